@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using NetworkMaintenance.Core.Domain;
+
+namespace NetworkMaintenance.Web.Authorization;
+
+/// <summary>Every role-based policy of the app, in one place. Controllers name a policy, never a role.</summary>
+public static class Policies
+{
+    public const string Administrator = nameof(Administrator);
+    public const string FrontDesk = nameof(FrontDesk);
+    public const string Official = nameof(Official);
+    public const string Staff = nameof(Staff);
+    public const string Reporter = nameof(Reporter);
+
+    public static AuthorizationBuilder AddAppPolicies(this AuthorizationBuilder builder) => builder
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
+        .AddPolicy(FrontDesk, p => p.RequireRole(Roles.PetugasLayanan))
+        .AddPolicy(Official, p => p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi))
+        // Diskominfo's own people: everyone who handles reports (not the OPD reporters, not the administrator).
+        .AddPolicy(Staff, p => p.RequireRole(Roles.PetugasLayanan, Roles.KepalaDinas, Roles.KepalaBidang,
+            Roles.KepalaSeksi, Roles.Teknisi))
+        .AddPolicy(Reporter, p => p.RequireRole(Roles.Pelapor));
+}

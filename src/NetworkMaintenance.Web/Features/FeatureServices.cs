@@ -1,0 +1,12 @@
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features;
+
+/// <summary>Registers the services of every feature folder; each feature adds its line here.</summary>
+public static class FeatureServices
+{
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<UserProvisioning>();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace NetworkMaintenance.Web.Features.Home;
+
+public sealed class HomeController(ILogger<HomeController> logger) : Controller
+{
+    [HttpGet("/")]
+    public IActionResult Index() => View();
+
+    [AllowAnonymous, HttpGet("/galat"), HttpPost("/galat")]
+    [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error()
+    {
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature is not null)
+        {
+            logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
+        }
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", new ErrorViewModel(500, HttpContext.TraceIdentifier));
+    }
+
+    [AllowAnonymous, HttpGet("/galat/{code:int}"), HttpPost("/galat/{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Status(int code) => View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier));
+}
+
+public sealed record ErrorViewModel(int StatusCode, string TraceId)
+{
+    public string Title => StatusCode switch
+    {
+        400 => "Permintaan tidak valid",
+        403 => "Akses ditolak",
+        404 => "Halaman tidak ditemukan",
+        429 => "Terlalu banyak permintaan",
+        _ when StatusCode >= 500 => "Terjadi gangguan pada sistem",
+        _ => "Terjadi kesalahan",
+    };
+
+    public string Message => StatusCode switch
+    {
+        400 => "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi.",
+        403 => "Anda tidak memiliki hak untuk membuka halaman ini.",
+        404 => "Halaman atau data yang Anda cari tidak ada, atau Anda tidak berhak melihatnya.",
+        429 => "Anda mengirim terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.",
+        _ when StatusCode >= 500 => "Maaf, terjadi gangguan. Data yang sudah tersimpan tetap aman. Silakan coba lagi beberapa saat lagi.",
+        _ => "Terjadi kesalahan saat memproses permintaan Anda.",
+    };
+}

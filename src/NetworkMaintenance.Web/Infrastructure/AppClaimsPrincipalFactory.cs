@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using NetworkMaintenance.Core.Domain;
+
+namespace NetworkMaintenance.Web.Infrastructure;
+
+/// <summary>Puts the full name and OPD into the cookie so the layout and checks need no extra query.</summary>
+public sealed class AppClaimsPrincipalFactory(
+    UserManager<AppUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
+{
+    public const string FullNameClaim = "nm:fullname";
+    public const string OpdClaim = "nm:opd";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(FullNameClaim, user.FullName));
+        if (user.OpdId is int opd) identity.AddClaim(new Claim(OpdClaim, opd.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return identity;
+    }
+}

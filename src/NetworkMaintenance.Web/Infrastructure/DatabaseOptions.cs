@@ -1,0 +1,24 @@
+namespace NetworkMaintenance.Web.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>The "Database" configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Folder for the SQLite file (and logs); relative paths are under the content root.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Apply pending migrations when the app starts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How long SQLite waits for a lock held by another connection.</summary>
+    public int BusyTimeoutMilliseconds { get; set; } = 5000;
+}

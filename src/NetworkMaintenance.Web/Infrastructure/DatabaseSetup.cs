@@ -1,0 +1,111 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Data.Seeding;
+
+namespace NetworkMaintenance.Web.Infrastructure;
+
+/// <summary>Chooses the database provider from configuration and prepares the database on start.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "NetworkMaintenance.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "NetworkMaintenance.Migrations.SqlServer";
+
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var connectionString = SqliteConnectionString(configuration, environment, options);
+                var interceptor = new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds);
+                services.AddDbContext<AppDbContext>(o => o
+                    .UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(interceptor));
+                break;
+            case DatabaseProvider.SqlServer:
+                var sqlServer = configuration.GetConnectionString("SqlServer");
+                if (string.IsNullOrWhiteSpace(sqlServer))
+                    throw new InvalidOperationException(
+                        "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty. " +
+                        "Set it in configuration or in the environment variable ConnectionStrings__SqlServer.");
+                services.AddDbContext<AppDbContext>(o => o.UseSqlServer(sqlServer, x => x
+                    .MigrationsAssembly(SqlServerMigrationsAssembly)
+                    .EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
+        }
+
+        return services;
+    }
+
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        return Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DataDirectory));
+    }
+
+    private static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment,
+        DatabaseOptions options)
+    {
+        var configured = configuration.GetConnectionString("Sqlite");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+
+        var directory = DataDirectory(configuration, environment);
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, "networkmaintenance.db"),
+            Cache = SqliteCacheMode.Default,
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>Creates or migrates the database and seeds the reference data.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL is a property of the database file: set once, it stays.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        await ReferenceData.SeedAsync(db, ct);
+    }
+
+    /// <summary>Applies the per-connection SQLite settings every time a connection opens.</summary>
+    private sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
+    {
+        private readonly string _pragmas = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

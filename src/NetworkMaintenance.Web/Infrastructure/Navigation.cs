@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using NetworkMaintenance.Web.Authorization;
+
+namespace NetworkMaintenance.Web.Infrastructure;
+
+/// <summary>
+/// The navigation of the whole app in one table: each entry names the policy that may see it.
+/// The layout shows the entries the signed-in user's policies allow.
+/// </summary>
+public static class Navigation
+{
+    public sealed record Item(string Label, string Icon, string Url, string? Policy, string Group = "", string? BadgeKey = null);
+
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new("Beranda", "bi-house", "/", null),
+        new("Pengguna", "bi-people", "/admin/pengguna", Policies.Administrator, "Administrasi"),
+        new("OPD", "bi-building", "/admin/opd", Policies.Administrator, "Administrasi"),
+        new("Unit Organisasi", "bi-diagram-3", "/admin/unit", Policies.Administrator, "Administrasi"),
+    ];
+
+    public static async Task<IReadOnlyList<Item>> VisibleAsync(IAuthorizationService authorization,
+        System.Security.Claims.ClaimsPrincipal user)
+    {
+        var visible = new List<Item>();
+        foreach (var item in Items)
+        {
+            if (item.Policy is null || (await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
+            {
+                visible.Add(item);
+            }
+        }
+        return visible;
+    }
+}

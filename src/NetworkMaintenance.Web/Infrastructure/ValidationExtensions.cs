@@ -1,0 +1,29 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace NetworkMaintenance.Web.Infrastructure;
+
+public static class ValidationExtensions
+{
+    /// <summary>Runs the validator explicitly and copies its messages into ModelState. Returns true when valid.</summary>
+    public static async Task<bool> ValidateIntoAsync<T>(this IValidator<T> validator, T input, ModelStateDictionary modelState,
+        string prefix = "")
+    {
+        var result = await validator.ValidateAsync(input);
+        foreach (var error in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
+            modelState.AddModelError(key, error.ErrorMessage);
+        }
+        return result.IsValid && modelState.IsValid;
+    }
+
+    public static void AddIdentityErrors(this ModelStateDictionary modelState, IdentityResult result, string key = "")
+    {
+        foreach (var error in result.Errors)
+        {
+            modelState.AddModelError(key, error.Description);
+        }
+    }
+}
