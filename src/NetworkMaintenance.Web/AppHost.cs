@@ -92,7 +92,9 @@ public static class AppHost
             o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             IndonesianModelBindingMessages.Apply(o.ModelBindingMessageProvider);
         });
-        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        // Validators with constructor parameters are building blocks composed by other validators, not injected.
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true,
+            filter: r => r.ValidatorType.GetConstructor(Type.EmptyTypes) is not null);
         ValidatorOptions.Global.LanguageManager.Culture = Culture;
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Reports;
 
 namespace NetworkMaintenance.Core.Data;
 
@@ -13,6 +14,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<ActingAppointment> ActingAppointments => Set<ActingAppointment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+    public DbSet<ReportAssignment> ReportAssignments => Set<ReportAssignment>();
+    public DbSet<ReportDevice> ReportDevices => Set<ReportDevice>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

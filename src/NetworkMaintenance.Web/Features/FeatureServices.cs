@@ -8,5 +8,10 @@ public static class FeatureServices
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<UserProvisioning>();
+        services.AddScoped<Reports.ActorFactory>();
+        services.AddScoped<Reports.ReportService>();
+        services.AddScoped<Reports.StepService>();
+        services.AddScoped<NavCounts>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ReportAuthorizationHandler>();
     }
 }

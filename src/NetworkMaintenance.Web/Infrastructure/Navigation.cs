@@ -14,6 +14,11 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("Beranda", "bi-house", "/", null),
+        new("Menunggu tindakan saya", "bi-inbox", "/tugas", Policies.ReportUser, BadgeKey: NavCounts.InboxKey),
+        new("Laporan", "bi-list-task", "/laporan", Policies.ReportUser),
+        new("Laporan baru", "bi-plus-circle", "/laporan/baru", Policies.Intake),
+        new("Plh.", "bi-person-badge", "/plh", Policies.Official),
+        new("Notifikasi", "bi-bell", "/notifikasi", null, BadgeKey: NavCounts.NotificationsKey),
         new("Pengguna", "bi-people", "/admin/pengguna", Policies.Administrator, "Administrasi"),
         new("OPD", "bi-building", "/admin/opd", Policies.Administrator, "Administrasi"),
         new("Unit Organisasi", "bi-diagram-3", "/admin/unit", Policies.Administrator, "Administrasi"),

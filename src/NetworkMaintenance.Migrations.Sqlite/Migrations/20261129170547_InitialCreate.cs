@@ -40,6 +40,18 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastValue = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Opds",
                 columns: table => new
                 {
@@ -232,6 +244,218 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Reports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    TrackingCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReporterUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    ReporterNip = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    ReporterPosition = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    ReporterPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ReporterEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LetterNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LetterDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KabidUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    KabidName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    KasiUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    KasiName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FaultType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FaultLocation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    InDataCenterNetwork = table.Column<bool>(type: "INTEGER", nullable: true),
+                    DiagnosisFindings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DiagnosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InspectedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InspectionFindings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReporterPresentAtInspection = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReplacementNeeded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReplacementRequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReplacementRequestedByName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    ActionsTaken = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RootCause = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    WorkCompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    AcknowledgementSignaturePng = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reports_AspNetUsers_KabidUserId",
+                        column: x => x.KabidUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reports_AspNetUsers_KasiUserId",
+                        column: x => x.KasiUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reports_AspNetUsers_RecordedByUserId",
+                        column: x => x.RecordedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reports_AspNetUsers_ReporterUserId",
+                        column: x => x.ReporterUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reports_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportAssignments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReportAssignments_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportDevices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    BrandType = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Condition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NewBrandType = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    NewSerialNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsSuperseded = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDevices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportDevices_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    ActorPosition = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    ActorNip = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    ActorRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OnBehalfOfUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    OnBehalfOfName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    OnBehalfOfPosition = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    TargetUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    TargetName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    Instructions = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportEvents_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActingAppointments_ActingUserId_StartDate_EndDate",
                 table: "ActingAppointments",
@@ -290,6 +514,16 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_ReportId",
+                table: "Notifications",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAtUtc",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opds_Name",
                 table: "Opds",
                 column: "Name",
@@ -304,6 +538,74 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                 name: "IX_OrgUnits_ParentId_Name",
                 table: "OrgUnits",
                 columns: new[] { "ParentId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportAssignments_ReportId",
+                table: "ReportAssignments",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportAssignments_UserId_ReportId",
+                table: "ReportAssignments",
+                columns: new[] { "UserId", "ReportId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDevices_ReportId",
+                table: "ReportDevices",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportEvents_ReportId_AtUtc",
+                table: "ReportEvents",
+                columns: new[] { "ReportId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_KabidUserId_Status",
+                table: "Reports",
+                columns: new[] { "KabidUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_KasiUserId_Status",
+                table: "Reports",
+                columns: new[] { "KasiUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Number",
+                table: "Reports",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_OpdId_Status",
+                table: "Reports",
+                columns: new[] { "OpdId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_ReceivedAtUtc",
+                table: "Reports",
+                column: "ReceivedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_RecordedByUserId",
+                table: "Reports",
+                column: "RecordedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_ReporterUserId",
+                table: "Reports",
+                column: "ReporterUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Status_ReceivedAtUtc",
+                table: "Reports",
+                columns: new[] { "Status", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Year_Sequence",
+                table: "Reports",
+                columns: new[] { "Year", "Sequence" },
                 unique: true);
 
             migrationBuilder.AddForeignKey(
@@ -384,7 +686,25 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "NumberSequences");
+
+            migrationBuilder.DropTable(
+                name: "ReportAssignments");
+
+            migrationBuilder.DropTable(
+                name: "ReportDevices");
+
+            migrationBuilder.DropTable(
+                name: "ReportEvents");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Reports");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

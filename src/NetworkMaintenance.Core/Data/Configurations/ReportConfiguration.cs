@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Reports;
+
+namespace NetworkMaintenance.Core.Data.Configurations;
+
+public class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> builder)
+    {
+        builder.Property(r => r.Number).HasMaxLength(20).IsRequired();
+        builder.HasIndex(r => r.Number).IsUnique();
+        builder.HasIndex(r => new { r.Year, r.Sequence }).IsUnique();
+        builder.Property(r => r.TrackingCode).HasMaxLength(12).IsRequired();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+
+        builder.HasOne(r => r.Opd).WithMany().HasForeignKey(r => r.OpdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReporterUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.KabidUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.KasiUserId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.Property(r => r.ReporterName).HasMaxLength(150).IsRequired();
+        builder.Property(r => r.ReporterNip).HasMaxLength(18);
+        builder.Property(r => r.ReporterPosition).HasMaxLength(150);
+        builder.Property(r => r.ReporterPhone).HasMaxLength(20);
+        builder.Property(r => r.ReporterEmail).HasMaxLength(200);
+        builder.Property(r => r.Location).HasMaxLength(300).IsRequired();
+        builder.Property(r => r.Description).HasMaxLength(4000).IsRequired();
+        builder.Property(r => r.LetterNumber).HasMaxLength(100);
+        builder.Property(r => r.RecordedByUserId).HasMaxLength(450);
+        builder.Property(r => r.KabidName).HasMaxLength(150);
+        builder.Property(r => r.KasiName).HasMaxLength(150);
+        builder.Property(r => r.FaultType).HasMaxLength(200);
+        builder.Property(r => r.FaultLocation).HasMaxLength(300);
+        builder.Property(r => r.DiagnosisFindings).HasMaxLength(4000);
+        builder.Property(r => r.InspectionFindings).HasMaxLength(4000);
+        builder.Property(r => r.ReplacementRequestedByName).HasMaxLength(150);
+        builder.Property(r => r.ActionsTaken).HasMaxLength(4000);
+        builder.Property(r => r.RootCause).HasMaxLength(1000);
+        builder.Property(r => r.AcknowledgedByName).HasMaxLength(150);
+        builder.Property(r => r.RejectionReason).HasMaxLength(2000);
+
+        builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Technicians).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Devices).WithOne().HasForeignKey(d => d.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(r => r.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(r => r.Technicians).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(r => r.Devices).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The lists and inboxes filter on these.
+        builder.HasIndex(r => new { r.Status, r.ReceivedAtUtc });
+        builder.HasIndex(r => new { r.OpdId, r.Status });
+        builder.HasIndex(r => new { r.KabidUserId, r.Status });
+        builder.HasIndex(r => new { r.KasiUserId, r.Status });
+        builder.HasIndex(r => r.ReceivedAtUtc);
+        builder.Ignore(r => r.IsFinal);
+    }
+}
+
+public class ReportEventConfiguration : IEntityTypeConfiguration<ReportEvent>
+{
+    public void Configure(EntityTypeBuilder<ReportEvent> builder)
+    {
+        builder.Property(e => e.ActorUserId).HasMaxLength(450);
+        builder.Property(e => e.ActorName).HasMaxLength(150).IsRequired();
+        builder.Property(e => e.ActorPosition).HasMaxLength(150);
+        builder.Property(e => e.ActorNip).HasMaxLength(18);
+        builder.Property(e => e.ActorRole).HasMaxLength(40).IsRequired();
+        builder.Property(e => e.OnBehalfOfUserId).HasMaxLength(450);
+        builder.Property(e => e.OnBehalfOfName).HasMaxLength(150);
+        builder.Property(e => e.OnBehalfOfPosition).HasMaxLength(150);
+        builder.Property(e => e.Note).HasMaxLength(2000);
+        builder.Property(e => e.Details).HasMaxLength(8000);
+        builder.Property(e => e.TargetUserId).HasMaxLength(450);
+        builder.Property(e => e.TargetName).HasMaxLength(150);
+        builder.Property(e => e.Instructions).HasConversion<int>();
+        builder.HasIndex(e => new { e.ReportId, e.AtUtc });
+        builder.Ignore(e => e.IsPlh);
+        builder.Ignore(e => e.CapacityTitle);
+    }
+}
+
+public class ReportAssignmentConfiguration : IEntityTypeConfiguration<ReportAssignment>
+{
+    public void Configure(EntityTypeBuilder<ReportAssignment> builder)
+    {
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.FullName).HasMaxLength(150);
+        builder.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.UserId, a.ReportId }).IsUnique();
+    }
+}
+
+public class ReportDeviceConfiguration : IEntityTypeConfiguration<ReportDevice>
+{
+    public void Configure(EntityTypeBuilder<ReportDevice> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(150).IsRequired();
+        builder.Property(d => d.BrandType).HasMaxLength(150);
+        builder.Property(d => d.SerialNumber).HasMaxLength(100);
+        builder.Property(d => d.Notes).HasMaxLength(500);
+        builder.Property(d => d.NewBrandType).HasMaxLength(150);
+        builder.Property(d => d.NewSerialNumber).HasMaxLength(100);
+    }
+}
+
+public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.UserId).HasMaxLength(450);
+        builder.Property(n => n.Message).HasMaxLength(500).IsRequired();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Report>().WithMany().HasForeignKey(n => n.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+    }
+}
+
+public class NumberSequenceConfiguration : IEntityTypeConfiguration<NumberSequence>
+{
+    public void Configure(EntityTypeBuilder<NumberSequence> builder)
+    {
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,413 @@
+using System.Globalization;
+using System.Text;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.Core.Formatting;
+using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
+
+namespace NetworkMaintenance.Core.Domain.Reports;
+
+/// <summary>
+/// A network-outage report (laporan gangguan jaringan) and its life through the service standard's 14 steps.
+/// Every change of state goes through <see cref="Move"/>, which checks <see cref="WorkflowTable"/> and appends
+/// a timeline event; there is no way to set the status directly.
+/// </summary>
+public class Report : IReportParties
+{
+    public const string NumberPrefix = "GJ";
+
+    private readonly List<ReportEvent> _events = [];
+    private readonly List<ReportAssignment> _technicians = [];
+    private readonly List<ReportDevice> _devices = [];
+
+    private Report() { }
+
+    /// <summary>Records a report as received (seed step 1). The number comes from the yearly sequence.</summary>
+    public static Report Receive(NewReport input, int year, long sequence, string trackingCode, WorkflowActor recordedBy,
+        DateTime nowUtc)
+    {
+        Require(input.ReporterName, "Nama pelapor wajib diisi.");
+        Require(input.Location, "Lokasi gangguan wajib diisi.");
+        Require(input.Description, "Uraian gangguan wajib diisi.");
+        if (input.ReceivedAtUtc > nowUtc.AddMinutes(5))
+            throw new DomainException("Waktu laporan diterima tidak boleh di masa depan.");
+        if (input.Channel == ReportChannel.Web && recordedBy.OpdId != input.OpdId)
+            throw new DomainException("Laporan melalui aplikasi hanya dapat dibuat untuk OPD Anda sendiri.");
+
+        var report = new Report
+        {
+            Year = year,
+            Sequence = sequence,
+            Number = FormatNumber(year, sequence),
+            TrackingCode = trackingCode,
+            OpdId = input.OpdId,
+            ReporterUserId = input.ReporterUserId,
+            ReporterName = input.ReporterName.Trim(),
+            ReporterNip = input.ReporterNip,
+            ReporterPosition = Clean(input.ReporterPosition),
+            ReporterPhone = input.ReporterPhone,
+            ReporterEmail = Clean(input.ReporterEmail),
+            Channel = input.Channel,
+            ReceivedAtUtc = input.ReceivedAtUtc,
+            Location = input.Location.Trim(),
+            Category = input.Category,
+            Description = input.Description.Trim(),
+            LetterNumber = Clean(input.LetterNumber),
+            LetterDate = input.LetterDate,
+            RecordedByUserId = recordedBy.UserId,
+            CreatedAtUtc = nowUtc,
+            Status = ReportStatus.Submitted,
+            Version = Guid.NewGuid(),
+        };
+        var capacity = new ActingCapacity(recordedBy.Roles.Contains(Roles.PetugasLayanan) ? Roles.PetugasLayanan : Roles.Pelapor, null);
+        var ev = new ReportEvent(WorkflowAction.Submit, null, ReportStatus.Submitted, nowUtc, recordedBy, capacity,
+            null);
+        ev.Describe($"Saluran: {Labels.Of(input.Channel)}. Diterima {IndonesianTime(input.ReceivedAtUtc)}.");
+        report._events.Add(ev);
+        return report;
+    }
+
+    public static string FormatNumber(int year, long sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{NumberPrefix}-{year}-{sequence:D6}");
+
+    public int Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public int Year { get; private set; }
+    public long Sequence { get; private set; }
+
+    /// <summary>Secret code that, with the number, lets the public follow the report without logging in.</summary>
+    public string TrackingCode { get; private set; } = "";
+
+    public int OpdId { get; private set; }
+    public Opd? Opd { get; private set; }
+    public string? ReporterUserId { get; private set; }
+    public string ReporterName { get; private set; } = "";
+    public string? ReporterNip { get; private set; }
+    public string? ReporterPosition { get; private set; }
+    public string? ReporterPhone { get; private set; }
+    public string? ReporterEmail { get; private set; }
+    public ReportChannel Channel { get; private set; }
+    public DateTime ReceivedAtUtc { get; private set; }
+    public string Location { get; private set; } = "";
+    public FaultCategory Category { get; private set; }
+    public string Description { get; private set; } = "";
+    public string? LetterNumber { get; private set; }
+    public DateOnly? LetterDate { get; private set; }
+    public string RecordedByUserId { get; private set; } = "";
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public ReportStatus Status { get; private set; }
+
+    /// <summary>Optimistic concurrency token, renewed on every change (works on SQLite and SQL Server alike).</summary>
+    public Guid Version { get; private set; }
+
+    // Disposition chain
+    public string? KabidUserId { get; private set; }
+    public string? KabidName { get; private set; }
+    public string? KasiUserId { get; private set; }
+    public string? KasiName { get; private set; }
+    public DateTime? DueAtUtc { get; private set; }
+
+    // Diagnosis (seed step 5)
+    public string? FaultType { get; private set; }
+    public string? FaultLocation { get; private set; }
+    public bool? InDataCenterNetwork { get; private set; }
+    public string? DiagnosisFindings { get; private set; }
+    public DateTime? DiagnosedAtUtc { get; private set; }
+
+    // On-site inspection (seed steps 6–8)
+    public DateTime? InspectedAtUtc { get; private set; }
+    public string? InspectionFindings { get; private set; }
+    public bool? ReporterPresentAtInspection { get; private set; }
+    public bool? ReplacementNeeded { get; private set; }
+
+    // Replacement request (seed step 9)
+    public DateTime? ReplacementRequestedAtUtc { get; private set; }
+    public string? ReplacementRequestedByName { get; private set; }
+
+    // Work report (seed steps 10–11)
+    public string? ActionsTaken { get; private set; }
+    public string? RootCause { get; private set; }
+    public DateTime? WorkCompletedAtUtc { get; private set; }
+
+    // Acknowledgement by the reporter (seed step 11)
+    public DateTime? AcknowledgedAtUtc { get; private set; }
+    public string? AcknowledgedByName { get; private set; }
+    public byte[]? AcknowledgementSignaturePng { get; private set; }
+
+    public DateTime? ClosedAtUtc { get; private set; }
+    public string? RejectionReason { get; private set; }
+
+    public IReadOnlyCollection<ReportEvent> Events => _events.AsReadOnly();
+    public IReadOnlyCollection<ReportAssignment> Technicians => _technicians.AsReadOnly();
+    public IReadOnlyCollection<ReportDevice> Devices => _devices.AsReadOnly();
+
+    IReadOnlyCollection<string> IReportParties.TechnicianUserIds => _technicians.Select(t => t.UserId).ToList();
+
+    public bool IsFinal => WorkflowTable.FinalStates.Contains(Status);
+
+    public IEnumerable<ReportDevice> CurrentDevices(DevicePurpose purpose) =>
+        _devices.Where(d => d.Purpose == purpose && !d.IsSuperseded);
+
+    /// <summary>Kepala Dinas disposes the report to a Kepala Bidang (seed step 2).</summary>
+    public ReportEvent Dispose(WorkflowActor actor, Disposition disposition, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.Dispose, actor, null);
+        RequireOfficial(disposition.To, Roles.KepalaBidang, "Kepala Bidang");
+        RequireDue(disposition.DueAtUtc, nowUtc);
+        var ev = Move(t, capacity, actor, nowUtc, disposition.Note);
+        ev.Target(disposition.To.UserId, disposition.To.FullName, disposition.Instructions, disposition.DueAtUtc);
+        KabidUserId = disposition.To.UserId;
+        KabidName = disposition.To.FullName;
+        DueAtUtc = disposition.DueAtUtc ?? DueAtUtc;
+        return ev;
+    }
+
+    /// <summary>The Kepala Bidang verifies and disposes to a Kepala Seksi (seed step 3).</summary>
+    public ReportEvent Verify(WorkflowActor actor, Disposition disposition, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.Verify, actor, null);
+        RequireOfficial(disposition.To, Roles.KepalaSeksi, "Kepala Seksi");
+        RequireDue(disposition.DueAtUtc, nowUtc);
+        var ev = Move(t, capacity, actor, nowUtc, disposition.Note);
+        ev.Target(disposition.To.UserId, disposition.To.FullName, disposition.Instructions, disposition.DueAtUtc);
+        KasiUserId = disposition.To.UserId;
+        KasiName = disposition.To.FullName;
+        DueAtUtc = disposition.DueAtUtc ?? DueAtUtc;
+        return ev;
+    }
+
+    /// <summary>Kadis (from Submitted) or the disposed Kabid (from DisposedToKabid) rejects with a reason.</summary>
+    public ReportEvent Reject(WorkflowActor actor, string reason, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.Reject, actor, reason);
+        var ev = Move(t, capacity, actor, nowUtc, reason);
+        RejectionReason = reason.Trim();
+        ClosedAtUtc = nowUtc;
+        return ev;
+    }
+
+    /// <summary>The Kepala Seksi assigns one or more technicians, one of them the lead (seed step 4).</summary>
+    public ReportEvent Assign(WorkflowActor actor, TechnicianAssignment assignment, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.Assign, actor, null);
+        if (assignment.Technicians.Count == 0) throw new DomainException("Pilih sedikitnya satu staf Data Center.");
+        if (assignment.Technicians.Select(x => x.UserId).Distinct().Count() != assignment.Technicians.Count)
+            throw new DomainException("Staf yang sama dipilih lebih dari sekali.");
+        foreach (var tech in assignment.Technicians) RequireOfficial(tech, Roles.Teknisi, "staf/tim Data Center");
+        var lead = assignment.Technicians.FirstOrDefault(x => x.UserId == assignment.LeadUserId)
+            ?? throw new DomainException("Ketua tim harus salah satu staf yang ditugaskan.");
+
+        var ev = Move(t, capacity, actor, nowUtc, assignment.Note);
+        ev.Target(lead.UserId, lead.FullName, assignment.Instructions, DueAtUtc);
+        ev.Describe("Tim: " + string.Join(", ", assignment.Technicians.Select(x =>
+            x.UserId == lead.UserId ? x.FullName + " (ketua)" : x.FullName)) + ".");
+        foreach (var tech in assignment.Technicians)
+        {
+            _technicians.Add(new ReportAssignment(tech.UserId, tech.FullName, tech.UserId == lead.UserId, nowUtc));
+        }
+        return ev;
+    }
+
+    /// <summary>An assigned technician starts checking the network (seed step 5).</summary>
+    public ReportEvent StartDiagnosis(WorkflowActor actor, string? note, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.StartDiagnosis, actor, null);
+        return Move(t, capacity, actor, nowUtc, note);
+    }
+
+    /// <summary>
+    /// The technician records the type and location of the fault (seed step 5): in the data-center network it is
+    /// repaired there; otherwise the technician inspects on site with the reporter (step 6).
+    /// </summary>
+    public ReportEvent RecordDiagnosis(WorkflowActor actor, DiagnosisInput diagnosis, bool inDataCenterNetwork, DateTime nowUtc)
+    {
+        var action = inDataCenterNetwork ? WorkflowAction.DiagnoseInDataCenter : WorkflowAction.DiagnoseOutsideDataCenter;
+        var (t, capacity) = Guard(action, actor, null);
+        Require(diagnosis.FaultType, "Jenis gangguan wajib diisi.");
+        Require(diagnosis.FaultLocation, "Lokasi gangguan wajib diisi.");
+        Require(diagnosis.Findings, "Temuan pemeriksaan wajib diisi.");
+        var ev = Move(t, capacity, actor, nowUtc, null);
+        FaultType = diagnosis.FaultType.Trim();
+        FaultLocation = diagnosis.FaultLocation.Trim();
+        DiagnosisFindings = diagnosis.Findings.Trim();
+        InDataCenterNetwork = inDataCenterNetwork;
+        DiagnosedAtUtc = nowUtc;
+        ev.Describe($"Jenis gangguan: {FaultType}. Lokasi: {FaultLocation}. " +
+            (inDataCenterNetwork ? "Di jaringan Data Center." : "Di luar jaringan Data Center.") + $" Temuan: {DiagnosisFindings}");
+        return ev;
+    }
+
+    /// <summary>The on-site inspection with the reporter (seed steps 7–8): repairable, or the device must be replaced.</summary>
+    public ReportEvent RecordInspection(WorkflowActor actor, InspectionInput inspection, bool replacementNeeded, DateTime nowUtc)
+    {
+        var action = replacementNeeded ? WorkflowAction.InspectReplace : WorkflowAction.InspectRepair;
+        var (t, capacity) = Guard(action, actor, null);
+        Require(inspection.Findings, "Temuan pemeriksaan di lokasi wajib diisi.");
+        if (inspection.VisitedAtUtc > nowUtc.AddMinutes(5))
+            throw new DomainException("Waktu kunjungan tidak boleh di masa depan.");
+        if (inspection.VisitedAtUtc < ReceivedAtUtc)
+            throw new DomainException("Waktu kunjungan tidak boleh sebelum laporan diterima.");
+        var ev = Move(t, capacity, actor, nowUtc, null);
+        InspectedAtUtc = inspection.VisitedAtUtc;
+        InspectionFindings = inspection.Findings.Trim();
+        ReporterPresentAtInspection = inspection.ReporterPresent;
+        ReplacementNeeded = replacementNeeded;
+        ev.Describe($"Kunjungan {IndonesianTime(inspection.VisitedAtUtc)}; pelapor {(inspection.ReporterPresent ? "hadir" : "tidak hadir")}. " +
+            $"Temuan: {InspectionFindings}. " + (replacementNeeded ? "Perangkat harus diganti." : "Perangkat dapat diperbaiki."));
+        return ev;
+    }
+
+    /// <summary>The reporter (or the front desk from the reporter's paper form) files the replacement request (seed step 9).</summary>
+    public ReportEvent SubmitReplacementRequest(WorkflowActor actor, ReplacementRequestInput request, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.SubmitReplacementRequest, actor, null);
+        if (request.Devices.Count == 0) throw new DomainException("Cantumkan sedikitnya satu perangkat yang diajukan untuk diganti.");
+        var lines = request.Devices.Select(d => new ReportDevice(DevicePurpose.ReplacementRequest, d, nowUtc)).ToList();
+        var ev = Move(t, capacity, actor, nowUtc, request.Note);
+        foreach (var old in CurrentDevices(DevicePurpose.ReplacementRequest)) old.Supersede();
+        _devices.AddRange(lines);
+        ReplacementRequestedAtUtc = nowUtc;
+        ReplacementRequestedByName = capacity.Role == Roles.PetugasLayanan ? ReporterName : actor.FullName;
+        ev.Describe("Perangkat diajukan: " + string.Join("; ", lines.Select(DescribeDevice)) + ".");
+        return ev;
+    }
+
+    /// <summary>The technician completes the work (seed steps 8, 10, 11): this issues the work Berita Acara.</summary>
+    public ReportEvent CompleteWork(WorkflowActor actor, WorkReportInput work, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.CompleteWork, actor, null);
+        Require(work.ActionsTaken, "Uraian tindakan yang dilakukan wajib diisi.");
+        var fromReplacement = Status == ReportStatus.Replacing || (Status == ReportStatus.Revision && ReplacementNeeded == true);
+        if (fromReplacement && work.ReplacedDevices.Count == 0)
+            throw new DomainException("Cantumkan perangkat yang diganti beserta nomor seri lama dan baru.");
+        var lines = work.RepairedDevices.Select(d => new ReportDevice(DevicePurpose.Repaired, d, nowUtc))
+            .Concat(work.ReplacedDevices.Select(d => new ReportDevice(DevicePurpose.Replaced, d, nowUtc))).ToList();
+
+        var ev = Move(t, capacity, actor, nowUtc, null);
+        foreach (var old in _devices.Where(d => d.Purpose != DevicePurpose.ReplacementRequest && !d.IsSuperseded)) old.Supersede();
+        _devices.AddRange(lines);
+        ActionsTaken = work.ActionsTaken.Trim();
+        RootCause = Clean(work.RootCause);
+        WorkCompletedAtUtc = nowUtc;
+        AcknowledgedAtUtc = null;
+        AcknowledgedByName = null;
+        AcknowledgementSignaturePng = null;
+        var details = new StringBuilder($"Tindakan: {ActionsTaken}.");
+        if (RootCause is not null) details.Append(CultureInfo.InvariantCulture, $" Penyebab: {RootCause}.");
+        if (lines.Count > 0) details.Append(" Perangkat: ").Append(string.Join("; ", lines.Select(DescribeDevice))).Append('.');
+        ev.Describe(details.ToString());
+        return ev;
+    }
+
+    /// <summary>The reporter acknowledges the work Berita Acara in the app (seed step 11).</summary>
+    public ReportEvent Acknowledge(WorkflowActor actor, string? note, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.Acknowledge, actor, null);
+        var ev = Move(t, capacity, actor, nowUtc, note);
+        AcknowledgedAtUtc = nowUtc;
+        AcknowledgedByName = actor.FullName;
+        return ev;
+    }
+
+    /// <summary>On site, the reporter signs with a finger on the technician's phone instead of logging in.</summary>
+    public ReportEvent AcknowledgeOnSite(WorkflowActor actor, OnSiteSignature signature, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.AcknowledgeOnSite, actor, null);
+        Require(signature.SignerName, "Nama pelapor yang menandatangani wajib diisi.");
+        if (signature.SignaturePng.Length is < 100 or > 512 * 1024)
+            throw new DomainException("Tanda tangan pelapor tidak terbaca. Minta pelapor menandatangani lagi.");
+        var ev = Move(t, capacity, actor, nowUtc, null);
+        AcknowledgedAtUtc = nowUtc;
+        AcknowledgedByName = signature.SignerName.Trim();
+        AcknowledgementSignaturePng = signature.SignaturePng;
+        ev.Describe($"Ditandatangani oleh {AcknowledgedByName} pada perangkat teknisi.");
+        return ev;
+    }
+
+    /// <summary>The reporter says the outage is not fixed: back to diagnosis.</summary>
+    public ReportEvent Dispute(WorkflowActor actor, string reason, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.Dispute, actor, reason);
+        var ev = Move(t, capacity, actor, nowUtc, reason);
+        WorkCompletedAtUtc = null;
+        return ev;
+    }
+
+    /// <summary>Kasi, Kabid or Kadis approves the work report (seed steps 12–14); the Kadis's approval closes it.</summary>
+    public ReportEvent Approve(WorkflowActor actor, string? note, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.Approve, actor, null);
+        var ev = Move(t, capacity, actor, nowUtc, note);
+        if (Status == ReportStatus.Closed) ClosedAtUtc = nowUtc;
+        return ev;
+    }
+
+    /// <summary>Kasi, Kabid or Kadis returns the work report one level down, with a reason.</summary>
+    public ReportEvent Return(WorkflowActor actor, string reason, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.Return, actor, reason);
+        return Move(t, capacity, actor, nowUtc, reason);
+    }
+
+    /// <summary>Can <paramref name="actor"/> take <paramref name="action"/> now? Null when yes; else the reason why not.</summary>
+    public string? WhyNot(WorkflowAction action, WorkflowActor actor)
+    {
+        var t = WorkflowTable.Find(action, Status);
+        if (t is null) return NotNowMessage(action);
+        return WorkflowTable.Qualify(t.Actor, this, actor) is null ? WorkflowTable.RefusalMessage(t.Actor) : null;
+    }
+
+    private (Transition Transition, ActingCapacity Capacity) Guard(WorkflowAction action, WorkflowActor actor, string? reason)
+    {
+        var t = WorkflowTable.Find(action, Status) ?? throw new DomainException(NotNowMessage(action));
+        var capacity = WorkflowTable.Qualify(t.Actor, this, actor)
+            ?? throw new DomainException(WorkflowTable.RefusalMessage(t.Actor));
+        if (t.Inputs.HasFlag(StepInput.Reason) && string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Alasan wajib diisi.");
+        return (t, capacity);
+    }
+
+    private ReportEvent Move(Transition t, ActingCapacity capacity, WorkflowActor actor, DateTime nowUtc, string? note)
+    {
+        var ev = new ReportEvent(t.Action, Status, t.To, nowUtc, actor, capacity, note);
+        _events.Add(ev);
+        Status = t.To;
+        Version = Guid.NewGuid();
+        return ev;
+    }
+
+    private string NotNowMessage(WorkflowAction action) =>
+        $"Langkah \"{WorkflowTable.ActionLabel(action)}\" tidak dapat dilakukan karena laporan {Number} sekarang berstatus \"{Labels.Of(Status)}\".";
+
+    private static void RequireOfficial(PersonRef person, string role, string title)
+    {
+        if (!person.IsActive || !person.Roles.Contains(role))
+            throw new DomainException($"{person.FullName} bukan {title} yang aktif.");
+    }
+
+    private static void RequireDue(DateTime? dueAtUtc, DateTime nowUtc)
+    {
+        if (dueAtUtc is { } due && due < nowUtc.AddMinutes(-1))
+            throw new DomainException("Batas waktu penyelesaian tidak boleh di masa lalu.");
+    }
+
+    private static void Require(string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new DomainException(message);
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string IndonesianTime(DateTime utc) =>
+        Wib.FromUtc(utc).ToString("d MMMM yyyy HH.mm", CultureInfo.GetCultureInfo("id-ID")) + " WIB";
+
+    private static string DescribeDevice(ReportDevice d)
+    {
+        var text = new StringBuilder(d.Name);
+        if (d.BrandType is not null) text.Append(CultureInfo.InvariantCulture, $" ({d.BrandType})");
+        if (d.SerialNumber is not null) text.Append(CultureInfo.InvariantCulture, $", SN {d.SerialNumber}");
+        if (d.NewSerialNumber is not null) text.Append(CultureInfo.InvariantCulture, $" diganti SN {d.NewSerialNumber}");
+        text.Append(CultureInfo.InvariantCulture, $", {Labels.Of(d.Condition)}");
+        return text.ToString();
+    }
+}

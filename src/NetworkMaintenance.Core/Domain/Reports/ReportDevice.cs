@@ -1,0 +1,42 @@
+namespace NetworkMaintenance.Core.Domain.Reports;
+
+/// <summary>A device named on a report: requested for replacement, repaired, or replaced (old and new serial).</summary>
+public class ReportDevice
+{
+    private ReportDevice() { }
+
+    internal ReportDevice(DevicePurpose purpose, DeviceLine line, DateTime recordedAtUtc)
+    {
+        if (string.IsNullOrWhiteSpace(line.Name)) throw new DomainException("Nama perangkat wajib diisi.");
+        if (purpose == DevicePurpose.Replaced && string.IsNullOrWhiteSpace(line.NewSerialNumber))
+            throw new DomainException($"Nomor seri perangkat pengganti untuk '{line.Name}' wajib diisi.");
+        Purpose = purpose;
+        Name = line.Name.Trim();
+        BrandType = Clean(line.BrandType);
+        SerialNumber = Clean(line.SerialNumber);
+        Condition = line.Condition;
+        Notes = Clean(line.Notes);
+        NewBrandType = Clean(line.NewBrandType);
+        NewSerialNumber = Clean(line.NewSerialNumber);
+        RecordedAtUtc = recordedAtUtc;
+    }
+
+    public int Id { get; private set; }
+    public int ReportId { get; private set; }
+    public DevicePurpose Purpose { get; private set; }
+    public string Name { get; private set; } = "";
+    public string? BrandType { get; private set; }
+    public string? SerialNumber { get; private set; }
+    public DeviceCondition Condition { get; private set; }
+    public string? Notes { get; private set; }
+    public string? NewBrandType { get; private set; }
+    public string? NewSerialNumber { get; private set; }
+    public DateTime RecordedAtUtc { get; private set; }
+
+    /// <summary>Superseded lines (a revised work report) stay for the record but are no longer current.</summary>
+    public bool IsSuperseded { get; private set; }
+
+    internal void Supersede() => IsSuperseded = true;
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,72 @@
+using NetworkMaintenance.Core.Domain.Workflow;
+
+namespace NetworkMaintenance.Core.Domain.Reports;
+
+/// <summary>
+/// One line of a report's timeline: who did what, in which role or as Plh. for whom, when, from which state to
+/// which. Append-only: events are never edited or deleted.
+/// </summary>
+public class ReportEvent
+{
+    private ReportEvent() { }
+
+    internal ReportEvent(WorkflowAction action, ReportStatus? from, ReportStatus to, DateTime atUtc,
+        WorkflowActor actor, ActingCapacity capacity, string? note)
+    {
+        Action = action;
+        FromStatus = from;
+        ToStatus = to;
+        AtUtc = atUtc;
+        ActorUserId = actor.UserId;
+        ActorName = actor.FullName;
+        ActorPosition = actor.Position;
+        ActorNip = actor.Nip;
+        ActorRole = capacity.Role;
+        OnBehalfOfUserId = capacity.OnBehalfOf?.OfficialUserId;
+        OnBehalfOfName = capacity.OnBehalfOf?.FullName;
+        OnBehalfOfPosition = capacity.OnBehalfOf?.Position;
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
+    public long Id { get; private set; }
+    public int ReportId { get; private set; }
+    public WorkflowAction Action { get; private set; }
+    public ReportStatus? FromStatus { get; private set; }
+    public ReportStatus ToStatus { get; private set; }
+    public DateTime AtUtc { get; private set; }
+    public string? ActorUserId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public string? ActorPosition { get; private set; }
+    public string? ActorNip { get; private set; }
+    public string ActorRole { get; private set; } = "";
+    public string? OnBehalfOfUserId { get; private set; }
+    public string? OnBehalfOfName { get; private set; }
+    public string? OnBehalfOfPosition { get; private set; }
+    public string? Note { get; private set; }
+
+    /// <summary>What was recorded in the step (diagnosis, findings, actions), in readable Indonesian.</summary>
+    public string? Details { get; private set; }
+
+    /// <summary>For dispositions and assignments: to whom.</summary>
+    public string? TargetUserId { get; private set; }
+    public string? TargetName { get; private set; }
+    public StandardInstruction Instructions { get; private set; }
+    public DateTime? DueAtUtc { get; private set; }
+
+    public bool IsPlh => OnBehalfOfUserId is not null;
+
+    /// <summary>"Plh. Kepala Dinas Komunikasi dan Informatika" or the actor's own position.</summary>
+    public string CapacityTitle => IsPlh
+        ? "Plh. " + (OnBehalfOfPosition ?? Roles.Label(ActorRole))
+        : ActorPosition ?? Roles.Label(ActorRole);
+
+    internal void Describe(string? details) => Details = string.IsNullOrWhiteSpace(details) ? null : details;
+
+    internal void Target(string userId, string name, StandardInstruction instructions, DateTime? dueAtUtc)
+    {
+        TargetUserId = userId;
+        TargetName = name;
+        Instructions = instructions;
+        DueAtUtc = dueAtUtc;
+    }
+}

@@ -1,0 +1,46 @@
+namespace NetworkMaintenance.Core.Domain.Reports;
+
+/// <summary>A person chosen in a step (the Kabid or Kasi disposed to, a technician), as loaded by the service.</summary>
+public sealed record PersonRef(string UserId, string FullName, IReadOnlySet<string> Roles, bool IsActive);
+
+/// <summary>What the reporter or front desk records when a report arrives.</summary>
+public sealed record NewReport(
+    int OpdId,
+    string? ReporterUserId,
+    string ReporterName,
+    string? ReporterNip,
+    string? ReporterPosition,
+    string? ReporterPhone,
+    string? ReporterEmail,
+    ReportChannel Channel,
+    DateTime ReceivedAtUtc,
+    string Location,
+    FaultCategory Category,
+    string Description,
+    string? LetterNumber = null,
+    DateOnly? LetterDate = null);
+
+public sealed record Disposition(PersonRef To, StandardInstruction Instructions, string? Note, DateTime? DueAtUtc);
+
+public sealed record TechnicianAssignment(IReadOnlyList<PersonRef> Technicians, string LeadUserId,
+    StandardInstruction Instructions, string? Note);
+
+public sealed record DiagnosisInput(string FaultType, string FaultLocation, string Findings);
+
+public sealed record InspectionInput(DateTime VisitedAtUtc, string Findings, bool ReporterPresent);
+
+public sealed record DeviceLine(
+    string Name,
+    string? BrandType,
+    string? SerialNumber,
+    DeviceCondition Condition,
+    string? Notes,
+    string? NewBrandType = null,
+    string? NewSerialNumber = null);
+
+public sealed record ReplacementRequestInput(IReadOnlyList<DeviceLine> Devices, string? Note);
+
+public sealed record WorkReportInput(string ActionsTaken, string? RootCause, IReadOnlyList<DeviceLine> RepairedDevices,
+    IReadOnlyList<DeviceLine> ReplacedDevices);
+
+public sealed record OnSiteSignature(string SignerName, byte[] SignaturePng);

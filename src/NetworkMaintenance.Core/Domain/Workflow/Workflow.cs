@@ -1,0 +1,179 @@
+using NetworkMaintenance.Core.Domain.Reports;
+
+namespace NetworkMaintenance.Core.Domain.Workflow;
+
+/// <summary>One legal move: from a state, by whom, to which state, with which inputs.</summary>
+public sealed record Transition(
+    WorkflowAction Action,
+    ReportStatus From,
+    ReportStatus To,
+    ActorRule Actor,
+    StepInput Inputs,
+    string Label,
+    string SeedSteps);
+
+/// <summary>
+/// The single declaration of the workflow (PRODUCT.md "The workflow"). The report's methods, the buttons on the
+/// report page, the authorization checks, docs/workflow.md and the tests all read this table.
+/// </summary>
+public static class Workflow
+{
+    public static readonly IReadOnlyList<Transition> Transitions =
+    [
+        new(WorkflowAction.Dispose, ReportStatus.Submitted, ReportStatus.DisposedToKabid, ActorRule.KepalaDinas,
+            StepInput.Kabid | StepInput.Instructions | StepInput.Note | StepInput.DueDate, "Disposisi ke Kepala Bidang", "2"),
+        new(WorkflowAction.Reject, ReportStatus.Submitted, ReportStatus.Rejected, ActorRule.KepalaDinas,
+            StepInput.Reason, "Tolak laporan", "2"),
+        new(WorkflowAction.Verify, ReportStatus.DisposedToKabid, ReportStatus.DisposedToKasi, ActorRule.DisposedKabid,
+            StepInput.Kasi | StepInput.Instructions | StepInput.Note | StepInput.DueDate, "Verifikasi dan disposisi ke Kepala Seksi", "3"),
+        new(WorkflowAction.Reject, ReportStatus.DisposedToKabid, ReportStatus.Rejected, ActorRule.DisposedKabid,
+            StepInput.Reason, "Tolak laporan", "3"),
+        new(WorkflowAction.Assign, ReportStatus.DisposedToKasi, ReportStatus.Assigned, ActorRule.DisposedKasi,
+            StepInput.Technicians | StepInput.Instructions | StepInput.Note, "Tugaskan staf/tim Data Center", "4"),
+        new(WorkflowAction.StartDiagnosis, ReportStatus.Assigned, ReportStatus.Diagnosing, ActorRule.AssignedTechnician,
+            StepInput.Note, "Mulai pemeriksaan jaringan", "5"),
+        new(WorkflowAction.DiagnoseInDataCenter, ReportStatus.Diagnosing, ReportStatus.Repairing, ActorRule.AssignedTechnician,
+            StepInput.Diagnosis, "Gangguan di jaringan Data Center: perbaiki", "5"),
+        new(WorkflowAction.DiagnoseOutsideDataCenter, ReportStatus.Diagnosing, ReportStatus.OnSiteInspection, ActorRule.AssignedTechnician,
+            StepInput.Diagnosis, "Gangguan di luar Data Center: periksa ke lokasi", "5, 6"),
+        new(WorkflowAction.InspectRepair, ReportStatus.OnSiteInspection, ReportStatus.Repairing, ActorRule.AssignedTechnician,
+            StepInput.Inspection, "Hasil pemeriksaan lokasi: perangkat diperbaiki", "7, 8"),
+        new(WorkflowAction.InspectReplace, ReportStatus.OnSiteInspection, ReportStatus.AwaitingReplacementRequest, ActorRule.AssignedTechnician,
+            StepInput.Inspection, "Hasil pemeriksaan lokasi: perangkat harus diganti", "7, 8, 9"),
+        new(WorkflowAction.SubmitReplacementRequest, ReportStatus.AwaitingReplacementRequest, ReportStatus.Replacing, ActorRule.ReporterOrFrontDesk,
+            StepInput.ReplacementDevices | StepInput.Note, "Ajukan Berita Acara penggantian perangkat", "9"),
+        new(WorkflowAction.CompleteWork, ReportStatus.Repairing, ReportStatus.AwaitingAcknowledgement, ActorRule.AssignedTechnician,
+            StepInput.WorkReport, "Selesaikan pekerjaan dan buat Berita Acara", "8, 11"),
+        new(WorkflowAction.CompleteWork, ReportStatus.Replacing, ReportStatus.AwaitingAcknowledgement, ActorRule.AssignedTechnician,
+            StepInput.WorkReport, "Selesaikan penggantian dan buat Berita Acara", "10, 11"),
+        new(WorkflowAction.CompleteWork, ReportStatus.Revision, ReportStatus.AwaitingAcknowledgement, ActorRule.AssignedTechnician,
+            StepInput.WorkReport, "Kirim laporan hasil revisi", "11"),
+        new(WorkflowAction.Acknowledge, ReportStatus.AwaitingAcknowledgement, ReportStatus.KasiReview, ActorRule.Reporter,
+            StepInput.Note, "Setujui Berita Acara pekerjaan", "11"),
+        new(WorkflowAction.AcknowledgeOnSite, ReportStatus.AwaitingAcknowledgement, ReportStatus.KasiReview, ActorRule.AssignedTechnician,
+            StepInput.Signature, "Tanda tangan pelapor di lokasi", "11"),
+        new(WorkflowAction.Dispute, ReportStatus.AwaitingAcknowledgement, ReportStatus.Diagnosing, ActorRule.Reporter,
+            StepInput.Reason, "Gangguan belum teratasi", "11"),
+        new(WorkflowAction.Approve, ReportStatus.KasiReview, ReportStatus.KabidReview, ActorRule.DisposedKasi,
+            StepInput.Note, "Setujui dan teruskan ke Kepala Bidang", "12"),
+        new(WorkflowAction.Return, ReportStatus.KasiReview, ReportStatus.Revision, ActorRule.DisposedKasi,
+            StepInput.Reason, "Kembalikan ke teknisi untuk revisi", "12"),
+        new(WorkflowAction.Approve, ReportStatus.KabidReview, ReportStatus.KadisReview, ActorRule.DisposedKabid,
+            StepInput.Note, "Setujui dan teruskan ke Kepala Dinas", "13"),
+        new(WorkflowAction.Return, ReportStatus.KabidReview, ReportStatus.KasiReview, ActorRule.DisposedKabid,
+            StepInput.Reason, "Kembalikan ke Kepala Seksi", "13"),
+        new(WorkflowAction.Approve, ReportStatus.KadisReview, ReportStatus.Closed, ActorRule.KepalaDinas,
+            StepInput.Note, "Setujui dan tutup laporan", "14"),
+        new(WorkflowAction.Return, ReportStatus.KadisReview, ReportStatus.KabidReview, ActorRule.KepalaDinas,
+            StepInput.Reason, "Kembalikan ke Kepala Bidang", "14"),
+    ];
+
+    public static readonly IReadOnlySet<ReportStatus> FinalStates = new HashSet<ReportStatus> { ReportStatus.Closed, ReportStatus.Rejected };
+
+    public static Transition? Find(WorkflowAction action, ReportStatus from) =>
+        Transitions.FirstOrDefault(t => t.Action == action && t.From == from);
+
+    public static IEnumerable<Transition> From(ReportStatus from) => Transitions.Where(t => t.From == from);
+
+    /// <summary>Who must act next in a state (for "Menunggu tindakan" and hand-over notifications).</summary>
+    public static IReadOnlySet<ActorRule> NextActors(ReportStatus status) => From(status)
+        .Select(t => t.Actor == ActorRule.ReporterOrFrontDesk ? ActorRule.Reporter : t.Actor).ToHashSet();
+
+    /// <summary>
+    /// The capacity in which <paramref name="actor"/> may act under <paramref name="rule"/> on a report with
+    /// these parties, or null when they may not.
+    /// </summary>
+    public static ActingCapacity? Qualify(ActorRule rule, IReportParties report, WorkflowActor actor)
+    {
+        switch (rule)
+        {
+            case ActorRule.KepalaDinas:
+                return DirectOrPlh(actor, Roles.KepalaDinas, official => official.Roles.Contains(Roles.KepalaDinas), actsDirectly: actor.HasRole(Roles.KepalaDinas));
+            case ActorRule.DisposedKabid:
+                return report.KabidUserId is null ? null
+                    : DirectOrPlh(actor, Roles.KepalaBidang, o => o.OfficialUserId == report.KabidUserId,
+                        actsDirectly: actor.UserId == report.KabidUserId && actor.HasRole(Roles.KepalaBidang));
+            case ActorRule.DisposedKasi:
+                return report.KasiUserId is null ? null
+                    : DirectOrPlh(actor, Roles.KepalaSeksi, o => o.OfficialUserId == report.KasiUserId,
+                        actsDirectly: actor.UserId == report.KasiUserId && actor.HasRole(Roles.KepalaSeksi));
+            case ActorRule.AssignedTechnician:
+                return actor.HasRole(Roles.Teknisi) && report.TechnicianUserIds.Contains(actor.UserId)
+                    ? new ActingCapacity(Roles.Teknisi, null) : null;
+            case ActorRule.Reporter:
+                return IsReporter(report, actor) ? new ActingCapacity(Roles.Pelapor, null) : null;
+            case ActorRule.ReporterOrFrontDesk:
+                if (IsReporter(report, actor)) return new ActingCapacity(Roles.Pelapor, null);
+                return actor.HasRole(Roles.PetugasLayanan) ? new ActingCapacity(Roles.PetugasLayanan, null) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsReporter(IReportParties report, WorkflowActor actor) =>
+        actor.HasRole(Roles.Pelapor) && actor.OpdId == report.OpdId;
+
+    private static ActingCapacity? DirectOrPlh(WorkflowActor actor, string role, Func<ActingFor, bool> matches, bool actsDirectly)
+    {
+        if (actsDirectly) return new ActingCapacity(role, null);
+        var official = actor.ActingFor.FirstOrDefault(o => matches(o) && o.Roles.Contains(role));
+        return official is null ? null : new ActingCapacity(role, official);
+    }
+
+    /// <summary>The transitions <paramref name="actor"/> may take now: what the report page offers as buttons.</summary>
+    public static IReadOnlyList<Transition> Available(IReportParties report, ReportStatus status, WorkflowActor actor) =>
+        From(status).Where(t => Qualify(t.Actor, report, actor) is not null).ToList();
+
+    public static string ActorLabel(ActorRule rule) => rule switch
+    {
+        ActorRule.KepalaDinas => "Kepala Dinas",
+        ActorRule.DisposedKabid => "Kepala Bidang yang menerima disposisi",
+        ActorRule.DisposedKasi => "Kepala Seksi yang menerima disposisi",
+        ActorRule.AssignedTechnician => "Staf/Tim Data Center yang ditugaskan",
+        ActorRule.Reporter => "Pelapor (staf OPD)",
+        ActorRule.ReporterOrFrontDesk => "Pelapor atau petugas layanan",
+        _ => rule.ToString(),
+    };
+
+    public static string ActionLabel(WorkflowAction action) => action switch
+    {
+        WorkflowAction.Submit => "Laporan diterima",
+        WorkflowAction.Dispose => "Disposisi ke Kepala Bidang",
+        WorkflowAction.Reject => "Laporan ditolak",
+        WorkflowAction.Verify => "Verifikasi dan disposisi ke Kepala Seksi",
+        WorkflowAction.Assign => "Penugasan staf/tim Data Center",
+        WorkflowAction.StartDiagnosis => "Pemeriksaan jaringan dimulai",
+        WorkflowAction.DiagnoseInDataCenter => "Diagnosis: gangguan di jaringan Data Center",
+        WorkflowAction.DiagnoseOutsideDataCenter => "Diagnosis: gangguan di luar Data Center",
+        WorkflowAction.InspectRepair => "Pemeriksaan lokasi: perangkat diperbaiki",
+        WorkflowAction.InspectReplace => "Pemeriksaan lokasi: perangkat harus diganti",
+        WorkflowAction.SubmitReplacementRequest => "BA pengajuan penggantian perangkat diajukan",
+        WorkflowAction.CompleteWork => "Pekerjaan selesai, Berita Acara dibuat",
+        WorkflowAction.Acknowledge => "Berita Acara pekerjaan disetujui pelapor",
+        WorkflowAction.AcknowledgeOnSite => "Berita Acara ditandatangani pelapor di lokasi",
+        WorkflowAction.Dispute => "Pelapor menyatakan gangguan belum teratasi",
+        WorkflowAction.Approve => "Laporan disetujui",
+        WorkflowAction.Return => "Laporan dikembalikan",
+        _ => action.ToString(),
+    };
+
+    public static string RefusalMessage(ActorRule rule) => rule switch
+    {
+        ActorRule.KepalaDinas => "Langkah ini hanya dapat dilakukan oleh Kepala Dinas atau Plh. Kepala Dinas.",
+        ActorRule.DisposedKabid => "Langkah ini hanya dapat dilakukan oleh Kepala Bidang yang menerima disposisi laporan ini, atau Plh.-nya.",
+        ActorRule.DisposedKasi => "Langkah ini hanya dapat dilakukan oleh Kepala Seksi yang menerima disposisi laporan ini, atau Plh.-nya.",
+        ActorRule.AssignedTechnician => "Langkah ini hanya dapat dilakukan oleh staf/tim Data Center yang ditugaskan pada laporan ini.",
+        ActorRule.Reporter => "Langkah ini hanya dapat dilakukan oleh staf OPD pelapor.",
+        ActorRule.ReporterOrFrontDesk => "Langkah ini hanya dapat dilakukan oleh staf OPD pelapor atau petugas layanan.",
+        _ => "Anda tidak berhak melakukan langkah ini.",
+    };
+}
+
+/// <summary>The people a report is disposed or assigned to: what <see cref="Workflow.Qualify"/> needs.</summary>
+public interface IReportParties
+{
+    int OpdId { get; }
+    string? KabidUserId { get; }
+    string? KasiUserId { get; }
+    IReadOnlyCollection<string> TechnicianUserIds { get; }
+}

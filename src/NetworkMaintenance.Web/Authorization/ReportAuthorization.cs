@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.Web.Features.Reports;
+
+namespace NetworkMaintenance.Web.Authorization;
+
+/// <summary>A report together with the person asking, the resource of per-report checks.</summary>
+public sealed record ReportAccess(Report Report, WorkflowActor Actor);
+
+public sealed class ReportRequirement(string name) : IAuthorizationRequirement
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>The per-report operations checked through <see cref="IAuthorizationService"/>.</summary>
+public static class ReportOperations
+{
+    /// <summary>See the report, its timeline and its documents.</summary>
+    public static readonly ReportRequirement View = new(nameof(View));
+
+    /// <summary>Take at least one workflow step now.</summary>
+    public static readonly ReportRequirement Act = new(nameof(Act));
+}
+
+/// <summary>
+/// Who may see a report (its OPD's staff, the technicians assigned, Diskominfo's officials and front desk) and who
+/// may act on it now (the workflow table's rules, including Plh.).
+/// </summary>
+public sealed class ReportAuthorizationHandler : AuthorizationHandler<ReportRequirement, ReportAccess>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ReportRequirement requirement,
+        ReportAccess resource)
+    {
+        var canView = ReportQueries.CanView(resource.Actor).Compile()(resource.Report);
+        var allowed = requirement.Name switch
+        {
+            nameof(ReportOperations.View) => canView,
+            nameof(ReportOperations.Act) => Workflow.Available(resource.Report, resource.Report.Status, resource.Actor).Count > 0,
+            _ => false,
+        };
+        if (allowed) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,196 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.Core.Formatting;
+
+namespace NetworkMaintenance.Web.Features.Reports;
+
+/// <summary>The report form, for OPD staff (their own OPD, channel Web) and the front desk (any OPD, other channels).</summary>
+public sealed class NewReportInput
+{
+    public int? OpdId { get; set; }
+    public string ReporterName { get; set; } = "";
+    public string? ReporterNip { get; set; }
+    public string? ReporterPosition { get; set; }
+    public string? ReporterPhone { get; set; }
+    public string? ReporterEmail { get; set; }
+    public ReportChannel Channel { get; set; } = ReportChannel.Web;
+    public DateTime? ReceivedAt { get; set; }
+    public string Location { get; set; } = "";
+    public FaultCategory? Category { get; set; }
+    public string Description { get; set; } = "";
+    public string? LetterNumber { get; set; }
+    public DateOnly? LetterDate { get; set; }
+
+    /// <summary>Set by the controller: true for the front desk, who records on behalf of an OPD.</summary>
+    [BindNever] public bool OnBehalf { get; set; }
+}
+
+public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
+{
+    public NewReportInputValidator()
+    {
+        RuleFor(x => x.OpdId).NotNull().WithMessage("OPD pelapor wajib dipilih.");
+        RuleFor(x => x.ReporterName).NotEmpty().WithMessage("Nama pelapor wajib diisi.")
+            .MaximumLength(150).WithMessage("Nama pelapor maksimal 150 karakter.");
+        RuleFor(x => x.ReporterNip).Must(n => Nip.IsValid(Nip.Normalize(n)))
+            .When(x => !string.IsNullOrWhiteSpace(x.ReporterNip))
+            .WithMessage("NIP harus 18 digit angka dengan tanggal lahir yang benar, misalnya 19860926 201505 1 001.");
+        RuleFor(x => x.ReporterPosition).MaximumLength(150).WithMessage("Jabatan maksimal 150 karakter.");
+        RuleFor(x => x.ReporterPhone).NotEmpty().WithMessage("Nomor telepon/WhatsApp pelapor wajib diisi.")
+            .Must(p => PhoneNumber.TryNormalize(p, out _))
+            .WithMessage("Nomor telepon tidak valid. Gunakan format 08…, 628… atau +628… (10–12 digit setelah kode negara).");
+        RuleFor(x => x.ReporterEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ReporterEmail))
+            .WithMessage("Alamat email tidak valid.").MaximumLength(200).WithMessage("Email maksimal 200 karakter.");
+        RuleFor(x => x.Location).NotEmpty().WithMessage("Lokasi gangguan wajib diisi (gedung, ruangan, lantai).")
+            .MaximumLength(300).WithMessage("Lokasi maksimal 300 karakter.");
+        RuleFor(x => x.Category).NotNull().WithMessage("Kategori gangguan wajib dipilih.")
+            .IsInEnum().WithMessage("Kategori gangguan tidak dikenal.");
+        RuleFor(x => x.Description).NotEmpty().WithMessage("Uraian gangguan wajib diisi.")
+            .MinimumLength(10).WithMessage("Uraian gangguan minimal 10 karakter agar petugas memahami masalahnya.")
+            .MaximumLength(4000).WithMessage("Uraian gangguan maksimal 4000 karakter.");
+        RuleFor(x => x.Channel).IsInEnum().WithMessage("Saluran laporan tidak dikenal.");
+        RuleFor(x => x.Channel).NotEqual(ReportChannel.Web).When(x => x.OnBehalf)
+            .WithMessage("Petugas layanan mencatat laporan dari surat, email, SMS, WhatsApp, telepon atau kunjungan langsung.");
+        RuleFor(x => x.LetterNumber).NotEmpty().When(x => x.Channel == ReportChannel.Letter)
+            .WithMessage("Nomor surat permohonan wajib diisi untuk laporan melalui surat.")
+            .MaximumLength(100).WithMessage("Nomor surat maksimal 100 karakter.");
+        RuleFor(x => x.LetterDate).NotNull().When(x => x.Channel == ReportChannel.Letter)
+            .WithMessage("Tanggal surat permohonan wajib diisi untuk laporan melalui surat.");
+    }
+}
+
+public sealed class DeviceRow
+{
+    public string? Name { get; set; }
+    public string? BrandType { get; set; }
+    public string? SerialNumber { get; set; }
+    public DeviceCondition? Condition { get; set; }
+    public string? Notes { get; set; }
+    public string? NewBrandType { get; set; }
+    public string? NewSerialNumber { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(BrandType)
+        && string.IsNullOrWhiteSpace(SerialNumber) && string.IsNullOrWhiteSpace(Notes)
+        && string.IsNullOrWhiteSpace(NewSerialNumber) && string.IsNullOrWhiteSpace(NewBrandType);
+
+    public DeviceLine ToLine() => new(Name ?? "", BrandType, SerialNumber, Condition ?? DeviceCondition.Baik, Notes,
+        NewBrandType, NewSerialNumber);
+}
+
+/// <summary>Every field a workflow step page may show; <see cref="Inputs"/> (from the table) says which apply.</summary>
+public sealed class StepInputForm
+{
+    public Guid Version { get; set; }
+    public string? Note { get; set; }
+    public string? Reason { get; set; }
+    public string? TargetUserId { get; set; }
+    public List<StandardInstruction> Instructions { get; set; } = [];
+    public DateTime? DueAt { get; set; }
+    public List<string> TechnicianIds { get; set; } = [];
+    public string? LeadUserId { get; set; }
+    public string? FaultType { get; set; }
+    public string? FaultLocation { get; set; }
+    public string? Findings { get; set; }
+    public DateTime? VisitedAt { get; set; }
+    public bool ReporterPresent { get; set; }
+    public List<DeviceRow> Devices { get; set; } = [];
+    public List<DeviceRow> ReplacedDevices { get; set; } = [];
+    public string? ActionsTaken { get; set; }
+    public string? RootCause { get; set; }
+    public string? SignerName { get; set; }
+    public string? SignatureDataUrl { get; set; }
+
+    [BindNever] public StepInput Inputs { get; set; }
+    [BindNever] public bool ReplacementExpected { get; set; }
+
+    public IEnumerable<DeviceRow> FilledDevices => Devices.Where(d => !d.IsEmpty);
+    public IEnumerable<DeviceRow> FilledReplacedDevices => ReplacedDevices.Where(d => !d.IsEmpty);
+}
+
+public sealed class StepInputFormValidator : AbstractValidator<StepInputForm>
+{
+    public const string SignaturePrefix = "data:image/png;base64,";
+
+    public StepInputFormValidator()
+    {
+        RuleFor(x => x.Reason).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Reason))
+            .WithMessage("Alasan wajib diisi.");
+        RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("Alasan maksimal 2000 karakter.");
+        RuleFor(x => x.Note).MaximumLength(2000).WithMessage("Catatan maksimal 2000 karakter.");
+        RuleFor(x => x.TargetUserId).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Kabid))
+            .WithMessage("Pilih Kepala Bidang tujuan disposisi.");
+        RuleFor(x => x.TargetUserId).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Kasi))
+            .WithMessage("Pilih Kepala Seksi tujuan disposisi.");
+        RuleFor(x => x.Instructions).NotEmpty()
+            .When(x => x.Inputs.HasFlag(StepInput.Instructions) && string.IsNullOrWhiteSpace(x.Note))
+            .WithMessage("Pilih sedikitnya satu isi disposisi atau tulis petunjuk.");
+        RuleForEach(x => x.Instructions).IsInEnum().WithMessage("Isi disposisi tidak dikenal.");
+        RuleFor(x => x.TechnicianIds).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Technicians))
+            .WithMessage("Pilih sedikitnya satu staf Data Center.");
+        RuleFor(x => x.LeadUserId).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Technicians))
+            .WithMessage("Pilih ketua tim.")
+            .Must((x, lead) => x.TechnicianIds.Contains(lead!)).When(x => x.Inputs.HasFlag(StepInput.Technicians) && !string.IsNullOrEmpty(x.LeadUserId))
+            .WithMessage("Ketua tim harus salah satu staf yang dipilih.");
+
+        When(x => x.Inputs.HasFlag(StepInput.Diagnosis), () =>
+        {
+            RuleFor(x => x.FaultType).NotEmpty().WithMessage("Jenis gangguan wajib diisi.")
+                .MaximumLength(200).WithMessage("Jenis gangguan maksimal 200 karakter.");
+            RuleFor(x => x.FaultLocation).NotEmpty().WithMessage("Lokasi gangguan wajib diisi.")
+                .MaximumLength(300).WithMessage("Lokasi gangguan maksimal 300 karakter.");
+            RuleFor(x => x.Findings).NotEmpty().WithMessage("Temuan pemeriksaan wajib diisi.")
+                .MaximumLength(4000).WithMessage("Temuan maksimal 4000 karakter.");
+        });
+        When(x => x.Inputs.HasFlag(StepInput.Inspection), () =>
+        {
+            RuleFor(x => x.VisitedAt).NotNull().WithMessage("Waktu kunjungan ke lokasi wajib diisi.");
+            RuleFor(x => x.Findings).NotEmpty().WithMessage("Temuan pemeriksaan di lokasi wajib diisi.")
+                .MaximumLength(4000).WithMessage("Temuan maksimal 4000 karakter.");
+        });
+        When(x => x.Inputs.HasFlag(StepInput.ReplacementDevices), () =>
+        {
+            RuleFor(x => x.FilledDevices).NotEmpty().WithMessage("Cantumkan sedikitnya satu perangkat yang diajukan untuk diganti.");
+            RuleForEach(x => x.FilledDevices).SetValidator(new DeviceRowValidator(requireNewSerial: false));
+        });
+        When(x => x.Inputs.HasFlag(StepInput.WorkReport), () =>
+        {
+            RuleFor(x => x.ActionsTaken).NotEmpty().WithMessage("Uraian tindakan yang dilakukan wajib diisi.")
+                .MaximumLength(4000).WithMessage("Uraian tindakan maksimal 4000 karakter.");
+            RuleFor(x => x.RootCause).MaximumLength(1000).WithMessage("Penyebab maksimal 1000 karakter.");
+            RuleForEach(x => x.FilledDevices).SetValidator(new DeviceRowValidator(requireNewSerial: false));
+            RuleForEach(x => x.FilledReplacedDevices).SetValidator(new DeviceRowValidator(requireNewSerial: true));
+            RuleFor(x => x.FilledReplacedDevices).NotEmpty().When(x => x.ReplacementExpected)
+                .WithMessage("Cantumkan perangkat yang diganti beserta nomor seri lama dan baru.");
+        });
+        When(x => x.Inputs.HasFlag(StepInput.Signature), () =>
+        {
+            RuleFor(x => x.SignerName).NotEmpty().WithMessage("Nama pelapor yang menandatangani wajib diisi.")
+                .MaximumLength(150).WithMessage("Nama maksimal 150 karakter.");
+            RuleFor(x => x.SignatureDataUrl).NotEmpty().WithMessage("Tanda tangan pelapor wajib dibubuhkan.")
+                .Must(s => s!.StartsWith(SignaturePrefix, StringComparison.Ordinal) && s.Length < 800_000)
+                .When(x => !string.IsNullOrEmpty(x.SignatureDataUrl))
+                .WithMessage("Tanda tangan tidak terbaca. Minta pelapor menandatangani lagi.");
+        });
+    }
+}
+
+public sealed class DeviceRowValidator : AbstractValidator<DeviceRow>
+{
+    public DeviceRowValidator(bool requireNewSerial)
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Nama perangkat wajib diisi pada setiap baris perangkat.")
+            .MaximumLength(150).WithMessage("Nama perangkat maksimal 150 karakter.");
+        RuleFor(x => x.Condition).NotNull().WithMessage("Kondisi perangkat wajib dipilih (Baik, Rusak Ringan, Rusak Berat).")
+            .IsInEnum().WithMessage("Kondisi perangkat tidak dikenal.");
+        RuleFor(x => x.BrandType).MaximumLength(150).WithMessage("Merk/tipe maksimal 150 karakter.");
+        RuleFor(x => x.SerialNumber).MaximumLength(100).WithMessage("Nomor seri maksimal 100 karakter.");
+        RuleFor(x => x.Notes).MaximumLength(500).WithMessage("Keterangan maksimal 500 karakter.");
+        if (requireNewSerial)
+        {
+            RuleFor(x => x.NewSerialNumber).NotEmpty().WithMessage("Nomor seri perangkat pengganti wajib diisi.")
+                .MaximumLength(100).WithMessage("Nomor seri maksimal 100 karakter.");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Linq.Expressions;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+
+namespace NetworkMaintenance.Web.Features.Reports;
+
+public sealed record OptionItem(string Value, string Text);
+
+public sealed record ReportListRow(int Id, string Number, string OpdName, string ReporterName, FaultCategory Category,
+    ReportChannel Channel, ReportStatus Status, DateTime ReceivedAtUtc, string Location)
+{
+    public static readonly Expression<Func<Report, ReportListRow>> Projection = r => new ReportListRow(
+        r.Id, r.Number, r.Opd!.ShortName ?? r.Opd.Name, r.ReporterName, r.Category, r.Channel, r.Status, r.ReceivedAtUtc, r.Location);
+}
+
+public sealed record ReportListModel(string Title, IReadOnlyList<ReportListRow> Rows, int Total, int Page, int PageSize,
+    ReportStatus? Status, bool IsInbox = false)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record NewReportModel(NewReportInput Input, IReadOnlyList<OptionItem> Opds);
+
+public sealed record ReportDetailsModel(Report Report, IReadOnlyList<Transition> Available, string NextActor);
+
+public sealed record StepModel(Report Report, Transition Transition, StepInputForm Form,
+    IReadOnlyList<(string Id, string Name, string? Position)> People);

@@ -1,0 +1,69 @@
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
+
+namespace NetworkMaintenance.Web.Features.Reports;
+
+/// <summary>Reusable report queries: who may see which reports, and which reports wait for whom.</summary>
+public static class ReportQueries
+{
+    /// <summary>States in which a party under <paramref name="rule"/> must act, read from the workflow table.</summary>
+    public static IReadOnlyList<ReportStatus> StatesFor(params ActorRule[] rules) =>
+        WorkflowTable.Transitions.Where(t => rules.Contains(t.Actor)).Select(t => t.From).Distinct().ToList();
+
+    /// <summary>
+    /// Reports the actor may see: OPD staff their own OPD's; technicians the reports assigned to them;
+    /// Diskominfo's officials and front desk all; anyone else none.
+    /// </summary>
+    public static IQueryable<Report> VisibleTo(this IQueryable<Report> reports, WorkflowActor actor) =>
+        reports.Where(CanView(actor));
+
+    /// <summary>The one visibility rule, used by list queries and (compiled) by the per-report authorization handler.</summary>
+    public static System.Linq.Expressions.Expression<Func<Report, bool>> CanView(WorkflowActor actor)
+    {
+        if (actor.HasRole(Roles.KepalaDinas) || actor.HasRole(Roles.KepalaBidang) || actor.HasRole(Roles.KepalaSeksi)
+            || actor.HasRole(Roles.PetugasLayanan) || actor.ActingFor.Count > 0)
+        {
+            return r => true;
+        }
+
+        var opdId = actor.HasRole(Roles.Pelapor) ? actor.OpdId : null;
+        var technician = actor.HasRole(Roles.Teknisi);
+        var userId = actor.UserId;
+        return r => (opdId != null && r.OpdId == opdId)
+            || (technician && r.Technicians.Any(t => t.UserId == userId));
+    }
+
+    /// <summary>"Menunggu tindakan saya": reports whose next step is this actor's, directly or as Plh.</summary>
+    public static IQueryable<Report> AwaitingActionBy(this IQueryable<Report> reports, WorkflowActor actor)
+    {
+        var kadisStates = StatesFor(ActorRule.KepalaDinas);
+        var kabidStates = StatesFor(ActorRule.DisposedKabid);
+        var kasiStates = StatesFor(ActorRule.DisposedKasi);
+        var technicianStates = StatesFor(ActorRule.AssignedTechnician)
+            .Where(s => s != ReportStatus.AwaitingAcknowledgement).ToList(); // that one waits for the reporter
+        var reporterStates = StatesFor(ActorRule.Reporter, ActorRule.ReporterOrFrontDesk);
+
+        var isKadis = actor.HasRole(Roles.KepalaDinas) || actor.ActingFor.Any(o => o.Roles.Contains(Roles.KepalaDinas));
+        var kabidIds = OfficialIds(actor, Roles.KepalaBidang);
+        var kasiIds = OfficialIds(actor, Roles.KepalaSeksi);
+        var technician = actor.HasRole(Roles.Teknisi);
+        var opdId = actor.HasRole(Roles.Pelapor) ? actor.OpdId : null;
+        var userId = actor.UserId;
+
+        return reports.Where(r =>
+            (isKadis && kadisStates.Contains(r.Status))
+            || (r.KabidUserId != null && kabidIds.Contains(r.KabidUserId) && kabidStates.Contains(r.Status))
+            || (r.KasiUserId != null && kasiIds.Contains(r.KasiUserId) && kasiStates.Contains(r.Status))
+            || (technician && technicianStates.Contains(r.Status) && r.Technicians.Any(t => t.UserId == userId))
+            || (opdId != null && r.OpdId == opdId && reporterStates.Contains(r.Status)));
+    }
+
+    private static List<string> OfficialIds(WorkflowActor actor, string role)
+    {
+        var ids = actor.ActingFor.Where(o => o.Roles.Contains(role)).Select(o => o.OfficialUserId).ToList();
+        if (actor.HasRole(role)) ids.Add(actor.UserId);
+        return ids;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.Core.Formatting;
+
+namespace NetworkMaintenance.Web.Features.Reports;
+
+/// <summary>The outcome of a workflow step as the person who acted should see it.</summary>
+public sealed record StepResult(bool Succeeded, string Message)
+{
+    public static StepResult Ok(string message) => new(true, message);
+    public static StepResult Refused(string message) => new(false, message);
+}
+
+/// <summary>
+/// Receives reports and carries out workflow steps: loads the report, lets the domain apply the step, records
+/// the hand-over notifications, and saves with the report's concurrency token so that of two people acting at
+/// once exactly one succeeds.
+/// </summary>
+public sealed class ReportService(AppDbContext db, TimeProvider clock, ILogger<ReportService> logger)
+{
+    public const string ConflictMessage =
+        "Laporan ini baru saja diproses oleh orang lain (atau formulir terkirim dua kali). Langkah Anda tidak disimpan; periksa status terbaru di bawah ini.";
+
+    private const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public async Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var year = Wib.FromUtc(input.ReceivedAtUtc).Year;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var sequence = await db.NextAsync($"{Report.NumberPrefix}-{year}", ct);
+                var report = Report.Receive(input, year, sequence, NewTrackingCode(), recordedBy, now);
+                db.Reports.Add(report);
+                await db.SaveChangesAsync(ct);
+                await NotifyNextActorsAsync(report, now, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                logger.LogInformation("Report {Number} received via {Channel}", report.Number, report.Channel);
+                return report;
+            }
+            catch (DbUpdateException ex) when (attempt < 3)
+            {
+                // Two first-of-the-year numbers raced on SQL Server; take the next value.
+                logger.LogWarning(ex, "Numbering conflict, retrying (attempt {Attempt})", attempt);
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public Task<Report?> FindAsync(int id, CancellationToken ct = default) =>
+        db.Reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
+            .Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>
+    /// Applies one step. <paramref name="expectedVersion"/> is the version the person saw on their form: if the
+    /// report moved since (another person, or a double-clicked submit), nothing is recorded.
+    /// </summary>
+    public async Task<StepResult> ApplyAsync(int reportId, Guid expectedVersion, WorkflowActor actor,
+        Func<Report, DateTime, Task<ReportEvent>> step, CancellationToken ct = default)
+    {
+        var report = await FindAsync(reportId, ct);
+        if (report is null) return StepResult.Refused("Laporan tidak ditemukan.");
+        if (report.Version != expectedVersion) return StepResult.Refused(ConflictMessage);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        ReportEvent ev;
+        try
+        {
+            ev = await step(report, now);
+        }
+        catch (DomainException ex)
+        {
+            return StepResult.Refused(ex.Message);
+        }
+
+        await NotifyNextActorsAsync(report, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Concurrent step on report {Number} refused", report.Number);
+            db.ChangeTracker.Clear();
+            return StepResult.Refused(ConflictMessage);
+        }
+
+        logger.LogInformation("Report {Number}: {Action} {From} -> {To} by {UserId}", report.Number, ev.Action,
+            ev.FromStatus, ev.ToStatus, actor.UserId);
+        return StepResult.Ok($"{Workflow.ActionLabel(ev.Action)}. Status laporan {report.Number} sekarang: {Labels.Of(report.Status)}.");
+    }
+
+    /// <summary>Loads the person chosen on a form (a Kabid, Kasi or technician) with their roles.</summary>
+    public async Task<PersonRef?> PersonAsync(string? userId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(userId)) return null;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.FullName, u.IsActive }).SingleOrDefaultAsync(ct);
+        if (user is null) return null;
+        var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
+            .ToListAsync(ct);
+        return new PersonRef(user.Id, user.FullName, roles.ToHashSet(), user.IsActive);
+    }
+
+    /// <summary>Active users in a role, for the pickers on disposition and assignment pages.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name, string? Position)>> UsersInRoleAsync(string role,
+        CancellationToken ct = default)
+    {
+        var list = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+            .OrderBy(u => u.FullName)
+            .Select(u => new { u.Id, u.FullName, u.Position })
+            .ToListAsync(ct);
+        return list.Select(u => (u.Id, u.FullName, u.Position)).ToList();
+    }
+
+    /// <summary>Tells the people who must act next, and the reporter at the moments that concern them.</summary>
+    private async Task NotifyNextActorsAsync(Report report, DateTime now, CancellationToken ct)
+    {
+        var messages = new Dictionary<string, string>();
+        var waiting = $"Laporan {report.Number} menunggu tindakan Anda: {Labels.Of(report.Status)}.";
+
+        foreach (var rule in Workflow.NextActors(report.Status))
+        {
+            switch (rule)
+            {
+                case ActorRule.KepalaDinas:
+                    foreach (var id in await UserIdsInRoleAsync(Roles.KepalaDinas, ct)) messages.TryAdd(id, waiting);
+                    break;
+                case ActorRule.DisposedKabid when report.KabidUserId is not null:
+                    messages.TryAdd(report.KabidUserId, waiting);
+                    break;
+                case ActorRule.DisposedKasi when report.KasiUserId is not null:
+                    messages.TryAdd(report.KasiUserId, waiting);
+                    break;
+                case ActorRule.AssignedTechnician when report.Status != ReportStatus.AwaitingAcknowledgement:
+                    foreach (var t in report.Technicians) messages.TryAdd(t.UserId, waiting);
+                    break;
+            }
+        }
+
+        var reporterMessage = report.Status switch
+        {
+            ReportStatus.Rejected => $"Laporan {report.Number} ditolak. Alasan: {report.RejectionReason}",
+            ReportStatus.AwaitingReplacementRequest =>
+                $"Perangkat pada laporan {report.Number} harus diganti. Silakan isi Berita Acara pengajuan penggantian perangkat.",
+            ReportStatus.AwaitingAcknowledgement =>
+                $"Pekerjaan pada laporan {report.Number} telah selesai. Mohon periksa dan setujui Berita Acara pekerjaan.",
+            ReportStatus.Closed => $"Laporan {report.Number} telah selesai ditangani. Terima kasih.",
+            _ => null,
+        };
+        if (reporterMessage is not null)
+        {
+            foreach (var id in await ReporterRecipientsAsync(report, ct)) messages[id] = reporterMessage;
+        }
+
+        foreach (var (userId, message) in messages)
+        {
+            db.Notifications.Add(new Notification(userId, message, report.Id == 0 ? null : report.Id, now));
+        }
+    }
+
+    private async Task<List<string>> ReporterRecipientsAsync(Report report, CancellationToken ct)
+    {
+        if (report.ReporterUserId is not null
+            && await db.Users.AnyAsync(u => u.Id == report.ReporterUserId && u.IsActive, ct))
+        {
+            return [report.ReporterUserId];
+        }
+
+        // Reports recorded by the front desk for someone without an account: every active reporter of the OPD.
+        return await db.Users.Where(u => u.IsActive && u.OpdId == report.OpdId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Pelapor)))
+            .Select(u => u.Id).ToListAsync(ct);
+    }
+
+    private Task<List<string>> UserIdsInRoleAsync(string role, CancellationToken ct) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+            .Select(u => u.Id).ToListAsync(ct);
+
+    private static string NewTrackingCode() =>
+        string.Create(8, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = TrackingAlphabet[RandomNumberGenerator.GetInt32(TrackingAlphabet.Length)];
+        });
+}

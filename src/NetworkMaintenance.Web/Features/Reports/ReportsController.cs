@@ -1,0 +1,246 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.Reports;
+
+[Authorize(Policy = Policies.ReportUser)]
+public sealed class ReportsController(
+    AppDbContext db,
+    ReportService reports,
+    StepService steps,
+    ActorFactory actors,
+    IAuthorizationService authorization,
+    IValidator<NewReportInput> newReportValidator,
+    IValidator<StepInputForm> stepValidator,
+    TimeProvider clock) : Controller
+{
+    private const int PageSize = 25;
+
+    [HttpGet("/laporan")]
+    public async Task<IActionResult> Index(ReportStatus? status, int page = 1, CancellationToken ct = default)
+    {
+        var actor = await CurrentActorAsync(ct);
+        if (actor is null) return Forbid();
+        var query = db.Reports.AsNoTracking().VisibleTo(actor);
+        if (status is not null) query = query.Where(r => r.Status == status);
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await query.OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(ReportListRow.Projection).ToListAsync(ct);
+        return View(new ReportListModel("Daftar laporan", rows, total, page, PageSize, status));
+    }
+
+    [HttpGet("/tugas")]
+    public async Task<IActionResult> Inbox(CancellationToken ct)
+    {
+        var actor = await CurrentActorAsync(ct);
+        if (actor is null) return Forbid();
+        var rows = await db.Reports.AsNoTracking().AwaitingActionBy(actor)
+            .OrderBy(r => r.ReceivedAtUtc).Select(ReportListRow.Projection).ToListAsync(ct);
+        return View("Index", new ReportListModel("Menunggu tindakan saya", rows, rows.Count, 1, Math.Max(rows.Count, 1), null, IsInbox: true));
+    }
+
+    [HttpGet("/laporan/baru"), Authorize(Policy = Policies.Intake)]
+    public async Task<IActionResult> New(CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == User.UserId(), ct);
+        var onBehalf = !User.IsReporter();
+        var input = onBehalf
+            ? new NewReportInput { Channel = ReportChannel.Phone, ReceivedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime), OnBehalf = true }
+            : new NewReportInput
+            {
+                OpdId = user.OpdId,
+                ReporterName = user.FullName,
+                ReporterNip = Nip.Format(user.Nip),
+                ReporterPosition = user.Position,
+                ReporterPhone = user.PhoneNumber,
+                ReporterEmail = user.Email,
+            };
+        return View(await NewReportModelAsync(input, ct));
+    }
+
+    [HttpPost("/laporan/baru"), Authorize(Policy = Policies.Intake)]
+    public async Task<IActionResult> New(NewReportInput input, CancellationToken ct)
+    {
+        var actor = await CurrentActorAsync(ct);
+        if (actor is null) return Forbid();
+        input.OnBehalf = !User.IsReporter();
+        if (!input.OnBehalf)
+        {
+            // OPD staff always report for their own OPD, through the web channel, now.
+            input.OpdId = actor.OpdId;
+            input.Channel = ReportChannel.Web;
+            input.ReceivedAt = null;
+        }
+
+        if (input.OpdId is int opdId && !await db.Opds.AnyAsync(o => o.Id == opdId && o.IsActive, ct))
+        {
+            ModelState.AddModelError(nameof(input.OpdId), "OPD yang dipilih tidak ditemukan atau tidak aktif.");
+        }
+        if (!await newReportValidator.ValidateIntoAsync(input, ModelState)) return View(await NewReportModelAsync(input, ct));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var receivedAtUtc = input.ReceivedAt is { } wib ? Wib.ToUtc(wib) : now;
+        try
+        {
+            var report = await reports.ReceiveAsync(new NewReport(
+                input.OpdId!.Value,
+                input.OnBehalf ? null : actor.UserId,
+                input.ReporterName,
+                Nip.Normalize(input.ReporterNip),
+                input.ReporterPosition,
+                PhoneNumber.NormalizeOrNull(input.ReporterPhone),
+                input.ReporterEmail,
+                input.Channel,
+                receivedAtUtc,
+                input.Location,
+                input.Category!.Value,
+                input.Description,
+                input.LetterNumber,
+                input.LetterDate), actor, ct);
+            TempData.Success($"Laporan diterima dengan nomor {report.Number}. Kode pelacakan: {report.TrackingCode}.");
+            return Redirect($"/laporan/{report.Id}");
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return View(await NewReportModelAsync(input, ct));
+        }
+    }
+
+    [HttpGet("/laporan/{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var (report, actor, denied) = await LoadVisibleAsync(id, ct);
+        if (denied is not null) return denied;
+        var available = Workflow.Available(report!, report!.Status, actor!);
+        return View(new ReportDetailsModel(report, available, NextActorText(report)));
+    }
+
+    [HttpGet("/laporan/{id:int}/langkah/{action}")]
+    public async Task<IActionResult> Step(int id, string action, CancellationToken ct)
+    {
+        var (report, actor, denied) = await LoadVisibleAsync(id, ct);
+        if (denied is not null) return denied;
+        if (!Enum.TryParse<WorkflowAction>(action, ignoreCase: true, out var workflowAction)) return NotFound();
+
+        var why = report!.WhyNot(workflowAction, actor!);
+        if (why is not null)
+        {
+            TempData.Error(why);
+            return Redirect($"/laporan/{id}");
+        }
+
+        var form = new StepInputForm { Version = report.Version };
+        if (workflowAction == WorkflowAction.SubmitReplacementRequest || workflowAction == WorkflowAction.CompleteWork)
+        {
+            form.Devices = Enumerable.Range(0, 3).Select(_ => new DeviceRow()).ToList();
+            form.ReplacedDevices = report.CurrentDevices(DevicePurpose.ReplacementRequest)
+                .Select(d => new DeviceRow { Name = d.Name, BrandType = d.BrandType, SerialNumber = d.SerialNumber, Condition = d.Condition, Notes = d.Notes })
+                .DefaultIfEmpty(new DeviceRow()).ToList();
+        }
+        if (workflowAction is WorkflowAction.InspectRepair or WorkflowAction.InspectReplace)
+        {
+            form.VisitedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime);
+            form.ReporterPresent = true;
+        }
+        if (workflowAction == WorkflowAction.AcknowledgeOnSite) form.SignerName = report.ReporterName;
+        return View(await StepModelAsync(report, workflowAction, form, ct));
+    }
+
+    [HttpPost("/laporan/{id:int}/langkah/{action}")]
+    public async Task<IActionResult> Step(int id, string action, StepInputForm form, CancellationToken ct)
+    {
+        var (report, actor, denied) = await LoadVisibleAsync(id, ct);
+        if (denied is not null) return denied;
+        if (!Enum.TryParse<WorkflowAction>(action, ignoreCase: true, out var workflowAction)) return NotFound();
+
+        var transition = Workflow.Find(workflowAction, report!.Status);
+        var why = report.Version != form.Version ? ReportService.ConflictMessage : report.WhyNot(workflowAction, actor!);
+        if (why is not null || transition is null)
+        {
+            TempData.Error(why ?? "Langkah ini tidak tersedia.");
+            return Redirect($"/laporan/{id}");
+        }
+
+        form.Inputs = transition.Inputs;
+        form.ReplacementExpected = report.ReplacementNeeded == true && workflowAction == WorkflowAction.CompleteWork;
+        if (!await stepValidator.ValidateIntoAsync(form, ModelState))
+        {
+            return View(await StepModelAsync(report, workflowAction, form, ct));
+        }
+
+        var result = await steps.ApplyAsync(report.Id, workflowAction, form, actor!, ct);
+        if (!result.Succeeded)
+        {
+            if (result.Message == ReportService.ConflictMessage)
+            {
+                TempData.Error(result.Message);
+                return Redirect($"/laporan/{id}");
+            }
+            ModelState.AddModelError("", result.Message);
+            return View(await StepModelAsync(report, workflowAction, form, ct));
+        }
+
+        TempData.Success(result.Message);
+        return Redirect($"/laporan/{id}");
+    }
+
+    private async Task<(Report? Report, WorkflowActor? Actor, IActionResult? Denied)> LoadVisibleAsync(int id, CancellationToken ct)
+    {
+        var actor = await CurrentActorAsync(ct);
+        if (actor is null) return (null, null, Forbid());
+        var report = await reports.FindAsync(id, ct);
+        // Someone who may not see a report learns nothing about it, not even that it exists.
+        if (report is null || !(await authorization.AuthorizeAsync(User, new ReportAccess(report, actor), ReportOperations.View)).Succeeded)
+        {
+            return (null, null, NotFound());
+        }
+        return (report, actor, null);
+    }
+
+    private Task<WorkflowActor?> CurrentActorAsync(CancellationToken ct) => actors.ForUserAsync(User.UserId(), ct);
+
+    private async Task<NewReportModel> NewReportModelAsync(NewReportInput input, CancellationToken ct)
+    {
+        input.OnBehalf = !User.IsReporter();
+        var opds = await db.Opds.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
+            .Select(o => new OptionItem(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Name)).ToListAsync(ct);
+        return new NewReportModel(input, opds);
+    }
+
+    private async Task<StepModel> StepModelAsync(Report report, WorkflowAction action, StepInputForm form, CancellationToken ct)
+    {
+        var transition = Workflow.Find(action, report.Status)!;
+        form.Inputs = transition.Inputs;
+        IReadOnlyList<(string Id, string Name, string? Position)> people = [];
+        if (transition.Inputs.HasFlag(StepInput.Kabid)) people = await reports.UsersInRoleAsync(Roles.KepalaBidang, ct);
+        else if (transition.Inputs.HasFlag(StepInput.Kasi)) people = await reports.UsersInRoleAsync(Roles.KepalaSeksi, ct);
+        else if (transition.Inputs.HasFlag(StepInput.Technicians)) people = await reports.UsersInRoleAsync(Roles.Teknisi, ct);
+        return new StepModel(report, transition, form, people);
+    }
+
+    private static string NextActorText(Report report)
+    {
+        if (report.IsFinal) return "—";
+        var rules = Workflow.From(report.Status).Select(t => t.Actor).Distinct().ToList();
+        return string.Join(" / ", rules.Select(r => r switch
+        {
+            ActorRule.DisposedKabid => $"Kepala Bidang: {report.KabidName}",
+            ActorRule.DisposedKasi => $"Kepala Seksi: {report.KasiName}",
+            ActorRule.AssignedTechnician => "Staf Data Center: " + string.Join(", ", report.Technicians.Select(t => t.FullName)),
+            ActorRule.Reporter or ActorRule.ReporterOrFrontDesk => $"Pelapor: {report.ReporterName} ({report.Opd?.DisplayName})",
+            _ => Workflow.ActorLabel(r),
+        }).Distinct());
+    }
+}
