@@ -32,13 +32,17 @@ public static class AppHost
         var configuration = builder.Configuration;
         var dataDirectory = DatabaseSetup.DataDirectory(configuration, builder.Environment);
 
+        // Each host owns its logger (preserveStaticLogger): the static bootstrap logger only reports start-up
+        // failures. Sharing the static logger would send every in-process host's events (integration tests run
+        // several) to whichever file was configured last, and Program's CloseAndFlush would end them all.
         builder.Host.UseSerilog((context, sp, logger) => logger
             .ReadFrom.Configuration(context.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
             .WriteTo.File(Path.Combine(dataDirectory, "logs", "networkmaintenance-.log"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
-                formatProvider: CultureInfo.InvariantCulture));
+                formatProvider: CultureInfo.InvariantCulture),
+            preserveStaticLogger: true);
 
         services.AddSingleton(TimeProvider.System);
         services.AddAppDatabase(configuration, builder.Environment);
@@ -129,7 +133,7 @@ public static class AppHost
 
         app.UseStatusCodePagesWithReExecute("/galat/{0}");
         app.UseRequestLocalization();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NetworkMaintenance.Core.Data;
+
+namespace NetworkMaintenance.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Hosts the whole app in memory on a real SQLite database file in a fresh temporary folder, in the Development
+/// environment with the demo accounts seeded. One instance per test class (<c>IClassFixture&lt;AppFactory&gt;</c>);
+/// disposing it deletes the folder (database, logs).
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    private string? _connectionString;
+    private int _cleanedUp;
+
+    public AppFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "nm-it-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    /// <summary>The folder holding this instance's database file and log files.</summary>
+    public string DataDirectory { get; }
+
+    public string LogDirectory => Path.Combine(DataDirectory, "logs");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Host settings reach WebApplication.CreateBuilder as arguments, so they apply before services are built.
+        builder.UseEnvironment(Environments.Development);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("ConnectionStrings:Sqlite", "");
+        builder.UseSetting("Demo:Enabled", "true");
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        _connectionString = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString();
+        return host;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a fresh DI scope of the app (for arranging and checking data).</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs a query on a fresh <see cref="AppDbContext"/>.</summary>
+    public Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) =>
+        WithScopeAsync(sp => query(sp.GetRequiredService<AppDbContext>()));
+
+    /// <summary>Everything the app has written to its log files so far.</summary>
+    public async Task<string> ReadLogsAsync()
+    {
+        if (!Directory.Exists(LogDirectory)) return "";
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.GetFiles(LogDirectory).Order(StringComparer.Ordinal))
+        {
+            // The app keeps the file open for writing.
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            text.Append(await reader.ReadToEndAsync());
+        }
+        return text.ToString();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) CleanUp();
+    }
+
+    private void CleanUp()
+    {
+        if (Interlocked.Exchange(ref _cleanedUp, 1) == 1) return;
+        if (_connectionString is not null)
+        {
+            // Pooled connections keep the file open; release only this database's pool.
+            using var connection = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a background writer; the OS temp cleaner will take it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
