@@ -245,7 +245,8 @@ public class Report : IReportParties
         Require(inspection.Findings, "Temuan pemeriksaan di lokasi wajib diisi.");
         if (inspection.VisitedAtUtc > nowUtc.AddMinutes(5))
             throw new DomainException("Waktu kunjungan tidak boleh di masa depan.");
-        if (inspection.VisitedAtUtc < ReceivedAtUtc)
+        // Times are entered to the minute: a visit in the minute the report arrived is fine.
+        if (inspection.VisitedAtUtc < ReceivedAtUtc.AddTicks(-(ReceivedAtUtc.Ticks % TimeSpan.TicksPerMinute)))
             throw new DomainException("Waktu kunjungan tidak boleh sebelum laporan diterima.");
         var ev = Move(t, capacity, actor, nowUtc, null);
         InspectedAtUtc = inspection.VisitedAtUtc;

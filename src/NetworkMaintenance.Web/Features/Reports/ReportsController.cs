@@ -16,7 +16,7 @@ namespace NetworkMaintenance.Web.Features.Reports;
 public sealed class ReportsController(
     AppDbContext db,
     ReportService reports,
-    StepService steps,
+    StepService stepService,
     ActorFactory actors,
     IAuthorizationService authorization,
     IValidator<NewReportInput> newReportValidator,
@@ -127,12 +127,12 @@ public sealed class ReportsController(
         return View(new ReportDetailsModel(report, available, NextActorText(report)));
     }
 
-    [HttpGet("/laporan/{id:int}/langkah/{action}")]
-    public async Task<IActionResult> Step(int id, string action, CancellationToken ct)
+    [HttpGet("/laporan/{id:int}/langkah/{step}")]
+    public async Task<IActionResult> Step(int id, string step, CancellationToken ct)
     {
         var (report, actor, denied) = await LoadVisibleAsync(id, ct);
         if (denied is not null) return denied;
-        if (!Enum.TryParse<WorkflowAction>(action, ignoreCase: true, out var workflowAction)) return NotFound();
+        if (!Enum.TryParse<WorkflowAction>(step, ignoreCase: true, out var workflowAction) || workflowAction == WorkflowAction.Submit) return NotFound();
 
         var why = report!.WhyNot(workflowAction, actor!);
         if (why is not null)
@@ -158,12 +158,12 @@ public sealed class ReportsController(
         return View(await StepModelAsync(report, workflowAction, form, ct));
     }
 
-    [HttpPost("/laporan/{id:int}/langkah/{action}")]
-    public async Task<IActionResult> Step(int id, string action, StepInputForm form, CancellationToken ct)
+    [HttpPost("/laporan/{id:int}/langkah/{step}")]
+    public async Task<IActionResult> Step(int id, string step, StepInputForm form, CancellationToken ct)
     {
         var (report, actor, denied) = await LoadVisibleAsync(id, ct);
         if (denied is not null) return denied;
-        if (!Enum.TryParse<WorkflowAction>(action, ignoreCase: true, out var workflowAction)) return NotFound();
+        if (!Enum.TryParse<WorkflowAction>(step, ignoreCase: true, out var workflowAction) || workflowAction == WorkflowAction.Submit) return NotFound();
 
         var transition = Workflow.Find(workflowAction, report!.Status);
         var why = report.Version != form.Version ? ReportService.ConflictMessage : report.WhyNot(workflowAction, actor!);
@@ -180,7 +180,7 @@ public sealed class ReportsController(
             return View(await StepModelAsync(report, workflowAction, form, ct));
         }
 
-        var result = await steps.ApplyAsync(report.Id, workflowAction, form, actor!, ct);
+        var result = await stepService.ApplyAsync(report.Id, workflowAction, form, actor!, ct);
         if (!result.Succeeded)
         {
             if (result.Message == ReportService.ConflictMessage)
