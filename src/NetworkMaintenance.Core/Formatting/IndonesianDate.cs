@@ -70,4 +70,19 @@ public static class IndonesianDate
     /// enam (30-11-2026)". The caller continues the sentence (", kami yang bertanda tangan di bawah ini: …").
     /// </summary>
     public static string BeritaAcaraOpening(DateOnly date) => $"Pada hari ini {InWords(date)} ({Numeric(date)})";
+
+    /// <summary>
+    /// A duration in whole hours and minutes, as SLA reports state it against a 24-hour target: "18 jam 25 menit",
+    /// "26 jam", "45 menit", "0 menit". Seconds are dropped; negative durations are shown as zero.
+    /// </summary>
+    public static string Duration(TimeSpan duration)
+    {
+        if (duration < TimeSpan.Zero) duration = TimeSpan.Zero;
+        var hours = (long)duration.TotalHours;
+        var minutes = duration.Minutes;
+        if (hours == 0) return string.Create(CultureInfo.InvariantCulture, $"{minutes} menit");
+        return minutes == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{hours} jam")
+            : string.Create(CultureInfo.InvariantCulture, $"{hours} jam {minutes} menit");
+    }
 }

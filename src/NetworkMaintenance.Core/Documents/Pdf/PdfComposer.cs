@@ -16,14 +16,14 @@ namespace NetworkMaintenance.Core.Documents.Pdf;
 /// <remarks>Not thread-safe; use one composer per document. Units are points (1/72 inch), y grows downwards.</remarks>
 public sealed class PdfComposer : IDisposable
 {
-    public const double BodyFontSize = 10.5;
+    public const double BodyFontSize = 10;
     public const double PageWidth = 595.276;
     public const double PageHeight = 841.89;
 
     /// <summary>Height reserved above the bottom margin for the footer.</summary>
-    public const double FooterHeight = 62;
+    public const double FooterHeight = 52;
 
-    private const double SignatureSpace = 58;
+    private const double SignatureSpace = 42;
     private static readonly XColor HeaderFill = XColor.FromArgb(232, 232, 232);
     private static readonly XPen GridPen = new(XColors.Black, 0.6);
 
@@ -75,7 +75,7 @@ public sealed class PdfComposer : IDisposable
         if (letterhead.Logo is { Length: > 0 } logo)
         {
             using var image = LoadImage(logo);
-            const double maxSize = 68;
+            const double maxSize = 62;
             var scale = Math.Min(maxSize / image.PointWidth, maxSize / image.PointHeight);
             var w = image.PointWidth * scale;
             var h = image.PointHeight * scale;
@@ -86,23 +86,26 @@ public sealed class PdfComposer : IDisposable
 
         var width = Right - textLeft;
         var y = top;
-        y = CenteredLines(letterhead.Government.ToUpperInvariant(), Font(true, false, 13), textLeft, width, y, 1.2, shrink: true);
-        y = CenteredLines(letterhead.AgencyName.ToUpperInvariant(), Font(true, false, 15), textLeft, width, y, 1.2, shrink: true);
-        y = CenteredLines(letterhead.Address, Font(false, false, 9), textLeft, width, y + 1, 1.3, shrink: false);
-
+        y = CenteredLines(letterhead.Government.ToUpperInvariant(), Font(true, false, 12.5), textLeft, width, y, 1.2, shrink: true);
+        y = CenteredLines(letterhead.AgencyName.ToUpperInvariant(), Font(true, false, 14.5), textLeft, width, y, 1.2, shrink: true);
+        // Address and telephone on one line where they fit, then e-mail and website: the usual kop surat order.
+        var small = Font(false, false, 8.5);
+        var addressLine = string.IsNullOrWhiteSpace(letterhead.Phone)
+            ? letterhead.Address
+            : $"{letterhead.Address}, Telepon {letterhead.Phone}";
+        y = CenteredLines(addressLine, small, textLeft, width, y + 1, 1.3, shrink: false);
         var contacts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(letterhead.Phone)) contacts.Add("Telepon " + letterhead.Phone);
         if (!string.IsNullOrWhiteSpace(letterhead.Email)) contacts.Add("Pos-el " + letterhead.Email);
         if (!string.IsNullOrWhiteSpace(letterhead.Website)) contacts.Add("Laman " + letterhead.Website);
         if (contacts.Count > 0)
         {
-            y = CenteredLines(string.Join("   ", contacts), Font(false, false, 9), textLeft, width, y, 1.3, shrink: false);
+            y = CenteredLines(string.Join(", ", contacts), small, textLeft, width, y, 1.3, shrink: false);
         }
 
         var ruleY = Math.Max(y, logoBottom) + 5;
         gfx.DrawLine(new XPen(XColors.Black, 2.4), Left, ruleY, Right, ruleY);
         gfx.DrawLine(new XPen(XColors.Black, 0.7), Left, ruleY + 3.4, Right, ruleY + 3.4);
-        Y = ruleY + 18;
+        Y = ruleY + 15;
     }
 
     /// <summary>Centred bold underlined title, with "Nomor: …" under it when a number is given.</summary>
@@ -125,13 +128,13 @@ public sealed class PdfComposer : IDisposable
             Paragraph([new TextRun("Nomor: " + number)], ParagraphStyle.Body with { Align = TextAlign.Center, SpaceAfter = 0 });
         }
 
-        Y += 14;
+        Y += 11;
     }
 
     /// <summary>A bold heading kept with at least two lines of what follows.</summary>
     public void Heading(string text, double fontSize = BodyFontSize)
     {
-        var lh = fontSize * 1.35;
+        var lh = fontSize * 1.3;
         EnsureSpace((lh * 3) + 4);
         Paragraph([new TextRun(text, Bold: true)], ParagraphStyle.Body with { FontSize = fontSize, Align = TextAlign.Left, SpaceAfter = 3 });
     }
@@ -172,10 +175,12 @@ public sealed class PdfComposer : IDisposable
     }
 
     /// <summary>Rows of "label : value"; values wrap under themselves and may continue on the next page.</summary>
-    public void KeyValues(IEnumerable<KeyValue> rows, double labelWidth = 120, double indent = 0, double fontSize = BodyFontSize, double spaceAfter = 8)
+    /// <param name="marker">Printed in front of the first row, in the indent (e.g. "1." for a numbered party).</param>
+    public void KeyValues(
+        IEnumerable<KeyValue> rows, double labelWidth = 120, double indent = 0, double fontSize = BodyFontSize, double spaceAfter = 8, string? marker = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var lh = fontSize * 1.35;
+        var lh = fontSize * 1.3;
         var colonX = Left + indent + labelWidth;
         var valueX = colonX + 10;
         var valueWidth = Right - valueX;
@@ -193,6 +198,12 @@ public sealed class PdfComposer : IDisposable
                 if (i > 0) EnsureSpace(lh);
                 if (i < labelLines.Count) DrawLine(labelLines[i], Left + indent, Y, labelWidth - 4, TextAlign.Left, lh, fontSize);
                 if (i == 0) DrawText(":", regular, colonX, Y, lh);
+                if (i == 0 && marker is not null)
+                {
+                    DrawText(marker, regular, Left + indent - 18, Y, lh);
+                    marker = null;
+                }
+
                 if (i < valueLines.Count) DrawLine(valueLines[i], valueX, Y, valueWidth, TextAlign.Left, lh, fontSize);
                 Y += lh;
             }
@@ -317,6 +328,28 @@ public sealed class PdfComposer : IDisposable
         }
     }
 
+    /// <summary>A key–value row whose value is a line of tick boxes: "Sifat : ☐ Biasa ☑ Segera ☐ Sangat Segera".</summary>
+    public void OptionsRow(string label, IReadOnlyList<(string Label, bool Checked)> options, double labelWidth = 120, double indent = 0, double fontSize = BodyFontSize)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var lh = fontSize * 1.5;
+        EnsureSpace(lh);
+        var regular = Font(false, false, fontSize);
+        DrawText(label, regular, Left + indent, Y, lh);
+        var x = Left + indent + labelWidth;
+        DrawText(":", regular, x, Y, lh);
+        x += 10;
+        foreach (var (text, isChecked) in options)
+        {
+            DrawBox(x, Y, lh, fontSize, isChecked);
+            x += (fontSize * 0.95) + 5;
+            DrawText(text, regular, x, Y, lh);
+            x += Measure(text, regular) + 16;
+        }
+
+        Y += lh;
+    }
+
     /// <summary>Tick boxes laid out in columns; ticked ones show "✓".</summary>
     public void CheckList(IReadOnlyList<(string Label, bool Checked)> items, int columns = 2, double indent = 0, double fontSize = BodyFontSize)
     {
@@ -326,7 +359,6 @@ public sealed class PdfComposer : IDisposable
         var colWidth = (ContentWidth - indent) / columns;
         var box = fontSize * 0.95;
         var regular = Font(false, false, fontSize);
-        var tick = Font(true, false, fontSize);
         var rowsCount = (items.Count + columns - 1) / columns;
         for (var r = 0; r < rowsCount; r++)
         {
@@ -338,14 +370,7 @@ public sealed class PdfComposer : IDisposable
                 if (index >= items.Count) continue;
                 var (label, isChecked) = items[index];
                 var x = Left + indent + (c * colWidth);
-                var boxTop = Y + ((lh - box) / 2);
-                gfx.DrawRectangle(new XPen(XColors.Black, 0.7), x, boxTop, box, box);
-                if (isChecked)
-                {
-                    var w = Measure("✓", tick);
-                    gfx.DrawString("✓", tick, XBrushes.Black, x + ((box - w) / 2), boxTop + (box * 0.85), XStringFormats.BaseLineLeft);
-                }
-
+                DrawBox(x, Y, lh, fontSize, isChecked);
                 DrawText(label, regular, x + box + 6, Y, lh);
             }
 
@@ -356,28 +381,19 @@ public sealed class PdfComposer : IDisposable
     }
 
     /// <summary>
-    /// Signature columns side by side (one block is centred), never split across pages. The place-date line,
-    /// when given, is printed above the last column.
+    /// Signature columns side by side, never split across pages. The place-date line, when given, is printed above
+    /// the last column. A single block is centred ("Mengetahui,") or, with a place-date line, set in the right half.
     /// </summary>
     public void Signatures(IReadOnlyList<SignatureBlock> blocks, string? placeDate = null, double fontSize = BodyFontSize)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         if (blocks.Count == 0) return;
-        var lh = fontSize * 1.35;
-        var colWidth = blocks.Count == 1 ? ContentWidth * 0.55 : ContentWidth / blocks.Count;
-        double ColumnX(int i) => blocks.Count == 1 ? Left + ((ContentWidth - colWidth) / 2) : Left + (i * colWidth);
+        var (lh, colWidth, textWidth, heads, names, headHeight, nameHeight, total) = LayoutSignatures(blocks, placeDate, fontSize);
+        var single = blocks.Count == 1;
+        double ColumnX(int i) => single
+            ? (placeDate is null ? Left + ((ContentWidth - colWidth) / 2) : Right - colWidth)
+            : Left + (i * colWidth);
         var regular = Font(false, false, fontSize);
-        var textWidth = colWidth - 12;
-
-        var heads = blocks
-            .Select(b => breaker.Break([new TextRun(string.Join('\n', b.Captions.Append(b.Signer.PositionLine)))], _ => regular, textWidth))
-            .ToArray();
-        var names = blocks
-            .Select(b => breaker.Break([new TextRun(b.Signer.Name, Bold: true, Underline: true)], r => Font(true, false, fontSize), textWidth))
-            .ToArray();
-        var headHeight = heads.Max(h => h.Count) * lh;
-        var nameHeight = names.Max(n => n.Count) * lh;
-        var total = (placeDate is null ? 0 : lh) + headHeight + SignatureSpace + nameHeight + lh;
         EnsureSpace(total);
 
         if (placeDate is not null)
@@ -416,7 +432,45 @@ public sealed class PdfComposer : IDisposable
             }
         }
 
-        Y = top + headHeight + SignatureSpace + nameHeight + lh + 10;
+        Y = top + headHeight + SignatureSpace + nameHeight + lh + 8;
+    }
+
+    /// <summary>Height <see cref="Paragraph(IReadOnlyList{TextRun}, ParagraphStyle?)"/> would take, for keep-together decisions.</summary>
+    public double ParagraphHeight(IReadOnlyList<TextRun> runs, ParagraphStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        style ??= ParagraphStyle.Body;
+        var width = ContentWidth - style.LeftIndent - style.RightIndent;
+        var lines = breaker.Break(runs, FontFor(style), width, style.FirstLineIndent);
+        return (lines.Count * style.FontSize * style.LineSpacing) + style.SpaceAfter;
+    }
+
+    /// <summary>Height <see cref="Signatures"/> would take with the same arguments.</summary>
+    public double SignaturesHeight(IReadOnlyList<SignatureBlock> blocks, string? placeDate = null, double fontSize = BodyFontSize)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        if (blocks.Count == 0) return 0;
+        var layout = LayoutSignatures(blocks, placeDate, fontSize);
+        return layout.Total + 8;
+    }
+
+    private (double Lh, double ColWidth, double TextWidth, IReadOnlyList<TextLine>[] Heads, IReadOnlyList<TextLine>[] Names,
+        double HeadHeight, double NameHeight, double Total) LayoutSignatures(IReadOnlyList<SignatureBlock> blocks, string? placeDate, double fontSize)
+    {
+        var lh = fontSize * 1.35;
+        var colWidth = blocks.Count == 1 ? ContentWidth * 0.7 : ContentWidth / blocks.Count;
+        var textWidth = colWidth - 12;
+        var regular = Font(false, false, fontSize);
+        var heads = blocks
+            .Select(b => breaker.Break([new TextRun(string.Join('\n', b.Captions.Append(b.Signer.PositionLine)))], _ => regular, textWidth))
+            .ToArray();
+        var names = blocks
+            .Select(b => breaker.Break([new TextRun(b.Signer.Name, Bold: true, Underline: true)], _ => Font(true, false, fontSize), textWidth))
+            .ToArray();
+        var headHeight = heads.Max(h => h.Count) * lh;
+        var nameHeight = names.Max(n => n.Count) * lh;
+        var total = (placeDate is null ? 0 : lh) + headHeight + SignatureSpace + nameHeight + lh;
+        return (lh, colWidth, textWidth, heads, names, headHeight, nameHeight, total);
     }
 
     /// <summary>Moves the cursor down.</summary>
@@ -556,6 +610,17 @@ public sealed class PdfComposer : IDisposable
         }
     }
 
+    private void DrawBox(double x, double top, double lineHeight, double fontSize, bool isChecked)
+    {
+        var box = fontSize * 0.95;
+        var boxTop = top + ((lineHeight - box) / 2);
+        gfx.DrawRectangle(new XPen(XColors.Black, 0.7), x, boxTop, box, box);
+        if (!isChecked) return;
+        var tick = Font(true, false, fontSize);
+        var w = Measure("✓", tick);
+        gfx.DrawString("✓", tick, XBrushes.Black, x + ((box - w) / 2), boxTop + (box * 0.85), XStringFormats.BaseLineLeft);
+    }
+
     private void Underline(double x1, double x2, double baseline, double fontSize)
     {
         var y = baseline + (fontSize * 0.14);
@@ -624,7 +689,7 @@ public sealed class PdfComposer : IDisposable
         {
             var top = PageHeight - Margins.Bottom - FooterHeight + 8;
             gfx.DrawLine(new XPen(XColors.Gray, 0.5), Left, top, Right, top);
-            const double qrSize = 50;
+            const double qrSize = 44;
             QrCodeDrawing.Draw(gfx, footer.VerificationUrl, Left - 4, top + 3, qrSize);
 
             var small = Font(false, false, 7);

@@ -19,7 +19,7 @@ public sealed record PdfDocumentInfo(string Title, string Subject, string Author
 public sealed record PdfFooter(string VerificationUrl, string VerificationCode)
 {
     public string Note { get; init; } =
-        "Keaslian dokumen ini dapat diperiksa dengan memindai kode QR atau membuka alamat berikut:";
+        "Periksa keaslian dokumen ini dengan memindai kode QR atau membuka:";
 }
 
 public enum CellAlign
@@ -36,7 +36,7 @@ public sealed record TableStyle
 {
     public static readonly TableStyle Default = new();
 
-    public double FontSize { get; init; } = 9;
+    public double FontSize { get; init; } = 8.5;
 
     public double Padding { get; init; } = 3.5;
 
