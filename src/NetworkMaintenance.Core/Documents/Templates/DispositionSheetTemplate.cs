@@ -83,6 +83,6 @@ public static class DispositionSheetTemplate
     {
         if (model.WetSignature || from.ApprovedAtUtc is not { } at) return "";
         var wib = Wib.FromUtc(at);
-        return $"Paraf elektronik\n{from.Name}\n{IndonesianDate.Numeric(DateOnly.FromDateTime(wib))} {IndonesianDate.Time(wib)}";
+        return $"Paraf elektronik\n{from.Name}\n{IndonesianDate.Numeric(DateOnly.FromDateTime(wib))}\n{IndonesianDate.Time(wib)}";
     }
 }
