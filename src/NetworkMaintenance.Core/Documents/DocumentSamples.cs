@@ -1,0 +1,226 @@
+using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Formatting;
+
+namespace NetworkMaintenance.Core.Documents;
+
+/// <summary>
+/// One realistic model of each official document, for previews, the documentation and tests. People, NIPs,
+/// numbers and the street address are illustrative; the emblem is a placeholder for the uploaded Lambang Kota.
+/// Everything is fixed, so each sample renders to the same bytes every time.
+/// </summary>
+public static class DocumentSamples
+{
+    private const string VerificationBase = "https://gangguan.tebingtinggikota.go.id/v/";
+
+    public static LetterheadSettings Letterhead { get; } = new()
+    {
+        AgencyName = "Dinas Komunikasi dan Informatika",
+        Address = "Jl. Dr. Sutomo No. 14, Kota Tebing Tinggi, Sumatera Utara 20615",
+        Phone = "(0621) 325203",
+        Email = "diskominfo@tebingtinggikota.go.id",
+        Website = "tebingtinggikota.go.id",
+        Logo = SampleImages.Emblem(),
+    };
+
+    // The people of the chain (Kepala Dinas → Kepala Bidang → Kepala Seksi → technician) and a reporter.
+    public static Signer KepalaDinas { get; } = new(
+        "Drs. H. Muhammad Fauzi Harahap, M.Si.", "197204101998031005", "Kepala Dinas Komunikasi dan Informatika",
+        ApprovedAtUtc: Utc(2026, 12, 1, 15, 40));
+
+    public static Signer KepalaBidang { get; } = new(
+        "Rina Sari Siregar, S.Kom., M.T.", "198003222005012007", "Kepala Bidang Aplikasi Informatika",
+        ApprovedAtUtc: Utc(2026, 12, 1, 10, 20));
+
+    public static Signer KepalaSeksi { get; } = new(
+        "Andi Pratama Nasution, S.T.", "198609262015051001", "Kepala Seksi Infrastruktur dan Jaringan (Data Center)",
+        ApprovedAtUtc: Utc(2026, 12, 1, 8, 35));
+
+    /// <summary>An acting Kepala Seksi (Plh.), used where the Kasi is on leave.</summary>
+    public static Signer PlhKepalaSeksi { get; } = new(
+        "Hendra Gunawan Sinaga, S.Kom.", "198407172009031002", "Kepala Seksi Infrastruktur dan Jaringan (Data Center)",
+        IsPlh: true, ApprovedAtUtc: Utc(2026, 11, 30, 14, 50));
+
+    /// <summary>A PPPK technician: 18-digit number whose digits 13–14 are not a month.</summary>
+    public static Signer Teknisi { get; } = new(
+        "Rizky Ramadhan Lubis, A.Md.Kom.", "199503152023211004", "Pranata Komputer, Tim Data Center",
+        ApprovedAtUtc: Utc(2026, 11, 30, 14, 45));
+
+    public static Signer Pelapor { get; } = new(
+        "Siti Aisyah Damanik, S.E.", "198811052010012003", "Kepala Subbagian Umum dan Kepegawaian",
+        ApprovedAtUtc: Utc(2026, 11, 30, 14, 30));
+
+    public const string PelaporOpd = "Dinas Pendidikan Kota Tebing Tinggi";
+    public const string ReportNumber = "GJ-2026-000123";
+
+    private static readonly DateTime ReceivedAtUtc = Utc(2026, 11, 30, 8, 15);
+
+    public static ReportReceiptDocument ReportReceipt() => new()
+    {
+        Letterhead = Letterhead,
+        Number = "000.8.3.3/101/Diskominfo/2026",
+        IssuedAtUtc = ReceivedAtUtc,
+        VerificationCode = "TT7Q-4MK2",
+        VerificationUrl = VerificationBase + "TT7Q4MK2",
+        ReportNumber = ReportNumber,
+        TrackingCode = "K7P2-9XQ4",
+        OpdName = PelaporOpd,
+        ReporterName = Pelapor.Name,
+        ReporterNip = Pelapor.Nip,
+        ReporterPhone = "+6281376543210",
+        Channel = "WhatsApp",
+        ReceivedAtUtc = ReceivedAtUtc,
+        Location = "Kantor Dinas Pendidikan, Jl. Sudirman No. 8, Kecamatan Rambutan — ruang Subbagian Umum lantai 2",
+        Category = "Koneksi internet terputus",
+        Description =
+            "Sejak pukul 07.30 WIB seluruh komputer di lantai 2 tidak dapat terhubung ke internet maupun ke aplikasi " +
+            "SIMPEG. Lampu indikator pada switch di ruang server berkedip oranye dan beberapa port tidak menyala.",
+        TrackingUrl = "https://gangguan.tebingtinggikota.go.id/lacak",
+        ReceivedBy = new Signer("Dewi Lestari Tarigan", null, "Petugas Layanan", ApprovedAtUtc: ReceivedAtUtc),
+    };
+
+    public static DispositionSheetDocument DispositionSheet() => new()
+    {
+        Letterhead = Letterhead,
+        Number = "000.8.3.3/102/Diskominfo/2026",
+        IssuedAtUtc = Utc(2026, 11, 30, 10, 5),
+        VerificationCode = "DS3H-8WRA",
+        VerificationUrl = VerificationBase + "DS3H8WRA",
+        From = $"{PelaporOpd} ({Pelapor.Name})",
+        ReferenceNumber = ReportNumber,
+        ReferenceDate = new DateOnly(2026, 11, 30),
+        ReceivedAtUtc = ReceivedAtUtc,
+        AgendaNumber = "0123/AG/2026",
+        Urgency = DispositionUrgency.Urgent,
+        Classification = SecurityClassification.Ordinary,
+        Subject = "Gangguan koneksi internet di lantai 2 Kantor Dinas Pendidikan",
+        Steps =
+        [
+            new DispositionStep(
+                KepalaDinas with { ApprovedAtUtc = Utc(2026, 11, 30, 8, 40) },
+                "Kepala Bidang Aplikasi Informatika",
+                Utc(2026, 11, 30, 8, 40),
+                DispositionInstructions.FollowUp | DispositionInstructions.ResolvePromptly | DispositionInstructions.ReportBack,
+                "Layanan SIMPEG sekolah terganggu, mohon diprioritaskan."),
+            new DispositionStep(
+                KepalaBidang with { ApprovedAtUtc = Utc(2026, 11, 30, 9, 5) },
+                "Kepala Seksi Infrastruktur dan Jaringan (Data Center)",
+                Utc(2026, 11, 30, 9, 5),
+                DispositionInstructions.FollowUp | DispositionInstructions.Coordinate,
+                "Koordinasikan dengan pelapor dan siapkan perangkat cadangan."),
+            new DispositionStep(
+                KepalaSeksi with { ApprovedAtUtc = Utc(2026, 11, 30, 9, 30) },
+                $"{Teknisi.Name} (ketua tim), Yusuf Hidayat Purba",
+                Utc(2026, 11, 30, 9, 30),
+                DispositionInstructions.FollowUp | DispositionInstructions.ReportBack,
+                "Periksa switch lantai 2 dan jalur fiber ke gedung."),
+        ],
+        Notes = "Target penyelesaian 24 jam sesuai standar pelayanan.",
+        DueDate = new DateOnly(2026, 12, 1),
+    };
+
+    public static DeviceReplacementBeritaAcaraDocument DeviceReplacementBeritaAcara() => new()
+    {
+        Letterhead = Letterhead,
+        Number = "000.8.3.3/103/Diskominfo/2026",
+        IssuedAtUtc = Utc(2026, 11, 30, 14, 5),
+        VerificationCode = "BA5N-2JTC",
+        VerificationUrl = VerificationBase + "BA5N2JTC",
+        ReportNumber = ReportNumber,
+        Reporter = new BeritaAcaraParty(Pelapor, PelaporOpd),
+        Technician = new BeritaAcaraParty(Teknisi, "Dinas Komunikasi dan Informatika Kota Tebing Tinggi"),
+        Reason = "switch dan access point lantai 2 mati total akibat tegangan listrik tidak stabil.",
+        Devices =
+        [
+            new DeviceItem("Switch 24 port", "TP-Link TL-SG1024D", "2236154000123", DeviceCondition.HeavilyDamaged, "Tidak menyala"),
+            new DeviceItem("Access point", "Ubiquiti UniFi U6 Lite", "E063DA4F21B7", DeviceCondition.HeavilyDamaged, "Tidak menyala"),
+        ],
+        KnownBy = PlhKepalaSeksi,
+    };
+
+    public static WorkBeritaAcaraDocument WorkBeritaAcara() => new()
+    {
+        Letterhead = Letterhead,
+        Number = "000.8.3.3/104/Diskominfo/2026",
+        IssuedAtUtc = Utc(2026, 11, 30, 16, 50),
+        VerificationCode = "BP8K-6VZM",
+        VerificationUrl = VerificationBase + "BP8K6VZM",
+        ReportNumber = ReportNumber,
+        Location = "Kantor Dinas Pendidikan, ruang server lantai 2",
+        WorkStartedAtUtc = Utc(2026, 11, 30, 10, 10),
+        WorkFinishedAtUtc = Utc(2026, 11, 30, 16, 40),
+        Technician = new BeritaAcaraParty(Teknisi, "Dinas Komunikasi dan Informatika Kota Tebing Tinggi"),
+        Reporter = new BeritaAcaraParty(Pelapor with { SignaturePng = SampleImages.Signature(seed: 3) }, PelaporOpd),
+        WorkDone =
+        [
+            "Memeriksa jalur fiber optik dari Data Center ke gedung Dinas Pendidikan; redaman normal (-18,2 dBm).",
+            "Mengganti switch 24 port yang rusak dan memasang ulang konfigurasi VLAN 10 (staf) dan VLAN 20 (tamu).",
+            "Mengganti access point lantai 2 dan mendaftarkannya ke UniFi Controller Diskominfo.",
+            "Mengganti 4 patch cord UTP Cat6 dan merapikan kabel di rak server.",
+            "Menguji koneksi dari 18 komputer dan akses ke aplikasi SIMPEG; semuanya berhasil.",
+        ],
+        Devices =
+        [
+            new WorkDeviceItem("Switch 24 port", "TP-Link TL-SG1024D", DeviceWorkAction.Replaced, "2236154000123", "2311870004567", "Perangkat lama diserahkan ke Data Center"),
+            new WorkDeviceItem("Access point", "Ubiquiti UniFi U6 Lite", DeviceWorkAction.Replaced, "E063DA4F21B7", "F492C1A09D3E"),
+            new WorkDeviceItem("Router", "MikroTik hEX RB750Gr3", DeviceWorkAction.Reconfigured, "HCT08A1B2C3", null, "Pembaruan RouterOS 7.16"),
+        ],
+        Result = "Jaringan internet dan intranet di lantai 2 Kantor Dinas Pendidikan telah berfungsi normal kembali.",
+        KnownBy = KepalaSeksi,
+    };
+
+    public static WorkReportDocument WorkReport() => new()
+    {
+        Letterhead = Letterhead,
+        Number = "000.8.3.3/105/Diskominfo/2026",
+        IssuedAtUtc = Utc(2026, 12, 1, 15, 45),
+        VerificationCode = "LH2D-7PQE",
+        VerificationUrl = VerificationBase + "LH2D7PQE",
+        ReportNumber = ReportNumber,
+        OpdName = PelaporOpd,
+        Location = "Kantor Dinas Pendidikan, Jl. Sudirman No. 8, ruang server lantai 2",
+        Category = "Koneksi internet terputus",
+        FaultDescription = "Seluruh komputer di lantai 2 tidak dapat terhubung ke internet maupun ke aplikasi SIMPEG.",
+        ReceivedAtUtc = ReceivedAtUtc,
+        CompletedAtUtc = Utc(2026, 11, 30, 16, 40),
+        Paused = TimeSpan.FromMinutes(45),
+        Diagnosis =
+            "Jaringan Data Center dan jalur fiber ke gedung dalam keadaan normal. Gangguan berada di lokasi pelapor: " +
+            "switch akses lantai 2 mati total akibat tegangan listrik tidak stabil, access point lantai 2 rusak, dan " +
+            "empat patch cord memiliki konektor retak. Perangkat tidak dapat diperbaiki sehingga diajukan penggantian.",
+        Actions =
+        [
+            "Pemeriksaan koneksi dari Data Center dan pengukuran redaman fiber optik.",
+            "Pemeriksaan di lokasi bersama pelapor; pengajuan penggantian perangkat melalui Berita Acara.",
+            "Penggantian switch, access point dan patch cord; konfigurasi ulang VLAN dan router.",
+            "Pengujian koneksi dan aplikasi bersama pelapor; Berita Acara Pekerjaan ditandatangani pelapor.",
+        ],
+        Timeline =
+        [
+            new TimelineEntry(ReceivedAtUtc, "Laporan diterima melalui WhatsApp", "Dewi Lestari Tarigan"),
+            new TimelineEntry(Utc(2026, 11, 30, 8, 40), "Disposisi ke Kepala Bidang Aplikasi Informatika", "Kepala Dinas"),
+            new TimelineEntry(Utc(2026, 11, 30, 9, 5), "Disposisi ke Kepala Seksi Infrastruktur dan Jaringan", "Kepala Bidang"),
+            new TimelineEntry(Utc(2026, 11, 30, 9, 30), "Penugasan tim Data Center", "Kepala Seksi"),
+            new TimelineEntry(Utc(2026, 11, 30, 10, 10), "Pemeriksaan jaringan dari Data Center", Teknisi.Name),
+            new TimelineEntry(Utc(2026, 11, 30, 11, 0), "Pemeriksaan di lokasi bersama pelapor", Teknisi.Name),
+            new TimelineEntry(Utc(2026, 11, 30, 14, 5), "Berita Acara pengajuan penggantian perangkat diajukan", Pelapor.Name),
+            new TimelineEntry(Utc(2026, 11, 30, 14, 50), "Perangkat pengganti disiapkan dari gudang (waktu layanan ditunda 45 menit)", "Tim Data Center"),
+            new TimelineEntry(Utc(2026, 11, 30, 16, 40), "Penggantian perangkat selesai, koneksi normal", Teknisi.Name),
+            new TimelineEntry(Utc(2026, 11, 30, 16, 55), "Berita Acara Pekerjaan ditandatangani pelapor", Pelapor.Name),
+        ],
+        Technician = Teknisi,
+        Reviews =
+        [
+            new ReviewNote(KepalaSeksi, "Pekerjaan sesuai prosedur. Perangkat lama telah diterima Data Center."),
+            new ReviewNote(KepalaBidang, "Disetujui. Usulkan pengadaan stabilizer untuk ruang server OPD."),
+            new ReviewNote(KepalaDinas, "Disetujui. Laporan ditutup."),
+        ],
+    };
+
+    /// <summary>All five samples, in the order of the workflow.</summary>
+    public static IReadOnlyList<OfficialDocument> All() =>
+        [ReportReceipt(), DispositionSheet(), DeviceReplacementBeritaAcara(), WorkBeritaAcara(), WorkReport()];
+
+    /// <summary>A UTC instant given by its WIB wall-clock time.</summary>
+    private static DateTime Utc(int year, int month, int day, int hour, int minute) =>
+        Wib.ToUtc(new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified));
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using PdfSharp.Fonts;
+
+namespace NetworkMaintenance.Core.Documents.Fonts;
+
+/// <summary>
+/// Serves the DejaVu Sans faces embedded in this assembly to PDFsharp, whose Core build finds no system fonts on
+/// Linux. Every family name resolves to DejaVu Sans so a typo never breaks a document; bold-italic is DejaVu Sans
+/// Bold with simulated slant (the Bold Oblique face is not shipped, to keep the assembly small).
+/// Register through <see cref="Register"/>, which is idempotent and thread-safe.
+/// </summary>
+public sealed class DocumentFontResolver : IFontResolver
+{
+    /// <summary>The family name documents ask for.</summary>
+    public const string FamilyName = "DejaVu Sans";
+
+    private const string RegularFace = "DejaVuSans";
+    private const string BoldFace = "DejaVuSans-Bold";
+    private const string ObliqueFace = "DejaVuSans-Oblique";
+
+    private static readonly DocumentFontResolver Instance = new();
+    private static readonly Lock RegistrationLock = new();
+    private static bool registered;
+
+    private readonly ConcurrentDictionary<string, byte[]> faces = new(StringComparer.Ordinal);
+
+    private DocumentFontResolver()
+    {
+    }
+
+    /// <summary>
+    /// Installs the resolver as PDFsharp's global font resolver. PDFsharp allows this once per process (or the same
+    /// instance again), so every caller goes through here; calls after the first do nothing.
+    /// </summary>
+    public static void Register()
+    {
+        if (Volatile.Read(ref registered)) return;
+        lock (RegistrationLock)
+        {
+            if (registered) return;
+            if (!ReferenceEquals(GlobalFontSettings.FontResolver, Instance))
+            {
+                GlobalFontSettings.FontResolver = Instance;
+            }
+
+            Volatile.Write(ref registered, true);
+        }
+    }
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        (bold, italic) switch
+        {
+            (true, true) => new FontResolverInfo(BoldFace, mustSimulateBold: false, mustSimulateItalic: true),
+            (true, false) => new FontResolverInfo(BoldFace),
+            (false, true) => new FontResolverInfo(ObliqueFace),
+            _ => new FontResolverInfo(RegularFace),
+        };
+
+    public byte[]? GetFont(string faceName) => faces.GetOrAdd(faceName, Load);
+
+    private static byte[] Load(string faceName)
+    {
+        var resource = $"{typeof(DocumentFontResolver).Namespace}.{faceName}.ttf";
+        using var stream = typeof(DocumentFontResolver).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded font '{resource}' is missing.");
+        using var copy = new MemoryStream(capacity: (int)stream.Length);
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

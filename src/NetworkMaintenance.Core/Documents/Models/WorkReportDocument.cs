@@ -1,0 +1,47 @@
+namespace NetworkMaintenance.Core.Documents.Models;
+
+/// <summary>A row of the handling timeline.</summary>
+public sealed record TimelineEntry(DateTime AtUtc, string Activity, string Actor);
+
+/// <summary>A reviewer's note with their electronic approval (Kasi, Kabid, Kadis).</summary>
+public sealed record ReviewNote(Signer Reviewer, string Note);
+
+/// <summary>Laporan Hasil Pelaksanaan: the technician's results report, reviewed up the chain.</summary>
+public sealed record WorkReportDocument : OfficialDocument
+{
+    public required string ReportNumber { get; init; }
+
+    public required string OpdName { get; init; }
+
+    public required string Location { get; init; }
+
+    public required string Category { get; init; }
+
+    public required string FaultDescription { get; init; }
+
+    public required DateTime ReceivedAtUtc { get; init; }
+
+    public required DateTime CompletedAtUtc { get; init; }
+
+    /// <summary>Time the SLA clock was paused (waiting for the reporter or a device); not counted.</summary>
+    public TimeSpan Paused { get; init; }
+
+    public TimeSpan Target { get; init; } = TimeSpan.FromHours(24);
+
+    public required string Diagnosis { get; init; }
+
+    public required IReadOnlyList<string> Actions { get; init; }
+
+    public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
+
+    /// <summary>The technician (lead of the team) who made the report.</summary>
+    public required Signer Technician { get; init; }
+
+    /// <summary>Review notes in order: Kasi, Kabid, Kadis.</summary>
+    public IReadOnlyList<ReviewNote> Reviews { get; init; } = [];
+
+    /// <summary>Counted handling time: completion minus receipt minus pauses.</summary>
+    public TimeSpan Duration => CompletedAtUtc - ReceivedAtUtc - Paused;
+
+    public bool MetTarget => Duration <= Target;
+}

@@ -1,0 +1,56 @@
+using NetworkMaintenance.Core.Documents.Models;
+
+namespace NetworkMaintenance.Core.Documents.Pdf;
+
+/// <summary>Page margins in points (1 cm ≈ 28.35 pt).</summary>
+public sealed record PageMargins(double Left, double Top, double Right, double Bottom)
+{
+    /// <summary>Left 2.5 cm, top 1.5 cm, right 2 cm, bottom 1 cm (the footer sits above the bottom margin).</summary>
+    public static readonly PageMargins Official = new(70.87, 42.52, 56.69, 28.35);
+}
+
+/// <summary>
+/// Metadata written into the PDF. <see cref="CreatedAtUtc"/> becomes both creation and modification date and
+/// <see cref="Identity"/> seeds the trailer /ID, so the same input always gives the same bytes.
+/// </summary>
+public sealed record PdfDocumentInfo(string Title, string Subject, string Author, DateTime CreatedAtUtc, string Identity);
+
+/// <summary>Footer printed on every page: verification QR code and text, and "Halaman x dari n".</summary>
+public sealed record PdfFooter(string VerificationUrl, string VerificationCode)
+{
+    public string Note { get; init; } =
+        "Periksa keaslian dokumen ini dengan memindai kode QR atau membuka:";
+}
+
+public enum CellAlign
+{
+    Left,
+    Center,
+    Right,
+}
+
+/// <summary>A table column: header text, relative width (weights are scaled to the content width), alignment.</summary>
+public sealed record TableColumn(string Header, double Width, CellAlign Align = CellAlign.Left);
+
+public sealed record TableStyle
+{
+    public static readonly TableStyle Default = new();
+
+    public double FontSize { get; init; } = 8.5;
+
+    public double Padding { get; init; } = 3.5;
+
+    public bool RepeatHeader { get; init; } = true;
+
+    public double SpaceAfter { get; init; } = 8;
+}
+
+/// <summary>A label : value line of a key–value block.</summary>
+public sealed record KeyValue(string Label, string Value, bool BoldValue = false);
+
+/// <summary>
+/// One signature column: caption lines ("PIHAK PERTAMA,", "Mengetahui,"), then the signer's position (with "Plh."),
+/// the signing space, the name (bold, underlined) and "NIP. …". With <paramref name="WetSignature"/> the signing
+/// space is always blank, for signing by hand.
+/// </summary>
+public sealed record SignatureBlock(IReadOnlyList<string> Captions, Signer Signer, bool WetSignature);

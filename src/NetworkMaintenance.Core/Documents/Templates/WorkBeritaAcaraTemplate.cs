@@ -1,0 +1,76 @@
+using System.Globalization;
+using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Documents.Pdf;
+using NetworkMaintenance.Core.Formatting;
+
+namespace NetworkMaintenance.Core.Documents.Templates;
+
+/// <summary>Berita Acara Pekerjaan: the technician hands over the work, the reporter acknowledges it.</summary>
+public static class WorkBeritaAcaraTemplate
+{
+    public const string Title = "BERITA ACARA PEKERJAAN";
+
+    public static byte[] Render(WorkBeritaAcaraDocument model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var c = OfficialLayout.Begin(model, Title);
+        c.Paragraph(IndonesianDate.BeritaAcaraOpening(OfficialLayout.IssueDate(model)) + ", kami yang bertanda tangan di bawah ini:");
+        OfficialLayout.Party(c, "1.", model.Technician, "PIHAK PERTAMA");
+        OfficialLayout.Party(c, "2.", model.Reporter, "PIHAK KEDUA");
+
+        c.Paragraph(
+            [
+                TextRun.Strong("PIHAK PERTAMA"),
+                new TextRun($" telah melaksanakan pekerjaan penanganan gangguan jaringan sesuai laporan Nomor {model.ReportNumber} " +
+                            $"di {model.Location}, mulai {OfficialLayout.DateTime(model.WorkStartedAtUtc)} sampai dengan " +
+                            $"{OfficialLayout.DateTime(model.WorkFinishedAtUtc)}, dengan rincian pekerjaan sebagai berikut:"),
+            ],
+            ParagraphStyle.Body with { SpaceAfter = 3 });
+        for (var i = 0; i < model.WorkDone.Count; i++)
+        {
+            c.ListItem((i + 1).ToString(CultureInfo.InvariantCulture) + ".", [new TextRun(model.WorkDone[i])], ParagraphStyle.Body with { LeftIndent = 18, SpaceAfter = 2 });
+        }
+
+        c.Space(4);
+        if (model.Devices.Count > 0)
+        {
+            c.Paragraph("Perangkat yang diperbaiki atau diganti:", ParagraphStyle.Body with { SpaceAfter = 4 });
+            c.Table(
+                [
+                    new TableColumn("No", 5, CellAlign.Center),
+                    new TableColumn("Nama Perangkat", 15),
+                    new TableColumn("Merk/Tipe", 16),
+                    new TableColumn("Tindakan", 15, CellAlign.Center),
+                    new TableColumn("Nomor Seri Lama", 17),
+                    new TableColumn("Nomor Seri Baru", 17),
+                    new TableColumn("Keterangan", 15),
+                ],
+                model.Devices.Select((d, i) => (IReadOnlyList<string>)
+                [
+                    (i + 1).ToString(CultureInfo.InvariantCulture),
+                    d.Name,
+                    d.BrandType,
+                    d.Action.Label(),
+                    d.OldSerialNumber,
+                    d.NewSerialNumber ?? "-",
+                    d.Remarks ?? "",
+                ]));
+        }
+
+        c.Paragraph([TextRun.Strong("Hasil pekerjaan: "), new TextRun(model.Result.Trim())]);
+        c.Paragraph(
+            [
+                TextRun.Strong("PIHAK KEDUA"),
+                new TextRun(" telah memeriksa hasil pekerjaan tersebut dan menyatakan menerimanya."),
+            ]);
+        OfficialLayout.ClosingAndSignatures(
+            c,
+            model,
+            [
+                OfficialLayout.Block(model, model.Technician.Person, "PIHAK PERTAMA,", "Yang menyerahkan,"),
+                OfficialLayout.Block(model, model.Reporter.Person, "PIHAK KEDUA,", "Yang menerima,"),
+            ],
+            model.KnownBy);
+        return OfficialLayout.Finish(c, model);
+    }
+}

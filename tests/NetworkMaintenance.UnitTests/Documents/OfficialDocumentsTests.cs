@@ -1,0 +1,354 @@
+using NetworkMaintenance.Core.Documents;
+using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Documents.Pdf;
+using NetworkMaintenance.Core.Documents.Templates;
+
+namespace NetworkMaintenance.UnitTests.Documents;
+
+public class ReportReceiptTests
+{
+    [Fact]
+    public void Receipt_ShowsTheReportAndWhenItWasReceived()
+    {
+        var text = PdfText.Read(ReportReceiptTemplate.Render(DocumentSamples.ReportReceipt()));
+
+        Assert.Single(text.Pages);
+        var page = text.Pages[0];
+        Assert.Contains("PEMERINTAH KOTA TEBING TINGGI", page);
+        Assert.Contains("DINAS KOMUNIKASI DAN INFORMATIKA", page);
+        Assert.Contains("TANDA TERIMA LAPORAN GANGGUAN JARINGAN", page);
+        Assert.Contains("Nomor: 000.8.3.3/101/Diskominfo/2026", page);
+        Assert.Contains("Nomor laporan : GJ-2026-000123", page);
+        Assert.Contains("Kode pelacakan : K7P2-9XQ4", page);
+        Assert.Contains("OPD pelapor : Dinas Pendidikan Kota Tebing Tinggi", page);
+        Assert.Contains("Nama pelapor : Siti Aisyah Damanik, S.E.", page);
+        Assert.Contains("NIP : 19881105 201001 2 003", page);
+        Assert.Contains("Saluran pelaporan : WhatsApp", page);
+        Assert.Contains("Diterima pada : Senin, 30 November 2026 pukul 08.15 WIB", page);
+        Assert.Contains("Kategori gangguan : Koneksi internet terputus", page);
+        Assert.Contains("paling lambat Selasa, 1 Desember 2026 pukul 08.15 WIB", page);
+        Assert.Contains("Tebing Tinggi, 30 November 2026", page);
+        Assert.Contains("Petugas Penerima,", page);
+        Assert.Contains("Kode verifikasi: TT7Q-4MK2", page);
+        Assert.Contains("Halaman 1 dari 1", page);
+    }
+
+    [Fact]
+    public void Receipt_FromTheWebNeedsNoOfficerSignature()
+    {
+        var model = DocumentSamples.ReportReceipt() with { ReceivedBy = null, Channel = "Aplikasi web" };
+
+        var page = PdfText.Read(ReportReceiptTemplate.Render(model)).Pages[0];
+
+        Assert.Contains("sah tanpa tanda tangan", page);
+        Assert.DoesNotContain("Petugas Penerima", page);
+    }
+}
+
+public class DispositionSheetTests
+{
+    [Fact]
+    public void Sheet_ShowsHeaderFieldsInstructionsAndTheChain()
+    {
+        var text = PdfText.Read(DispositionSheetTemplate.Render(DocumentSamples.DispositionSheet()));
+
+        var page = Assert.Single(text.Pages);
+        Assert.Contains("LEMBAR DISPOSISI", page);
+        Assert.Contains("Surat/laporan dari : Dinas Pendidikan Kota Tebing Tinggi", page);
+        Assert.Contains("Nomor dan tanggal : GJ-2026-000123, 30 November 2026", page);
+        Assert.Contains("Diterima tanggal : Senin, 30 November 2026 pukul 08.15 WIB", page);
+        Assert.Contains("Nomor agenda : 0123/AG/2026", page);
+        Assert.Contains("Sifat : Biasa ✓ Segera Sangat Segera", page);
+        Assert.Contains("Klasifikasi : ✓ Biasa Terbatas Rahasia", page);
+        Assert.Contains("Perihal : Gangguan koneksi internet", page);
+        foreach (var label in new[]
+                 {
+                     "Untuk diketahui", "Untuk ditindaklanjuti", "Segera selesaikan", "Koordinasikan",
+                     "Pelajari dan beri saran", "Laporkan hasilnya", "Arsipkan",
+                 })
+        {
+            Assert.Contains(label, page);
+        }
+
+        Assert.Contains("Harap diselesaikan tanggal Selasa, 1 Desember 2026", page);
+        Assert.Contains("No Diteruskan kepada Tanggal Isi disposisi Paraf", page);
+        Assert.Contains("1 Kepala Bidang Aplikasi", page);
+        Assert.Contains("Paraf elektronik", page);
+        Assert.Contains("Halaman 1 dari 1", page);
+    }
+
+    [Fact]
+    public void Sheet_TicksOnlyTheInstructionsGiven()
+    {
+        var model = DocumentSamples.DispositionSheet() with
+        {
+            Steps = [DocumentSamples.DispositionSheet().Steps[0] with { Instructions = DispositionInstructions.Archive }],
+        };
+
+        var page = PdfText.Read(DispositionSheetTemplate.Render(model)).Pages[0];
+
+        Assert.Contains("✓ Arsipkan", page);
+        Assert.DoesNotContain("✓ Untuk ditindaklanjuti", page);
+    }
+
+    [Fact]
+    public void WetSheet_LeavesTheParafColumnBlank()
+    {
+        var page = PdfText.Read(DispositionSheetTemplate.Render(DocumentSamples.DispositionSheet() with { WetSignature = true })).Pages[0];
+
+        Assert.DoesNotContain("Paraf elektronik", page);
+    }
+}
+
+public class DeviceReplacementBeritaAcaraTests
+{
+    [Fact]
+    public void BeritaAcara_HasTitleNumberDateInWordsPartiesDevicesAndSignatures()
+    {
+        var text = PdfText.Read(DeviceReplacementBeritaAcaraTemplate.Render(DocumentSamples.DeviceReplacementBeritaAcara()));
+
+        var page = Assert.Single(text.Pages);
+        Assert.Contains("BERITA ACARA PENGAJUAN PENGGANTIAN PERANGKAT", page);
+        Assert.Contains("Nomor: 000.8.3.3/103/Diskominfo/2026", page);
+        Assert.Contains(
+            "Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam (30-11-2026), kami yang bertanda tangan di bawah ini:",
+            page);
+        Assert.Contains("Nama : Siti Aisyah Damanik, S.E. NIP : 19881105 201001 2 003", page);
+        Assert.Contains("Instansi : Dinas Pendidikan Kota Tebing Tinggi selanjutnya disebut PIHAK PERTAMA.", page);
+        Assert.Contains("Nama : Rizky Ramadhan Lubis, A.Md.Kom.", page);
+        Assert.Contains("selanjutnya disebut PIHAK KEDUA.", page);
+        AssertHeader(page);
+        Assert.Contains("1 Switch 24 port TP-Link TL-SG1024D 2236154000123 Rusak Berat", page);
+        Assert.Contains("2 Access point Ubiquiti UniFi U6 Lite E063DA4F21B7 Rusak Berat", page);
+        Assert.Contains(
+            "Demikian Berita Acara ini dibuat dengan sebenarnya untuk dapat dipergunakan sebagaimana mestinya.", page);
+        Assert.Contains("Tebing Tinggi, 30 November 2026", page);
+        Assert.Contains("PIHAK PERTAMA,", page);
+        Assert.Contains("PIHAK KEDUA,", page);
+        Assert.Contains("NIP. 19881105 201001 2 003", page);
+        Assert.Contains("NIP. 19950315 202321 1 004", page);
+        Assert.Contains("Mengetahui,", page);
+        Assert.Contains("Halaman 1 dari 1", page);
+    }
+
+    private static void AssertHeader(string page)
+    {
+        foreach (var label in new[] { "No", "Nama", "Perangkat", "Merk/Tipe", "Nomor Seri", "Kondisi", "Keterangan" })
+        {
+            Assert.Contains(label, page);
+        }
+
+        Assert.Contains("No Merk/Tipe Nomor Seri Kondisi Keterangan", page);
+    }
+
+    [Fact]
+    public void PlhSigner_ShowsPlhBeforeThePosition()
+    {
+        var page = PdfText.Read(DeviceReplacementBeritaAcaraTemplate.Render(DocumentSamples.DeviceReplacementBeritaAcara())).Pages[0];
+
+        Assert.Contains("Mengetahui, Plh. Kepala Seksi Infrastruktur dan Jaringan", page);
+        Assert.Contains("Hendra Gunawan Sinaga, S.Kom. NIP. 19840717 200903 1 002", page);
+    }
+
+    [Fact]
+    public void OnePageBeritaAcara_IsSmall()
+    {
+        var pdf = DeviceReplacementBeritaAcaraTemplate.Render(DocumentSamples.DeviceReplacementBeritaAcara());
+
+        Assert.Single(PdfText.Read(pdf).Pages);
+        Assert.True(pdf.Length <= 100 * 1024, $"One-page Berita Acara is {pdf.Length} bytes.");
+    }
+
+    [Fact]
+    public void LongDeviceTable_BreaksAcrossPagesAndRepeatsItsHeader()
+    {
+        var devices = Enumerable.Range(1, 60)
+            .Select(i => new DeviceItem($"Perangkat uji {i}", "MikroTik hEX RB750Gr3", $"SN{i:D6}", DeviceCondition.LightlyDamaged, "Port tidak stabil"))
+            .ToArray();
+        var model = DocumentSamples.DeviceReplacementBeritaAcara() with { Devices = devices };
+
+        var text = PdfText.Read(DeviceReplacementBeritaAcaraTemplate.Render(model));
+
+        Assert.True(text.Pages.Count >= 2);
+        var pagesWithRows = text.Pages.Where(p => p.Contains("Perangkat uji", StringComparison.Ordinal)).ToList();
+        Assert.True(pagesWithRows.Count >= 2);
+        Assert.All(pagesWithRows, AssertHeader);
+        Assert.All(devices, d => Assert.Contains(d.SerialNumber, text.All));
+        Assert.Contains($"Halaman 2 dari {text.Pages.Count}", text.Pages[1]);
+        Assert.Contains($"Halaman {text.Pages.Count} dari {text.Pages.Count}", text.Pages[^1]);
+        // The signatures stay together with the closing sentence.
+        Assert.Contains("Demikian Berita Acara ini", text.Pages[^1]);
+        Assert.Contains("PIHAK KEDUA,", text.Pages[^1]);
+        Assert.Contains("Mengetahui,", text.Pages[^1]);
+    }
+}
+
+public class WorkBeritaAcaraTests
+{
+    [Fact]
+    public void BeritaAcara_ListsTheWorkAndOldAndNewSerials()
+    {
+        var text = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara()));
+
+        Assert.Contains("BERITA ACARA PEKERJAAN", text.Pages[0]);
+        Assert.Contains("Nomor: 000.8.3.3/104/Diskominfo/2026", text.Pages[0]);
+        Assert.Contains("Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam (30-11-2026)", text.Pages[0]);
+        Assert.Contains("Nomor Seri Nomor Seri", text.All);
+        Assert.Contains("Lama Baru", text.All);
+        Assert.Contains("Diganti 2236154000123 2311870004567", text.All);
+        Assert.Contains("Dikonfigurasi HCT08A1B2C3 -", text.All);
+        Assert.Contains("Hasil pekerjaan:", text.All);
+        Assert.Contains("Yang menyerahkan,", text.All);
+        Assert.Contains("Yang menerima,", text.All);
+        Assert.Contains($"Halaman 1 dari {text.Pages.Count}", text.Pages[0]);
+    }
+
+    [Fact]
+    public void ReporterSignature_IsPrintedAsAnImage_AndTheTechnicianAsAnElectronicApproval()
+    {
+        var text = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara()));
+
+        // Logo on the first page; the reporter's signature on the page with the signatures.
+        Assert.Equal(2, text.ImageCounts.Sum());
+        Assert.Contains("Disetujui secara elektronik pada 30", text.All);
+        Assert.Contains("November 2026 pukul 14.45 WIB", text.All);
+    }
+
+    [Fact]
+    public void ReporterAcknowledgingInTheApplication_ShowsTheElectronicApprovalText()
+    {
+        var sample = DocumentSamples.WorkBeritaAcara();
+        var model = sample with { Reporter = sample.Reporter with { Person = sample.Reporter.Person with { SignaturePng = null } } };
+
+        var text = PdfText.Read(WorkBeritaAcaraTemplate.Render(model));
+
+        Assert.Contains("November 2026 pukul 14.30 WIB", text.All);
+        Assert.Equal(1, text.ImageCounts.Sum());
+    }
+
+    [Fact]
+    public void WetSignatureVariant_HasBlankSigningSpaces()
+    {
+        var text = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara() with { WetSignature = true }));
+
+        Assert.DoesNotContain("Disetujui secara elektronik", text.All);
+        Assert.Equal(1, text.ImageCounts.Sum()); // only the logo
+        Assert.Contains("Rizky Ramadhan Lubis, A.Md.Kom.", text.All);
+    }
+}
+
+public class WorkReportTests
+{
+    [Fact]
+    public void Report_ShowsDiagnosisActionsTimelineDurationAndReviews()
+    {
+        var text = PdfText.Read(WorkReportTemplate.Render(DocumentSamples.WorkReport()));
+
+        Assert.Contains("LAPORAN HASIL PELAKSANAAN", text.Pages[0]);
+        Assert.Contains("Nomor: 000.8.3.3/105/Diskominfo/2026", text.Pages[0]);
+        Assert.Contains("B. Hasil Diagnosis", text.All);
+        Assert.Contains("C. Tindakan yang Dilakukan", text.All);
+        Assert.Contains("No Waktu (WIB) Kegiatan Pelaksana", text.All);
+        Assert.Contains("30-11-2026 08.15 Laporan diterima melalui WhatsApp", text.All);
+        Assert.Contains("Waktu tunda : 45 menit (tidak dihitung)", text.All);
+        Assert.Contains("Lama penanganan : 7 jam 40 menit", text.All);
+        Assert.Contains("Target : 24 jam", text.All);
+        Assert.Contains("Memenuhi target waktu penyelesaian", text.All);
+        Assert.Contains("Rina Sari Siregar, S.Kom., M.T.", text.All);
+        Assert.Contains("NIP. 19800322 200501 2 007", text.All);
+        Assert.Contains("Disetujui secara", text.All);
+        Assert.Contains("15.40 WIB", text.All);
+        Assert.Contains("Tebing Tinggi, 1 Desember 2026", text.All);
+        Assert.Contains($"Halaman {text.Pages.Count} dari {text.Pages.Count}", text.Pages[^1]);
+    }
+
+    [Fact]
+    public void Report_OverTheTarget_SaysByHowMuch()
+    {
+        var sample = DocumentSamples.WorkReport();
+        var model = sample with { CompletedAtUtc = sample.ReceivedAtUtc.AddHours(27), Paused = TimeSpan.FromMinutes(50) };
+
+        var text = PdfText.Read(WorkReportTemplate.Render(model));
+
+        Assert.Contains("Lama penanganan : 26 jam 10 menit", text.All);
+        Assert.Contains("Melampaui target sebesar 2 jam 10 menit", text.All);
+    }
+
+    [Fact]
+    public void WetSignatureVariant_LeavesApprovalsBlank()
+    {
+        var text = PdfText.Read(WorkReportTemplate.Render(DocumentSamples.WorkReport() with { WetSignature = true }));
+
+        Assert.DoesNotContain("Disetujui secara elektronik", text.All);
+        Assert.Contains("Catatan Peninjauan", text.All);
+    }
+}
+
+public class AllDocumentsTests
+{
+    public static TheoryData<string> Samples => new(DocumentSamples.All().Select(d => d.GetType().Name));
+
+    private static OfficialDocument Sample(string type) => DocumentSamples.All().Single(d => d.GetType().Name == type);
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void RenderingTheSameModelTwice_GivesIdenticalBytes(string type)
+    {
+        var first = OfficialDocumentRenderer.Render(Sample(type));
+        var second = OfficialDocumentRenderer.Render(Sample(type));
+
+        Assert.Equal(first, second);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void WetSignatureVariant_HasNoElectronicApprovalText(string type)
+    {
+        var model = Sample(type) with { WetSignature = true };
+
+        var text = PdfText.Read(OfficialDocumentRenderer.Render(model));
+
+        Assert.DoesNotContain("Disetujui secara elektronik", text.All);
+        Assert.DoesNotContain("Paraf elektronik", text.All);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void EveryPage_HasTheFooterAndKeepsTextInsideTheMargins(string type)
+    {
+        var model = Sample(type);
+
+        var text = PdfText.Read(OfficialDocumentRenderer.Render(model));
+
+        for (var i = 0; i < text.Pages.Count; i++)
+        {
+            Assert.Contains($"Halaman {i + 1} dari {text.Pages.Count}", text.Pages[i]);
+            Assert.Contains("Kode verifikasi: " + model.VerificationCode, text.Pages[i]);
+            Assert.True(text.WordExtents[i].Left >= PageMargins.Official.Left - 1, $"Page {i + 1} text starts at {text.WordExtents[i].Left}.");
+            Assert.True(
+                text.WordExtents[i].Right <= PdfComposer.PageWidth - PageMargins.Official.Right + 1,
+                $"Page {i + 1} text ends at {text.WordExtents[i].Right}.");
+        }
+    }
+
+    [Fact]
+    public void RenderingInParallel_IsSafeAndDeterministic()
+    {
+        var expected = OfficialDocumentRenderer.Render(DocumentSamples.DeviceReplacementBeritaAcara());
+
+        var results = new byte[8][];
+        Parallel.For(0, results.Length, i => results[i] = OfficialDocumentRenderer.Render(DocumentSamples.DeviceReplacementBeritaAcara()));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
+    public void DifferentDocuments_GetDifferentTrailerIds()
+    {
+        var a = System.Text.Encoding.Latin1.GetString(OfficialDocumentRenderer.Render(DocumentSamples.WorkReport()));
+        var b = System.Text.Encoding.Latin1.GetString(OfficialDocumentRenderer.Render(DocumentSamples.WorkBeritaAcara()));
+
+        static string Id(string pdf) => pdf[pdf.LastIndexOf("/ID[", StringComparison.Ordinal)..][..40];
+        Assert.NotEqual(Id(a), Id(b));
+    }
+}
