@@ -63,6 +63,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         _app.UseKestrel(0);
         _app.StartServer();
         BaseAddress = ListeningAddress(_app.Services);
+        if (!File.Exists(DatabaseFile))
+        {
+            throw new InvalidOperationException($"The app did not create its SQLite database at {DatabaseFile}.");
+        }
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
