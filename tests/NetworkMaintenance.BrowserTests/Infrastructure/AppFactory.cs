@@ -19,5 +19,7 @@ public sealed class AppFactory(string dataDirectory) : WebApplicationFactory<Pro
         // An explicit connection string would win over the data directory: make sure none leaks in.
         builder.UseSetting("ConnectionStrings:Sqlite", "");
         builder.UseSetting("Demo:Enabled", "true");
+        // Keep the test output readable: the app's request log would print every page and asset the browser loads.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 }
