@@ -60,6 +60,15 @@ public sealed class SignIn(BrowserFixture fixture, ITestOutputHelper output) : B
     }, userName);
 
     [Fact]
+    public Task GreetsTheConfiguredFirstAdministratorByTheDefaultName() => RunAsync(async () =>
+    {
+        await SignInAsync(AppFactory.BootstrapAdministratorUserName, AppFactory.BootstrapAdministratorPassword);
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Selamat datang, Administrator Sistem");
+        await Expect(Page.GetByTestId("role-label")).ToHaveTextAsync($"Peran: {Roles.Label(Roles.Administrator)}");
+    });
+
+    [Fact]
     public Task ShowsTheIndonesianErrorForAWrongPassword() => RunAsync(async () =>
     {
         await SignInAsync("petugas", "SalahSekali2026");

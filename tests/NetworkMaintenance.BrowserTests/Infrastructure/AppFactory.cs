@@ -9,6 +9,9 @@ namespace NetworkMaintenance.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class AppFactory(string dataDirectory) : WebApplicationFactory<Program>
 {
+    public const string BootstrapAdministratorUserName = "admin.awal";
+    public const string BootstrapAdministratorPassword = "Pertama2026Kuat";
+
     public string DataDirectory { get; } = dataDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,6 +22,9 @@ public sealed class AppFactory(string dataDirectory) : WebApplicationFactory<Pro
         // An explicit connection string would win over the data directory: make sure none leaks in.
         builder.UseSetting("ConnectionStrings:Sqlite", "");
         builder.UseSetting("Demo:Enabled", "true");
+        // The first administrator as an installation creates it: user name and password only.
+        builder.UseSetting("Bootstrap:Administrator:UserName", BootstrapAdministratorUserName);
+        builder.UseSetting("Bootstrap:Administrator:Password", BootstrapAdministratorPassword);
         // Keep the test output readable: the app's request log would print every page and asset the browser loads.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
