@@ -33,8 +33,14 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         var password = admin["Password"];
         if (!string.IsNullOrWhiteSpace(userName) && !string.IsNullOrWhiteSpace(password))
         {
-            await provisioning.CreateAdministratorAsync(userName, admin["FullName"] ?? "Administrator Sistem",
-                admin["Email"], password);
+            // appsettings.json lists FullName and Email as "" (to document them), so an unset value arrives as an
+            // empty string, not null: without this the administrator was created with an empty name (the home
+            // page greeted "Selamat datang, ") and an empty, "confirmed" e-mail address.
+            var fullName = admin["FullName"];
+            var email = admin["Email"];
+            await provisioning.CreateAdministratorAsync(userName,
+                string.IsNullOrWhiteSpace(fullName) ? "Administrator Sistem" : fullName.Trim(),
+                string.IsNullOrWhiteSpace(email) ? null : email.Trim(), password);
         }
     }
 

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace NetworkMaintenance.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app in Development (so the demo accounts are seeded) on a real SQLite file in its own folder.
+/// The fixture turns it onto a real Kestrel port with <c>UseKestrel(0)</c> before starting it.
+/// </summary>
+public sealed class AppFactory(string dataDirectory) : WebApplicationFactory<Program>
+{
+    public const string BootstrapAdministratorUserName = "admin.awal";
+    public const string BootstrapAdministratorPassword = "Pertama2026Kuat";
+
+    public string DataDirectory { get; } = dataDirectory;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
+        // An explicit connection string would win over the data directory: make sure none leaks in.
+        builder.UseSetting("ConnectionStrings:Sqlite", "");
+        builder.UseSetting("Demo:Enabled", "true");
+        // The first administrator as an installation creates it: user name and password only.
+        builder.UseSetting("Bootstrap:Administrator:UserName", BootstrapAdministratorUserName);
+        builder.UseSetting("Bootstrap:Administrator:Password", BootstrapAdministratorPassword);
+        // Keep the test output readable: the app's request log would print every page and asset the browser loads.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+using NetworkMaintenance.Web.Infrastructure;
+using Xunit.Abstractions;
+
+namespace NetworkMaintenance.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Base of every browser test: a fresh browser context and page per test, every request that does not go to
+/// the app on the loopback interface aborted, and a screenshot (plus the page's HTML) kept when a test fails.
+/// </summary>
+[Collection(BrowserCollectionDefinition.Name)]
+public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>Screenshots of failed tests, next to the test assembly.</summary>
+    public static readonly string ArtifactsDirectory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private readonly List<string> _blockedRequests = [];
+    private readonly List<string> _pageErrors = [];
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    protected BrowserFixture Fixture { get; } = fixture;
+
+    protected ITestOutputHelper Output { get; } = output;
+
+    protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open.");
+
+    /// <summary>The context every test starts from; a test class may change the viewport.</summary>
+    protected virtual BrowserNewContextOptions ContextOptions() => new()
+    {
+        BaseURL = Fixture.BaseAddress.ToString(),
+        Locale = "id-ID",
+        TimezoneId = "Asia/Jakarta",
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+    };
+
+    public async Task InitializeAsync()
+    {
+        _context = await Fixture.Browser.NewContextAsync(ContextOptions());
+        // Context-wide, so that it covers every page of the test (page.RouteAsync would cover only one).
+        await _context.RouteAsync("**/*", async route =>
+        {
+            if (IsLoopback(route.Request.Url))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                lock (_blockedRequests) _blockedRequests.Add(route.Request.Url);
+                await route.AbortAsync("blockedbyclient");
+            }
+        });
+        _page = await _context.NewPageAsync();
+        _page.PageError += (_, error) =>
+        {
+            lock (_pageErrors) _pageErrors.Add(error);
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null) await _context.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Runs the body of a test; when it fails, saves a full-page screenshot and the HTML under
+    /// <see cref="ArtifactsDirectory"/>. Afterwards checks that the pages neither threw a script error nor
+    /// tried to reach anything but the app (no CDN, no third-party calls).
+    /// </summary>
+    protected async Task RunAsync(Func<Task> body, string? variant = null, [CallerMemberName] string test = "")
+    {
+        try
+        {
+            await body();
+            lock (_pageErrors) Assert.True(_pageErrors.Count == 0, "Script errors on the page: " + string.Join(" | ", _pageErrors));
+            lock (_blockedRequests) Assert.True(_blockedRequests.Count == 0, "Requests outside the app: " + string.Join(" | ", _blockedRequests));
+        }
+        catch
+        {
+            await SaveArtifactsAsync(GetType().Name + "." + test + (variant is null ? "" : "-" + variant));
+            throw;
+        }
+    }
+
+    /// <summary>Signs in through the /masuk form by typing into it and clicking the button, as a person does.</summary>
+    protected async Task SignInAsync(string userName, string password = UserProvisioning.DemoPassword)
+    {
+        await Page.GotoAsync("/masuk");
+        await Page.GetByLabel("Nama pengguna", new() { Exact = true }).PressSequentiallyAsync(userName);
+        await Page.GetByLabel("Kata sandi", new() { Exact = true }).PressSequentiallyAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
+    }
+
+    private async Task SaveArtifactsAsync(string name)
+    {
+        if (_page is null || _page.IsClosed) return;
+        try
+        {
+            Directory.CreateDirectory(ArtifactsDirectory);
+            var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
+            var stem = Path.Combine(ArtifactsDirectory, $"{safe}-{DateTime.UtcNow:yyyyMMddHHmmss}");
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + ".png", FullPage = true });
+            await File.WriteAllTextAsync(stem + ".html", await _page.ContentAsync());
+            Output.WriteLine($"Failure at {_page.Url}; screenshot: {stem}.png");
+        }
+        catch (PlaywrightException e)
+        {
+            Output.WriteLine("Could not save a screenshot: " + e.Message);
+        }
+    }
+
+    private static bool IsLoopback(string url) =>
+        !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        || (uri.Scheme is not ("http" or "https" or "ws" or "wss"))
+        || uri.Host is "127.0.0.1" or "localhost" or "[::1]";
+}
