@@ -1,3 +1,6 @@
+using NetworkMaintenance.Web.Features.Admin.Opds;
+using NetworkMaintenance.Web.Features.Admin.Units;
+using NetworkMaintenance.Web.Features.Admin.Users;
 using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features;
@@ -8,5 +11,11 @@ public static class FeatureServices
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<UserProvisioning>();
+
+        // Administration: users, OPDs, organisation units.
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<OpdAdminService>();
+        services.AddScoped<OrgUnitAdminService>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<NotFoundExceptionFilter>());
     }
 }
