@@ -96,16 +96,17 @@ public sealed class OpdAdminService(AppDbContext db, ILogger<OpdAdminService> lo
         var others = await db.Opds.AsNoTracking().Where(o => o.Id != exceptId)
             .Select(o => new { o.Name, o.ShortName }).ToListAsync();
         var errors = new List<FieldError>();
-        if (others.Any(o => NameKey.Same(o.Name, input.Name)))
+        var sameName = others.FirstOrDefault(o => NameKey.Same(o.Name, input.Name));
+        if (sameName is not null)
         {
-            errors.Add(new(nameof(OpdInput.Name), $"OPD dengan nama \"{input.Name.Trim()}\" sudah terdaftar."));
+            errors.Add(new(nameof(OpdInput.Name), $"OPD dengan nama \"{sameName.Name}\" sudah terdaftar."));
         }
-        if (!string.IsNullOrWhiteSpace(input.ShortName))
+        var sameShortName = string.IsNullOrWhiteSpace(input.ShortName) ? null
+            : others.FirstOrDefault(o => o.ShortName is not null && NameKey.Same(o.ShortName, input.ShortName));
+        if (sameShortName is not null)
         {
-            if (others.Any(o => o.ShortName is not null && NameKey.Same(o.ShortName, input.ShortName)))
-            {
-                errors.Add(new(nameof(OpdInput.ShortName), $"Singkatan \"{input.ShortName.Trim()}\" sudah dipakai OPD lain."));
-            }
+            errors.Add(new(nameof(OpdInput.ShortName),
+                $"Singkatan \"{sameShortName.ShortName}\" sudah dipakai oleh {sameShortName.Name}."));
         }
         if (errors.Count > 0) throw new FormErrorException(errors);
     }
