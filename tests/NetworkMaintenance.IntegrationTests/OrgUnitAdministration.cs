@@ -51,6 +51,20 @@ public sealed class OrgUnitAdministration(AppFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task TheTreeOffersToAddASeksiUnderABidangWithTheFormPrefilled()
+    {
+        using var admin = await WebSession.SignedInAsync(factory, "admin");
+        var bidang = await factory.UnitIdAsync(ReferenceData.BidangAplikasi);
+        var link = $"/admin/unit/baru?parentId={bidang}&kind=Seksi";
+        Assert.Contains(link.Replace("&", "&amp;", StringComparison.Ordinal), await admin.GetPageAsync("/admin/unit"));
+
+        var form = await admin.GetPageAsync(link);
+
+        Assert.Equal([TestData.Id(bidang)], WebPageHelpers.SelectedValues(form, "ParentId"));
+        Assert.Equal([nameof(OrgUnitKind.Seksi)], WebPageHelpers.SelectedValues(form, "Kind"));
+    }
+
+    [Fact]
     public async Task EditsTheNameAndTheHead()
     {
         var bidang = await factory.UnitIdAsync(ReferenceData.BidangKomunikasi);
