@@ -1,3 +1,6 @@
+using NetworkMaintenance.Web.Features.Admin.Opds;
+using NetworkMaintenance.Web.Features.Admin.Units;
+using NetworkMaintenance.Web.Features.Admin.Users;
 using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features;
@@ -8,10 +11,18 @@ public static class FeatureServices
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<UserProvisioning>();
+
+        // Reports and the workflow.
         services.AddScoped<Reports.ActorFactory>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.StepService>();
         services.AddScoped<NavCounts>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ReportAuthorizationHandler>();
+
+        // Administration: users, OPDs, organisation units.
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<OpdAdminService>();
+        services.AddScoped<OrgUnitAdminService>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<NotFoundExceptionFilter>());
     }
 }

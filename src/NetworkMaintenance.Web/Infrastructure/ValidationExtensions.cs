@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using NetworkMaintenance.Core.Domain;
 
 namespace NetworkMaintenance.Web.Infrastructure;
 
@@ -25,5 +26,19 @@ public static class ValidationExtensions
         {
             modelState.AddModelError(key, error.Description);
         }
+    }
+
+    /// <summary>Shows a broken domain rule on the form: on its fields when it names them, otherwise above the form.</summary>
+    public static void AddDomainError(this ModelStateDictionary modelState, DomainException exception)
+    {
+        if (exception is FormErrorException form)
+        {
+            foreach (var error in form.Errors)
+            {
+                modelState.AddModelError(error.Field, error.Message);
+            }
+            return;
+        }
+        modelState.AddModelError("", exception.Message);
     }
 }

@@ -1,0 +1,79 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.Admin.Opds;
+
+[Authorize(Policy = Policies.Administrator)]
+[Route("admin/opd")]
+public sealed class OpdsController(OpdAdminService opds, IValidator<OpdInput> validator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, string? status) =>
+        View(new OpdListPage(await opds.ListAsync(q, status), q, status));
+
+    [HttpGet("baru")]
+    public IActionResult Create() => View(new OpdInput());
+
+    [HttpPost("baru")]
+    public async Task<IActionResult> Create(OpdInput input)
+    {
+        if (!await validator.ValidateIntoAsync(input, ModelState)) return View(input);
+        try
+        {
+            await opds.CreateAsync(input);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex);
+            return View(input);
+        }
+        TempData.Success($"OPD \"{input.Name.Trim()}\" berhasil ditambahkan.");
+        return Redirect("/admin/opd");
+    }
+
+    [HttpGet("{id:int}/ubah")]
+    public async Task<IActionResult> Edit(int id) =>
+        View(new OpdEditPage(id, await opds.GetForEditAsync(id), await opds.IsActiveAsync(id)));
+
+    [HttpPost("{id:int}/ubah")]
+    public async Task<IActionResult> Edit(int id, OpdInput input)
+    {
+        if (!await validator.ValidateIntoAsync(input, ModelState))
+            return View(new OpdEditPage(id, input, await opds.IsActiveAsync(id)));
+        try
+        {
+            await opds.UpdateAsync(id, input);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex);
+            return View(new OpdEditPage(id, input, await opds.IsActiveAsync(id)));
+        }
+        TempData.Success($"Data OPD \"{input.Name.Trim()}\" berhasil disimpan.");
+        return Redirect("/admin/opd");
+    }
+
+    [HttpPost("{id:int}/nonaktifkan")]
+    public async Task<IActionResult> Deactivate(int id)
+    {
+        await opds.DeactivateAsync(id);
+        TempData.Success("OPD dinonaktifkan. OPD ini tidak dapat dipilih lagi untuk pengguna atau laporan baru.");
+        return Redirect("/admin/opd");
+    }
+
+    [HttpPost("{id:int}/aktifkan")]
+    public async Task<IActionResult> Activate(int id)
+    {
+        await opds.ActivateAsync(id);
+        TempData.Success("OPD diaktifkan kembali.");
+        return Redirect("/admin/opd");
+    }
+}
+
+public sealed record OpdListPage(IReadOnlyList<OpdRow> Rows, string? Search, string? Status);
+
+public sealed record OpdEditPage(int Id, OpdInput Input, bool IsActive);

@@ -1,0 +1,104 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.Admin.Units;
+
+[Authorize(Policy = Policies.Administrator)]
+[Route("admin/unit")]
+public sealed class OrgUnitsController(OrgUnitAdminService units, IValidator<OrgUnitInput> validator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await units.TreeAsync());
+
+    [HttpGet("baru")]
+    public async Task<IActionResult> Create(int? parentId, OrgUnitKind? kind) =>
+        View(new OrgUnitFormPage(null, new OrgUnitInput { ParentId = parentId, Kind = kind }, true,
+            await units.GetFormOptionsAsync()));
+
+    [HttpPost("baru")]
+    public async Task<IActionResult> Create(OrgUnitInput input)
+    {
+        if (!await validator.ValidateIntoAsync(input, ModelState)) return await CreateForm(input);
+        try
+        {
+            await units.CreateAsync(input);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex);
+            return await CreateForm(input);
+        }
+        TempData.Success($"Unit \"{input.Name.Trim()}\" berhasil ditambahkan.");
+        return Redirect("/admin/unit");
+    }
+
+    [HttpGet("{id:int}/ubah")]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var (input, isActive) = await units.GetForEditAsync(id);
+        return View(new OrgUnitFormPage(id, input, isActive, await units.GetFormOptionsAsync(id, input.HeadUserId)));
+    }
+
+    [HttpPost("{id:int}/ubah")]
+    public async Task<IActionResult> Edit(int id, OrgUnitInput input)
+    {
+        if (!await validator.ValidateIntoAsync(input, ModelState)) return await EditForm(id, input);
+        try
+        {
+            await units.UpdateAsync(id, input);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex);
+            return await EditForm(id, input);
+        }
+        TempData.Success($"Unit \"{input.Name.Trim()}\" berhasil disimpan.");
+        return Redirect("/admin/unit");
+    }
+
+    [HttpPost("{id:int}/nonaktifkan")]
+    public async Task<IActionResult> Deactivate(int id)
+    {
+        try
+        {
+            await units.DeactivateAsync(id);
+            TempData.Success("Unit dinonaktifkan.");
+        }
+        catch (DomainException ex)
+        {
+            TempData.Error(ex.Message);
+            return Redirect($"/admin/unit/{id}/ubah");
+        }
+        return Redirect("/admin/unit");
+    }
+
+    [HttpPost("{id:int}/aktifkan")]
+    public async Task<IActionResult> Activate(int id)
+    {
+        try
+        {
+            await units.ActivateAsync(id);
+            TempData.Success("Unit diaktifkan kembali.");
+        }
+        catch (DomainException ex)
+        {
+            TempData.Error(ex.Message);
+            return Redirect($"/admin/unit/{id}/ubah");
+        }
+        return Redirect("/admin/unit");
+    }
+
+    private async Task<IActionResult> CreateForm(OrgUnitInput input) =>
+        View(nameof(Create), new OrgUnitFormPage(null, input, true, await units.GetFormOptionsAsync()));
+
+    private async Task<IActionResult> EditForm(int id, OrgUnitInput input) =>
+        View(nameof(Edit), new OrgUnitFormPage(id, input, await units.IsActiveAsync(id),
+            await units.GetFormOptionsAsync(id, input.HeadUserId)));
+}
+
+/// <summary>The unit form: <see cref="Id"/> is null when creating.</summary>
+public sealed record OrgUnitFormPage(int? Id, OrgUnitInput Input, bool IsActive, OrgUnitFormOptions Options);
