@@ -111,3 +111,13 @@ public sealed class BrowserCollectionDefinition : ICollectionFixture<BrowserFixt
 {
     public const string Name = "Browser";
 }
+
+/// <summary>
+/// A second app and browser for tests that create reports, so that their notifications and badges do not show up
+/// in the navigation checks of the "Browser" collection.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WorkflowBrowserCollectionDefinition : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "BrowserWorkflow";
+}

@@ -233,7 +233,7 @@ public class Report : IReportParties
         InDataCenterNetwork = inDataCenterNetwork;
         DiagnosedAtUtc = nowUtc;
         ev.Describe($"Jenis gangguan: {FaultType}. Lokasi: {FaultLocation}. " +
-            (inDataCenterNetwork ? "Di jaringan Data Center." : "Di luar jaringan Data Center.") + $" Temuan: {DiagnosisFindings}");
+            (inDataCenterNetwork ? "Di jaringan Data Center." : "Di luar jaringan Data Center.") + $" Temuan: {Sentence(DiagnosisFindings)}");
         return ev;
     }
 
@@ -254,7 +254,7 @@ public class Report : IReportParties
         ReporterPresentAtInspection = inspection.ReporterPresent;
         ReplacementNeeded = replacementNeeded;
         ev.Describe($"Kunjungan {IndonesianTime(inspection.VisitedAtUtc)}; pelapor {(inspection.ReporterPresent ? "hadir" : "tidak hadir")}. " +
-            $"Temuan: {InspectionFindings}. " + (replacementNeeded ? "Perangkat harus diganti." : "Perangkat dapat diperbaiki."));
+            $"Temuan: {Sentence(InspectionFindings)} " + (replacementNeeded ? "Perangkat harus diganti." : "Perangkat dapat diperbaiki."));
         return ev;
     }
 
@@ -293,8 +293,8 @@ public class Report : IReportParties
         AcknowledgedAtUtc = null;
         AcknowledgedByName = null;
         AcknowledgementSignaturePng = null;
-        var details = new StringBuilder($"Tindakan: {ActionsTaken}.");
-        if (RootCause is not null) details.Append(CultureInfo.InvariantCulture, $" Penyebab: {RootCause}.");
+        var details = new StringBuilder($"Tindakan: {Sentence(ActionsTaken)}");
+        if (RootCause is not null) details.Append(CultureInfo.InvariantCulture, $" Penyebab: {Sentence(RootCause)}");
         if (lines.Count > 0) details.Append(" Perangkat: ").Append(string.Join("; ", lines.Select(DescribeDevice))).Append('.');
         ev.Describe(details.ToString());
         return ev;
@@ -398,6 +398,9 @@ public class Report : IReportParties
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The text as one sentence ending in a single full stop.</summary>
+    private static string Sentence(string text) => text.TrimEnd().TrimEnd('.', ' ') + ".";
 
     private static string IndonesianTime(DateTime utc) =>
         Wib.FromUtc(utc).ToString("d MMMM yyyy HH.mm", CultureInfo.GetCultureInfo("id-ID")) + " WIB";
