@@ -108,7 +108,19 @@ public static class AppHost
             o.RequestCultureProviders.Clear();
         });
         services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Behind a TLS reverse proxy on another host, name it (or its network) so that X-Forwarded-Proto counts:
+            // ForwardedHeaders:KnownProxies:0=10.0.0.5 or ForwardedHeaders:KnownNetworks:0=10.0.0.0/24.
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+            foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
 
         Features.FeatureServices.Add(services, configuration);
     }

@@ -243,6 +243,34 @@ public sealed class WorkflowPaths(AppFactory factory) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task ReportsFiledAtTheSameMomentGetDistinctConsecutiveNumbers()
+    {
+        var sessions = new List<WebSession>();
+        foreach (var user in new[] { "pelapor", "pelapor.dinkes", "pelapor", "pelapor.dinkes", "pelapor", "pelapor.dinkes", "pelapor", "pelapor.dinkes" })
+        {
+            sessions.Add(await WebSession.SignedInAsync(factory, user));
+        }
+        var pages = await Task.WhenAll(sessions.Select(s => s.GetPageAsync("/laporan/baru")));
+        var before = await factory.QueryAsync(db => db.Reports.CountAsync());
+
+        var responses = await Task.WhenAll(sessions.Select((s, i) => s.PostWithTokenAsync("/laporan/baru",
+        [
+            new("ReporterName", $"Pelapor {i}"),
+            new("ReporterPhone", "081260000100"),
+            new("Location", $"Ruang {i}"),
+            new("Category", nameof(FaultCategory.SlowConnection)),
+            new("Description", "Koneksi sangat lambat sejak pagi hari"),
+        ], WebPageHelpers.GetRequestVerificationToken(pages[i], "/laporan/baru"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var numbers = await factory.QueryAsync(db => db.Reports.OrderBy(r => r.Id).Skip(before).Select(r => r.Sequence).ToListAsync());
+        Assert.Equal(8, numbers.Count);
+        Assert.Equal(8, numbers.Distinct().Count());
+        Assert.Equal(numbers.Min() + 7, numbers.Max()); // no gaps: a sequence value is taken only by a saved report
+        foreach (var s in sessions) s.Dispose();
+    }
+
+    [Fact]
     public async Task ADoubleClickedSubmitRecordsOneEvent()
     {
         var id = await _w.SubmitAsync();
