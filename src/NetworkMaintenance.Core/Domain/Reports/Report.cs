@@ -149,29 +149,30 @@ public class Report : IReportParties
         _devices.Where(d => d.Purpose == purpose && !d.IsSuperseded);
 
     /// <summary>Kepala Dinas disposes the report to a Kepala Bidang (seed step 2).</summary>
-    public ReportEvent Dispose(WorkflowActor actor, Disposition disposition, DateTime nowUtc)
-    {
-        var (t, capacity) = Guard(WorkflowAction.Dispose, actor, null);
-        RequireOfficial(disposition.To, Roles.KepalaBidang, "Kepala Bidang");
-        RequireDue(disposition.DueAtUtc, nowUtc);
-        var ev = Move(t, capacity, actor, nowUtc, disposition.Note);
-        ev.Target(disposition.To.UserId, disposition.To.FullName, disposition.Instructions, disposition.DueAtUtc);
-        KabidUserId = disposition.To.UserId;
-        KabidName = disposition.To.FullName;
-        DueAtUtc = disposition.DueAtUtc ?? DueAtUtc;
-        return ev;
-    }
+    public ReportEvent Dispose(WorkflowActor actor, Disposition disposition, DateTime nowUtc) =>
+        Forward(WorkflowAction.Dispose, actor, disposition, Roles.KepalaBidang, "Kepala Bidang", nowUtc, to =>
+        {
+            KabidUserId = to.UserId;
+            KabidName = to.FullName;
+        });
 
     /// <summary>The Kepala Bidang verifies and disposes to a Kepala Seksi (seed step 3).</summary>
-    public ReportEvent Verify(WorkflowActor actor, Disposition disposition, DateTime nowUtc)
+    public ReportEvent Verify(WorkflowActor actor, Disposition disposition, DateTime nowUtc) =>
+        Forward(WorkflowAction.Verify, actor, disposition, Roles.KepalaSeksi, "Kepala Seksi", nowUtc, to =>
+        {
+            KasiUserId = to.UserId;
+            KasiName = to.FullName;
+        });
+
+    private ReportEvent Forward(WorkflowAction action, WorkflowActor actor, Disposition disposition, string role, string title,
+        DateTime nowUtc, Action<PersonRef> recordRecipient)
     {
-        var (t, capacity) = Guard(WorkflowAction.Verify, actor, null);
-        RequireOfficial(disposition.To, Roles.KepalaSeksi, "Kepala Seksi");
+        var (t, capacity) = Guard(action, actor, null);
+        RequireOfficial(disposition.To, role, title);
         RequireDue(disposition.DueAtUtc, nowUtc);
         var ev = Move(t, capacity, actor, nowUtc, disposition.Note);
         ev.Target(disposition.To.UserId, disposition.To.FullName, disposition.Instructions, disposition.DueAtUtc);
-        KasiUserId = disposition.To.UserId;
-        KasiName = disposition.To.FullName;
+        recordRecipient(disposition.To);
         DueAtUtc = disposition.DueAtUtc ?? DueAtUtc;
         return ev;
     }
