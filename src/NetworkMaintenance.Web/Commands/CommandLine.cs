@@ -12,6 +12,7 @@ public static class CommandLine
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["admin"] = AdminCommand.RunAsync,
+        ["database"] = DatabaseCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);

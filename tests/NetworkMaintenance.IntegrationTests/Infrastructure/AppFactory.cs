@@ -18,10 +18,19 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private string? _connectionString;
     private int _cleanedUp;
 
+    private readonly bool _ownsDirectory = true;
+
     public AppFactory()
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "nm-it-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
+    }
+
+    /// <summary>An app on an existing data folder (a second instance, a restored backup); the folder is left in place.</summary>
+    public AppFactory(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        _ownsDirectory = false;
     }
 
     /// <summary>The folder holding this instance's database file and log files.</summary>
@@ -89,6 +98,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private void CleanUp()
     {
         if (Interlocked.Exchange(ref _cleanedUp, 1) == 1) return;
+        if (!_ownsDirectory)
+        {
+            if (_connectionString is not null) SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            return;
+        }
         if (_connectionString is not null)
         {
             // Pooled connections keep the file open; release only this database's pool.
