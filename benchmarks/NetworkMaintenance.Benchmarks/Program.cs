@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using NetworkMaintenance.Core.Documents;
+using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Documents.Templates;
+
+// Document rendering benchmark: renders each official document many times after a warm-up and prints the
+// median and 95th-percentile time per document and its size. Usage:
+//   dotnet run -c Release --project benchmarks/NetworkMaintenance.Benchmarks -- documents [--iterations N]
+// Targets (issue "Official documents"): a one-page Berita Acara in at most 10 ms warm and at most 100 KB.
+
+var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(200);
+var culture = CultureInfo.InvariantCulture;
+
+Console.WriteLine($"Document rendering, {iterations} iterations after warm-up, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine();
+Console.WriteLine("| Document | Pages | Size (KB) | Median (ms) | p95 (ms) | Allocated per render (KB) |");
+Console.WriteLine("|---|---|---|---|---|---|");
+
+var failed = false;
+foreach (var document in DocumentSamples.All())
+{
+    var bytes = OfficialDocumentRenderer.Render(document);
+    for (var i = 0; i < 20; i++) OfficialDocumentRenderer.Render(document);
+
+    var times = new double[iterations];
+    var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+    for (var i = 0; i < iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        OfficialDocumentRenderer.Render(document);
+        times[i] = watch.Elapsed.TotalMilliseconds;
+    }
+    var allocatedKb = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024.0 / iterations;
+    Array.Sort(times);
+    var median = times[iterations / 2];
+    var p95 = times[(int)(iterations * 0.95)];
+    var pages = CountPages(bytes);
+    Console.WriteLine(string.Create(culture,
+        $"| {document.GetType().Name} | {pages} | {bytes.Length / 1024.0:F1} | {median:F2} | {p95:F2} | {allocatedKb:F0} |"));
+
+    if (document is DeviceReplacementBeritaAcaraDocument && (median > 10 || bytes.Length > 100 * 1024))
+    {
+        failed = true;
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine(failed
+    ? "Target missed: the one-page Berita Acara must render in at most 10 ms (median, warm) and weigh at most 100 KB."
+    : "Target met: the one-page Berita Acara renders within 10 ms (median, warm) and weighs at most 100 KB.");
+return 0;
+
+static int CountPages(byte[] pdf)
+{
+    using var stream = new MemoryStream(pdf);
+    using var document = PdfSharp.Pdf.IO.PdfReader.Open(stream, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+    return document.PageCount;
+}
