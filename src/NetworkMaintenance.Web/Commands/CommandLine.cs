@@ -5,13 +5,15 @@ namespace NetworkMaintenance.Web.Commands;
 /// <summary>
 /// Administrative commands run with the app's own configuration instead of starting the server:
 /// <c>dotnet run --project src/NetworkMaintenance.Web -- admin create --username NAME --name "FULL NAME" [--email E]</c>
-/// (the password comes from the NM_ADMIN_PASSWORD environment variable, or is asked for).
+/// (the password comes from the NM_ADMIN_PASSWORD environment variable, or is asked for), and
+/// <c>dotnet run --project src/NetworkMaintenance.Web -- documents sample --out FOLDER</c> (one sample PDF per document type).
 /// </summary>
 public static class CommandLine
 {
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["admin"] = AdminCommand.RunAsync,
+        ["documents"] = DocumentsCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
