@@ -119,7 +119,7 @@ public class DocumentSettings
         Phone = Phone,
         Email = Email,
         Website = Website,
-        Logo = Logo is { Length: > 0 } logo ? logo : null,
+        Logo = Logo is { Length: > 0 } logo ? logo : (ReadOnlyMemory<byte>?)null,
         City = City,
     };
 
