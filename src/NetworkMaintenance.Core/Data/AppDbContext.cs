@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
 
 namespace NetworkMaintenance.Core.Data;
@@ -20,6 +21,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReportDevice> ReportDevices => Set<ReportDevice>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<DocumentSettings> DocumentSettings => Set<DocumentSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,7 +5,8 @@ namespace NetworkMaintenance.Web.Commands;
 /// <summary>
 /// Administrative commands run with the app's own configuration instead of starting the server:
 /// <c>dotnet run --project src/NetworkMaintenance.Web -- admin create --username NAME --name "FULL NAME" [--email E]</c>
-/// (the password comes from the NM_ADMIN_PASSWORD environment variable, or is asked for).
+/// (the password comes from the NM_ADMIN_PASSWORD environment variable, or is asked for), and
+/// <c>dotnet run --project src/NetworkMaintenance.Web -- documents sample --out FOLDER</c> (one sample PDF per document type).
 /// </summary>
 public static class CommandLine
 {
@@ -13,6 +14,7 @@ public static class CommandLine
     {
         ["admin"] = AdminCommand.RunAsync,
         ["database"] = DatabaseCommand.RunAsync,
+        ["documents"] = DocumentsCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);

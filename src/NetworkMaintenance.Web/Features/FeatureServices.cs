@@ -16,6 +16,10 @@ public static class FeatureServices
         services.AddScoped<Reports.ActorFactory>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.StepService>();
+        services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
+        services.AddScoped<Documents.DocumentIssuer>();
+        services.AddScoped<Documents.DocumentService>();
+        services.AddScoped<Documents.DocumentSettingsService>();
         services.AddScoped<NavCounts>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ReportAuthorizationHandler>();
 

@@ -22,6 +22,7 @@ public static class Navigation
         new("Pengguna", "bi-people", "/admin/pengguna", Policies.Administrator, "Administrasi"),
         new("OPD", "bi-building", "/admin/opd", Policies.Administrator, "Administrasi"),
         new("Unit Organisasi", "bi-diagram-3", "/admin/unit", Policies.Administrator, "Administrasi"),
+        new("Kop Surat & Penomoran", "bi-file-earmark-text", "/admin/dokumen", Policies.Administrator, "Administrasi"),
     ];
 
     public static async Task<IReadOnlyList<Item>> VisibleAsync(IAuthorizationService authorization,

@@ -20,6 +20,11 @@ public abstract record OfficialDocument
     /// <summary>Public verification page for this document; encoded in the QR code.</summary>
     public required string VerificationUrl { get; init; }
 
+    /// <summary>
+    /// The number of the document this one corrects (an earlier version), printed under the title; null for a first issue.
+    /// </summary>
+    public string? Supersedes { get; init; }
+
     /// <summary>Print blank signing spaces (for signing by hand) instead of signature images or electronic approvals.</summary>
     public bool WetSignature { get; init; }
 }

@@ -22,6 +22,13 @@ internal static class OfficialLayout
         var composer = new PdfComposer(info);
         composer.Letterhead(model.Letterhead);
         composer.Title(title, model.Number);
+        if (!string.IsNullOrWhiteSpace(model.Supersedes))
+        {
+            composer.Paragraph(
+                [new TextRun($"Dokumen ini menggantikan dokumen Nomor {model.Supersedes}.")],
+                ParagraphStyle.Body with { Align = TextAlign.Center, Italic = true, FontSize = 9, SpaceAfter = 10 });
+        }
+
         return composer;
     }
 

@@ -21,7 +21,8 @@ public sealed record ReportListModel(string Title, IReadOnlyList<ReportListRow> 
 
 public sealed record NewReportModel(NewReportInput Input, IReadOnlyList<OptionItem> Opds);
 
-public sealed record ReportDetailsModel(Report Report, IReadOnlyList<Transition> Available, string NextActor);
+public sealed record ReportDetailsModel(Report Report, IReadOnlyList<Transition> Available, string NextActor,
+    IReadOnlyList<Documents.IssuedDocumentRow> Documents);
 
 public sealed record StepModel(Report Report, Transition Transition, StepInputForm Form,
     IReadOnlyList<(string Id, string Name, string? Position)> People);

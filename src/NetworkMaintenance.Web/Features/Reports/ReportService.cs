@@ -5,6 +5,7 @@ using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Features.Documents;
 
 namespace NetworkMaintenance.Web.Features.Reports;
 
@@ -17,44 +18,48 @@ public sealed record StepResult(bool Succeeded, string Message)
 
 /// <summary>
 /// Receives reports and carries out workflow steps: loads the report, lets the domain apply the step, records
-/// the hand-over notifications, and saves with the report's concurrency token so that of two people acting at
-/// once exactly one succeeds.
+/// the hand-over notifications, issues the official documents the step calls for, and saves all of it in one
+/// transaction with the report's concurrency token, so that of two people acting at once exactly one succeeds and a
+/// step is never recorded without its documents (or the other way round).
 /// </summary>
-public sealed class ReportService(AppDbContext db, TimeProvider clock, ILogger<ReportService> logger)
+public sealed class ReportService(AppDbContext db, DocumentIssuer documents, TimeProvider clock, ILogger<ReportService> logger)
 {
     public const string ConflictMessage =
         "Laporan ini baru saja diproses oleh orang lain (atau formulir terkirim dua kali). Langkah Anda tidak disimpan; periksa status terbaru di bawah ini.";
 
     private const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public async Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default) =>
+        // SQL Server's retrying execution strategy runs a user transaction only as one retriable unit.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var year = Wib.FromUtc(input.ReceivedAtUtc).Year;
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                var sequence = await db.NextAsync($"{Report.NumberPrefix}-{year}", ct);
-                var report = Report.Receive(input, year, sequence, NewTrackingCode(), recordedBy, now);
-                db.Reports.Add(report);
-                await db.SaveChangesAsync(ct);
-                await NotifyNextActorsAsync(report, now, ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                logger.LogInformation("Report {Number} received via {Channel}", report.Number, report.Channel);
-                return report;
+                var now = clock.GetUtcNow().UtcDateTime;
+                var year = Wib.FromUtc(input.ReceivedAtUtc).Year;
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                try
+                {
+                    var sequence = await db.NextAsync($"{Report.NumberPrefix}-{year}", ct);
+                    var report = Report.Receive(input, year, sequence, NewTrackingCode(), recordedBy, now);
+                    db.Reports.Add(report);
+                    await db.SaveChangesAsync(ct);
+                    await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
+                    await NotifyNextActorsAsync(report, now, ct);
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    logger.LogInformation("Report {Number} received via {Channel}", report.Number, report.Channel);
+                    return report;
+                }
+                catch (DbUpdateException ex) when (attempt < 3)
+                {
+                    // Two first-of-the-year numbers raced on SQL Server; take the next value.
+                    logger.LogWarning(ex, "Numbering conflict, retrying (attempt {Attempt})", attempt);
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
             }
-            catch (DbUpdateException ex) when (attempt < 3)
-            {
-                // Two first-of-the-year numbers raced on SQL Server; take the next value.
-                logger.LogWarning(ex, "Numbering conflict, retrying (attempt {Attempt})", attempt);
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+        });
 
     public Task<Report?> FindAsync(int id, CancellationToken ct = default) =>
         db.Reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
@@ -64,41 +69,60 @@ public sealed class ReportService(AppDbContext db, TimeProvider clock, ILogger<R
 
     /// <summary>
     /// Applies one step. <paramref name="expectedVersion"/> is the version the person saw on their form: if the
-    /// report moved since (another person, or a double-clicked submit), nothing is recorded.
+    /// report moved since (another person, or a double-clicked submit), nothing is recorded. The documents the step
+    /// calls for (<see cref="Core.Domain.Documents.DocumentTriggers"/>) are issued in the same transaction.
     /// </summary>
-    public async Task<StepResult> ApplyAsync(int reportId, Guid expectedVersion, WorkflowActor actor,
+    public Task<StepResult> ApplyAsync(int reportId, Guid expectedVersion, WorkflowActor actor,
         Func<Report, DateTime, Task<ReportEvent>> step, CancellationToken ct = default)
     {
-        var report = await FindAsync(reportId, ct);
-        if (report is null) return StepResult.Refused("Laporan tidak ditemukan.");
-        if (report.Version != expectedVersion) return StepResult.Refused(ConflictMessage);
+        var attempt = 0;
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            if (attempt++ > 0) db.ChangeTracker.Clear();
+            var report = await FindAsync(reportId, ct);
+            if (report is null) return StepResult.Refused("Laporan tidak ditemukan.");
+            if (report.Version != expectedVersion) return StepResult.Refused(ConflictMessage);
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        ReportEvent ev;
-        try
-        {
-            ev = await step(report, now);
-        }
-        catch (DomainException ex)
-        {
-            return StepResult.Refused(ex.Message);
-        }
+            var now = clock.GetUtcNow().UtcDateTime;
+            ReportEvent ev;
+            try
+            {
+                ev = await step(report, now);
+            }
+            catch (DomainException ex)
+            {
+                return StepResult.Refused(ex.Message);
+            }
 
-        await NotifyNextActorsAsync(report, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogInformation("Concurrent step on report {Number} refused", report.Number);
-            db.ChangeTracker.Clear();
-            return StepResult.Refused(ConflictMessage);
-        }
+            await NotifyNextActorsAsync(report, now, ct);
+            IReadOnlyList<Core.Domain.Documents.IssuedDocument> issued;
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                try
+                {
+                    issued = await documents.IssueForStepAsync(report, ev, actor.UserId, now, ct);
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    logger.LogInformation("Concurrent step on report {Number} refused", report.Number);
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return StepResult.Refused(ConflictMessage);
+                }
+            }
 
-        logger.LogInformation("Report {Number}: {Action} {From} -> {To} by {UserId}", report.Number, ev.Action,
-            ev.FromStatus, ev.ToStatus, actor.UserId);
-        return StepResult.Ok($"{Workflow.ActionLabel(ev.Action)}. Status laporan {report.Number} sekarang: {Labels.Of(report.Status)}.");
+            logger.LogInformation("Report {Number}: {Action} {From} -> {To} by {UserId}", report.Number, ev.Action,
+                ev.FromStatus, ev.ToStatus, actor.UserId);
+            var message = $"{Workflow.ActionLabel(ev.Action)}. Status laporan {report.Number} sekarang: {Labels.Of(report.Status)}.";
+            if (issued.Count > 0)
+            {
+                message += " Dokumen diterbitkan: " + string.Join("; ", issued.Select(d =>
+                    $"{Core.Domain.Documents.DocumentTypes.Label(d.Type)} Nomor {d.Number}")) + ".";
+            }
+            return StepResult.Ok(message);
+        });
     }
 
     /// <summary>Loads the person chosen on a form (a Kabid, Kasi or technician) with their roles.</summary>

@@ -8,6 +8,7 @@ using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
 using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Features.Documents;
 using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Reports;
@@ -17,6 +18,7 @@ public sealed class ReportsController(
     AppDbContext db,
     ReportService reports,
     StepService stepService,
+    DocumentService documents,
     ActorFactory actors,
     IAuthorizationService authorization,
     IValidator<NewReportInput> newReportValidator,
@@ -124,7 +126,26 @@ public sealed class ReportsController(
         var (report, actor, denied) = await LoadVisibleAsync(id, ct);
         if (denied is not null) return denied;
         var available = Workflow.Available(report!, report!.Status, actor!);
-        return View(new ReportDetailsModel(report, available, NextActorText(report)));
+        return View(new ReportDetailsModel(report, available, NextActorText(report), await documents.ListForReportAsync(id, ct)));
+    }
+
+    /// <summary>
+    /// An issued document of the report, exactly as stored (same bytes on every download); <c>?basah=1</c> prints the
+    /// same snapshot with blank signing spaces for signing by hand (not stored, same number). Only for people who may
+    /// see the report; anyone else gets 404.
+    /// </summary>
+    [HttpGet("/laporan/{id:int}/dokumen/{documentId:int}")]
+    public async Task<IActionResult> Document(int id, int documentId, [FromQuery] int? basah, CancellationToken ct)
+    {
+        var (_, _, denied) = await LoadVisibleAsync(id, ct);
+        if (denied is not null) return denied;
+        var document = await documents.FindAsync(id, documentId, ct);
+        if (document is null) return NotFound();
+
+        var wet = basah == 1;
+        var bytes = wet ? DocumentService.RenderWetSignature(document) : document.Pdf;
+        Response.Headers.CacheControl = "private, no-store";
+        return File(bytes, "application/pdf", document.FileName(wet));
     }
 
     [HttpGet("/laporan/{id:int}/langkah/{step}")]

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Documents;
+using NetworkMaintenance.Core.Domain.Reports;
+
+namespace NetworkMaintenance.Core.Data.Configurations;
+
+public class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocument>
+{
+    public void Configure(EntityTypeBuilder<IssuedDocument> builder)
+    {
+        builder.Property(d => d.Number).HasMaxLength(100).IsRequired();
+        builder.Property(d => d.VerificationCode).HasMaxLength(VerificationCode.Length).IsRequired();
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(d => d.Pdf).IsRequired();
+        builder.Property(d => d.SnapshotJson).IsRequired();
+        builder.Property(d => d.PartiesJson).HasMaxLength(4000).IsRequired();
+        builder.Property(d => d.IssuedByUserId).HasMaxLength(450);
+
+        // A number is given once per document type; a code opens exactly one document.
+        builder.HasIndex(d => new { d.Type, d.Number }).IsUnique();
+        builder.HasIndex(d => d.VerificationCode).IsUnique();
+        builder.HasIndex(d => new { d.ReportId, d.Type, d.Version }).IsUnique();
+
+        builder.HasOne<Report>().WithMany().HasForeignKey(d => d.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.IssuedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.SupersededBy).WithMany().HasForeignKey(d => d.SupersededById).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(d => d.Parties);
+    }
+}
+
+public class DocumentSettingsConfiguration : IEntityTypeConfiguration<DocumentSettings>
+{
+    public void Configure(EntityTypeBuilder<DocumentSettings> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Government).HasMaxLength(150).IsRequired();
+        builder.Property(s => s.AgencyName).HasMaxLength(150).IsRequired();
+        builder.Property(s => s.Address).HasMaxLength(300).IsRequired();
+        builder.Property(s => s.Phone).HasMaxLength(40);
+        builder.Property(s => s.Email).HasMaxLength(200);
+        builder.Property(s => s.Website).HasMaxLength(200);
+        builder.Property(s => s.City).HasMaxLength(60).IsRequired();
+        builder.Property(s => s.LogoContentType).HasMaxLength(20);
+        builder.Property(s => s.DispositionSheetPattern).HasMaxLength(DocumentNumberPattern.MaxLength).IsRequired();
+        builder.Property(s => s.ReplacementRequestBaPattern).HasMaxLength(DocumentNumberPattern.MaxLength).IsRequired();
+        builder.Property(s => s.WorkBaPattern).HasMaxLength(DocumentNumberPattern.MaxLength).IsRequired();
+        builder.Property(s => s.WorkReportPattern).HasMaxLength(DocumentNumberPattern.MaxLength).IsRequired();
+        builder.Property(s => s.UpdatedByUserId).HasMaxLength(450);
+    }
+}

@@ -1,0 +1,136 @@
+using NetworkMaintenance.Core.Documents.Models;
+
+namespace NetworkMaintenance.Core.Domain.Documents;
+
+/// <summary>
+/// What the administrator sets for the official documents: the kop surat (letterhead) and the number pattern of each
+/// letter-numbered document type. One row; until the administrator saves, <see cref="CreateDefault"/> applies.
+/// Changing a setting never changes a document already issued: issued documents are stored as they were printed.
+/// </summary>
+public class DocumentSettings
+{
+    public const int SingletonId = 1;
+
+    private DocumentSettings() { }
+
+    public static DocumentSettings CreateDefault() => new()
+    {
+        Id = SingletonId,
+        Government = "PEMERINTAH KOTA TEBING TINGGI",
+        AgencyName = "Dinas Komunikasi dan Informatika",
+        Address = "Kota Tebing Tinggi, Sumatera Utara",
+        Email = "diskominfo@tebingtinggikota.go.id",
+        Website = "tebingtinggikota.go.id",
+        City = "Tebing Tinggi",
+        DispositionSheetPattern = DocumentNumberPattern.Default(DocumentType.DispositionSheet),
+        ReplacementRequestBaPattern = DocumentNumberPattern.Default(DocumentType.ReplacementRequestBa),
+        WorkBaPattern = DocumentNumberPattern.Default(DocumentType.WorkBa),
+        WorkReportPattern = DocumentNumberPattern.Default(DocumentType.WorkReport),
+    };
+
+    public int Id { get; private set; }
+
+    /// <summary>"PEMERINTAH KOTA TEBING TINGGI".</summary>
+    public string Government { get; private set; } = "";
+
+    public string AgencyName { get; private set; } = "";
+    public string Address { get; private set; } = "";
+    public string? Phone { get; private set; }
+    public string? Email { get; private set; }
+    public string? Website { get; private set; }
+
+    /// <summary>The place of the place-date line above signatures ("Tebing Tinggi, 30 November 2026").</summary>
+    public string City { get; private set; } = "";
+
+    /// <summary>PNG or JPEG bytes of the regional emblem (at most 1 MB).</summary>
+    public byte[]? Logo { get; private set; }
+
+    public string? LogoContentType { get; private set; }
+
+    public string DispositionSheetPattern { get; private set; } = "";
+    public string ReplacementRequestBaPattern { get; private set; } = "";
+    public string WorkBaPattern { get; private set; } = "";
+    public string WorkReportPattern { get; private set; } = "";
+
+    public DateTime? UpdatedAtUtc { get; private set; }
+    public string? UpdatedByUserId { get; private set; }
+
+    public void UpdateLetterhead(string government, string agencyName, string address, string? phone, string? email,
+        string? website, string city, string updatedByUserId, DateTime nowUtc)
+    {
+        Government = Required(government, "Nama pemerintah daerah wajib diisi.");
+        AgencyName = Required(agencyName, "Nama dinas wajib diisi.");
+        Address = Required(address, "Alamat wajib diisi.");
+        Phone = Clean(phone);
+        Email = Clean(email);
+        Website = Clean(website);
+        City = Required(city, "Nama kota untuk baris tempat dan tanggal wajib diisi.");
+        Touch(updatedByUserId, nowUtc);
+    }
+
+    public void ReplaceLogo(byte[] bytes, string updatedByUserId, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length == 0) throw new DomainException("Berkas logo kosong.");
+        if (bytes.Length > LogoImage.MaxBytes) throw new DomainException("Ukuran berkas logo paling besar 1 MB.");
+        LogoContentType = LogoImage.ContentType(bytes) ?? throw new DomainException("Logo harus berupa gambar PNG atau JPEG.");
+        Logo = bytes;
+        Touch(updatedByUserId, nowUtc);
+    }
+
+    public void RemoveLogo(string updatedByUserId, DateTime nowUtc)
+    {
+        Logo = null;
+        LogoContentType = null;
+        Touch(updatedByUserId, nowUtc);
+    }
+
+    public string NumberPattern(DocumentType type) => type switch
+    {
+        DocumentType.DispositionSheet => DispositionSheetPattern,
+        DocumentType.ReplacementRequestBa => ReplacementRequestBaPattern,
+        DocumentType.WorkBa => WorkBaPattern,
+        DocumentType.WorkReport => WorkReportPattern,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "The receipt carries the report number."),
+    };
+
+    public void SetNumberPattern(DocumentType type, string pattern, string updatedByUserId, DateTime nowUtc)
+    {
+        var errors = DocumentNumberPattern.Validate(pattern);
+        if (errors.Count > 0) throw new DomainException($"{type.Label()}: {errors[0]}");
+        pattern = pattern.Trim();
+        switch (type)
+        {
+            case DocumentType.DispositionSheet: DispositionSheetPattern = pattern; break;
+            case DocumentType.ReplacementRequestBa: ReplacementRequestBaPattern = pattern; break;
+            case DocumentType.WorkBa: WorkBaPattern = pattern; break;
+            case DocumentType.WorkReport: WorkReportPattern = pattern; break;
+            default: throw new DomainException("Nomor tanda terima adalah nomor laporan dan tidak memakai pola.");
+        }
+        Touch(updatedByUserId, nowUtc);
+    }
+
+    /// <summary>The kop surat as the document models take it.</summary>
+    public LetterheadSettings ToLetterhead() => new()
+    {
+        Government = Government,
+        AgencyName = AgencyName,
+        Address = Address,
+        Phone = Phone,
+        Email = Email,
+        Website = Website,
+        Logo = Logo is { Length: > 0 } logo ? logo : (ReadOnlyMemory<byte>?)null,
+        City = City,
+    };
+
+    private void Touch(string userId, DateTime nowUtc)
+    {
+        UpdatedByUserId = userId;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    private static string Required(string? value, string message) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainException(message) : value.Trim();
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

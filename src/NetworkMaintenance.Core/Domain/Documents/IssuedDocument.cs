@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace NetworkMaintenance.Core.Domain.Documents;
+
+/// <summary>A person named on a document, as the public verification page lists them.</summary>
+/// <param name="Role">Their part in the document: "PIHAK PERTAMA", "Mengetahui", "Pelaksana", …</param>
+public sealed record DocumentParty(string Role, string Name, string? Position);
+
+/// <summary>
+/// An official document as it was issued for a report: its number, the PDF bytes exactly as first rendered (a reprint
+/// is the same file), their SHA-256, the code of its public verification page, and the model snapshot it was rendered
+/// from (for the wet-signature print). Never edited or deleted: a correction is a new version with a new number, and the
+/// old one is marked superseded.
+/// </summary>
+public class IssuedDocument
+{
+    private static readonly JsonSerializerOptions PartiesJsonOptions = new(JsonSerializerDefaults.Web);
+
+    private IssuedDocument() { }
+
+    /// <summary>
+    /// Issues a document. When <paramref name="previous"/> (the current document of the same type for the same report)
+    /// is given, this one is its next version and the previous one becomes superseded.
+    /// </summary>
+    public static IssuedDocument Issue(int reportId, DocumentType type, string number, DateTime issuedAtUtc,
+        string? issuedByUserId, string verificationCode, byte[] pdf, string snapshotJson,
+        IReadOnlyList<DocumentParty> parties, IssuedDocument? previous)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        if (string.IsNullOrWhiteSpace(number)) throw new ArgumentException("A document needs a number.", nameof(number));
+        if (Documents.VerificationCode.Normalize(verificationCode) != verificationCode)
+            throw new ArgumentException("Not a verification code in stored form.", nameof(verificationCode));
+        if (previous is not null && (previous.ReportId != reportId || previous.Type != type || previous.IsSuperseded))
+            throw new InvalidOperationException("Only the current document of the same report and type can be superseded.");
+
+        var document = new IssuedDocument
+        {
+            ReportId = reportId,
+            Type = type,
+            Number = number,
+            Version = previous is null ? 1 : previous.Version + 1,
+            IssuedAtUtc = issuedAtUtc,
+            IssuedByUserId = issuedByUserId,
+            VerificationCode = verificationCode,
+            Pdf = pdf,
+            Sha256 = HashOf(pdf),
+            SnapshotJson = snapshotJson,
+            PartiesJson = JsonSerializer.Serialize(parties, PartiesJsonOptions),
+        };
+        previous?.SupersedeWith(document, issuedAtUtc);
+        return document;
+    }
+
+    public int Id { get; private set; }
+    public int ReportId { get; private set; }
+    public DocumentType Type { get; private set; }
+
+    /// <summary>Letter number ("000.8.3.3/15/BA-PK/Diskominfo/2026"); the receipt's is the report number.</summary>
+    public string Number { get; private set; } = "";
+
+    /// <summary>1 for the first issue of this type for the report, then 2, 3, … for corrections.</summary>
+    public int Version { get; private set; }
+
+    public DateTime IssuedAtUtc { get; private set; }
+
+    /// <summary>The user whose step issued the document.</summary>
+    public string? IssuedByUserId { get; private set; }
+
+    /// <summary>16 characters from <see cref="Documents.VerificationCode.Alphabet"/>, stored without dashes.</summary>
+    public string VerificationCode { get; private set; } = "";
+
+    /// <summary>Lower-case hexadecimal SHA-256 of <see cref="Pdf"/>.</summary>
+    public string Sha256 { get; private set; } = "";
+
+    public byte[] Pdf { get; private set; } = [];
+
+    /// <summary>The document model (JSON) the PDF was rendered from.</summary>
+    public string SnapshotJson { get; private set; } = "";
+
+    public string PartiesJson { get; private set; } = "[]";
+
+    public bool IsSuperseded { get; private set; }
+    public DateTime? SupersededAtUtc { get; private set; }
+    public int? SupersededById { get; private set; }
+    public IssuedDocument? SupersededBy { get; private set; }
+
+    public IReadOnlyList<DocumentParty> Parties => ReadParties(PartiesJson);
+
+    /// <summary>The parties stored in <see cref="PartiesJson"/> (also for queries that project the column alone).</summary>
+    public static IReadOnlyList<DocumentParty> ReadParties(string json) =>
+        JsonSerializer.Deserialize<List<DocumentParty>>(json, PartiesJsonOptions) ?? [];
+
+    /// <summary>A download name without characters a file system or a header could trip on.</summary>
+    public string FileName(bool wetSignature = false)
+    {
+        var number = new string(Number.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' ? ch : '-').ToArray());
+        var version = Version > 1 ? $"-v{Version}" : "";
+        return $"{Type.FileSlug()}-{number}{version}{(wetSignature ? "-basah" : "")}.pdf";
+    }
+
+    public static string HashOf(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private void SupersedeWith(IssuedDocument next, DateTime atUtc)
+    {
+        IsSuperseded = true;
+        SupersededAtUtc = atUtc;
+        SupersededBy = next;
+    }
+}

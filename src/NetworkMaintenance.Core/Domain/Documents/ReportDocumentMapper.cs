@@ -1,0 +1,408 @@
+using System.Globalization;
+using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.Core.Formatting;
+using DeviceCondition = NetworkMaintenance.Core.Domain.Reports.DeviceCondition;
+using ModelCondition = NetworkMaintenance.Core.Documents.Models.DeviceCondition;
+using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
+
+namespace NetworkMaintenance.Core.Domain.Documents;
+
+/// <summary>Someone a document names, as the users table knows them (the timeline keeps names, not every position).</summary>
+public sealed record PersonInfo(string Name, string? Nip, string? Position);
+
+/// <summary>What a document carries besides the report's data: its number, issue time, verification and letterhead.</summary>
+/// <param name="VerificationCode">The stored form (16 characters); printed in groups of four.</param>
+/// <param name="OpdName">The reporting OPD's full name.</param>
+/// <param name="Supersedes">The number of the version this one replaces, printed under the title.</param>
+public sealed record DocumentIssue(
+    LetterheadSettings Letterhead,
+    string Number,
+    DateTime IssuedAtUtc,
+    string VerificationCode,
+    string VerificationUrl,
+    string OpdName,
+    string? Supersedes = null)
+{
+    /// <summary>People the steps point at (dispositions' targets), by user id.</summary>
+    public IReadOnlyDictionary<string, PersonInfo> People { get; init; } = new Dictionary<string, PersonInfo>();
+}
+
+/// <summary>
+/// Builds the official document models from a report's recorded data. Signers are the people who took the steps, as
+/// the timeline recorded them (name, NIP, position; a Plh. prints "Plh." before the official's position) and, where
+/// the step was taken in the application, their electronic approval at the time of the step.
+/// </summary>
+public static class ReportDocumentMapper
+{
+    public const string ReporterPositionFallback = "Staf OPD pelapor";
+
+    public static OfficialDocument Map(DocumentType type, Report report, DocumentIssue issue) => type switch
+    {
+        DocumentType.Receipt => Receipt(report, issue),
+        DocumentType.DispositionSheet => DispositionSheet(report, issue),
+        DocumentType.ReplacementRequestBa => ReplacementRequest(report, issue),
+        DocumentType.WorkBa => WorkBeritaAcara(report, issue),
+        DocumentType.WorkReport => WorkReport(report, issue),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <summary>The model type a document type is rendered from (to read a stored snapshot back).</summary>
+    public static Type ModelType(DocumentType type) => type switch
+    {
+        DocumentType.Receipt => typeof(ReportReceiptDocument),
+        DocumentType.DispositionSheet => typeof(DispositionSheetDocument),
+        DocumentType.ReplacementRequestBa => typeof(DeviceReplacementBeritaAcaraDocument),
+        DocumentType.WorkBa => typeof(WorkBeritaAcaraDocument),
+        DocumentType.WorkReport => typeof(WorkReportDocument),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static ReportReceiptDocument Receipt(Report report, DocumentIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(issue);
+        var submitted = report.Events.FirstOrDefault(e => e.Action == WorkflowAction.Submit);
+        // A report from the web needs no officer's signature; one recorded by the front desk is signed by the officer.
+        var officer = submitted is { ActorRole: Roles.PetugasLayanan } ? SignerOf(submitted, submitted.AtUtc) : null;
+        return new ReportReceiptDocument
+        {
+            Letterhead = issue.Letterhead,
+            Number = issue.Number,
+            IssuedAtUtc = issue.IssuedAtUtc,
+            VerificationCode = VerificationCode.Display(issue.VerificationCode),
+            VerificationUrl = issue.VerificationUrl,
+            Supersedes = issue.Supersedes,
+            ReportNumber = report.Number,
+            TrackingCode = report.TrackingCode,
+            OpdName = issue.OpdName,
+            ReporterName = report.ReporterName,
+            ReporterNip = report.ReporterNip,
+            ReporterPhone = report.ReporterPhone,
+            Channel = Labels.Of(report.Channel) + (report.LetterNumber is null ? "" : $" (surat Nomor {report.LetterNumber})"),
+            ReceivedAtUtc = report.ReceivedAtUtc,
+            Location = report.Location,
+            Category = Labels.Of(report.Category),
+            Description = report.Description,
+            ReceivedBy = officer,
+        };
+    }
+
+    public static DispositionSheetDocument DispositionSheet(Report report, DocumentIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(issue);
+        var chain = Ordered(report).Where(e => e.Action is WorkflowAction.Dispose or WorkflowAction.Verify or WorkflowAction.Assign).ToList();
+        var steps = chain.Select(e => new DispositionStep(
+            SignerOf(e, e.AtUtc),
+            e.Action == WorkflowAction.Assign ? Team(report) : Target(e, issue),
+            e.AtUtc,
+            Instructions(e.Instructions),
+            e.Note)).ToList();
+        var given = steps.Aggregate(DispositionInstructions.None, (all, s) => all | s.Instructions);
+        var due = report.DueAtUtc ?? report.ReceivedAtUtc + ServiceTarget;
+        return new DispositionSheetDocument
+        {
+            Letterhead = issue.Letterhead,
+            Number = issue.Number,
+            IssuedAtUtc = issue.IssuedAtUtc,
+            VerificationCode = VerificationCode.Display(issue.VerificationCode),
+            VerificationUrl = issue.VerificationUrl,
+            Supersedes = issue.Supersedes,
+            From = $"{issue.OpdName} ({report.ReporterName})",
+            ReferenceNumber = report.LetterNumber ?? report.Number,
+            ReferenceDate = report.LetterDate ?? Wib.DateOf(report.ReceivedAtUtc),
+            ReceivedAtUtc = report.ReceivedAtUtc,
+            AgendaNumber = report.Number,
+            // Sifat follows the officials' instructions: "Segera selesaikan" anywhere in the chain makes it Segera.
+            Urgency = given.HasFlag(DispositionInstructions.ResolvePromptly) ? DispositionUrgency.Urgent : DispositionUrgency.Normal,
+            Classification = SecurityClassification.Ordinary,
+            Subject = $"Gangguan jaringan ({Labels.Of(report.Category)}) di {report.Location}",
+            Steps = steps,
+            Notes = "Waktu penyelesaian paling lama 24 jam sejak laporan diterima, tanpa dipungut biaya (standar pelayanan).",
+            DueDate = Wib.DateOf(due),
+        };
+    }
+
+    public static DeviceReplacementBeritaAcaraDocument ReplacementRequest(Report report, DocumentIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(issue);
+        var request = Last(report, WorkflowAction.SubmitReplacementRequest);
+        var inspection = Last(report, WorkflowAction.InspectReplace);
+        // Filed by the reporter in the application: electronically approved. Entered by the front desk from the
+        // reporter's paper form: the paper carries the signature, so the space stays blank.
+        var filedByReporter = request is { ActorRole: Roles.Pelapor };
+        var reporter = new Signer(
+            report.ReplacementRequestedByName ?? report.ReporterName,
+            filedByReporter ? request!.ActorNip ?? report.ReporterNip : report.ReporterNip,
+            report.ReporterPosition ?? ReporterPositionFallback,
+            ApprovedAtUtc: filedByReporter ? request!.AtUtc : null);
+        var technician = inspection is null ? TeamLead(report) : SignerOf(inspection, inspection.AtUtc);
+        return new DeviceReplacementBeritaAcaraDocument
+        {
+            Letterhead = issue.Letterhead,
+            Number = issue.Number,
+            IssuedAtUtc = issue.IssuedAtUtc,
+            VerificationCode = VerificationCode.Display(issue.VerificationCode),
+            VerificationUrl = issue.VerificationUrl,
+            Supersedes = issue.Supersedes,
+            ReportNumber = report.Number,
+            Reporter = new BeritaAcaraParty(reporter, issue.OpdName),
+            Technician = new BeritaAcaraParty(technician, AgencyOf(issue.Letterhead)),
+            Reason = Sentence(report.InspectionFindings ?? report.DiagnosisFindings ?? "perangkat rusak"),
+            Devices = report.CurrentDevices(DevicePurpose.ReplacementRequest)
+                .Select(d => new DeviceItem(d.Name, d.BrandType ?? "-", d.SerialNumber ?? "-", Condition(d.Condition), d.Notes))
+                .ToList(),
+            KnownBy = Kasi(report),
+        };
+    }
+
+    public static WorkBeritaAcaraDocument WorkBeritaAcara(Report report, DocumentIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(issue);
+        var completed = Last(report, WorkflowAction.CompleteWork);
+        var started = Ordered(report).FirstOrDefault(e => e.Action == WorkflowAction.StartDiagnosis);
+        var devices = report.CurrentDevices(DevicePurpose.Repaired)
+            .Select(d => new WorkDeviceItem(d.Name, d.BrandType ?? "-", DeviceWorkAction.Repaired, d.SerialNumber ?? "-", null, d.Notes))
+            .Concat(report.CurrentDevices(DevicePurpose.Replaced).Select(d => new WorkDeviceItem(
+                d.Name, d.BrandType ?? "-", DeviceWorkAction.Replaced, d.SerialNumber ?? "-", d.NewSerialNumber,
+                Remarks(d.Notes, d.NewBrandType is not null && d.NewBrandType != d.BrandType ? "Pengganti: " + d.NewBrandType : null))))
+            .ToList();
+        return new WorkBeritaAcaraDocument
+        {
+            Letterhead = issue.Letterhead,
+            Number = issue.Number,
+            IssuedAtUtc = issue.IssuedAtUtc,
+            VerificationCode = VerificationCode.Display(issue.VerificationCode),
+            VerificationUrl = issue.VerificationUrl,
+            Supersedes = issue.Supersedes,
+            ReportNumber = report.Number,
+            Location = report.Location,
+            WorkStartedAtUtc = started?.AtUtc ?? report.ReceivedAtUtc,
+            WorkFinishedAtUtc = report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
+            Technician = new BeritaAcaraParty(completed is null ? TeamLead(report) : SignerOf(completed, completed.AtUtc),
+                AgencyOf(issue.Letterhead)),
+            Reporter = new BeritaAcaraParty(Acknowledger(report), issue.OpdName),
+            WorkDone = Lines(report.ActionsTaken),
+            Devices = devices,
+            Result = "Gangguan jaringan telah ditangani dan jaringan di lokasi telah berfungsi kembali." +
+                (report.RootCause is null ? "" : " Penyebab gangguan: " + Sentence(report.RootCause)),
+            KnownBy = Kasi(report),
+        };
+    }
+
+    public static WorkReportDocument WorkReport(Report report, DocumentIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(issue);
+        var events = Ordered(report).ToList();
+        var completed = events.LastOrDefault(e => e.Action == WorkflowAction.CompleteWork);
+        var sinceCompletion = completed is null ? [] : events.SkipWhile(e => e != completed).Skip(1).ToList();
+
+        // The review of the current work report: the last approval at each level since the work was (re)completed.
+        var reviews = new[] { ReportStatus.KasiReview, ReportStatus.KabidReview, ReportStatus.KadisReview }
+            .Select(level => sinceCompletion.LastOrDefault(e => e.Action == WorkflowAction.Approve && e.FromStatus == level))
+            .OfType<ReportEvent>()
+            .Select(e => new ReviewNote(SignerOf(e, e.AtUtc), e.Note ?? "Disetujui."))
+            .ToList();
+
+        var actions = Lines(report.ActionsTaken).ToList();
+        actions.AddRange(report.CurrentDevices(DevicePurpose.Repaired).Select(d =>
+            $"Perangkat diperbaiki: {d.Name}{Brand(d.BrandType)}{(d.SerialNumber is null ? "" : ", nomor seri " + d.SerialNumber)}."));
+        actions.AddRange(report.CurrentDevices(DevicePurpose.Replaced).Select(d =>
+            $"Perangkat diganti: {d.Name}{Brand(d.BrandType)}, nomor seri {d.SerialNumber ?? "-"} diganti dengan nomor seri {d.NewSerialNumber}."));
+
+        return new WorkReportDocument
+        {
+            Letterhead = issue.Letterhead,
+            Number = issue.Number,
+            IssuedAtUtc = issue.IssuedAtUtc,
+            VerificationCode = VerificationCode.Display(issue.VerificationCode),
+            VerificationUrl = issue.VerificationUrl,
+            Supersedes = issue.Supersedes,
+            ReportNumber = report.Number,
+            OpdName = issue.OpdName,
+            Location = report.Location,
+            Category = Labels.Of(report.Category),
+            FaultDescription = report.Description,
+            ReceivedAtUtc = report.ReceivedAtUtc,
+            CompletedAtUtc = report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
+            Target = ServiceTarget,
+            Diagnosis = Diagnosis(report),
+            Actions = actions,
+            Timeline = events.Select(e => new TimelineEntry(e.AtUtc, Activity(e), ActorText(e))).ToList(),
+            Technician = completed is null ? TeamLead(report) : SignerOf(completed, completed.AtUtc),
+            Reviews = reviews,
+        };
+    }
+
+    /// <summary>Who the public verification page lists for a document.</summary>
+    public static IReadOnlyList<DocumentParty> Parties(OfficialDocument document) => document switch
+    {
+        ReportReceiptDocument d => [new("Pelapor", d.ReporterName, d.OpdName),
+            .. d.ReceivedBy is { } officer ? [Party("Petugas penerima", officer)] : Array.Empty<DocumentParty>()],
+        DispositionSheetDocument d => d.Steps.Select(s => Party("Disposisi oleh", s.From)).ToList(),
+        DeviceReplacementBeritaAcaraDocument d => [Party("PIHAK PERTAMA", d.Reporter.Person), Party("PIHAK KEDUA", d.Technician.Person),
+            Party("Mengetahui", d.KnownBy)],
+        WorkBeritaAcaraDocument d => [Party("PIHAK PERTAMA", d.Technician.Person), Party("PIHAK KEDUA", d.Reporter.Person),
+            .. d.KnownBy is { } known ? [Party("Mengetahui", known)] : Array.Empty<DocumentParty>()],
+        WorkReportDocument d => [Party("Pelaksana", d.Technician), .. d.Reviews.Select(r => Party("Peninjau", r.Reviewer))],
+        _ => [],
+    };
+
+    /// <summary>The service standard's completion time.</summary>
+    public static readonly TimeSpan ServiceTarget = TimeSpan.FromHours(24);
+
+    /// <summary>A signer as the timeline recorded them; a Plh. carries the official's position and "Plh.".</summary>
+    public static Signer SignerOf(ReportEvent step, DateTime? approvedAtUtc)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var position = step.IsPlh
+            ? step.OnBehalfOfPosition ?? Roles.Label(step.ActorRole)
+            : step.ActorPosition ?? Roles.Label(step.ActorRole);
+        return new Signer(step.ActorName, step.ActorNip, position, step.IsPlh, approvedAtUtc);
+    }
+
+    private static DocumentParty Party(string role, Signer signer) => new(role, signer.Name, signer.PositionLine);
+
+    private static IEnumerable<ReportEvent> Ordered(Report report) => report.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id);
+
+    private static ReportEvent? Last(Report report, WorkflowAction action) => Ordered(report).LastOrDefault(e => e.Action == action);
+
+    /// <summary>"Mengetahui,": the Kepala Seksi who assigned the team (or their Plh.); not yet approved in the application.</summary>
+    private static Signer Kasi(Report report) => Last(report, WorkflowAction.Assign) is { } assigned
+        ? SignerOf(assigned, null)
+        : new Signer(report.KasiName ?? "", null, Roles.Label(Roles.KepalaSeksi));
+
+    private static Signer TeamLead(Report report)
+    {
+        var lead = report.Technicians.FirstOrDefault(t => t.IsLead) ?? report.Technicians.FirstOrDefault();
+        return new Signer(lead?.FullName ?? "", null, Roles.Label(Roles.Teknisi));
+    }
+
+    /// <summary>
+    /// PIHAK KEDUA of the work Berita Acara: the reporter's acknowledgement in the application (electronic approval),
+    /// their signature drawn on the technician's phone, or, not yet acknowledged, a blank space.
+    /// </summary>
+    private static Signer Acknowledger(Report report)
+    {
+        var position = report.ReporterPosition ?? ReporterPositionFallback;
+        if (report.AcknowledgedAtUtc is not { } at) return new Signer(report.ReporterName, report.ReporterNip, position);
+
+        var ack = Ordered(report).LastOrDefault(e => e.Action is WorkflowAction.Acknowledge or WorkflowAction.AcknowledgeOnSite);
+        if (report.AcknowledgementSignaturePng is { Length: > 0 } png)
+        {
+            var name = report.AcknowledgedByName ?? report.ReporterName;
+            var isReporter = string.Equals(name, report.ReporterName, StringComparison.OrdinalIgnoreCase);
+            return new Signer(name, isReporter ? report.ReporterNip : null, isReporter ? position : "Wakil OPD pelapor",
+                ApprovedAtUtc: at, SignaturePng: png);
+        }
+
+        return ack is { Action: WorkflowAction.Acknowledge }
+            ? new Signer(ack.ActorName, ack.ActorNip, ack.ActorPosition ?? position, ApprovedAtUtc: at)
+            : new Signer(report.AcknowledgedByName ?? report.ReporterName, report.ReporterNip, position, ApprovedAtUtc: at);
+    }
+
+    private static string Target(ReportEvent step, DocumentIssue issue)
+    {
+        var name = step.TargetName ?? "";
+        return step.TargetUserId is not null && issue.People.TryGetValue(step.TargetUserId, out var person)
+            && !string.IsNullOrWhiteSpace(person.Position)
+            ? $"{person.Position}\n{name}"
+            : name;
+    }
+
+    private static string Team(Report report) =>
+        "Staf/Tim Data Center:\n" + string.Join("\n", report.Technicians.OrderByDescending(t => t.IsLead).ThenBy(t => t.Id)
+            .Select(t => t.IsLead && report.Technicians.Count > 1 ? t.FullName + " (ketua tim)" : t.FullName));
+
+    private static string Diagnosis(Report report)
+    {
+        var parts = new List<string>();
+        if (report.FaultType is not null) parts.Add("Jenis gangguan: " + Sentence(report.FaultType));
+        if (report.FaultLocation is not null)
+        {
+            parts.Add($"Lokasi gangguan: {report.FaultLocation} (" +
+                (report.InDataCenterNetwork == true ? "di jaringan Data Center" : "di luar jaringan Data Center") + ").");
+        }
+        if (report.DiagnosisFindings is not null) parts.Add("Temuan: " + Sentence(report.DiagnosisFindings));
+        if (report.InspectedAtUtc is { } visited && report.InspectionFindings is not null)
+        {
+            parts.Add($"Pemeriksaan di lokasi {IndonesianDate.DateAndTime(Wib.FromUtc(visited))}" +
+                (report.ReporterPresentAtInspection == true ? " bersama pelapor" : "") + ": " + Sentence(report.InspectionFindings));
+        }
+        if (report.RootCause is not null) parts.Add("Penyebab: " + Sentence(report.RootCause));
+        return parts.Count == 0 ? "-" : string.Join(" ", parts);
+    }
+
+    private static string Activity(ReportEvent e)
+    {
+        var text = WorkflowTable.ActionLabel(e.Action);
+        if (e.TargetName is not null && e.Action is WorkflowAction.Dispose or WorkflowAction.Verify) text += ": " + e.TargetName;
+        if (e.Note is not null && e.Action is WorkflowAction.Return or WorkflowAction.Dispute or WorkflowAction.Reject)
+            text += ". Alasan: " + e.Note;
+        return text;
+    }
+
+    private static string ActorText(ReportEvent e) => e.IsPlh ? $"{e.ActorName} ({e.CapacityTitle})" : e.ActorName;
+
+    private static DispositionInstructions Instructions(StandardInstruction given)
+    {
+        (StandardInstruction From, DispositionInstructions To)[] pairs =
+        [
+            (StandardInstruction.UntukDiketahui, DispositionInstructions.ForInformation),
+            (StandardInstruction.UntukDitindaklanjuti, DispositionInstructions.FollowUp),
+            (StandardInstruction.SegeraSelesaikan, DispositionInstructions.ResolvePromptly),
+            (StandardInstruction.Koordinasikan, DispositionInstructions.Coordinate),
+            (StandardInstruction.PelajariDanBeriSaran, DispositionInstructions.StudyAndAdvise),
+            (StandardInstruction.LaporkanHasilnya, DispositionInstructions.ReportBack),
+            (StandardInstruction.Arsipkan, DispositionInstructions.Archive),
+        ];
+        return pairs.Where(p => given.HasFlag(p.From)).Aggregate(DispositionInstructions.None, (all, p) => all | p.To);
+    }
+
+    private static ModelCondition Condition(DeviceCondition condition) => condition switch
+    {
+        DeviceCondition.Baik => ModelCondition.Good,
+        DeviceCondition.RusakRingan => ModelCondition.LightlyDamaged,
+        DeviceCondition.RusakBerat => ModelCondition.HeavilyDamaged,
+        _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, null),
+    };
+
+    /// <summary>"Dinas Komunikasi dan Informatika Kota Tebing Tinggi" from the letterhead.</summary>
+    public static string AgencyOf(LetterheadSettings letterhead)
+    {
+        ArgumentNullException.ThrowIfNull(letterhead);
+        var region = letterhead.Government.Trim();
+        const string prefix = "PEMERINTAH ";
+        if (region.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) region = region[prefix.Length..];
+        var title = CultureInfo.GetCultureInfo("id-ID").TextInfo.ToTitleCase(region.ToLowerInvariant());
+        return $"{letterhead.AgencyName} {title}".Trim();
+    }
+
+    private static List<string> Lines(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? ["-"]
+            : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(l => l.TrimStart('-', '•', '*', ' ')).Where(l => l.Length > 0).Select(Sentence).ToList();
+
+    private static string Sentence(string text)
+    {
+        var t = text.Trim();
+        return t.Length == 0 || t[^1] is '.' or '!' or '?' ? t : t + ".";
+    }
+
+    private static string Brand(string? brand) => brand is null ? "" : $" ({brand})";
+
+    private static string? Remarks(string? a, string? b) =>
+        (a, b) switch
+        {
+            (null, null) => null,
+            (_, null) => a,
+            (null, _) => b,
+            _ => $"{a}; {b}",
+        };
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Documents;
+using NetworkMaintenance.Core.Documents.Templates;
+using NetworkMaintenance.Core.Domain.Documents;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Formatting;
+
+namespace NetworkMaintenance.Web.Features.Documents;
+
+/// <summary>
+/// Issues the official documents of a report inside the transaction of the workflow step that calls for them: takes
+/// the next number of the type's yearly counter, builds the model from the report's recorded data, renders the PDF,
+/// and adds the <see cref="IssuedDocument"/> (superseding the previous version). The caller saves and commits, so a
+/// step and its documents are recorded together or not at all.
+/// </summary>
+public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> options, IHttpContextAccessor http,
+    ILogger<DocumentIssuer> logger)
+{
+    private DocumentSettings? _settings;
+
+    /// <summary>Issues the documents <paramref name="step"/> calls for (<see cref="DocumentTriggers"/>).</summary>
+    public async Task<IReadOnlyList<IssuedDocument>> IssueForStepAsync(Report report, ReportEvent step, string? issuedByUserId,
+        DateTime nowUtc, CancellationToken ct = default)
+    {
+        var issued = new List<IssuedDocument>();
+        foreach (var type in DocumentTriggers.After(step))
+        {
+            issued.Add(await IssueAsync(report, type, issuedByUserId, nowUtc, ct));
+        }
+        return issued;
+    }
+
+    /// <summary>
+    /// Issues one document of <paramref name="type"/> from the report as it is now (saved or not). Must run inside a
+    /// transaction: the number is taken from the counter in it, so concurrent issues never share a number.
+    /// </summary>
+    public async Task<IssuedDocument> IssueAsync(Report report, DocumentType type, string? issuedByUserId, DateTime nowUtc,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Documents are issued inside the transaction of the step that issues them.");
+        if (report.Id == 0) throw new InvalidOperationException("Save the report before issuing its documents.");
+
+        var settings = await SettingsAsync(ct);
+        var previous = await CurrentAsync(report.Id, type, ct);
+        var issuedOn = Wib.DateOf(nowUtc);
+        var number = type == DocumentType.Receipt
+            ? report.Number
+            : DocumentNumberPattern.Format(settings.NumberPattern(type), await db.NextAsync(type.SequenceName(issuedOn.Year), ct), issuedOn);
+
+        var code = VerificationCode.New();
+        var baseUrl = DocumentOptions.ResolveBaseUrl(options.Value.PublicBaseUrl, http.HttpContext?.Request);
+        var issue = new DocumentIssue(settings.ToLetterhead(), number, nowUtc, code,
+            DocumentOptions.VerificationUrl(baseUrl, code), await OpdNameAsync(report, ct), previous?.Number)
+        {
+            People = await PeopleAsync(report, ct),
+        };
+        var model = ReportDocumentMapper.Map(type, report, issue);
+        var pdf = OfficialDocumentRenderer.Render(model);
+        var document = IssuedDocument.Issue(report.Id, type, number, nowUtc, issuedByUserId, code, pdf,
+            DocumentSnapshot.Serialize(model), ReportDocumentMapper.Parties(model), previous);
+        db.IssuedDocuments.Add(document);
+        logger.LogInformation("Issued {Type} {DocumentNumber} version {Version} for report {ReportNumber}", type, number,
+            document.Version, report.Number);
+        return document;
+    }
+
+    /// <summary>The administrator's settings, or the defaults until they are saved; read once per request.</summary>
+    public async Task<DocumentSettings> SettingsAsync(CancellationToken ct = default) =>
+        _settings ??= await db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? DocumentSettings.CreateDefault();
+
+    /// <summary>The current (not superseded) document of a type, including one added earlier in this unit of work.</summary>
+    private async Task<IssuedDocument?> CurrentAsync(int reportId, DocumentType type, CancellationToken ct)
+    {
+        await db.IssuedDocuments.Where(d => d.ReportId == reportId && d.Type == type && !d.IsSuperseded).LoadAsync(ct);
+        return db.IssuedDocuments.Local.SingleOrDefault(d => d.ReportId == reportId && d.Type == type && !d.IsSuperseded);
+    }
+
+    private async Task<string> OpdNameAsync(Report report, CancellationToken ct) =>
+        report.Opd?.Name ?? await db.Opds.Where(o => o.Id == report.OpdId).Select(o => o.Name).SingleAsync(ct);
+
+    private async Task<Dictionary<string, PersonInfo>> PeopleAsync(Report report, CancellationToken ct)
+    {
+        var ids = report.Events.Select(e => e.TargetUserId).OfType<string>().Distinct().ToList();
+        if (ids.Count == 0) return [];
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.FullName, u.Nip, u.Position }).ToListAsync(ct);
+        return people.ToDictionary(p => p.Id, p => new PersonInfo(p.FullName, p.Nip, p.Position));
+    }
+}

@@ -1,0 +1,103 @@
+using FluentValidation;
+using NetworkMaintenance.Core.Domain.Documents;
+
+namespace NetworkMaintenance.Web.Features.Documents;
+
+/// <summary>The administrator's form: kop surat, logo, and the number pattern of each letter-numbered document.</summary>
+public sealed class DocumentSettingsInput
+{
+    public string? Government { get; set; }
+    public string? AgencyName { get; set; }
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Website { get; set; }
+    public string? City { get; set; }
+
+    /// <summary>A new logo (PNG or JPEG, at most 1 MB); none keeps the current one.</summary>
+    public IFormFile? Logo { get; set; }
+
+    public bool RemoveLogo { get; set; }
+
+    public string? DispositionSheetPattern { get; set; }
+    public string? ReplacementRequestBaPattern { get; set; }
+    public string? WorkBaPattern { get; set; }
+    public string? WorkReportPattern { get; set; }
+
+    public static DocumentSettingsInput From(DocumentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new DocumentSettingsInput
+        {
+            Government = settings.Government,
+            AgencyName = settings.AgencyName,
+            Address = settings.Address,
+            Phone = settings.Phone,
+            Email = settings.Email,
+            Website = settings.Website,
+            City = settings.City,
+            DispositionSheetPattern = settings.DispositionSheetPattern,
+            ReplacementRequestBaPattern = settings.ReplacementRequestBaPattern,
+            WorkBaPattern = settings.WorkBaPattern,
+            WorkReportPattern = settings.WorkReportPattern,
+        };
+    }
+
+    public string? Pattern(DocumentType type) => type switch
+    {
+        DocumentType.DispositionSheet => DispositionSheetPattern,
+        DocumentType.ReplacementRequestBa => ReplacementRequestBaPattern,
+        DocumentType.WorkBa => WorkBaPattern,
+        DocumentType.WorkReport => WorkReportPattern,
+        _ => null,
+    };
+
+    /// <summary>The form field of a type's pattern.</summary>
+    public static string PatternField(DocumentType type) => type + "Pattern";
+}
+
+public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentSettingsInput>
+{
+    public DocumentSettingsInputValidator()
+    {
+        RuleFor(x => x.Government).NotEmpty().WithMessage("Nama pemerintah daerah wajib diisi.")
+            .MaximumLength(150).WithMessage("Nama pemerintah daerah paling panjang 150 karakter.");
+        RuleFor(x => x.AgencyName).NotEmpty().WithMessage("Nama dinas wajib diisi.")
+            .MaximumLength(150).WithMessage("Nama dinas paling panjang 150 karakter.");
+        RuleFor(x => x.Address).NotEmpty().WithMessage("Alamat wajib diisi.")
+            .MaximumLength(300).WithMessage("Alamat paling panjang 300 karakter.");
+        RuleFor(x => x.Phone).MaximumLength(40).WithMessage("Nomor telepon paling panjang 40 karakter.");
+        RuleFor(x => x.Email).MaximumLength(200).WithMessage("Alamat e-mail paling panjang 200 karakter.")
+            .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage("Alamat e-mail tidak valid.");
+        RuleFor(x => x.Website).MaximumLength(200).WithMessage("Alamat laman paling panjang 200 karakter.");
+        RuleFor(x => x.City).NotEmpty().WithMessage("Nama kota untuk baris tempat dan tanggal wajib diisi.")
+            .MaximumLength(60).WithMessage("Nama kota paling panjang 60 karakter.");
+
+        RuleFor(x => x.Logo).Must(f => f!.Length <= LogoImage.MaxBytes).When(x => x.Logo is not null)
+            .WithMessage("Ukuran berkas logo paling besar 1 MB.");
+        RuleFor(x => x.Logo).Must(f => LogoImage.ContentType(Header(f!)) is not null)
+            .When(x => x.Logo is { Length: > 0 and <= LogoImage.MaxBytes })
+            .WithMessage("Logo harus berupa gambar PNG atau JPEG.");
+        RuleFor(x => x.Logo).Must(f => f!.Length > 0).When(x => x.Logo is not null).WithMessage("Berkas logo kosong.");
+
+        RuleFor(x => x).Custom((input, context) =>
+        {
+            foreach (var type in DocumentTypes.LetterNumbered)
+            {
+                foreach (var error in DocumentNumberPattern.Validate(input.Pattern(type)))
+                {
+                    context.AddFailure(DocumentSettingsInput.PatternField(type), $"Nomor {type.Label()}: {error}");
+                }
+            }
+        });
+    }
+
+    /// <summary>The first bytes of the upload: the file is recognised by its content, never by its name.</summary>
+    private static byte[] Header(IFormFile file)
+    {
+        using var stream = file.OpenReadStream();
+        var buffer = new byte[8];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return buffer[..read];
+    }
+}
