@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Domain;
 
@@ -15,15 +16,28 @@ public static class NumberSequences
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("NextAsync must run inside a transaction.");
 
-        var updated = await db.NumberSequences.Where(s => s.Name == name)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + 1), ct);
+        var updated = await IncrementAsync(db, name, ct);
         if (updated == 0)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO NumberSequences (Name, LastValue) VALUES ({name}, 1)", ct);
-            return 1;
+            try
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"INSERT INTO NumberSequences (Name, LastValue) VALUES ({name}, 1)", ct);
+                return 1;
+            }
+            catch (DbException)
+            {
+                // SQL Server: another transaction created this counter first (a new year, a new document type); the
+                // duplicate key ends only the statement, not the transaction: take the next value of its counter.
+                // (SQLite serialises writers, so there the INSERT cannot race; any other error is thrown again.)
+                if (await IncrementAsync(db, name, ct) == 0) throw;
+            }
         }
 
         return await db.NumberSequences.Where(s => s.Name == name).Select(s => s.LastValue).SingleAsync(ct);
     }
+
+    private static Task<int> IncrementAsync(AppDbContext db, string name, CancellationToken ct) =>
+        db.NumberSequences.Where(s => s.Name == name)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + 1), ct);
 }

@@ -29,10 +29,13 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
 
     private const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default) =>
+    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default)
+    {
+        var run = 0;
         // SQL Server's retrying execution strategy runs a user transaction only as one retriable unit.
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            if (run++ > 0) db.ChangeTracker.Clear();
             for (var attempt = 1; ; attempt++)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
@@ -60,6 +63,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                 }
             }
         });
+    }
 
     public Task<Report?> FindAsync(int id, CancellationToken ct = default) =>
         db.Reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
