@@ -27,7 +27,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An app on an existing data folder (a second instance, a restored backup); the folder is left in place.</summary>
-    public AppFactory(string dataDirectory)
+    public static AppFactory OnDirectory(string dataDirectory) => new(dataDirectory);
+
+    // xunit class fixtures need exactly one public constructor.
+    private AppFactory(string dataDirectory)
     {
         DataDirectory = dataDirectory;
         _ownsDirectory = false;

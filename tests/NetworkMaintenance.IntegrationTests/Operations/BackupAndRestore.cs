@@ -30,7 +30,7 @@ public sealed class BackupAndRestore : IDisposable
         Directory.CreateDirectory(_restoreDirectory);
         var target = $"Data Source={Path.Combine(_restoreDirectory, "networkmaintenance.db")}";
         Assert.Null(await SqliteBackup.RestoreAsync(target, _backupFile, DateTime.UtcNow));
-        using var restored = new AppFactory(_restoreDirectory);
+        using var restored = AppFactory.OnDirectory(_restoreDirectory);
         using var kadis = await WebSession.SignedInAsync(restored, "kadis");
         var list = await kadis.GetPageAsync("/laporan");
         Assert.Contains(number, list, StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public sealed class TwoInstances
     public async Task ACookieIssuedByOneInstanceWorksOnTheOther()
     {
         using var first = new AppFactory();
-        using var second = new AppFactory(first.DataDirectory);
+        using var second = AppFactory.OnDirectory(first.DataDirectory);
         var cookies = new CookieContainer();
         using var viaFirst = first.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
         using var viaSecond = second.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
