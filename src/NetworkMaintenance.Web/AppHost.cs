@@ -111,6 +111,7 @@ public static class AppHost
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         Features.FeatureServices.Add(services, configuration);
+        PublicRateLimits.Add(services, configuration);
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -134,6 +135,7 @@ public static class AppHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

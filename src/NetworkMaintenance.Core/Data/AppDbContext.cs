@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Intake;
+using NetworkMaintenance.Core.Domain.Quality;
 using NetworkMaintenance.Core.Domain.Reports;
 
 namespace NetworkMaintenance.Core.Data;
@@ -20,6 +22,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReportDevice> ReportDevices => Set<ReportDevice>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<GuestBookEntry> GuestBookEntries => Set<GuestBookEntry>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ServiceStandardSection> ServiceStandardSections => Set<ServiceStandardSection>();
+    public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
