@@ -94,5 +94,14 @@ public sealed class Attachments(AppFactory factory) : IClassFixture<AppFactory>
         {
             Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
         }
+
+        // Nor can another OPD's reporter add files to the report.
+        var otherSession = await driver.As("pelapor.dinkes");
+        using (var upload = await otherSession.PostMultipartAsync("/laporan/baru", "/laporan/baru", $"/laporan/{id}/lampiran", [],
+            new UploadFile("file", "x.png", IntakeHelpers.Png, "image/png")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
+        }
+        Assert.Equal(1, await CountAsync(id));
     }
 }

@@ -13,11 +13,16 @@ public static class IntakeHelpers
     public static readonly byte[] Exe = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00];
 
     /// <summary>Loads the page, takes the antiforgery token of the form posting to <paramref name="formAction"/>, posts multipart.</summary>
-    public static async Task<HttpResponseMessage> PostMultipartAsync(this WebSession session, string pageUrl, string formAction,
-        IEnumerable<KeyValuePair<string, string>> fields, params UploadFile[] files)
+    public static Task<HttpResponseMessage> PostMultipartAsync(this WebSession session, string pageUrl, string formAction,
+        IEnumerable<KeyValuePair<string, string>> fields, params UploadFile[] files) =>
+        session.PostMultipartAsync(pageUrl, formAction, formAction, fields, files);
+
+    /// <summary>Posts to <paramref name="formAction"/> with the user's valid token taken from another form (<paramref name="tokenForm"/>).</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(this WebSession session, string pageUrl, string tokenForm,
+        string formAction, IEnumerable<KeyValuePair<string, string>> fields, params UploadFile[] files)
     {
         var html = await session.GetPageAsync(pageUrl);
-        var token = WebPageHelpers.GetRequestVerificationToken(html, formAction);
+        var token = WebPageHelpers.GetRequestVerificationToken(html, tokenForm);
         using var content = new MultipartFormDataContent();
         foreach (var (k, v) in fields) content.Add(new StringContent(v), k);
         content.Add(new StringContent(token), WebPageHelpers.TokenFieldName);
