@@ -123,6 +123,7 @@ public static class AppHost
         });
 
         Features.FeatureServices.Add(services, configuration);
+        PublicRateLimits.Add(services, configuration);
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -146,6 +147,7 @@ public static class AppHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

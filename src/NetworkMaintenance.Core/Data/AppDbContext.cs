@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Documents;
+using NetworkMaintenance.Core.Domain.Intake;
+using NetworkMaintenance.Core.Domain.Quality;
 using NetworkMaintenance.Core.Domain.Reports;
 
 namespace NetworkMaintenance.Core.Data;
@@ -23,6 +25,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<DocumentSettings> DocumentSettings => Set<DocumentSettings>();
+    public DbSet<GuestBookEntry> GuestBookEntries => Set<GuestBookEntry>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ServiceStandardSection> ServiceStandardSections => Set<ServiceStandardSection>();
+    public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,6 +23,16 @@ public static class FeatureServices
         services.AddScoped<NavCounts>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ReportAuthorizationHandler>();
 
+        // Intake: attachments, guest book, complaints, public pages, satisfaction survey.
+        services.Configure<Attachments.UploadOptions>(configuration.GetSection("Uploads"));
+        services.AddScoped<Attachments.AttachmentStore>();
+        services.AddScoped<PublicPages.ComplaintService>();
+        var maxBytes = configuration.GetValue<long?>("Uploads:MaxBytes") ?? Attachments.UploadOptions.DefaultMaxBytes;
+        // A request carries one file plus the form fields: allow the file limit and 1 MB of room; the per-file
+        // limit itself is checked by the store with an Indonesian message.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxBytes + 1024 * 1024);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBytes + 2 * 1024 * 1024);
+
         // Administration: users, OPDs, organisation units.
         services.AddScoped<UserAdminService>();
         services.AddScoped<OpdAdminService>();

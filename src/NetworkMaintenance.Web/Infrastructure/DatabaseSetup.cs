@@ -86,6 +86,7 @@ public static class DatabaseSetup
         }
 
         await ReferenceData.SeedAsync(db, ct);
+        await ServiceStandardSeed.SeedAsync(db, ct);
     }
 
     /// <summary>Applies the per-connection SQLite settings every time a connection opens.</summary>

@@ -17,12 +17,16 @@ public static class Navigation
         new("Menunggu tindakan saya", "bi-inbox", "/tugas", Policies.ReportUser, BadgeKey: NavCounts.InboxKey),
         new("Laporan", "bi-list-task", "/laporan", Policies.ReportUser),
         new("Laporan baru", "bi-plus-circle", "/laporan/baru", Policies.Intake),
+        new("Buku tamu", "bi-journal-text", "/buku-tamu", Policies.FrontDesk),
+        new("Pengaduan", "bi-chat-left-text", "/pengaduan/kelola", Policies.FrontDesk),
         new("Plh.", "bi-person-badge", "/plh", Policies.Official),
+        new("IKM", "bi-graph-up", "/skm", Policies.Official),
         new("Notifikasi", "bi-bell", "/notifikasi", null, BadgeKey: NavCounts.NotificationsKey),
         new("Pengguna", "bi-people", "/admin/pengguna", Policies.Administrator, "Administrasi"),
         new("OPD", "bi-building", "/admin/opd", Policies.Administrator, "Administrasi"),
         new("Unit Organisasi", "bi-diagram-3", "/admin/unit", Policies.Administrator, "Administrasi"),
         new("Kop Surat & Penomoran", "bi-file-earmark-text", "/admin/dokumen", Policies.Administrator, "Administrasi"),
+        new("Standar Pelayanan", "bi-card-checklist", "/admin/standar-pelayanan", Policies.Administrator, "Administrasi"),
     ];
 
     public static async Task<IReadOnlyList<Item>> VisibleAsync(IAuthorizationService authorization,

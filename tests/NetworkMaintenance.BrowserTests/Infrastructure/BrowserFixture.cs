@@ -121,3 +121,10 @@ public sealed class WorkflowBrowserCollectionDefinition : ICollectionFixture<Bro
 {
     public const string Name = "BrowserWorkflow";
 }
+
+/// <summary>A third app and browser for the public pages, which create complaints.</summary>
+[CollectionDefinition(Name)]
+public sealed class PublicBrowserCollectionDefinition : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "BrowserPublic";
+}

@@ -38,6 +38,8 @@ public sealed class WorkflowDriver(AppFactory factory) : IDisposable
             new("Location", "Gedung utama lantai 2, ruang kepegawaian"),
             new("Category", nameof(FaultCategory.NoInternet)),
             new("Description", description),
+            // The same OPD files several reports of one category here: confirm past the duplicate warning.
+            new("ConfirmDuplicate", "true"),
         ]);
         var target = await HttpAssert.RedirectsToAsync(response, "/laporan/");
         return int.Parse(target["/laporan/".Length..], System.Globalization.CultureInfo.InvariantCulture);

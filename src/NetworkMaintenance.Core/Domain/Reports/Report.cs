@@ -30,6 +30,10 @@ public class Report : IReportParties
         Require(input.Description, "Uraian gangguan wajib diisi.");
         if (input.ReceivedAtUtc > nowUtc.AddMinutes(5))
             throw new DomainException("Waktu laporan diterima tidak boleh di masa depan.");
+        if (input.Channel == ReportChannel.WalkIn && input.Guest is null)
+            throw new DomainException("Laporan dari kunjungan langsung wajib dicatat di buku tamu: isi nama, identitas, instansi, keperluan dan jam masuk tamu.");
+        if (input.Channel == ReportChannel.Letter && (string.IsNullOrWhiteSpace(input.LetterNumber) || input.LetterDate is null))
+            throw new DomainException("Laporan melalui surat wajib mencantumkan nomor dan tanggal surat.");
         if (input.Channel == ReportChannel.Web && recordedBy.OpdId != input.OpdId)
             throw new DomainException("Laporan melalui aplikasi hanya dapat dibuat untuk OPD Anda sendiri.");
 

@@ -18,7 +18,8 @@ public sealed record NewReport(
     FaultCategory Category,
     string Description,
     string? LetterNumber = null,
-    DateOnly? LetterDate = null);
+    DateOnly? LetterDate = null,
+    NetworkMaintenance.Core.Domain.Intake.GuestVisit? Guest = null);
 
 public sealed record Disposition(PersonRef To, StandardInstruction Instructions, string? Note, DateTime? DueAtUtc);
 

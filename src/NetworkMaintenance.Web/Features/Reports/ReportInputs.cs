@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using NetworkMaintenance.Core.Domain.Intake;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
@@ -22,6 +23,24 @@ public sealed class NewReportInput
     public string Description { get; set; } = "";
     public string? LetterNumber { get; set; }
     public DateOnly? LetterDate { get; set; }
+
+    // Guest book (buku tamu), required for a walk-in.
+    public string? GuestName { get; set; }
+    public IdentityType? GuestIdentityType { get; set; }
+    public string? GuestIdentityNumber { get; set; }
+    public string? GuestInstitution { get; set; }
+    public string? GuestPurpose { get; set; }
+    public DateTime? GuestTimeIn { get; set; }
+    public DateTime? GuestTimeOut { get; set; }
+
+    /// <summary>A scanned letter, a photo of the fault or a PDF (optional).</summary>
+    public IFormFile? Attachment { get; set; }
+
+    /// <summary>Ticked after the possible-duplicate warning: "Tetap kirim".</summary>
+    public bool ConfirmDuplicate { get; set; }
+
+    public bool HasGuestEntry => !string.IsNullOrWhiteSpace(GuestName) || !string.IsNullOrWhiteSpace(GuestIdentityNumber)
+        || !string.IsNullOrWhiteSpace(GuestPurpose);
 
     /// <summary>Set by the controller: true for the front desk, who records on behalf of an OPD.</summary>
     [BindNever] public bool OnBehalf { get; set; }
@@ -58,6 +77,23 @@ public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
             .MaximumLength(100).WithMessage("Nomor surat maksimal 100 karakter.");
         RuleFor(x => x.LetterDate).NotNull().When(x => x.Channel == ReportChannel.Letter)
             .WithMessage("Tanggal surat permohonan wajib diisi untuk laporan melalui surat.");
+        When(x => x.Channel == ReportChannel.WalkIn, () =>
+        {
+            RuleFor(x => x.GuestName).NotEmpty()
+                .WithMessage("Laporan dari kunjungan langsung wajib dicatat di buku tamu: nama tamu wajib diisi.")
+                .MaximumLength(150).WithMessage("Nama tamu maksimal 150 karakter.");
+            RuleFor(x => x.GuestIdentityType).NotNull().WithMessage("Jenis identitas tamu wajib dipilih (KTP, KTA ASN, SIM atau lainnya).")
+                .IsInEnum().WithMessage("Jenis identitas tidak dikenal.");
+            RuleFor(x => x.GuestIdentityNumber).NotEmpty().WithMessage("Nomor identitas tamu wajib diisi.")
+                .MaximumLength(50).WithMessage("Nomor identitas maksimal 50 karakter.");
+            RuleFor(x => x.GuestInstitution).MaximumLength(200).WithMessage("Instansi maksimal 200 karakter.");
+            RuleFor(x => x.GuestPurpose).NotEmpty().WithMessage("Keperluan tamu wajib diisi.")
+                .MaximumLength(500).WithMessage("Keperluan maksimal 500 karakter.");
+            RuleFor(x => x.GuestTimeIn).NotNull().WithMessage("Jam masuk tamu wajib diisi.");
+            RuleFor(x => x.GuestTimeOut).GreaterThanOrEqualTo(x => x.GuestTimeIn)
+                .When(x => x.GuestTimeOut is not null && x.GuestTimeIn is not null)
+                .WithMessage("Jam keluar tidak boleh sebelum jam masuk.");
+        });
     }
 }
 

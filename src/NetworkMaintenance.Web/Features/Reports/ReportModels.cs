@@ -19,10 +19,15 @@ public sealed record ReportListModel(string Title, IReadOnlyList<ReportListRow> 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed record NewReportModel(NewReportInput Input, IReadOnlyList<OptionItem> Opds);
+public sealed record NewReportModel(NewReportInput Input, IReadOnlyList<OptionItem> Opds,
+    IReadOnlyList<ReportListRow>? PossibleDuplicates = null);
 
 public sealed record ReportDetailsModel(Report Report, IReadOnlyList<Transition> Available, string NextActor,
-    IReadOnlyList<Documents.IssuedDocumentRow> Documents);
+    IReadOnlyList<Documents.IssuedDocumentRow> Documents,
+    IReadOnlyList<NetworkMaintenance.Core.Domain.Intake.Attachment> Attachments, string TrackingUrl, string? WhatsAppShareLink,
+    bool SurveyInvited = false, bool SurveyDone = false);
 
 public sealed record StepModel(Report Report, Transition Transition, StepInputForm Form,
     IReadOnlyList<(string Id, string Name, string? Position)> People);
+
+public sealed record ReceiptModel(Report Report, string TrackingUrl);

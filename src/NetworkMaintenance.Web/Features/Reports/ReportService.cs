@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Intake;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
@@ -45,8 +46,14 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                 {
                     var sequence = await db.NextAsync($"{Report.NumberPrefix}-{year}", ct);
                     var report = Report.Receive(input, year, sequence, NewTrackingCode(), recordedBy, now);
+                    var guest = input.Guest is null ? null : GuestBookEntry.Record(input.Guest, recordedBy.UserId, now);
                     db.Reports.Add(report);
                     await db.SaveChangesAsync(ct);
+                    if (guest is not null)
+                    {
+                        guest.LinkTo(report.Id);
+                        db.GuestBookEntries.Add(guest);
+                    }
                     await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
                     await NotifyNextActorsAsync(report, now, ct);
                     await db.SaveChangesAsync(ct);
@@ -64,6 +71,12 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             }
         });
     }
+
+    /// <summary>Open reports of the same OPD in the same category: a new one may well be a duplicate.</summary>
+    public Task<List<ReportListRow>> PossibleDuplicatesAsync(int opdId, FaultCategory category, CancellationToken ct = default) =>
+        db.Reports.AsNoTracking()
+            .Where(r => r.OpdId == opdId && r.Category == category && r.Status != ReportStatus.Closed && r.Status != ReportStatus.Rejected)
+            .OrderByDescending(r => r.ReceivedAtUtc).Take(5).Select(ReportListRow.Projection).ToListAsync(ct);
 
     public Task<Report?> FindAsync(int id, CancellationToken ct = default) =>
         db.Reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
@@ -185,7 +198,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                 $"Perangkat pada laporan {report.Number} harus diganti. Silakan isi Berita Acara pengajuan penggantian perangkat.",
             ReportStatus.AwaitingAcknowledgement =>
                 $"Pekerjaan pada laporan {report.Number} telah selesai. Mohon periksa dan setujui Berita Acara pekerjaan.",
-            ReportStatus.Closed => $"Laporan {report.Number} telah selesai ditangani. Terima kasih.",
+            ReportStatus.Closed => $"Laporan {report.Number} telah selesai ditangani. Mohon isi Survei Kepuasan Masyarakat pada halaman laporan. Terima kasih.",
             _ => null,
         };
         if (reporterMessage is not null)
@@ -217,7 +230,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
         db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
             .Select(u => u.Id).ToListAsync(ct);
 
-    private static string NewTrackingCode() =>
+    public static string NewTrackingCode() =>
         string.Create(8, 0, (span, _) =>
         {
             for (var i = 0; i < span.Length; i++) span[i] = TrackingAlphabet[RandomNumberGenerator.GetInt32(TrackingAlphabet.Length)];

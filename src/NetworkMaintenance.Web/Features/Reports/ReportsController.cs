@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Intake;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
@@ -23,6 +24,7 @@ public sealed class ReportsController(
     IAuthorizationService authorization,
     IValidator<NewReportInput> newReportValidator,
     IValidator<StepInputForm> stepValidator,
+    Attachments.AttachmentStore attachments,
     TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
@@ -89,9 +91,31 @@ public sealed class ReportsController(
         {
             ModelState.AddModelError(nameof(input.OpdId), "OPD yang dipilih tidak ditemukan atau tidak aktif.");
         }
+        Attachments.CheckedUpload? upload = null;
+        if (input.Attachment is { } file)
+        {
+            var (checkedUpload, error) = await attachments.CheckAsync(file, ct);
+            if (error is not null) ModelState.AddModelError(nameof(input.Attachment), error);
+            upload = checkedUpload;
+        }
         if (!await newReportValidator.ValidateIntoAsync(input, ModelState)) return View(await NewReportModelAsync(input, ct));
 
+        if (!input.ConfirmDuplicate)
+        {
+            var duplicates = await reports.PossibleDuplicatesAsync(input.OpdId!.Value, input.Category!.Value, ct);
+            if (duplicates.Count > 0)
+            {
+                ModelState.AddModelError(nameof(input.ConfirmDuplicate),
+                    "OPD ini sudah memiliki laporan yang belum selesai dengan kategori yang sama. Periksa daftar di bawah; centang \"Tetap kirim\" bila ini gangguan yang berbeda.");
+                return View((await NewReportModelAsync(input, ct)) with { PossibleDuplicates = duplicates });
+            }
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
+        GuestVisit? guest = input.Channel == ReportChannel.WalkIn
+            ? new GuestVisit(input.GuestName!, input.GuestIdentityType!.Value, input.GuestIdentityNumber!, input.GuestInstitution,
+                input.GuestPurpose!, Wib.ToUtc(input.GuestTimeIn!.Value), input.GuestTimeOut is { } tOut ? Wib.ToUtc(tOut) : null)
+            : null;
         var receivedAtUtc = input.ReceivedAt is { } wib ? Wib.ToUtc(wib) : now;
         try
         {
@@ -108,8 +132,14 @@ public sealed class ReportsController(
                 input.Location,
                 input.Category!.Value,
                 input.Description,
-                input.LetterNumber,
-                input.LetterDate), actor, ct);
+                input.Channel == ReportChannel.Letter ? input.LetterNumber : null,
+                input.Channel == ReportChannel.Letter ? input.LetterDate : null,
+                guest), actor, ct);
+            if (upload is not null)
+            {
+                await attachments.SaveAsync(upload, report.Id, null, actor.UserId, ct);
+                await db.SaveChangesAsync(ct);
+            }
             TempData.Success($"Laporan diterima dengan nomor {report.Number}. Kode pelacakan: {report.TrackingCode}.");
             return Redirect($"/laporan/{report.Id}");
         }
@@ -126,7 +156,14 @@ public sealed class ReportsController(
         var (report, actor, denied) = await LoadVisibleAsync(id, ct);
         if (denied is not null) return denied;
         var available = Workflow.Available(report!, report!.Status, actor!);
-        return View(new ReportDetailsModel(report, available, NextActorText(report), await documents.ListForReportAsync(id, ct)));
+        var files = await db.Attachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        var trackingUrl = TrackingUrl(report);
+        var share = PhoneNumber.WhatsAppLink(report.ReporterPhone,
+            $"Laporan gangguan jaringan Diskominfo Kota Tebing Tinggi nomor {report.Number}, kode pelacakan {report.TrackingCode}. Lacak: {trackingUrl}");
+        var surveyDone = await db.SatisfactionSurveys.AnyAsync(s => s.ReportId == id, ct);
+        var invited = report.Status == ReportStatus.Closed && actor!.Roles.Contains(Roles.Pelapor) && actor.OpdId == report.OpdId;
+        return View(new ReportDetailsModel(report, available, NextActorText(report), await documents.ListForReportAsync(id, ct),
+            files, trackingUrl, share, invited, surveyDone));
     }
 
     /// <summary>
@@ -147,6 +184,18 @@ public sealed class ReportsController(
         Response.Headers.CacheControl = "private, no-store";
         return File(bytes, "application/pdf", document.FileName(wet));
     }
+
+    /// <summary>The print-friendly receipt (tanda terima) of a report.</summary>
+    [HttpGet("/laporan/{id:int}/tanda-terima")]
+    public async Task<IActionResult> Receipt(int id, CancellationToken ct)
+    {
+        var (report, _, denied) = await LoadVisibleAsync(id, ct);
+        if (denied is not null) return denied;
+        return View(new ReceiptModel(report!, TrackingUrl(report!)));
+    }
+
+    private string TrackingUrl(Report report) =>
+        $"{Request.Scheme}://{Request.Host}/lacak?nomor={Uri.EscapeDataString(report.Number)}&kode={Uri.EscapeDataString(report.TrackingCode)}";
 
     [HttpGet("/laporan/{id:int}/langkah/{step}")]
     public async Task<IActionResult> Step(int id, string step, CancellationToken ct)

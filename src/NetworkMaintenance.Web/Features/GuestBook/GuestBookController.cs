@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Intake;
+using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.GuestBook;
+
+public sealed record GuestBookRow(GuestBookEntry Entry, string? ReportNumber);
+
+public sealed record GuestBookModel(IReadOnlyList<GuestBookRow> Rows, DateOnly? From, DateOnly? To, string? Q);
+
+/// <summary>The guest book (buku tamu) of the front desk: list, filter, CSV export, time out.</summary>
+[Authorize(Policy = Policies.FrontDesk)]
+public sealed class GuestBookController(AppDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("/buku-tamu")]
+    public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, string? q, CancellationToken ct) =>
+        View(new GuestBookModel(await QueryAsync(from, to, q, 500, ct), from, to, q));
+
+    [HttpGet("/buku-tamu/csv")]
+    public async Task<IActionResult> Csv(DateOnly? from, DateOnly? to, string? q, CancellationToken ct)
+    {
+        var rows = await QueryAsync(from, to, q, 100_000, ct);
+        var csv = new StringBuilder();
+        csv.AppendLine("Nama;Jenis identitas;Nomor identitas;Instansi;Keperluan;Jam masuk (WIB);Jam keluar (WIB);Nomor laporan");
+        foreach (var (e, number) in rows)
+        {
+            csv.AppendJoin(';', new[]
+            {
+                e.VisitorName, GuestBookEntry.Label(e.IdentityType), e.IdentityNumber, e.Institution ?? "", e.Purpose,
+                Wib.FromUtc(e.TimeInUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                e.TimeOutUtc is { } o ? Wib.FromUtc(o).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                number ?? "",
+            }.Select(Field)).AppendLine();
+        }
+        // UTF-8 with a BOM so that spreadsheet programs read the Indonesian text correctly.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", "buku-tamu.csv");
+    }
+
+    [HttpPost("/buku-tamu/{id:int}/keluar")]
+    public async Task<IActionResult> TimeOut(int id, DateTime? timeOut, CancellationToken ct)
+    {
+        var entry = await db.GuestBookEntries.SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (entry is null) return NotFound();
+        try
+        {
+            entry.RecordTimeOut(timeOut is { } wib ? Wib.ToUtc(wib) : clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            TempData.Success($"Jam keluar {entry.VisitorName} tercatat.");
+        }
+        catch (DomainException ex)
+        {
+            TempData.Error(ex.Message);
+        }
+        return Redirect("/buku-tamu");
+    }
+
+    private async Task<List<GuestBookRow>> QueryAsync(DateOnly? from, DateOnly? to, string? q, int take, CancellationToken ct)
+    {
+        var query = db.GuestBookEntries.AsNoTracking();
+        if (from is { } f)
+        {
+            var fromUtc = Wib.ToUtc(f.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(e => e.TimeInUtc >= fromUtc);
+        }
+        if (to is { } t)
+        {
+            var toUtc = Wib.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(e => e.TimeInUtc < toUtc);
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var pattern = SearchPattern.Contains(q);
+            const string esc = SearchPattern.Escape;
+            query = query.Where(e => EF.Functions.Like(e.VisitorName, pattern, esc) || EF.Functions.Like(e.Institution!, pattern, esc)
+                || EF.Functions.Like(e.Purpose, pattern, esc) || EF.Functions.Like(e.IdentityNumber, pattern, esc));
+        }
+        var rows = await query.OrderByDescending(e => e.TimeInUtc).Take(take)
+            .Select(e => new { Entry = e, Number = db.Reports.Where(r => r.Id == e.ReportId).Select(r => r.Number).FirstOrDefault() })
+            .ToListAsync(ct);
+        return rows.Select(r => new GuestBookRow(r.Entry, r.Number)).ToList();
+    }
+
+    /// <summary>A CSV field: quoted when needed; a leading formula character is neutralised for spreadsheets.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

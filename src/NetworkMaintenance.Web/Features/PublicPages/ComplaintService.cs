@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain.Intake;
+using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Features.Attachments;
+using NetworkMaintenance.Web.Features.Reports;
+
+namespace NetworkMaintenance.Web.Features.PublicPages;
+
+/// <summary>Receives complaints (once per form token) and carries them from received to answered.</summary>
+public sealed class ComplaintService(AppDbContext db, AttachmentStore attachments, TimeProvider clock, ILogger<ComplaintService> logger)
+{
+    /// <summary>
+    /// Records a complaint. A form token already used returns the complaint it created, so a resubmitted form
+    /// (double click, back-and-resend) never creates a second one.
+    /// </summary>
+    public async Task<Complaint> ReceiveAsync(NewComplaint input, CheckedUpload? upload, CancellationToken ct = default)
+    {
+        var existing = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.FormToken == input.FormToken, ct);
+        if (existing is not null) return existing;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var year = Wib.FromUtc(now).Year;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var sequence = await db.NextAsync($"{Complaint.NumberPrefix}-{year}", ct);
+            var complaint = Complaint.Receive(input, year, sequence, ReportService.NewTrackingCode(), now);
+            db.Complaints.Add(complaint);
+            await db.SaveChangesAsync(ct);
+            if (upload is not null)
+            {
+                await attachments.SaveAsync(upload, null, complaint.Id, null, ct);
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Complaint {Number} received via {Channel}", complaint.Number, complaint.Channel);
+            return complaint;
+        }
+        catch (DbUpdateException)
+        {
+            // The same form posted twice at the same moment: the unique token let only one through.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await db.Complaints.AsNoTracking().SingleAsync(c => c.FormToken == input.FormToken, ct);
+        }
+    }
+}

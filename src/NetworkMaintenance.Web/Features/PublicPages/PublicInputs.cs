@@ -1,0 +1,43 @@
+using FluentValidation;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Formatting;
+
+namespace NetworkMaintenance.Web.Features.PublicPages;
+
+public sealed class TrackInput
+{
+    public string? Nomor { get; set; }
+    public string? Kode { get; set; }
+}
+
+public sealed class ComplaintInput
+{
+    public string Name { get; set; } = "";
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public ReportChannel Channel { get; set; } = ReportChannel.Web;
+    public string Text { get; set; } = "";
+    public string? ReportNumber { get; set; }
+    public IFormFile? Attachment { get; set; }
+    public string FormToken { get; set; } = "";
+}
+
+public sealed class ComplaintInputValidator : AbstractValidator<ComplaintInput>
+{
+    public ComplaintInputValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Nama wajib diisi.").MaximumLength(150).WithMessage("Nama maksimal 150 karakter.");
+        RuleFor(x => x.Phone).Must(p => PhoneNumber.TryNormalize(p, out _)).When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            .WithMessage("Nomor telepon tidak valid. Gunakan format 08…, 628… atau +628….");
+        RuleFor(x => x.Email).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage("Alamat email tidak valid.")
+            .MaximumLength(200).WithMessage("Email maksimal 200 karakter.");
+        RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.Email))
+            .WithName("Phone").WithMessage("Cantumkan nomor telepon atau email agar kami dapat menghubungi Anda.");
+        RuleFor(x => x.Channel).IsInEnum().WithMessage("Saluran tidak dikenal.");
+        RuleFor(x => x.Text).NotEmpty().WithMessage("Isi pengaduan wajib diisi.")
+            .MinimumLength(10).WithMessage("Isi pengaduan minimal 10 karakter.")
+            .MaximumLength(4000).WithMessage("Isi pengaduan maksimal 4000 karakter.");
+        RuleFor(x => x.ReportNumber).MaximumLength(20).WithMessage("Nomor laporan maksimal 20 karakter.");
+        RuleFor(x => x.FormToken).NotEmpty().Length(32).WithMessage("Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.");
+    }
+}

@@ -1,0 +1,22 @@
+using NetworkMaintenance.Core.Domain.Intake;
+using NetworkMaintenance.Core.Domain.Quality;
+using NetworkMaintenance.Core.Domain.Reports;
+
+namespace NetworkMaintenance.Web.Features.PublicPages;
+
+public sealed record ServiceStandardModel(IReadOnlyList<ServiceStandardSection> Sections, IkmResult? Ikm, int Year);
+
+/// <summary>A public timeline line: what happened and when — never who, never notes.</summary>
+public sealed record PublicStep(string Label, DateTime AtUtc);
+
+public sealed record TrackedReport(string Number, ReportStatus Status, DateTime ReceivedAtUtc, DateTime? ClosedAtUtc,
+    IReadOnlyList<PublicStep> Steps, TimeSpan Elapsed, bool WithinPromise);
+
+public sealed record TrackedComplaint(string Number, ComplaintStatus Status, DateTime CreatedAtUtc, string? Answer,
+    DateTime? AnsweredAtUtc);
+
+public sealed record TrackModel(TrackInput Input, bool Searched, TrackedReport? Report, TrackedComplaint? Complaint);
+
+public sealed record ComplaintFormModel(ComplaintInput Input);
+
+public sealed record ComplaintSentModel(string Number, string TrackingCode);

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Quality;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Features.Reports;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.Quality;
+
+public sealed class SurveyInput
+{
+    public List<int> Scores { get; set; } = [];
+    public string? Suggestion { get; set; }
+}
+
+public sealed record SurveyModel(Report Report, SurveyInput Input);
+
+public sealed record IkmRow(string Name, IkmResult Result);
+
+public sealed record IkmModel(int Year, int? Month, IkmResult? Overall, IReadOnlyList<IkmRow> PerOpd);
+
+public sealed record StandardEditModel(IReadOnlyList<ServiceStandardSection> Sections);
+
+/// <summary>The satisfaction survey (SKM), the IKM report for officials, and the editable service standard.</summary>
+public sealed class QualityController(AppDbContext db, ActorFactory actors, TimeProvider clock) : Controller
+{
+    [HttpGet("/laporan/{id:int}/survei"), Authorize(Policy = Policies.Reporter)]
+    public async Task<IActionResult> Survey(int id, CancellationToken ct)
+    {
+        var (report, refusal) = await SurveyableAsync(id, ct);
+        if (refusal is not null) return refusal;
+        return View(new SurveyModel(report!, new SurveyInput()));
+    }
+
+    [HttpPost("/laporan/{id:int}/survei"), Authorize(Policy = Policies.Reporter)]
+    public async Task<IActionResult> Survey(int id, SurveyInput input, CancellationToken ct)
+    {
+        var (report, refusal) = await SurveyableAsync(id, ct);
+        if (refusal is not null) return refusal;
+        if (input.Scores.Count != SatisfactionSurvey.ElementCount || input.Scores.Any(s => s is < 1 or > 4))
+            ModelState.AddModelError("", "Beri nilai 1 sampai 4 untuk kesembilan unsur survei.");
+        if (input.Suggestion is { Length: > 2000 }) ModelState.AddModelError(nameof(input.Suggestion), "Saran maksimal 2000 karakter.");
+        if (!ModelState.IsValid) return View(new SurveyModel(report!, input));
+
+        db.SatisfactionSurveys.Add(new SatisfactionSurvey(report!.Id, report.OpdId, User.UserId(), input.Scores, input.Suggestion,
+            clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            TempData.Error("Survei untuk laporan ini sudah diisi.");
+            return Redirect($"/laporan/{id}");
+        }
+        TempData.Success("Terima kasih, survei kepuasan Anda tersimpan.");
+        return Redirect($"/laporan/{id}");
+    }
+
+    [HttpGet("/skm"), Authorize(Policy = Policies.Official)]
+    public async Task<IActionResult> Ikm(int? year, int? month, CancellationToken ct)
+    {
+        var y = year ?? Wib.FromUtc(clock.GetUtcNow().UtcDateTime).Year;
+        if (month is < 1 or > 12) month = null;
+        var start = new DateTime(y, month ?? 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var end = month is null ? start.AddYears(1) : start.AddMonths(1);
+        var (fromUtc, toUtc) = (Wib.ToUtc(start), Wib.ToUtc(end));
+        var rows = await db.SatisfactionSurveys.AsNoTracking()
+            .Where(s => s.SubmittedAtUtc >= fromUtc && s.SubmittedAtUtc < toUtc)
+            .Join(db.Opds, s => s.OpdId, o => o.Id, (s, o) => new { Survey = s, o.Name })
+            .ToListAsync(ct);
+        var overall = IkmCalculator.Compute(rows.Select(r => (IReadOnlyList<int>)r.Survey.Scores).ToList());
+        var perOpd = rows.GroupBy(r => r.Name).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new IkmRow(g.Key, IkmCalculator.Compute(g.Select(r => (IReadOnlyList<int>)r.Survey.Scores).ToList())!))
+            .ToList();
+        return View(new IkmModel(y, month, overall, perOpd));
+    }
+
+    [HttpGet("/admin/standar-pelayanan"), Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> EditStandard(CancellationToken ct) =>
+        View(new StandardEditModel(await db.ServiceStandardSections.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct)));
+
+    [HttpPost("/admin/standar-pelayanan"), Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> EditStandard(Dictionary<string, string> body, CancellationToken ct)
+    {
+        var sections = await db.ServiceStandardSections.OrderBy(s => s.Order).ToListAsync(ct);
+        foreach (var section in sections)
+        {
+            if (!body.TryGetValue(section.Key, out var text)) continue;
+            if (text.Length > 8000) { ModelState.AddModelError("", $"Isi \"{section.Title}\" maksimal 8000 karakter."); continue; }
+            try
+            {
+                if (text.Trim() != section.Body) section.Edit(text, User.UserId(), clock.GetUtcNow().UtcDateTime);
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("", ex.Message);
+            }
+        }
+        if (!ModelState.IsValid) return View(new StandardEditModel(sections));
+        await db.SaveChangesAsync(ct);
+        TempData.Success("Standar pelayanan tersimpan.");
+        return Redirect("/admin/standar-pelayanan");
+    }
+
+    private async Task<(Report? Report, IActionResult? Refusal)> SurveyableAsync(int id, CancellationToken ct)
+    {
+        var actor = await actors.ForUserAsync(User.UserId(), ct);
+        var report = await db.Reports.AsNoTracking().Include(r => r.Opd).SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (actor is null || report is null || report.OpdId != actor.OpdId) return (null, NotFound());
+        if (report.Status != ReportStatus.Closed)
+        {
+            TempData.Error("Survei kepuasan dapat diisi setelah laporan selesai.");
+            return (null, Redirect($"/laporan/{id}"));
+        }
+        if (await db.SatisfactionSurveys.AnyAsync(s => s.ReportId == id, ct))
+        {
+            TempData.Error("Survei untuk laporan ini sudah diisi.");
+            return (null, Redirect($"/laporan/{id}"));
+        }
+        return (report, null);
+    }
+}

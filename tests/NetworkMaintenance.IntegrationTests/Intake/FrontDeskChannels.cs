@@ -1,0 +1,160 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
+
+namespace NetworkMaintenance.IntegrationTests.Intake;
+
+/// <summary>The front desk records a report from every channel of the service standard.</summary>
+public sealed class FrontDeskChannels(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Theory]
+    [InlineData(nameof(ReportChannel.Email))]
+    [InlineData(nameof(ReportChannel.Sms))]
+    [InlineData(nameof(ReportChannel.WhatsApp))]
+    [InlineData(nameof(ReportChannel.Phone))]
+    public async Task RecordsAReportWithItsChannel(string channel)
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("Dinkes");
+        using var response = await petugas.PostFormAsync("/laporan/baru", IntakeHelpers.FrontDeskReport(opd, channel));
+        var id = IntakeHelpers.IdFrom(await HttpAssert.RedirectsToAsync(response, "/laporan/"));
+
+        var report = await factory.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(Enum.Parse<ReportChannel>(channel), report.Channel);
+        var page = WebPageHelpers.Text(await petugas.GetPageAsync($"/laporan/{id}"));
+        Assert.Contains(Labels.Of(report.Channel), page);
+        Assert.Contains(report.TrackingCode, page);
+    }
+
+    [Fact]
+    public async Task RecordsALetterWithNumberDateAndTheScannedLetter()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("Dishub");
+        var fields = IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.Letter))
+            .Set("LetterNumber", "000.8.3.3/15/Dishub/2026").Set("LetterDate", "2026-11-27");
+        using var response = await petugas.PostMultipartAsync("/laporan/baru", "/laporan/baru", fields,
+            new UploadFile("Attachment", "surat.pdf", IntakeHelpers.Pdf, "application/pdf"));
+        var id = IntakeHelpers.IdFrom(await HttpAssert.RedirectsToAsync(response, "/laporan/"));
+
+        var report = await factory.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(ReportChannel.Letter, report.Channel);
+        Assert.Equal("000.8.3.3/15/Dishub/2026", report.LetterNumber);
+        Assert.Equal(new DateOnly(2026, 11, 27), report.LetterDate);
+        var attachment = await factory.QueryAsync(db => db.Attachments.AsNoTracking().SingleAsync(a => a.ReportId == id));
+        Assert.Equal("surat.pdf", attachment.OriginalName);
+        Assert.Equal("application/pdf", attachment.ContentType);
+    }
+
+    [Fact]
+    public async Task ALetterWithoutNumberIsRefused()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("Dishub");
+        using var response = await petugas.PostFormAsync("/laporan/baru", IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.Letter)));
+        var html = await HttpAssert.OkPageAsync(response);
+        Assert.Contains("Nomor surat permohonan wajib diisi", WebPageHelpers.Text(html));
+    }
+
+    [Fact]
+    public async Task RecordsAWalkInWithItsGuestBookEntry()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("Disdukcapil");
+        var fields = IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.WalkIn))
+            .Set("GuestName", "Siti Aminah").Set("GuestIdentityType", "KtaAsn").Set("GuestIdentityNumber", "KTA-12345")
+            .Set("GuestInstitution", "Disdukcapil").Set("GuestPurpose", "Melaporkan gangguan jaringan")
+            .Set("GuestTimeIn", "2026-11-29T09:00");
+        using var response = await petugas.PostFormAsync("/laporan/baru", fields);
+        var id = IntakeHelpers.IdFrom(await HttpAssert.RedirectsToAsync(response, "/laporan/"));
+
+        var report = await factory.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(ReportChannel.WalkIn, report.Channel);
+        var entry = await factory.QueryAsync(db => db.GuestBookEntries.AsNoTracking().SingleAsync(g => g.ReportId == id));
+        Assert.Equal("Siti Aminah", entry.VisitorName);
+        Assert.Null(entry.TimeOutUtc);
+
+        // The guest book lists the visitor, exports CSV, and records the time out.
+        var book = await petugas.GetPageAsync("/buku-tamu?q=Aminah");
+        Assert.Contains("Siti Aminah", book);
+        using var csv = await petugas.GetAsync("/buku-tamu/csv?q=Aminah");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Siti Aminah;KTA ASN;KTA-12345", await csv.Content.ReadAsStringAsync());
+        using var outResponse = await petugas.SubmitFormAsync("/buku-tamu?q=Aminah", $"/buku-tamu/{entry.Id}/keluar", []);
+        await HttpAssert.RedirectsToAsync(outResponse, "/buku-tamu");
+        Assert.NotNull(await factory.QueryAsync(db => db.GuestBookEntries.Where(g => g.Id == entry.Id).Select(g => g.TimeOutUtc).SingleAsync()));
+        var filtered = await petugas.GetPageAsync("/buku-tamu?from=2001-01-01&to=2001-01-02");
+        Assert.DoesNotContain("Siti Aminah", filtered[filtered.IndexOf("data-testid=\"guest-book\"", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public async Task AWalkInWithoutAGuestBookEntryIsRefused()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("DLH");
+        var before = await factory.QueryAsync(db => db.Reports.CountAsync());
+        using var response = await petugas.PostFormAsync("/laporan/baru", IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.WalkIn)));
+        var text = WebPageHelpers.Text(await HttpAssert.OkPageAsync(response));
+        Assert.Contains("wajib dicatat di buku tamu", text);
+        Assert.Equal(before, await factory.QueryAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task TheGuestBookIsForTheFrontDeskOnly()
+    {
+        using var pelapor = await WebSession.SignedInAsync(factory, "pelapor");
+        using var response = await pelapor.GetAsync("/buku-tamu");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePossibleDuplicateIsShownAndSentOnlyAfterConfirmation()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("Satpol PP");
+        var first = IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.Phone)).Set("ConfirmDuplicate", null).Set("Category", "WifiProblem");
+        using (var response = await petugas.PostFormAsync("/laporan/baru", first))
+        {
+            await HttpAssert.RedirectsToAsync(response, "/laporan/");
+        }
+
+        var count = await factory.QueryAsync(db => db.Reports.CountAsync(r => r.OpdId == opd));
+        using (var response = await petugas.PostFormAsync("/laporan/baru", first))
+        {
+            var html = await HttpAssert.OkPageAsync(response);
+            Assert.Contains("data-testid=\"duplicate-warning\"", html);
+            Assert.Contains("Tetap kirim", html);
+        }
+        Assert.Equal(count, await factory.QueryAsync(db => db.Reports.CountAsync(r => r.OpdId == opd)));
+
+        using (var response = await petugas.PostFormAsync("/laporan/baru", first.Set("ConfirmDuplicate", "true")))
+        {
+            await HttpAssert.RedirectsToAsync(response, "/laporan/");
+        }
+        Assert.Equal(count + 1, await factory.QueryAsync(db => db.Reports.CountAsync(r => r.OpdId == opd)));
+    }
+
+    [Fact]
+    public async Task TheReportPageOffersTheReceiptAndAWhatsAppLinkWithNumberAndCode()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("Dinsos");
+        using var response = await petugas.PostFormAsync("/laporan/baru", IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.WhatsApp)));
+        var id = IntakeHelpers.IdFrom(await HttpAssert.RedirectsToAsync(response, "/laporan/"));
+        var report = await factory.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
+
+        var html = await petugas.GetPageAsync($"/laporan/{id}");
+        Assert.Contains($"/laporan/{id}/tanda-terima", html);
+        var wa = System.Text.RegularExpressions.Regex.Match(html, "href=\"(https://wa.me/6281261112233\\?text=[^\"]+)\"").Groups[1].Value;
+        var text = Uri.UnescapeDataString(System.Net.WebUtility.HtmlDecode(wa));
+        Assert.Contains(report.Number, text);
+        Assert.Contains(report.TrackingCode, text);
+        Assert.Contains("/lacak?nomor=", text);
+
+        var receipt = WebPageHelpers.Text(await petugas.GetPageAsync($"/laporan/{id}/tanda-terima"));
+        Assert.Contains("TANDA TERIMA", receipt);
+        Assert.Contains(report.Number, receipt);
+        Assert.Contains(report.TrackingCode, receipt);
+    }
+}
