@@ -260,6 +260,7 @@ public sealed class WorkflowPaths(AppFactory factory) : IClassFixture<AppFactory
             new("Location", $"Ruang {i}"),
             new("Category", nameof(FaultCategory.SlowConnection)),
             new("Description", "Koneksi sangat lambat sejak pagi hari"),
+            new("ConfirmDuplicate", "true"),
         ], WebPageHelpers.GetRequestVerificationToken(pages[i], "/laporan/baru"))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));

@@ -79,7 +79,7 @@ public class ReportDocumentMapperTests
 
         var frontDesk = FrontDesk with { FullName = "Dewi Lestari", Position = "Petugas Pelayanan", Nip = "199205102019032004" };
         var byLetter = Report.Receive(new NewReport(WorkflowFixture.Opd, null, "Rina Marlina", null, null, "+6281260000100", null, ReportChannel.Letter,
-            Start, "Gedung A", FaultCategory.NoInternet, "Mati", "005/12/BKD/2026"), 2026, 43, "ABCD2346", frontDesk, Start);
+            Start, "Gedung A", FaultCategory.NoInternet, "Mati", "005/12/BKD/2026", new DateOnly(2026, 11, 29)), 2026, 43, "ABCD2346", frontDesk, Start);
         var officer = ReportDocumentMapper.Receipt(byLetter, Issue(Start)).ReceivedBy!;
         Assert.Equal(("Dewi Lestari", "199205102019032004", "Petugas Pelayanan", (DateTime?)Start),
             (officer.Name, officer.Nip, officer.Position, officer.ApprovedAtUtc));
