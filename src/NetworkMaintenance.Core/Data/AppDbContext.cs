@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Sla;
 
 namespace NetworkMaintenance.Core.Data;
 
@@ -20,6 +21,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReportDevice> ReportDevices => Set<ReportDevice>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<ReportPause> ReportPauses => Set<ReportPause>();
+    public DbSet<SlaEscalation> SlaEscalations => Set<SlaEscalation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
