@@ -23,6 +23,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<ReportPause> ReportPauses => Set<ReportPause>();
     public DbSet<SlaEscalation> SlaEscalations => Set<SlaEscalation>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

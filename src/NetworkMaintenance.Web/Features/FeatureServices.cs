@@ -17,6 +17,18 @@ public static class FeatureServices
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.StepService>();
         services.AddScoped<NavCounts>();
+
+        // The 24-hour clock, its monitor and the dashboard.
+        services.AddOptions<Core.Domain.Sla.SlaOptions>().Bind(configuration.GetSection(Core.Domain.Sla.SlaOptions.Section))
+            .Validate(o => o.TargetHours > 0 && o.WarningHours >= 0 && o.WarningHours < o.TargetHours,
+                "Sla:TargetHours must be positive and Sla:WarningHours between 0 and the target.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new Core.Domain.Sla.SlaClock(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Domain.Sla.SlaOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<Sla.SlaMonitor>();
+        if (configuration.GetValue("Sla:MonitorEnabled", true)) services.AddHostedService<Sla.SlaMonitorService>();
+        services.AddScoped<Dashboard.DashboardService>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ReportAuthorizationHandler>();
 
         // Administration: users, OPDs, organisation units.

@@ -159,3 +159,17 @@ public class SlaEscalationConfiguration : IEntityTypeConfiguration<SlaEscalation
         builder.HasIndex(e => new { e.ReportId, e.Kind }).IsUnique();
     }
 }
+
+public class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> builder)
+    {
+        builder.Property(e => e.To).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.Subject).HasMaxLength(300).IsRequired();
+        builder.Property(e => e.Body).HasMaxLength(8000).IsRequired();
+        builder.Property(e => e.LastError).HasMaxLength(1000);
+        builder.HasOne<Report>().WithMany().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
+        // The sender picks the due, unsent rows.
+        builder.HasIndex(e => new { e.SentAtUtc, e.NextAttemptAtUtc });
+    }
+}

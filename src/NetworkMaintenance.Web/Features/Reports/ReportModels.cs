@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Sla;
 using NetworkMaintenance.Core.Domain.Workflow;
 
 namespace NetworkMaintenance.Web.Features.Reports;
@@ -7,10 +8,14 @@ namespace NetworkMaintenance.Web.Features.Reports;
 public sealed record OptionItem(string Value, string Text);
 
 public sealed record ReportListRow(int Id, string Number, string OpdName, string ReporterName, FaultCategory Category,
-    ReportChannel Channel, ReportStatus Status, DateTime ReceivedAtUtc, string Location)
+    ReportChannel Channel, ReportStatus Status, DateTime ReceivedAtUtc, string Location,
+    DateTime SlaClockStartUtc, DateTime? SlaPausedSinceUtc, DateTime? WorkCompletedAtUtc)
 {
     public static readonly Expression<Func<Report, ReportListRow>> Projection = r => new ReportListRow(
-        r.Id, r.Number, r.Opd!.ShortName ?? r.Opd.Name, r.ReporterName, r.Category, r.Channel, r.Status, r.ReceivedAtUtc, r.Location);
+        r.Id, r.Number, r.Opd!.ShortName ?? r.Opd.Name, r.ReporterName, r.Category, r.Channel, r.Status, r.ReceivedAtUtc, r.Location,
+        r.SlaClockStartUtc, r.SlaPausedSinceUtc, r.WorkCompletedAtUtc);
+
+    public SlaFacts SlaFacts => new(SlaClockStartUtc, SlaPausedSinceUtc, WorkCompletedAtUtc, Status == ReportStatus.Rejected);
 }
 
 public sealed record ReportListModel(string Title, IReadOnlyList<ReportListRow> Rows, int Total, int Page, int PageSize,
@@ -21,7 +26,7 @@ public sealed record ReportListModel(string Title, IReadOnlyList<ReportListRow> 
 
 public sealed record NewReportModel(NewReportInput Input, IReadOnlyList<OptionItem> Opds);
 
-public sealed record ReportDetailsModel(Report Report, IReadOnlyList<Transition> Available, string NextActor);
+public sealed record ReportDetailsModel(Report Report, IReadOnlyList<Transition> Available, string NextActor, bool MayKeepClock = false);
 
 public sealed record StepModel(Report Report, Transition Transition, StepInputForm Form,
     IReadOnlyList<(string Id, string Name, string? Position)> People);

@@ -57,7 +57,7 @@ public sealed class ReportService(AppDbContext db, TimeProvider clock, ILogger<R
     }
 
     public Task<Report?> FindAsync(int id, CancellationToken ct = default) =>
-        db.Reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices).Include(r => r.Pauses).Include(r => r.Pauses)
+        db.Reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices).Include(r => r.Pauses)
             .Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, ct);

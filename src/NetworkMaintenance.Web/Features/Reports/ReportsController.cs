@@ -124,7 +124,7 @@ public sealed class ReportsController(
         var (report, actor, denied) = await LoadVisibleAsync(id, ct);
         if (denied is not null) return denied;
         var available = Workflow.Available(report!, report!.Status, actor!);
-        return View(new ReportDetailsModel(report, available, NextActorText(report)));
+        return View(new ReportDetailsModel(report, available, NextActorText(report), report.MayKeepClock(actor!)));
     }
 
     [HttpGet("/laporan/{id:int}/langkah/{step}")]
