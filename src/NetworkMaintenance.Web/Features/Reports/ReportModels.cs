@@ -21,6 +21,11 @@ public sealed record ReportListRow(int Id, string Number, string OpdName, string
 public sealed record ReportListModel(string Title, IReadOnlyList<ReportListRow> Rows, int Total, int Page, int PageSize,
     ReportStatus? Status, bool IsInbox = false)
 {
+    public ReportFilter Filter { get; init; } = new();
+    public IReadOnlyList<OptionItem> Opds { get; init; } = [];
+    public IReadOnlyList<OptionItem> Technicians { get; init; } = [];
+    public bool ShowFilters { get; init; }
+
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
