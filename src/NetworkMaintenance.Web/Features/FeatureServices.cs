@@ -29,6 +29,13 @@ public static class FeatureServices
         services.AddScoped<Sla.SlaMonitor>();
         if (configuration.GetValue("Sla:MonitorEnabled", true)) services.AddHostedService<Sla.SlaMonitorService>();
         services.AddScoped<Dashboard.DashboardService>();
+
+        // E-mail through the outbox (sent only when Smtp:Host is set).
+        services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
+        services.AddScoped<Mail.MailOutbox>();
+        services.AddScoped<Mail.OutboxSender>();
+        services.AddSingleton<Mail.IMailSender, Mail.SmtpMailSender>();
+        if (!string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) services.AddHostedService<Mail.OutboxSenderService>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ReportAuthorizationHandler>();
 
         // Administration: users, OPDs, organisation units.

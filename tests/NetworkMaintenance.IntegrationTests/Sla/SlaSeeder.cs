@@ -20,11 +20,12 @@ namespace NetworkMaintenance.IntegrationTests.Sla;
 /// </summary>
 public sealed class SlaApp : IDisposable
 {
-    public SlaApp(AppFactory factory, DateTimeOffset start)
+    public SlaApp(AppFactory factory, DateTimeOffset start, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
     {
         Clock = new FakeTimeProvider(start);
         Factory = factory.WithWebHostBuilder(b =>
         {
+            configure?.Invoke(b);
             b.UseSetting("Sla:MonitorEnabled", "false");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });

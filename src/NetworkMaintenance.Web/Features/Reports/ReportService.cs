@@ -20,7 +20,7 @@ public sealed record StepResult(bool Succeeded, string Message)
 /// the hand-over notifications, and saves with the report's concurrency token so that of two people acting at
 /// once exactly one succeeds.
 /// </summary>
-public sealed class ReportService(AppDbContext db, TimeProvider clock, ILogger<ReportService> logger)
+public sealed class ReportService(AppDbContext db, TimeProvider clock, Mail.MailOutbox mail, ILogger<ReportService> logger)
 {
     public const string ConflictMessage =
         "Laporan ini baru saja diproses oleh orang lain (atau formulir terkirim dua kali). Langkah Anda tidak disimpan; periksa status terbaru di bawah ini.";
@@ -169,6 +169,8 @@ public sealed class ReportService(AppDbContext db, TimeProvider clock, ILogger<R
         {
             db.Notifications.Add(new Notification(userId, message, report.Id == 0 ? null : report.Id, now));
         }
+        // The same hand-over by e-mail, saved in the same SaveChanges as the step (sent later by the outbox sender).
+        await mail.EnqueueAsync(messages, report.Id == 0 ? null : report.Id, report.Number, now, ct);
     }
 
     private async Task<List<string>> ReporterRecipientsAsync(Report report, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace NetworkMaintenance.Web.Features.Sla;
 /// Escalates reports whose clock reaches the warning threshold or the deadline to their Kasi and Kabid, each kind
 /// exactly once per report: the <see cref="SlaEscalation"/> row (unique on report and kind) is the record.
 /// </summary>
-public sealed class SlaMonitor(AppDbContext db, SlaClock sla, ILogger<SlaMonitor> logger)
+public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox mail, ILogger<SlaMonitor> logger)
 {
     public const int BatchSize = 200;
 
@@ -48,10 +48,12 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, ILogger<SlaMonitor
                 ? $"Laporan {r.Number} melewati batas waktu layanan {sla.Options.TargetHours:0.#} jam (batas {Infrastructure.Display.DateTime(deadline)})."
                 : $"Laporan {r.Number} mendekati batas waktu layanan: batas {Infrastructure.Display.DateTime(deadline)}.";
             db.SlaEscalations.Add(new SlaEscalation(r.Id, kind, now));
-            foreach (var userId in new[] { r.KasiUserId, r.KabidUserId }.OfType<string>().Distinct())
+            var recipients = new[] { r.KasiUserId, r.KabidUserId }.OfType<string>().Distinct().ToDictionary(id => id, _ => message);
+            foreach (var userId in recipients.Keys)
             {
                 db.Notifications.Add(new Notification(userId, message, r.Id, now));
             }
+            await mail.EnqueueAsync(recipients, r.Id, r.Number, now, ct);
             recorded++;
         }
         if (recorded == 0) return 0;
