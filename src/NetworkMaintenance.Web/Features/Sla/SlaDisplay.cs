@@ -12,8 +12,8 @@ public static class SlaDisplay
         SlaState.Warning => "text-bg-warning",
         SlaState.Breached => "text-bg-danger",
         SlaState.Paused => "text-bg-secondary",
-        SlaState.Met => "text-bg-light border border-success text-success",
-        SlaState.Missed => "text-bg-light border border-danger text-danger",
+        SlaState.Met => "text-bg-light border border-success text-success-emphasis",
+        SlaState.Missed => "text-bg-light border border-danger text-danger-emphasis",
         _ => "text-bg-light",
     };
 
