@@ -7,6 +7,7 @@ using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Intake;
 using NetworkMaintenance.Core.Domain.Quality;
 using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Sla;
 
 namespace NetworkMaintenance.Core.Data;
 
@@ -30,6 +31,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ServiceStandardSection> ServiceStandardSections => Set<ServiceStandardSection>();
     public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
+    public DbSet<ReportPause> ReportPauses => Set<ReportPause>();
+    public DbSet<SlaEscalation> SlaEscalations => Set<SlaEscalation>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

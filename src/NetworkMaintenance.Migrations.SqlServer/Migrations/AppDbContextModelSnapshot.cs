@@ -806,6 +806,57 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.ToTable("OrgUnits");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.OutboxEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("SentAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("OutboxEmails");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SatisfactionSurvey", b =>
                 {
                     b.Property<int>("Id")
@@ -1060,6 +1111,15 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime>("SlaClockStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("SlaElapsedSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SlaPausedSinceUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1091,6 +1151,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReporterUserId");
 
+                    b.HasIndex("Category", "Status");
+
+                    b.HasIndex("Channel", "Status");
+
                     b.HasIndex("KabidUserId", "Status");
 
                     b.HasIndex("KasiUserId", "Status");
@@ -1098,6 +1162,8 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.HasIndex("OpdId", "Status");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
+
+                    b.HasIndex("WorkCompletedAtUtc", "SlaClockStartUtc");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
@@ -1273,6 +1339,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<int>("ReportId")
                         .HasColumnType("int");
 
+                    b.Property<long?>("SecondsInFromStatus")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("TargetName")
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
@@ -1288,9 +1357,93 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FromStatus", "AtUtc");
+
                     b.HasIndex("ReportId", "AtUtc");
 
                     b.ToTable("ReportEvents");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Sla.ReportPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("PausedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PausedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("PausedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ResumedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResumedByName")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<bool>("ResumedByStep")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ResumedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "PausedAtUtc");
+
+                    b.ToTable("ReportPauses");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("SlaEscalations");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1459,6 +1612,14 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.OutboxEmail", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SatisfactionSurvey", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.Opd", null)
@@ -1541,11 +1702,31 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Sla.ReportPause", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany("Pauses")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
                     b.Navigation("Devices");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Pauses");
 
                     b.Navigation("Technicians");
                 });

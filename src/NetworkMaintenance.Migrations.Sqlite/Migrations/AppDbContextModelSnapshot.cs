@@ -776,6 +776,55 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.ToTable("OrgUnits");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.OutboxEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("SentAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("OutboxEmails");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SatisfactionSurvey", b =>
                 {
                     b.Property<int>("Id")
@@ -1026,6 +1075,15 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("SlaClockStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlaElapsedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SlaPausedSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1057,6 +1115,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReporterUserId");
 
+                    b.HasIndex("Category", "Status");
+
+                    b.HasIndex("Channel", "Status");
+
                     b.HasIndex("KabidUserId", "Status");
 
                     b.HasIndex("KasiUserId", "Status");
@@ -1064,6 +1126,8 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.HasIndex("OpdId", "Status");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
+
+                    b.HasIndex("WorkCompletedAtUtc", "SlaClockStartUtc");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
@@ -1233,6 +1297,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Property<int>("ReportId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SecondsInFromStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TargetName")
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
@@ -1248,9 +1315,89 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FromStatus", "AtUtc");
+
                     b.HasIndex("ReportId", "AtUtc");
 
                     b.ToTable("ReportEvents");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Sla.ReportPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PausedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PausedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PausedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResumedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumedByName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResumedByStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResumedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "PausedAtUtc");
+
+                    b.ToTable("ReportPauses");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("SlaEscalations");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1419,6 +1566,14 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.OutboxEmail", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SatisfactionSurvey", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.Opd", null)
@@ -1501,11 +1656,31 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Sla.ReportPause", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany("Pauses")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
                     b.Navigation("Devices");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Pauses");
 
                     b.Navigation("Technicians");
                 });

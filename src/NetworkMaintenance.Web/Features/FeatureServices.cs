@@ -21,6 +21,25 @@ public static class FeatureServices
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Documents.DocumentSettingsService>();
         services.AddScoped<NavCounts>();
+
+        // The 24-hour clock, its monitor and the dashboard.
+        services.AddOptions<Core.Domain.Sla.SlaOptions>().Bind(configuration.GetSection(Core.Domain.Sla.SlaOptions.Section))
+            .Validate(o => o.TargetHours > 0 && o.WarningHours >= 0 && o.WarningHours < o.TargetHours,
+                "Sla:TargetHours must be positive and Sla:WarningHours between 0 and the target.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new Core.Domain.Sla.SlaClock(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Domain.Sla.SlaOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<Sla.SlaMonitor>();
+        if (configuration.GetValue("Sla:MonitorEnabled", true)) services.AddHostedService<Sla.SlaMonitorService>();
+        services.AddScoped<Dashboard.DashboardService>();
+
+        // E-mail through the outbox (sent only when Smtp:Host is set).
+        services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
+        services.AddScoped<Mail.MailOutbox>();
+        services.AddScoped<Mail.OutboxSender>();
+        services.AddSingleton<Mail.IMailSender, Mail.SmtpMailSender>();
+        if (!string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) services.AddHostedService<Mail.OutboxSenderService>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ReportAuthorizationHandler>();
 
         // Intake: attachments, guest book, complaints, public pages, satisfaction survey.

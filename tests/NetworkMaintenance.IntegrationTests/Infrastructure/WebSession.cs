@@ -14,7 +14,7 @@ public sealed class WebSession : IDisposable
 
     public HttpClient Client { get; }
 
-    public static WebSession Create(AppFactory factory) => new(factory.CreateClient(new WebApplicationFactoryClientOptions
+    public static WebSession Create(WebApplicationFactory<Program> factory) => new(factory.CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
         HandleCookies = true,
@@ -22,7 +22,7 @@ public sealed class WebSession : IDisposable
     }));
 
     /// <summary>A new session signed in as <paramref name="userName"/>.</summary>
-    public static async Task<WebSession> SignedInAsync(AppFactory factory, string userName,
+    public static async Task<WebSession> SignedInAsync(WebApplicationFactory<Program> factory, string userName,
         string password = UserProvisioning.DemoPassword)
     {
         var session = Create(factory);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Sla;
 
 namespace NetworkMaintenance.Core.Data.Configurations;
 
@@ -48,6 +49,8 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Navigation(r => r.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(r => r.Technicians).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(r => r.Devices).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Pauses).WithOne().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(r => r.Pauses).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // The lists and inboxes filter on these.
         builder.HasIndex(r => new { r.Status, r.ReceivedAtUtc });
@@ -55,7 +58,12 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasIndex(r => new { r.KabidUserId, r.Status });
         builder.HasIndex(r => new { r.KasiUserId, r.Status });
         builder.HasIndex(r => r.ReceivedAtUtc);
+        // Open and overdue filters, the dashboard's completion figures.
+        builder.HasIndex(r => new { r.WorkCompletedAtUtc, r.SlaClockStartUtc });
+        builder.HasIndex(r => new { r.Category, r.Status });
+        builder.HasIndex(r => new { r.Channel, r.Status });
         builder.Ignore(r => r.IsFinal);
+        builder.Ignore(r => r.SlaFacts);
     }
 }
 
@@ -77,6 +85,7 @@ public class ReportEventConfiguration : IEntityTypeConfiguration<ReportEvent>
         builder.Property(e => e.TargetName).HasMaxLength(150);
         builder.Property(e => e.Instructions).HasConversion<int>();
         builder.HasIndex(e => new { e.ReportId, e.AtUtc });
+        builder.HasIndex(e => new { e.FromStatus, e.AtUtc });
         builder.Ignore(e => e.IsPlh);
         builder.Ignore(e => e.CapacityTitle);
     }
@@ -124,5 +133,43 @@ public class NumberSequenceConfiguration : IEntityTypeConfiguration<NumberSequen
     {
         builder.HasKey(s => s.Name);
         builder.Property(s => s.Name).HasMaxLength(100);
+    }
+}
+
+public class ReportPauseConfiguration : IEntityTypeConfiguration<ReportPause>
+{
+    public void Configure(EntityTypeBuilder<ReportPause> builder)
+    {
+        builder.Property(p => p.Note).HasMaxLength(1000).IsRequired();
+        builder.Property(p => p.PausedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(p => p.PausedByName).HasMaxLength(150).IsRequired();
+        builder.Property(p => p.ResumedByUserId).HasMaxLength(450);
+        builder.Property(p => p.ResumedByName).HasMaxLength(150);
+        builder.HasIndex(p => new { p.ReportId, p.PausedAtUtc });
+        builder.Ignore(p => p.IsOpen);
+    }
+}
+
+public class SlaEscalationConfiguration : IEntityTypeConfiguration<SlaEscalation>
+{
+    public void Configure(EntityTypeBuilder<SlaEscalation> builder)
+    {
+        builder.HasOne<Report>().WithMany().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
+        // Exactly once per report per kind, enforced by the database too.
+        builder.HasIndex(e => new { e.ReportId, e.Kind }).IsUnique();
+    }
+}
+
+public class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> builder)
+    {
+        builder.Property(e => e.To).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.Subject).HasMaxLength(300).IsRequired();
+        builder.Property(e => e.Body).HasMaxLength(8000).IsRequired();
+        builder.Property(e => e.LastError).HasMaxLength(1000);
+        builder.HasOne<Report>().WithMany().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
+        // The sender picks the due, unsent rows.
+        builder.HasIndex(e => new { e.SentAtUtc, e.NextAttemptAtUtc });
     }
 }

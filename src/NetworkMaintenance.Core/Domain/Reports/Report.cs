@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NetworkMaintenance.Core.Domain.Sla;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
 using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
@@ -18,6 +19,7 @@ public class Report : IReportParties
     private readonly List<ReportEvent> _events = [];
     private readonly List<ReportAssignment> _technicians = [];
     private readonly List<ReportDevice> _devices = [];
+    private readonly List<ReportPause> _pauses = [];
 
     private Report() { }
 
@@ -61,6 +63,7 @@ public class Report : IReportParties
             CreatedAtUtc = nowUtc,
             Status = ReportStatus.Submitted,
             Version = Guid.NewGuid(),
+            SlaClockStartUtc = input.ReceivedAtUtc,
         };
         var capacity = new ActingCapacity(recordedBy.Roles.Contains(Roles.PetugasLayanan) ? Roles.PetugasLayanan : Roles.Pelapor, null);
         var ev = new ReportEvent(WorkflowAction.Submit, null, ReportStatus.Submitted, nowUtc, recordedBy, capacity,
@@ -140,6 +143,18 @@ public class Report : IReportParties
 
     public DateTime? ClosedAtUtc { get; private set; }
     public string? RejectionReason { get; private set; }
+
+    // The 24-hour clock (docs/sla.md)
+    /// <summary>Receipt time shifted later by every finished pause: the deadline is this plus the target.</summary>
+    public DateTime SlaClockStartUtc { get; private set; }
+    /// <summary>Set while the clock is paused.</summary>
+    public DateTime? SlaPausedSinceUtc { get; private set; }
+    /// <summary>Clock time used when the work was completed (pauses excluded), in seconds.</summary>
+    public long? SlaElapsedSeconds { get; private set; }
+
+    public IReadOnlyCollection<ReportPause> Pauses => _pauses.AsReadOnly();
+
+    public SlaFacts SlaFacts => new(SlaClockStartUtc, SlaPausedSinceUtc, WorkCompletedAtUtc, Status == ReportStatus.Rejected);
 
     public IReadOnlyCollection<ReportEvent> Events => _events.AsReadOnly();
     public IReadOnlyCollection<ReportAssignment> Technicians => _technicians.AsReadOnly();
@@ -295,6 +310,7 @@ public class Report : IReportParties
         ActionsTaken = work.ActionsTaken.Trim();
         RootCause = Clean(work.RootCause);
         WorkCompletedAtUtc = nowUtc;
+        SlaElapsedSeconds = (long)(nowUtc - SlaClockStartUtc).TotalSeconds;
         AcknowledgedAtUtc = null;
         AcknowledgedByName = null;
         AcknowledgementSignaturePng = null;
@@ -336,6 +352,7 @@ public class Report : IReportParties
         var (t, capacity) = Guard(WorkflowAction.Dispute, actor, reason);
         var ev = Move(t, capacity, actor, nowUtc, reason);
         WorkCompletedAtUtc = null;
+        SlaElapsedSeconds = null;
         return ev;
     }
 
@@ -373,9 +390,65 @@ public class Report : IReportParties
         return (t, capacity);
     }
 
+    /// <summary>
+    /// The assigned technician or the Kasi pauses the 24-hour clock, with a reason (docs/sla.md). Not a state
+    /// transition: the status does not change, and the pause is recorded in the timeline.
+    /// </summary>
+    public ReportPause PauseClock(WorkflowActor actor, SlaPauseReason reason, string? note, DateTime nowUtc)
+    {
+        RequireClockKeeper(actor);
+        if (IsFinal || WorkCompletedAtUtc is not null)
+            throw new DomainException("Waktu layanan tidak dapat dijeda karena pekerjaan sudah selesai.");
+        if (SlaPausedSinceUtc is not null) throw new DomainException("Waktu layanan sudah dijeda.");
+        Require(note, "Alasan penjedaan wajib diisi.");
+        var pause = new ReportPause(reason, note!.Trim(), nowUtc, actor.UserId, actor.FullName);
+        _pauses.Add(pause);
+        SlaPausedSinceUtc = nowUtc;
+        Version = Guid.NewGuid();
+        return pause;
+    }
+
+    /// <summary>The assigned technician or the Kasi resumes the clock; the paused time moves the deadline later.</summary>
+    public ReportPause ResumeClock(WorkflowActor actor, DateTime nowUtc)
+    {
+        RequireClockKeeper(actor);
+        if (SlaPausedSinceUtc is null) throw new DomainException("Waktu layanan tidak sedang dijeda.");
+        var pause = EndPause(nowUtc, actor.UserId, actor.FullName, byStep: false);
+        Version = Guid.NewGuid();
+        return pause;
+    }
+
+    /// <summary>Who may pause and resume: an assigned technician, or the Kasi the report was disposed to (or Plh.).</summary>
+    public bool MayKeepClock(WorkflowActor actor) =>
+        WorkflowTable.Qualify(ActorRule.AssignedTechnician, this, actor) is not null
+        || WorkflowTable.Qualify(ActorRule.DisposedKasi, this, actor) is not null;
+
+    private void RequireClockKeeper(WorkflowActor actor)
+    {
+        if (!MayKeepClock(actor))
+            throw new DomainException("Hanya Staf Data Center yang ditugaskan atau Kepala Seksi yang dapat menjeda atau melanjutkan waktu layanan.");
+    }
+
+    private ReportPause EndPause(DateTime nowUtc, string? userId, string userName, bool byStep)
+    {
+        var pause = _pauses.Single(p => p.IsOpen);
+        var at = nowUtc < SlaPausedSinceUtc!.Value ? SlaPausedSinceUtc.Value : nowUtc;
+        pause.Resume(at, userId, userName, byStep);
+        SlaClockStartUtc += at - SlaPausedSinceUtc.Value;
+        SlaPausedSinceUtc = null;
+        return pause;
+    }
+
     private ReportEvent Move(Transition t, ActingCapacity capacity, WorkflowActor actor, DateTime nowUtc, string? note)
     {
+        // Any step ends a pause: the awaited thing has happened (or the work goes on regardless).
+        if (SlaPausedSinceUtc is not null) EndPause(nowUtc, actor.UserId, actor.FullName, byStep: true);
         var ev = new ReportEvent(t.Action, Status, t.To, nowUtc, actor, capacity, note);
+        if (_events.Count > 0)
+        {
+            var previous = _events.Max(e => e.AtUtc);
+            ev.SpentInPreviousState(nowUtc > previous ? nowUtc - previous : TimeSpan.Zero);
+        }
         _events.Add(ev);
         Status = t.To;
         Version = Guid.NewGuid();

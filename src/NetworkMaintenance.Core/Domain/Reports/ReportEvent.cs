@@ -53,12 +53,17 @@ public class ReportEvent
     public StandardInstruction Instructions { get; private set; }
     public DateTime? DueAtUtc { get; private set; }
 
+    /// <summary>Seconds the report spent in <see cref="FromStatus"/> before this step (for time-per-step figures in SQL).</summary>
+    public long? SecondsInFromStatus { get; private set; }
+
     public bool IsPlh => OnBehalfOfUserId is not null;
 
     /// <summary>"Plh. Kepala Dinas Komunikasi dan Informatika" or the actor's own position.</summary>
     public string CapacityTitle => IsPlh
         ? "Plh. " + (OnBehalfOfPosition ?? Roles.Label(ActorRole))
         : ActorPosition ?? Roles.Label(ActorRole);
+
+    internal void SpentInPreviousState(TimeSpan duration) => SecondsInFromStatus = (long)duration.TotalSeconds;
 
     internal void Describe(string? details) => Details = string.IsNullOrWhiteSpace(details) ? null : details;
 

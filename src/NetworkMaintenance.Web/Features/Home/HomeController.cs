@@ -1,13 +1,39 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Features.Dashboard;
+using NetworkMaintenance.Web.Features.Reports;
+using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Home;
 
 public sealed class HomeController(ILogger<HomeController> logger) : Controller
 {
+    /// <summary>
+    /// Diskominfo's people get the dashboard; OPD reporters their OPD's open reports; the administrator the
+    /// navigation cards.
+    /// </summary>
     [HttpGet("/")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index([FromServices] IAuthorizationService authorization, [FromServices] ActorFactory actors,
+        [FromServices] DashboardService dashboard, [FromServices] AppDbContext db, CancellationToken ct)
+    {
+        var actor = await actors.ForUserAsync(User.UserId(), ct);
+        if (actor is not null && (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded)
+        {
+            return View("Dashboard", await dashboard.BuildAsync(actor, ct));
+        }
+        if (actor is not null && (await authorization.AuthorizeAsync(User, Policies.Reporter)).Succeeded)
+        {
+            var final = DashboardService.FinalStates;
+            var rows = await db.Reports.AsNoTracking().VisibleTo(actor).Where(r => !final.Contains(r.Status))
+                .OrderByDescending(r => r.ReceivedAtUtc).Take(20).Select(ReportListRow.Projection).ToListAsync(ct);
+            return View("ReporterHome", rows);
+        }
+        return View();
+    }
 
     [AllowAnonymous, HttpGet("/galat"), HttpPost("/galat")]
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]

@@ -23,7 +23,8 @@ public sealed record StepResult(bool Succeeded, string Message)
 /// transaction with the report's concurrency token, so that of two people acting at once exactly one succeeds and a
 /// step is never recorded without its documents (or the other way round).
 /// </summary>
-public sealed class ReportService(AppDbContext db, DocumentIssuer documents, TimeProvider clock, ILogger<ReportService> logger)
+public sealed class ReportService(AppDbContext db, DocumentIssuer documents, TimeProvider clock, Mail.MailOutbox mail,
+    ILogger<ReportService> logger)
 {
     public const string ConflictMessage =
         "Laporan ini baru saja diproses oleh orang lain (atau formulir terkirim dua kali). Langkah Anda tidak disimpan; periksa status terbaru di bawah ini.";
@@ -79,7 +80,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             .OrderByDescending(r => r.ReceivedAtUtc).Take(5).Select(ReportListRow.Projection).ToListAsync(ct);
 
     public Task<Report?> FindAsync(int id, CancellationToken ct = default) =>
-        db.Reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
+        db.Reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices).Include(r => r.Pauses)
             .Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, ct);
@@ -210,6 +211,8 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
         {
             db.Notifications.Add(new Notification(userId, message, report.Id == 0 ? null : report.Id, now));
         }
+        // The same hand-over by e-mail, saved in the same SaveChanges as the step (sent later by the outbox sender).
+        await mail.EnqueueAsync(messages, report.Id == 0 ? null : report.Id, report.Number, now, ct);
     }
 
     private async Task<List<string>> ReporterRecipientsAsync(Report report, CancellationToken ct)

@@ -30,18 +30,37 @@ public sealed class ReportsController(
     private const int PageSize = 25;
 
     [HttpGet("/laporan")]
-    public async Task<IActionResult> Index(ReportStatus? status, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index([FromQuery] ReportFilter filter, [FromServices] Core.Domain.Sla.SlaClock sla,
+        CancellationToken ct = default)
     {
         var actor = await CurrentActorAsync(ct);
         if (actor is null) return Forbid();
-        var query = db.Reports.AsNoTracking().VisibleTo(actor);
-        if (status is not null) query = query.Where(r => r.Status == status);
+        var query = filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla);
         var total = await query.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var rows = await query.OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        filter.Page = page;
+        var rows = await query.Skip((page - 1) * PageSize).Take(PageSize).Select(ReportListRow.Projection).ToListAsync(ct);
+        var staff = (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded;
+        var opds = staff ? await db.Opds.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new OptionItem(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.ShortName ?? o.Name)).ToListAsync(ct) : [];
+        var technicians = staff ? (await reports.UsersInRoleAsync(Roles.Teknisi, ct)).Select(t => new OptionItem(t.Id, t.Name)).ToList() : [];
+        return View(new ReportListModel("Daftar laporan", rows, total, page, PageSize, filter.Status)
+        {
+            Filter = filter, Opds = opds, Technicians = technicians, ShowFilters = staff,
+        });
+    }
+
+    /// <summary>The filtered list as CSV, for Diskominfo's people.</summary>
+    [HttpGet("/laporan/ekspor.csv"), Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> ExportCsv([FromQuery] ReportFilter filter, [FromServices] Core.Domain.Sla.SlaClock sla,
+        CancellationToken ct = default)
+    {
+        var actor = await CurrentActorAsync(ct);
+        if (actor is null) return Forbid();
+        var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
             .Select(ReportListRow.Projection).ToListAsync(ct);
-        return View(new ReportListModel("Daftar laporan", rows, total, page, PageSize, status));
+        return File(ReportExport.Csv(ReportExport.Rows(rows, sla)), "text/csv; charset=utf-8",
+            ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "csv"));
     }
 
     [HttpGet("/tugas")]
@@ -163,7 +182,7 @@ public sealed class ReportsController(
         var surveyDone = await db.SatisfactionSurveys.AnyAsync(s => s.ReportId == id, ct);
         var invited = report.Status == ReportStatus.Closed && actor!.Roles.Contains(Roles.Pelapor) && actor.OpdId == report.OpdId;
         return View(new ReportDetailsModel(report, available, NextActorText(report), await documents.ListForReportAsync(id, ct),
-            files, trackingUrl, share, invited, surveyDone));
+            files, trackingUrl, share, invited, surveyDone, report.MayKeepClock(actor!)));
     }
 
     /// <summary>

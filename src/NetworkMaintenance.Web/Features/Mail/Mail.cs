@@ -1,0 +1,126 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain;
+
+namespace NetworkMaintenance.Web.Features.Mail;
+
+/// <summary>SMTP settings (section <c>Smtp</c>). Mail is sent only when <see cref="Host"/> is set.</summary>
+public sealed class SmtpOptions
+{
+    public const string Section = "Smtp";
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public string From { get; set; } = "noreply@tebingtinggikota.go.id";
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public bool UseSsl { get; set; }
+    /// <summary>How often the sender looks for due mail.</summary>
+    public int PollSeconds { get; set; } = 15;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>Sends one message. Two implementations: SMTP here, and whatever a test wants.</summary>
+public interface IMailSender
+{
+    Task SendAsync(OutboxEmail mail, CancellationToken ct);
+}
+
+public sealed class SmtpMailSender(IOptions<SmtpOptions> options) : IMailSender
+{
+    public async Task SendAsync(OutboxEmail mail, CancellationToken ct)
+    {
+        var o = options.Value;
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(o.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.Body = new TextPart("plain") { Text = mail.Body };
+        using var client = new SmtpClient { Timeout = 30_000 };
+        await client.ConnectAsync(o.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), o.Port, o.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
+        if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+}
+
+/// <summary>
+/// Writes e-mails to the outbox in the caller's unit of work: the caller's SaveChanges stores them with the
+/// workflow step, and <see cref="OutboxSender"/> delivers them later.
+/// </summary>
+public sealed class MailOutbox(AppDbContext db, IOptions<SmtpOptions> options)
+{
+    public const string Signature =
+        "Pesan ini dikirim otomatis oleh aplikasi Pelayanan Maintenance Gangguan Jaringan\nDinas Komunikasi dan Informatika Kota Tebing Tinggi. Mohon tidak membalas e-mail ini.";
+
+    /// <summary>Queues one mail per user (who has an e-mail address and is active) with the in-app message as its body.</summary>
+    public async Task EnqueueAsync(IReadOnlyDictionary<string, string> messagesByUserId, int? reportId, string reportNumber,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        if (!options.Value.Enabled || messagesByUserId.Count == 0) return;
+        var ids = messagesByUserId.Keys.ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.IsActive && u.Email != null)
+            .Select(u => new { u.Id, u.FullName, u.Email }).ToListAsync(ct);
+        foreach (var u in users)
+        {
+            var body = $"Yth. {u.FullName},\n\n{messagesByUserId[u.Id]}\n\nNomor laporan: {reportNumber}\n" +
+                $"Silakan masuk ke aplikasi dan buka menu \"Menunggu tindakan saya\" untuk menindaklanjuti.\n\n{Signature}\n";
+            db.OutboxEmails.Add(new OutboxEmail(u.Email!, $"Laporan gangguan jaringan {reportNumber}", body, reportId, nowUtc));
+        }
+    }
+}
+
+/// <summary>Sends due outbox mail; a failure schedules a retry with backoff and never touches the workflow.</summary>
+public sealed class OutboxSender(AppDbContext db, IMailSender sender, TimeProvider time, ILogger<OutboxSender> logger)
+{
+    public const int BatchSize = 50;
+
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.OutboxEmails.Where(m => m.SentAtUtc == null && m.NextAttemptAtUtc != null && m.NextAttemptAtUtc <= now)
+            .OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
+        var sent = 0;
+        foreach (var mail in due)
+        {
+            try
+            {
+                await sender.SendAsync(mail, ct);
+                mail.MarkSent(time.GetUtcNow().UtcDateTime);
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                mail.MarkFailed(ex.Message, time.GetUtcNow().UtcDateTime);
+                logger.LogWarning("Mail {Id} not sent (attempt {Attempts}): {Error}", mail.Id, mail.Attempts, ex.Message);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return sent;
+    }
+}
+
+public sealed class OutboxSenderService(IServiceScopeFactory scopes, IOptions<SmtpOptions> options, TimeProvider time,
+    ILogger<OutboxSenderService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxSender>().RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Outbox pass failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

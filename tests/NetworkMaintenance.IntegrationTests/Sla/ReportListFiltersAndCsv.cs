@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
+
+namespace NetworkMaintenance.IntegrationTests.Sla;
+
+/// <summary>The officials' list: filters, search, overdue, and the CSV export of exactly the filtered rows.</summary>
+public sealed class ReportListFiltersAndCsv(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private static readonly DateTime Start = new(2026, 11, 2, 1, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task FiltersSearchAndTheCsvExportAgree()
+    {
+        using var app = new SlaApp(factory, new DateTimeOffset(Start));
+        var old = await app.ReceiveAsync(Start, FaultCategory.WifiProblem, description: "Access point \"lantai 3\", mati total");
+        await app.ToRepairingAsync(old);
+        var recent = await app.ReceiveAsync(Start.AddHours(30), FaultCategory.NoInternet, description: "Internet mati di aula");
+        var other = await app.ReceiveAsync(Start.AddHours(31), FaultCategory.CableDamage, reporter: "pelapor.dinkes", description: "Kabel FO putus");
+        app.At(Start.AddHours(32));
+        var number = (int id) => app.QueryAsync(db => Task.FromResult(db.Reports.Where(r => r.Id == id).Select(r => r.Number).Single()));
+        var oldNumber = await number(old);
+
+        using var kabid = await WebSession.SignedInAsync(app.Factory, "kabid");
+        Assert.Equal(3, Total(await kabid.GetPageAsync("/laporan")));
+        Assert.Equal(1, Total(await kabid.GetPageAsync("/laporan?overdue=true")));
+        Assert.Equal(1, Total(await kabid.GetPageAsync("/laporan?category=CableDamage")));
+        Assert.Equal(1, Total(await kabid.GetPageAsync("/laporan?q=lantai%203")));
+        Assert.Equal(1, Total(await kabid.GetPageAsync("/laporan?q=" + oldNumber)));
+        var dinkes = await factory.OpdIdAsync("Dinkes");
+        Assert.Equal(1, Total(await kabid.GetPageAsync($"/laporan?opdId={dinkes}")));
+        var teknisi = await factory.UserIdAsync("teknisi");
+        Assert.Equal(1, Total(await kabid.GetPageAsync($"/laporan?technicianId={teknisi}")));
+        Assert.Equal(2, Total(await kabid.GetPageAsync("/laporan?from=2026-11-03&to=2026-11-03")));
+        var sorted = await kabid.GetPageAsync("/laporan?sort=received_asc");
+        Assert.True(sorted.IndexOf(oldNumber, StringComparison.Ordinal) < sorted.IndexOf(await number(other), StringComparison.Ordinal));
+
+        using var response = await kabid.GetAsync("/laporan/ekspor.csv?overdue=true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var rows = ParseCsv(Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'));
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Nomor", rows[0][0]);
+        Assert.Equal(oldNumber, rows[1][0]);
+        Assert.Equal("BKD", rows[1][2]);
+        Assert.Equal(Labels.Of(ReportStatus.Repairing), rows[1][6]);
+        Assert.Equal("Melewati batas", rows[1][8]);
+
+        var all = ParseCsv(Encoding.UTF8.GetString(await (await kabid.GetAsync("/laporan/ekspor.csv")).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'));
+        Assert.Equal(4, all.Count);
+        Assert.All(all, r => Assert.Equal(10, r.Length));
+
+        // OPD staff neither see the filters nor export.
+        using var pelapor = await WebSession.SignedInAsync(app.Factory, "pelapor");
+        Assert.DoesNotContain("data-testid=\"filters\"", await pelapor.GetPageAsync("/laporan"));
+        using var refused = await pelapor.GetAsync("/laporan/ekspor.csv");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        _ = recent;
+    }
+
+    private static int Total(string html)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"total\">(\\d+)<");
+        Assert.True(m.Success);
+        return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A small RFC 4180 reader: quoted fields, doubled quotes, CRLF rows.</summary>
+    private static List<string[]> ParseCsv(string text)
+    {
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c == '\r') { }
+            else if (c == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add([.. row]); row.Clear(); }
+            else field.Append(c);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.Web.Features.Reports;
+
+namespace NetworkMaintenance.IntegrationTests.Sla;
+
+/// <summary>
+/// The app on a fake clock (the SLA monitor's timer off, so tests run its passes themselves), and a quick way
+/// to put reports into given states at given times through the real services.
+/// </summary>
+public sealed class SlaApp : IDisposable
+{
+    public SlaApp(AppFactory factory, DateTimeOffset start, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
+    {
+        Clock = new FakeTimeProvider(start);
+        Factory = factory.WithWebHostBuilder(b =>
+        {
+            configure?.Invoke(b);
+            b.UseSetting("Sla:MonitorEnabled", "false");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        });
+        Root = factory;
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public WebApplicationFactory<Program> Factory { get; }
+    public AppFactory Root { get; }
+    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    public void At(DateTime utc) => Clock.SetUtcNow(new DateTimeOffset(utc));
+
+    public async Task<T> ScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) => ScopeAsync(sp => query(sp.GetRequiredService<AppDbContext>()));
+
+    private Task<string> UserIdAsync(string userName) =>
+        QueryAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
+    /// <summary>Receives a report from the BKD reporter at <paramref name="receivedAtUtc"/> (the clock is set there).</summary>
+    public async Task<int> ReceiveAsync(DateTime receivedAtUtc, FaultCategory category = FaultCategory.NoInternet,
+        string reporter = "pelapor", string description = "Internet mati")
+    {
+        At(receivedAtUtc);
+        var userId = await UserIdAsync(reporter);
+        return await ScopeAsync(async sp =>
+        {
+            var actor = (await sp.GetRequiredService<ActorFactory>().ForUserAsync(userId))!;
+            var report = await sp.GetRequiredService<ReportService>().ReceiveAsync(new NewReport(actor.OpdId!.Value, userId,
+                actor.FullName, null, null, null, null, ReportChannel.Web, receivedAtUtc, "Gedung utama", category,
+                description, null, null), actor);
+            return report.Id;
+        });
+    }
+
+    /// <summary>Applies one step as <paramref name="userName"/> at the clock's current time; fails the test if refused.</summary>
+    public async Task StepAsync(string userName, int id, Func<Report, WorkflowActor, PeopleRefs, DateTime, ReportEvent> step)
+    {
+        var userId = await UserIdAsync(userName);
+        var people = new PeopleRefs(await PersonAsync("kabid"), await PersonAsync("kasi"), await PersonAsync("teknisi"));
+        var result = await ScopeAsync(async sp =>
+        {
+            var actor = (await sp.GetRequiredService<ActorFactory>().ForUserAsync(userId))!;
+            var service = sp.GetRequiredService<ReportService>();
+            var version = (await service.FindAsync(id))!.Version;
+            return await service.ApplyAsync(id, version, actor, (r, now) => Task.FromResult(step(r, actor, people, now)));
+        });
+        Assert.True(result.Succeeded, result.Message);
+    }
+
+    private Task<PersonRef> PersonAsync(string userName) => ScopeAsync(async sp =>
+        (await sp.GetRequiredService<ReportService>().PersonAsync(await UserIdAsync(userName)))!);
+
+    /// <summary>Dispose, verify, assign, start and diagnose (in the Data Center): each step ten minutes after the last.</summary>
+    public async Task ToRepairingAsync(int id)
+    {
+        await Next("kadis", id, (r, a, p, now) => r.Dispose(a, new Disposition(p.Kabid, StandardInstruction.UntukDitindaklanjuti, null, null), now));
+        await Next("kabid", id, (r, a, p, now) => r.Verify(a, new Disposition(p.Kasi, StandardInstruction.SegeraSelesaikan, null, null), now));
+        await Next("kasi", id, (r, a, p, now) => r.Assign(a, new TechnicianAssignment([p.Technician], p.Technician.UserId, StandardInstruction.None, null), now));
+        await Next("teknisi", id, (r, a, p, now) => r.StartDiagnosis(a, null, now));
+        await Next("teknisi", id, (r, a, p, now) => r.RecordDiagnosis(a, new DiagnosisInput("Putus", "Core switch", "Port mati"), true, now));
+    }
+
+    private Task Next(string user, int id, Func<Report, WorkflowActor, PeopleRefs, DateTime, ReportEvent> step)
+    {
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        return StepAsync(user, id, step);
+    }
+
+    /// <summary>The technician completes the work at <paramref name="atUtc"/>.</summary>
+    public Task CompleteAsync(int id, DateTime atUtc)
+    {
+        At(atUtc);
+        return StepAsync("teknisi", id, (r, a, _, now) => r.CompleteWork(a, new WorkReportInput("Mengganti kabel patch", null, [], []), now));
+    }
+
+    public void Dispose() => Factory.Dispose();
+}
+
+public sealed record PeopleRefs(PersonRef Kabid, PersonRef Kasi, PersonRef Technician);
+
+/// <summary>Counts the SQL commands sent to one database file (other test classes run in parallel on their own files).</summary>
+public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly string _dataDirectory;
+    private readonly IDisposable _subscription;
+    private readonly List<IDisposable> _inner = [];
+    private int _count;
+
+    public SqlCommandCounter(string dataDirectory)
+    {
+        _dataDirectory = dataDirectory;
+        _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+    }
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == DbLoggerCategory.Name)
+        {
+            lock (_inner) _inner.Add(value.Subscribe(this));
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
+            && data.Command.Connection?.DataSource?.StartsWith(_dataDirectory, StringComparison.Ordinal) == true)
+        {
+            Interlocked.Increment(ref _count);
+        }
+    }
+
+    public void OnCompleted() { }
+    public void OnError(Exception error) { }
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        lock (_inner) _inner.ForEach(s => s.Dispose());
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Web.Features.Dashboard;
+using NetworkMaintenance.Web.Features.Reports;
+
+namespace NetworkMaintenance.UnitTests.Sla;
+
+public class KpiComputation
+{
+    [Fact]
+    public void MedianNinetiethPercentileAndComplianceAreComputedFromClockSeconds()
+    {
+        var kpis = DashboardService.ComputeKpis(5, [3600 * 30, 3600 * 2, 3600 * 10, 3600 * 24], TimeSpan.FromHours(24));
+        Assert.Equal(new Kpis(5, 4, MedianHours: 17, P90Hours: 30, CompliancePercent: 75), kpis);
+    }
+
+    [Fact]
+    public void WithoutCompletedWorkThereAreNoTimes() =>
+        Assert.Equal(new Kpis(2, 0, null, null, null), DashboardService.ComputeKpis(2, [], TimeSpan.FromHours(24)));
+}
+
+public class CsvExport
+{
+    [Fact]
+    public void FieldsAreQuotedAndFormulasNeutralised()
+    {
+        var csv = Encoding.UTF8.GetString(ReportExport.Csv([["GJ-2026-000001", "a, \"b\"", "=SUM(A1)", "baris\nbaru"]]));
+        Assert.StartsWith("\uFEFFNomor,", csv, StringComparison.Ordinal);
+        Assert.EndsWith("GJ-2026-000001,\"a, \"\"b\"\"\",'=SUM(A1),\"baris\nbaru\"\r\n", csv, StringComparison.Ordinal);
+    }
+}
+
+public class OutboxBackoff
+{
+    [Fact]
+    public void FailuresAreRetriedLaterAndLaterThenGivenUp()
+    {
+        var start = new DateTime(2026, 11, 30, 1, 0, 0, DateTimeKind.Utc);
+        var mail = new OutboxEmail("kasi@example.go.id", "Subjek", "Isi", null, start);
+        mail.MarkFailed("connection refused", start);
+        Assert.Equal(start.AddMinutes(1), mail.NextAttemptAtUtc);
+        mail.MarkFailed("connection refused", start);
+        Assert.Equal(start.AddMinutes(2), mail.NextAttemptAtUtc);
+        for (var i = 2; i < OutboxEmail.MaxAttempts - 1; i++) mail.MarkFailed("x", start);
+        Assert.Equal(start.AddMinutes(60), mail.NextAttemptAtUtc);
+        mail.MarkFailed("x", start);
+        Assert.Null(mail.NextAttemptAtUtc);
+        Assert.Null(mail.SentAtUtc);
+    }
+}
