@@ -51,12 +51,45 @@ public sealed class ReportListFiltersAndCsv(AppFactory factory) : IClassFixture<
         Assert.Equal(4, all.Count);
         Assert.All(all, r => Assert.Equal(10, r.Length));
 
+        // The Excel export holds the same rows: a workbook whose first sheet has the header and the overdue report.
+        using var xlsx = await kabid.GetAsync("/laporan/ekspor.xlsx?overdue=true");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var sheet = ReadSheet(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(2, sheet.Count);
+        Assert.Equal(rows[0], sheet[0]);
+        Assert.Equal(rows[1], sheet[1]);
+        // The search filter applies to the workbook too: "lantai 3" is only in the old report's description.
+        Assert.Equal($"Nomor\n{oldNumber}", await ReadSheetColumnAsync(kabid, "/laporan/ekspor.xlsx?q=lantai%203"));
+
         // OPD staff neither see the filters nor export.
         using var pelapor = await WebSession.SignedInAsync(app.Factory, "pelapor");
         Assert.DoesNotContain("data-testid=\"filters\"", await pelapor.GetPageAsync("/laporan"));
         using var refused = await pelapor.GetAsync("/laporan/ekspor.csv");
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        using var refusedXlsx = await pelapor.GetAsync("/laporan/ekspor.xlsx");
+        Assert.NotEqual(HttpStatusCode.OK, refusedXlsx.StatusCode);
         _ = recent;
+    }
+
+    /// <summary>The cells of the first worksheet of an .xlsx file, row by row (inline strings, as the app writes them).</summary>
+    private static List<string[]> ReadSheet(byte[] xlsx)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        Assert.NotNull(zip.GetEntry("[Content_Types].xml"));
+        Assert.NotNull(zip.GetEntry("xl/workbook.xml"));
+        using var stream = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+        var doc = System.Xml.Linq.XDocument.Load(stream);
+        System.Xml.Linq.XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        return doc.Descendants(ns + "row")
+            .Select(r => r.Elements(ns + "c").Select(c => string.Concat(c.Descendants(ns + "t").Select(t => t.Value))).ToArray())
+            .ToList();
+    }
+
+    private static async Task<string> ReadSheetColumnAsync(WebSession session, string url)
+    {
+        using var response = await session.GetAsync(url);
+        return string.Join("\n", ReadSheet(await response.Content.ReadAsByteArrayAsync()).Select(r => r[0]));
     }
 
     private static int Total(string html)

@@ -63,6 +63,19 @@ public sealed class ReportsController(
             ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "csv"));
     }
 
+    /// <summary>The filtered list as an Excel workbook, for Diskominfo's people.</summary>
+    [HttpGet("/laporan/ekspor.xlsx"), Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> ExportXlsx([FromQuery] ReportFilter filter, [FromServices] Core.Domain.Sla.SlaClock sla,
+        CancellationToken ct = default)
+    {
+        var actor = await CurrentActorAsync(ct);
+        if (actor is null) return Forbid();
+        var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
+            .Select(ReportListRow.Projection).ToListAsync(ct);
+        return File(ReportExport.Xlsx(ReportExport.Rows(rows, sla)), ReportExport.XlsxContentType,
+            ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "xlsx"));
+    }
+
     [HttpGet("/tugas")]
     public async Task<IActionResult> Inbox(CancellationToken ct)
     {
