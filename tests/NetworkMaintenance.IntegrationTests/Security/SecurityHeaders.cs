@@ -105,12 +105,12 @@ public sealed partial class SecurityHeaders(AppFactory factory) : IClassFixture<
         using var login = await session.TryLoginAsync("pelapor", Web.Infrastructure.UserProvisioning.DemoPassword);
         var auth = SetCookie(login, "nm.auth");
 
-        Assert.Contains("httponly", antiforgery);
-        Assert.Contains("samesite=strict", antiforgery);
-        Assert.DoesNotContain("secure", antiforgery);
-        Assert.Contains("httponly", auth);
-        Assert.Contains("samesite=lax", auth);
-        Assert.DoesNotContain("secure", auth);
+        Assert.Contains("; httponly", antiforgery);
+        Assert.Contains("; samesite=strict", antiforgery);
+        Assert.DoesNotContain("; secure", antiforgery);
+        Assert.Contains("; httponly", auth);
+        Assert.Contains("; samesite=lax", auth);
+        Assert.DoesNotContain("; secure", auth);
     }
 
     [Fact]
