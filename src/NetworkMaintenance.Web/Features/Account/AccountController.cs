@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Web.Infrastructure;
 
@@ -12,6 +13,7 @@ public sealed class AccountController(
     UserManager<AppUser> users,
     IValidator<LoginInput> loginValidator,
     IValidator<ChangePasswordInput> changePasswordValidator,
+    LoginAttempts loginAttempts,
     ILogger<AccountController> logger) : Controller
 {
     public const string LockedOutMessage =
@@ -26,10 +28,16 @@ public sealed class AccountController(
         return View(new LoginInput { ReturnUrl = returnUrl });
     }
 
-    [AllowAnonymous, HttpPost("/masuk")]
+    [AllowAnonymous, HttpPost("/masuk"), EnableRateLimiting(PublicRateLimits.LoginPolicy)]
     public async Task<IActionResult> Login(LoginInput input)
     {
         if (!await loginValidator.ValidateIntoAsync(input, ModelState)) return View(input);
+        if (!loginAttempts.TryAcquire(input.UserName))
+        {
+            logger.LogWarning("Too many sign-in attempts for {UserName}", input.UserName);
+            // No body: the status-code pages show the Indonesian 429 page.
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
 
         var result = await signIn.PasswordSignInAsync(input.UserName.Trim(), input.Password, input.RememberMe,
             lockoutOnFailure: true);
