@@ -41,6 +41,15 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
 
+    private readonly Dictionary<string, string> _settings = [];
+
+    /// <summary>Adds a configuration setting of the app; only before the first request (the host is built once).</summary>
+    public AppFactory WithSetting(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Host settings reach WebApplication.CreateBuilder as arguments, so they apply before services are built.
@@ -50,6 +59,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("ConnectionStrings:Sqlite", "");
         builder.UseSetting("Demo:Enabled", "true");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
