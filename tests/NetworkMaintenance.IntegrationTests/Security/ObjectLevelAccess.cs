@@ -101,6 +101,26 @@ public sealed class ObjectLevelAccess(SecurityWorld world)
     }
 
     [Fact]
+    public async Task AComplaintsAttachmentIsServedToTheFrontDeskOnly()
+    {
+        var url = $"/lampiran/{world.ComplaintAttachmentId}";
+        foreach (var (who, userName) in SecurityWorld.Principals)
+        {
+            using var browser = await EndpointAccessMatrix.Browser.OpenAsync(world.Factory, userName);
+            using var response = await browser.SendAsync("GET", url, []);
+            if (who == Who.PetugasLayanan)
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            }
+            else
+            {
+                Assert.True(EndpointAccessMatrix.Denial(response, url) is not null, $"{who} got {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task NobodyMarksAnotherUsersNotificationRead()
     {
         var kadisId = await world.Factory.UserIdAsync("kadis");

@@ -45,6 +45,7 @@ public sealed class SecurityWorld : IAsyncLifetime
     public int OtherOpdAttachmentId { get; private set; }
     public int OtherOpdDocumentId { get; private set; }
     public int ComplaintId { get; private set; }
+    public int ComplaintAttachmentId { get; private set; }
     public int GuestBookEntryId { get; private set; }
     public string AdminTargetUserId { get; private set; } = "";
     public int AdminTargetOpdId { get; private set; }
@@ -198,13 +199,15 @@ public sealed class SecurityWorld : IAsyncLifetime
     private async Task<int> ComplainAsync()
     {
         using var anonymous = WebSession.Create(Factory);
-        var html = await anonymous.GetPageAsync("/pengaduan");
-        using var response = await anonymous.PostWithTokenAsync("/pengaduan", new Form()
+        var formToken = WebPageHelpers.InputValue(await anonymous.GetPageAsync("/pengaduan"), "FormToken")!;
+        using var response = await anonymous.SubmitMultipartAsync("/pengaduan", "/pengaduan", new Form()
             .Set("Name", "Ahmad Yani").Set("Phone", "0813 7000 1122").Set("Channel", nameof(ReportChannel.Web))
-            .Set("Text", "Teknisi belum datang (dunia uji keamanan).").Set("FormToken", WebPageHelpers.InputValue(html, "FormToken")),
-            WebPageHelpers.GetRequestVerificationToken(html, "/pengaduan"));
+            .Set("Text", "Teknisi belum datang (dunia uji keamanan).").Set("FormToken", formToken),
+            new UploadFile("Attachment", "bukti.png", "image/png", Png));
         await HttpAssert.RedirectsToAsync(response, "/pengaduan/terkirim");
-        return await Factory.QueryAsync(db => db.Complaints.Select(c => c.Id).SingleAsync());
+        var id = await Factory.QueryAsync(db => db.Complaints.Select(c => c.Id).SingleAsync());
+        ComplaintAttachmentId = await Factory.QueryAsync(db => db.Attachments.Where(a => a.ComplaintId == id).Select(a => a.Id).SingleAsync());
+        return id;
     }
 
     private async Task<int> WalkInAsync(WebSession petugas)
