@@ -20,7 +20,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDirectory = true;
     private readonly string _environment = Environments.Development;
-    private readonly KeyValuePair<string, string>[] _settings = [];
+    private readonly Dictionary<string, string> _settings = [];
 
     public AppFactory()
     {
@@ -48,13 +48,23 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private AppFactory(string environment, KeyValuePair<string, string>[] settings) : this()
     {
         _environment = environment;
-        _settings = settings;
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
     }
 
     /// <summary>The folder holding this instance's database file and log files.</summary>
     public string DataDirectory { get; }
 
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
+
+    /// <summary>Adds a configuration setting of the app; only before the first request (the host is built once).</summary>
+    public AppFactory WithSetting(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

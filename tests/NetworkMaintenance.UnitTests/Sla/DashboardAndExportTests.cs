@@ -28,6 +28,17 @@ public class CsvExport
         Assert.StartsWith("\uFEFFNomor,", csv, StringComparison.Ordinal);
         Assert.EndsWith("GJ-2026-000001,\"a, \"\"b\"\"\",'=SUM(A1),\"baris\nbaru\"\r\n", csv, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("+62812", "'+62812")]
+    [InlineData("-1+1", "'-1+1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1+1", "'\t=1+1")]
+    public void EveryFormulaTriggerIsNeutralised(string value, string expected)
+    {
+        var csv = Encoding.UTF8.GetString(ReportExport.Csv([[value]]));
+        Assert.EndsWith("\r\n" + expected + "\r\n", csv, StringComparison.Ordinal);
+    }
 }
 
 public class OutboxBackoff

@@ -92,7 +92,7 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock) : C
     /// <summary>A CSV field: quoted when needed; a leading formula character is neutralised for spreadsheets.</summary>
     private static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

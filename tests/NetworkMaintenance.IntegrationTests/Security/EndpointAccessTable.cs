@@ -1,0 +1,158 @@
+using static NetworkMaintenance.IntegrationTests.Security.Who;
+
+namespace NetworkMaintenance.IntegrationTests.Security;
+
+/// <summary>Who may use an endpoint: anonymous visitors and the demo roles, combined with <c>|</c>.</summary>
+[Flags]
+public enum Who
+{
+    None = 0,
+    Anonymous = 1 << 0,
+    Pelapor = 1 << 1,
+    PetugasLayanan = 1 << 2,
+    KepalaDinas = 1 << 3,
+    KepalaBidang = 1 << 4,
+    KepalaSeksi = 1 << 5,
+    Teknisi = 1 << 6,
+    Administrator = 1 << 7,
+
+    // The policies of src/NetworkMaintenance.Web/Authorization/Policies.cs as sets of roles.
+    // (Policies.FrontDesk is PetugasLayanan and Policies.Reporter is Pelapor: use the role names.)
+    Official = KepalaDinas | KepalaBidang | KepalaSeksi,
+    Staff = PetugasLayanan | Official | Teknisi,
+    ReportUser = Pelapor | Staff,
+    Intake = Pelapor | PetugasLayanan,
+    SignedIn = ReportUser | Administrator,
+    Everyone = Anonymous | SignedIn,
+}
+
+/// <summary>One endpoint of the route table and who may use it.</summary>
+public sealed record EndpointRule(string Method, string Route, Who Allowed)
+{
+    public override string ToString() => $"{Method} {Route}";
+}
+
+/// <summary>
+/// THE authorization expectation of every endpoint of the app, one line per route template and HTTP method (see
+/// docs/security.md). <see cref="EndpointAccessMatrix"/> fails when the app has an endpoint that is not here (a new
+/// action needs a line: the failure message prints it ready to paste) or when a line names an endpoint that no longer
+/// exists. Route templates are written exactly as the route table has them, with a leading slash.
+/// "Allowed" means the role gets past authorization when it uses its own objects (see
+/// <see cref="SecurityWorld.UrlFor"/>); object-level refusals for other people's objects are in
+/// <see cref="ObjectLevelAccess"/>.
+/// </summary>
+public static class EndpointAccessTable
+{
+    public static readonly IReadOnlyList<EndpointRule> Rules =
+    [
+        // Infrastructure and error pages.
+        Get("/health", Everyone),
+        Get("/galat", Everyone),
+        Post("/galat", Everyone),
+        Get("/galat/{code:int}", Everyone),
+        Post("/galat/{code:int}", Everyone),
+
+        // Account.
+        Get("/masuk", Everyone),
+        Post("/masuk", Everyone),
+        Post("/keluar", SignedIn),
+        Get("/akun/kata-sandi", SignedIn),
+        Post("/akun/kata-sandi", SignedIn),
+        Get("/akses-ditolak", Everyone),
+
+        // Home and notifications.
+        Get("/", SignedIn),
+        Get("/notifikasi", SignedIn),
+        Post("/notifikasi/{id:long}/baca", SignedIn),
+        Post("/notifikasi/baca-semua", SignedIn),
+
+        // Public pages.
+        Get("/standar-pelayanan", Everyone),
+        Get("/lacak", Everyone),
+        Post("/lacak", Everyone),
+        Get("/pengaduan", Everyone),
+        Post("/pengaduan", Everyone),
+        Get("/pengaduan/terkirim", Everyone),
+        Get("/verifikasi", Everyone),
+        Post("/verifikasi", Everyone),
+        Get("/verifikasi/{kode}", Everyone),
+
+        // Reports.
+        Get("/laporan", ReportUser),
+        Get("/laporan/ekspor.csv", Staff),
+        Get("/laporan/ekspor.xlsx", Staff),
+        Get("/tugas", ReportUser),
+        Get("/laporan/baru", Who.Intake),
+        Post("/laporan/baru", Who.Intake),
+        Get("/laporan/{id:int}", ReportUser),
+        Get("/laporan/{id:int}/tanda-terima", ReportUser),
+        Get("/laporan/{id:int}/dokumen/{documentId:int}", ReportUser),
+        Get("/laporan/{id:int}/langkah/{step}", ReportUser),
+        Post("/laporan/{id:int}/langkah/{step}", ReportUser),
+        Post("/laporan/{id:int}/jeda", Staff),
+        Post("/laporan/{id:int}/lanjutkan", Staff),
+        Post("/laporan/{id:int}/lampiran", ReportUser),
+        Get("/lampiran/{id:int}", ReportUser),
+        Get("/laporan/{id:int}/survei", Pelapor),
+        Post("/laporan/{id:int}/survei", Pelapor),
+
+        // Front desk.
+        Get("/buku-tamu", PetugasLayanan),
+        Get("/buku-tamu/csv", PetugasLayanan),
+        Post("/buku-tamu/{id:int}/keluar", PetugasLayanan),
+        Get("/pengaduan/kelola", PetugasLayanan),
+        Get("/pengaduan/kelola/{id:int}", PetugasLayanan),
+        Post("/pengaduan/kelola/{id:int}/proses", PetugasLayanan),
+        Post("/pengaduan/kelola/{id:int}/jawab", PetugasLayanan),
+
+        // Officials.
+        Get("/skm", Official),
+        Get("/plh", Official),
+        Post("/plh", Official),
+        Post("/plh/{id:int}/cabut", Official),
+
+        // Administration.
+        Get("/admin/pengguna", Administrator),
+        Get("/admin/pengguna/baru", Administrator),
+        Post("/admin/pengguna/baru", Administrator),
+        Get("/admin/pengguna/{id}/ubah", Administrator),
+        Post("/admin/pengguna/{id}/ubah", Administrator),
+        Post("/admin/pengguna/{id}/nonaktifkan", Administrator),
+        Post("/admin/pengguna/{id}/aktifkan", Administrator),
+        Post("/admin/pengguna/{id}/buka-kunci", Administrator),
+        Get("/admin/pengguna/{id}/kata-sandi", Administrator),
+        Post("/admin/pengguna/{id}/kata-sandi", Administrator),
+        Get("/admin/opd", Administrator),
+        Get("/admin/opd/baru", Administrator),
+        Post("/admin/opd/baru", Administrator),
+        Get("/admin/opd/{id:int}/ubah", Administrator),
+        Post("/admin/opd/{id:int}/ubah", Administrator),
+        Post("/admin/opd/{id:int}/nonaktifkan", Administrator),
+        Post("/admin/opd/{id:int}/aktifkan", Administrator),
+        Get("/admin/unit", Administrator),
+        Get("/admin/unit/baru", Administrator),
+        Post("/admin/unit/baru", Administrator),
+        Get("/admin/unit/{id:int}/ubah", Administrator),
+        Post("/admin/unit/{id:int}/ubah", Administrator),
+        Post("/admin/unit/{id:int}/nonaktifkan", Administrator),
+        Post("/admin/unit/{id:int}/aktifkan", Administrator),
+        Get("/admin/standar-pelayanan", Administrator),
+        Post("/admin/standar-pelayanan", Administrator),
+        Get("/admin/dokumen", Administrator),
+        Post("/admin/dokumen", Administrator),
+        Get("/admin/dokumen/logo", Administrator),
+        Get("/admin/dokumen/pratinjau", Administrator),
+    ];
+
+    private static EndpointRule Get(string route, Who allowed) => new("GET", route, allowed);
+
+    private static EndpointRule Post(string route, Who allowed) => new("POST", route, allowed);
+
+    /// <summary>The line to paste into <see cref="Rules"/> for an endpoint that has none.</summary>
+    public static string LineFor(string method, string route) => method switch
+    {
+        "GET" => $"Get(\"{route}\", None /* who may use it? */),",
+        "POST" => $"Post(\"{route}\", None /* who may use it? */),",
+        _ => $"new(\"{method}\", \"{route}\", None /* who may use it? */),",
+    };
+}

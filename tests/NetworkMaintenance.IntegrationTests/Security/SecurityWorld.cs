@@ -1,0 +1,223 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkMaintenance.Core.Data.Seeding;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.IntegrationTests.Workflow;
+
+namespace NetworkMaintenance.IntegrationTests.Security;
+
+/// <summary>
+/// An app with one object of every kind an endpoint takes an id of, created the way people create them (over HTTP
+/// where there is a form): report R of the BKD (pelapor's OPD) disposed to kabid and kasi and assigned to teknisi and
+/// teknisi2, with an attachment and its receipt; report D of the Dinkes (pelapor.dinkes) nobody else in the matrix
+/// may see, with an attachment and its receipt; a complaint; a guest book entry; one notification per demo user; one
+/// Plh. appointment per official. The public-form rate limit is raised: the matrix posts many times a minute.
+/// </summary>
+public sealed class SecurityWorld : IAsyncLifetime
+{
+    /// <summary>The demo account that stands for each role (and null for the anonymous visitor).</summary>
+    public static readonly IReadOnlyList<(Who Who, string? UserName)> Principals =
+    [
+        (Who.Anonymous, null),
+        (Who.Pelapor, "pelapor"),
+        (Who.PetugasLayanan, "petugas"),
+        (Who.KepalaDinas, "kadis"),
+        (Who.KepalaBidang, "kabid"),
+        (Who.KepalaSeksi, "kasi"),
+        (Who.Teknisi, "teknisi"),
+        (Who.Administrator, "admin"),
+    ];
+
+    private static readonly string[] Officials = ["kadis", "kabid", "kasi"];
+
+    public AppFactory Factory { get; } = new AppFactory().WithSetting("RateLimiting:PublicPermitLimit", "100000");
+
+    public int ReportId { get; private set; }
+    public int ReportAttachmentId { get; private set; }
+    public int ReportDocumentId { get; private set; }
+    public string VerificationCode { get; private set; } = "";
+    public int OtherOpdReportId { get; private set; }
+    public int OtherOpdAttachmentId { get; private set; }
+    public int OtherOpdDocumentId { get; private set; }
+    public int ComplaintId { get; private set; }
+    public int ComplaintAttachmentId { get; private set; }
+    public int GuestBookEntryId { get; private set; }
+    public string AdminTargetUserId { get; private set; } = "";
+    public int AdminTargetOpdId { get; private set; }
+    public int AdminTargetUnitId { get; private set; }
+    public Dictionary<string, long> NotificationOf { get; } = [];
+    public Dictionary<string, int> AppointmentOf { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        using var driver = new WorkflowDriver(Factory);
+        ReportId = await driver.SubmitAsync("pelapor", "Jaringan ruang kepegawaian mati (dunia uji keamanan)");
+        ReportAttachmentId = await UploadAsync(await driver.As("pelapor"), ReportId);
+        await driver.DisposeAsync(ReportId);
+        await driver.VerifyAsync(ReportId);
+        await driver.AssignAsync(ReportId);
+        (ReportDocumentId, VerificationCode) = await ReceiptAsync(ReportId);
+
+        OtherOpdReportId = await driver.SubmitAsync("pelapor.dinkes", "Wi-Fi puskesmas mati (dunia uji keamanan)");
+        OtherOpdAttachmentId = await UploadAsync(await driver.As("pelapor.dinkes"), OtherOpdReportId);
+        (OtherOpdDocumentId, _) = await ReceiptAsync(OtherOpdReportId);
+
+        ComplaintId = await ComplainAsync();
+        GuestBookEntryId = await WalkInAsync(await driver.As("petugas"));
+
+        AdminTargetUserId = await Factory.UserIdAsync("teknisi2");
+        AdminTargetOpdId = await Factory.OpdIdAsync("Disdukcapil");
+        AdminTargetUnitId = await Factory.UnitIdAsync(ReferenceData.SeksiAplikasi);
+
+        await UploadLogoAsync(await driver.As("admin"));
+
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Core.Data.AppDbContext>();
+            var users = await db.Users.Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.Id);
+            var now = DateTime.UtcNow;
+            var notifications = users.ToDictionary(u => u.Key, u => new Notification(u.Value, "Pemberitahuan uji untuk " + u.Key, null, now));
+            db.Notifications.AddRange(notifications.Values);
+            // Appointments that start tomorrow: they exist (and can be revoked) but give no one Plh. powers today.
+            var tomorrow = DateOnly.FromDateTime(now.AddHours(7)).AddDays(1);
+            var appointments = Officials.ToDictionary(o => o,
+                o => new ActingAppointment(users[o], users["kasi.aplikasi"], tomorrow, tomorrow.AddDays(2), "Dinas luar", users[o], now));
+            db.ActingAppointments.AddRange(appointments.Values);
+            await db.SaveChangesAsync();
+            foreach (var (user, n) in notifications) NotificationOf[user] = n.Id;
+            foreach (var (user, a) in appointments) AppointmentOf[user] = a.Id;
+        });
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A URL for <paramref name="route"/> whose parameters name real objects that <paramref name="userName"/> may use
+    /// (their own notification, their own Plh. appointment, the report every report user may see). A route parameter
+    /// this does not know fails the test with the template to add here.
+    /// </summary>
+    public string UrlFor(string route, string? userName) => UrlFor(route, userName, ReportId, ReportAttachmentId, ReportDocumentId);
+
+    /// <summary>A URL for a report-scoped <paramref name="route"/> that names report D of the Dinkes (its attachment, its receipt).</summary>
+    public string OtherOpdUrlFor(string route) =>
+        UrlFor(route, null, OtherOpdReportId, OtherOpdAttachmentId, OtherOpdDocumentId);
+
+    private string UrlFor(string route, string? userName, int reportId, int attachmentId, int documentId)
+    {
+        var url = route;
+        foreach (var parameter in Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse(route).Parameters)
+        {
+            var value = (parameter.Name, route) switch
+            {
+                ("id", _) when route.StartsWith("/laporan/", StringComparison.Ordinal) => Id(reportId),
+                ("documentId", _) => Id(documentId),
+                ("step", _) => nameof(WorkflowAction.StartDiagnosis),
+                ("id", _) when route.StartsWith("/lampiran/", StringComparison.Ordinal) => Id(attachmentId),
+                ("id", _) when route.StartsWith("/pengaduan/kelola/", StringComparison.Ordinal) => Id(ComplaintId),
+                ("id", _) when route.StartsWith("/buku-tamu/", StringComparison.Ordinal) => Id(GuestBookEntryId),
+                ("id", _) when route.StartsWith("/notifikasi/", StringComparison.Ordinal) =>
+                    NotificationOf[userName ?? "admin"].ToString(CultureInfo.InvariantCulture),
+                ("id", _) when route.StartsWith("/plh/", StringComparison.Ordinal) =>
+                    Id(AppointmentOf.GetValueOrDefault(userName ?? "", AppointmentOf["kadis"])),
+                ("id", _) when route.StartsWith("/admin/pengguna/", StringComparison.Ordinal) => AdminTargetUserId,
+                ("id", _) when route.StartsWith("/admin/opd/", StringComparison.Ordinal) => Id(AdminTargetOpdId),
+                ("id", _) when route.StartsWith("/admin/unit/", StringComparison.Ordinal) => Id(AdminTargetUnitId),
+                ("kode", _) => VerificationCode,
+                ("code", _) => "404",
+                _ => throw new InvalidOperationException(
+                    $"No sample value for route parameter {{{parameter.Name}}} of {route}: add one to SecurityWorld.UrlFor."),
+            };
+            url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "(:[^}]*)?\\}", value,
+                System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        return url;
+    }
+
+    /// <summary>
+    /// The fields a POST to <paramref name="route"/> sends besides the antiforgery token: none, except where an
+    /// empty form would be refused for a reason that looks like a refusal (the verification page answers 404 to an
+    /// unknown code).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> FormFor(string route) => route switch
+    {
+        "/verifikasi" => [new("kode", VerificationCode)],
+        _ => [],
+    };
+
+    /// <summary>Every endpoint of the app's route table as (method, route template with a leading slash).</summary>
+    public IReadOnlyList<(string Method, string Route)> RouteTable()
+    {
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        return endpoints
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
+            .Distinct()
+            .OrderBy(e => e.Item2, StringComparer.Ordinal).ThenBy(e => e.m, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    private async Task<int> UploadAsync(WebSession session, int reportId)
+    {
+        using var response = await session.SubmitMultipartAsync($"/laporan/{reportId}", $"/laporan/{reportId}/lampiran", [],
+            new UploadFile("file", "foto.png", "image/png", Png));
+        await HttpAssert.RedirectsToAsync(response, $"/laporan/{reportId}");
+        return await Factory.QueryAsync(db => db.Attachments.Where(a => a.ReportId == reportId).Select(a => a.Id).SingleAsync());
+    }
+
+    private static async Task UploadLogoAsync(WebSession admin)
+    {
+        const string page = "/admin/dokumen";
+        var html = await admin.GetPageAsync(page);
+        string[] names = ["Government", "AgencyName", "Address", "Phone", "Email", "Website", "City",
+            "DispositionSheetPattern", "ReplacementRequestBaPattern", "WorkBaPattern", "WorkReportPattern"];
+        using var response = await admin.SubmitMultipartAsync(page, page,
+            names.Select(n => new KeyValuePair<string, string>(n, WebPageHelpers.InputValue(html, n) ?? "")),
+            new UploadFile("Logo", "lambang.png", "image/png", Core.Documents.DocumentSamples.Letterhead.Logo!.Value.ToArray()));
+        await HttpAssert.RedirectsToAsync(response, page);
+    }
+
+    private Task<(int, string)> ReceiptAsync(int reportId) => Factory.QueryAsync(async db =>
+    {
+        var receipt = await db.IssuedDocuments.Where(d => d.ReportId == reportId).OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.VerificationCode }).FirstAsync();
+        return (receipt.Id, receipt.VerificationCode);
+    });
+
+    private async Task<int> ComplainAsync()
+    {
+        using var anonymous = WebSession.Create(Factory);
+        var formToken = WebPageHelpers.InputValue(await anonymous.GetPageAsync("/pengaduan"), "FormToken")!;
+        using var response = await anonymous.SubmitMultipartAsync("/pengaduan", "/pengaduan", new Form()
+            .Set("Name", "Ahmad Yani").Set("Phone", "0813 7000 1122").Set("Channel", nameof(ReportChannel.Web))
+            .Set("Text", "Teknisi belum datang (dunia uji keamanan).").Set("FormToken", formToken),
+            new UploadFile("Attachment", "bukti.png", "image/png", Png));
+        await HttpAssert.RedirectsToAsync(response, "/pengaduan/terkirim");
+        var id = await Factory.QueryAsync(db => db.Complaints.Select(c => c.Id).SingleAsync());
+        ComplaintAttachmentId = await Factory.QueryAsync(db => db.Attachments.Where(a => a.ComplaintId == id).Select(a => a.Id).SingleAsync());
+        return id;
+    }
+
+    private async Task<int> WalkInAsync(WebSession petugas)
+    {
+        var opd = await Factory.OpdIdAsync("Disdukcapil");
+        using var response = await petugas.PostFormAsync("/laporan/baru", Intake.IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.WalkIn))
+            .Set("GuestName", "Siti Aminah").Set("GuestIdentityType", "KtaAsn").Set("GuestIdentityNumber", "KTA-12345")
+            .Set("GuestInstitution", "Disdukcapil").Set("GuestPurpose", "Melaporkan gangguan jaringan")
+            .Set("GuestTimeIn", WorkflowDriver.NowWib()));
+        await HttpAssert.RedirectsToAsync(response, "/laporan/");
+        return await Factory.QueryAsync(db => db.GuestBookEntries.Select(g => g.Id).SingleAsync());
+    }
+}
