@@ -14,6 +14,8 @@ public static class MonthlyRecapTemplate
 {
     public const string Title = "REKAP BULANAN PELAYANAN MAINTENANCE GANGGUAN JARINGAN";
 
+    private const double LabelWidth = 150;
+
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
 
     public static byte[] Render(MonthlyRecapDocument model)
@@ -39,19 +41,15 @@ public static class MonthlyRecapTemplate
         c.KeyValues(
             [
                 new KeyValue("Laporan diterima", Count(model.Received), BoldValue: true),
+                new KeyValue("Menurut saluran", model.ByChannel.Count == 0
+                    ? "-"
+                    : string.Join(", ", model.ByChannel.Select(ch => $"{ch.Channel} {Number(ch.Count)}"))),
                 new KeyValue("Selesai dikerjakan", Count(model.Completed)),
                 new KeyValue("Ditolak", Count(model.Rejected)),
                 new KeyValue("Masih terbuka", $"{Count(model.OpenAtEnd)} (per {IndonesianDate.Format(model.OpenCountedOn)})"),
             ],
-            OfficialLayout.LabelWidth,
-            indent: 18,
-            spaceAfter: 4);
-        c.Paragraph("Laporan diterima menurut saluran:", section with { SpaceAfter = 3 });
-        c.Table(
-            [new TableColumn("No", 6, CellAlign.Center), new TableColumn("Saluran", 64), new TableColumn("Jumlah", 30, CellAlign.Center)],
-            model.ByChannel.Count == 0
-                ? [["-", "Tidak ada laporan diterima", "0"]]
-                : model.ByChannel.Select((ch, i) => (IReadOnlyList<string>)[Number(i + 1), ch.Channel, Number(ch.Count)]));
+            LabelWidth,
+            indent: 18);
 
         c.Heading($"B. Ketepatan Waktu Penyelesaian (target {IndonesianDate.Duration(model.Target)})");
         c.KeyValues(
@@ -64,7 +62,7 @@ public static class MonthlyRecapTemplate
                 new KeyValue("Median waktu penyelesaian", Hours(model.MedianHours)),
                 new KeyValue("Persentil ke-90", Hours(model.P90Hours)),
             ],
-            OfficialLayout.LabelWidth,
+            LabelWidth,
             indent: 18,
             spaceAfter: 2);
         c.Paragraph(
@@ -87,11 +85,11 @@ public static class MonthlyRecapTemplate
         {
             c.KeyValues(
                 [
-                    new KeyValue("Jumlah responden", Count(ikm.Respondents)),
+                    new KeyValue("Jumlah responden", Number(ikm.Respondents) + " orang"),
                     new KeyValue("Nilai IKM", Math.Round(ikm.Converted, 2, MidpointRounding.AwayFromZero).ToString("0.00", Id), BoldValue: true),
                     new KeyValue("Mutu pelayanan", $"{ikm.Grade} ({ikm.GradeLabel})"),
                 ],
-                OfficialLayout.LabelWidth,
+                LabelWidth,
                 indent: 18);
         }
 

@@ -23,7 +23,7 @@ public sealed class RecapController(AppDbContext db, ActorFactory actors, Monthl
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var thisMonth = Wib.FromUtc(now).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (bulan is null && opd is null) return View(await FormAsync(thisMonth, null, null, thisMonth, ct));
+        if (!Request.Query.ContainsKey("bulan") && !Request.Query.ContainsKey("opd")) return View(await FormAsync(thisMonth, null, null, thisMonth, ct));
 
         var (period, error) = RecapPeriod.Parse(bulan, opd, now);
         var actor = await actors.ForUserAsync(User.UserId(), ct);

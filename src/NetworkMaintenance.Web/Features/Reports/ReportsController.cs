@@ -227,7 +227,7 @@ public sealed class ReportsController(
     }
 
     private string TrackingUrl(Report report) =>
-        $"{Request.Scheme}://{Request.Host}/lacak?nomor={Uri.EscapeDataString(report.Number)}&kode={Uri.EscapeDataString(report.TrackingCode)}";
+        Notifications.ReporterWhatsApp.TrackingUrl($"{Request.Scheme}://{Request.Host}", report.Number, report.TrackingCode);
 
     [HttpGet("/laporan/{id:int}/langkah/{step}")]
     public async Task<IActionResult> Step(int id, string step, CancellationToken ct)
