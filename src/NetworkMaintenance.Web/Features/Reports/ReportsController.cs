@@ -59,6 +59,7 @@ public sealed class ReportsController(
         if (actor is null) return Forbid();
         var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
             .Select(ReportListRow.Projection).ToListAsync(ct);
+        Response.Headers[ReportExport.RowsHeader] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return File(ReportExport.Csv(ReportExport.Rows(rows, sla)), "text/csv; charset=utf-8",
             ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "csv"));
     }
@@ -72,6 +73,7 @@ public sealed class ReportsController(
         if (actor is null) return Forbid();
         var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
             .Select(ReportListRow.Projection).ToListAsync(ct);
+        Response.Headers[ReportExport.RowsHeader] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return File(ReportExport.Xlsx(ReportExport.Rows(rows, sla)), ReportExport.XlsxContentType,
             ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "xlsx"));
     }
