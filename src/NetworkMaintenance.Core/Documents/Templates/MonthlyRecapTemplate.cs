@@ -16,6 +16,9 @@ public static class MonthlyRecapTemplate
 
     private const double LabelWidth = 150;
 
+    /// <summary>Heading, three rows and the space after them (13 pt lines), plus the space before the signature.</summary>
+    private const double IkmSectionHeight = 16 + (3 * 13) + 8 + 6;
+
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
 
     public static byte[] Render(MonthlyRecapDocument model)
@@ -76,6 +79,10 @@ public static class MonthlyRecapTemplate
         c.Heading("D. Rekap per Kategori Gangguan");
         Rows(c, "Kategori gangguan", model.ByCategory);
 
+        // Keep the IKM section with the signature: a signature never stands alone on the last page.
+        SignatureBlock[] signature = [new SignatureBlock([], model.KepalaDinas, WetSignature: true)];
+        var placeDate = IndonesianDate.PlaceAndDate(model.Letterhead.City, DateOnly.FromDateTime(generated));
+        c.EnsureSpace(IkmSectionHeight + c.SignaturesHeight(signature, placeDate));
         c.Heading("E. Indeks Kepuasan Masyarakat (IKM)");
         if (model.Ikm is not { } ikm)
         {
@@ -94,9 +101,7 @@ public static class MonthlyRecapTemplate
         }
 
         c.Space(6);
-        c.Signatures(
-            [new SignatureBlock([], model.KepalaDinas, WetSignature: true)],
-            IndonesianDate.PlaceAndDate(model.Letterhead.City, DateOnly.FromDateTime(generated)));
+        c.Signatures(signature, placeDate);
         return c.Render(PdfFooter.Plain(
             $"Rekap dibuat dari data aplikasi pada {IndonesianDate.DateAndTime(generated)}. Laporan statistik, bukan dokumen bernomor."));
     }
