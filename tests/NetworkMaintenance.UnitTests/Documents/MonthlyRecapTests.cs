@@ -41,6 +41,17 @@ public class MonthlyRecapTests
     }
 
     [Fact]
+    public void TheSignatureStaysOnThePageOfTheIkmSection()
+    {
+        var text = PdfText.Read(MonthlyRecapTemplate.Render(DocumentSamples.MonthlyRecap()));
+
+        var last = text.Pages[^1];
+        Assert.Contains("E. Indeks Kepuasan Masyarakat (IKM)", last);
+        Assert.Contains("Drs. H. Muhammad Fauzi Harahap, M.Si.", last);
+        Assert.Contains($"Halaman {text.Pages.Count} dari {text.Pages.Count}", last);
+    }
+
+    [Fact]
     public void WithoutSurveys_SaysThereIsNoIkmData()
     {
         var model = DocumentSamples.MonthlyRecap() with { Ikm = null, OpdName = "Dinas Kesehatan" };
