@@ -220,6 +220,50 @@ public static class DocumentSamples
     public static IReadOnlyList<OfficialDocument> All() =>
         [ReportReceipt(), DispositionSheet(), DeviceReplacementBeritaAcara(), WorkBeritaAcara(), WorkReport()];
 
+    /// <summary>A Rekap Bulanan for November 2026 with realistic figures (the figures are consistent with each other).</summary>
+    public static MonthlyRecapDocument MonthlyRecap() => new()
+    {
+        Letterhead = Letterhead,
+        Year = 2026,
+        Month = 11,
+        GeneratedAtUtc = Utc(2026, 11, 30, 16, 0),
+        Received = 23,
+        Completed = 20,
+        Rejected = 1,
+        OpenAtEnd = 3,
+        OpenCountedOn = new DateOnly(2026, 11, 30),
+        ByChannel =
+        [
+            new("Aplikasi web", 14), new("WhatsApp", 4), new("Telepon", 3), new("Surat permohonan", 1), new("Datang langsung", 1),
+        ],
+        CompletedWithinTarget = 18,
+        CompliancePercent = 90,
+        MedianHours = 6.5,
+        P90Hours = 23.8,
+        ByOpd =
+        [
+            new("Dinas Pendidikan", 6, 5, 5),
+            new("Dinas Kesehatan", 5, 5, 4),
+            new("Badan Kepegawaian Daerah", 4, 4, 4),
+            new("Sekretariat Daerah", 4, 3, 3),
+            new("RSUD dr. Kumpulan Pane", 2, 2, 1),
+            new("Kecamatan Padang Hulu", 2, 1, 1),
+        ],
+        ByCategory =
+        [
+            new("Internet mati / tidak terhubung", 9, 8, 7),
+            new("Koneksi lambat / tidak stabil", 6, 5, 5),
+            new("Gangguan WiFi / access point", 4, 4, 4),
+            new("Kabel jaringan / fiber optik", 3, 2, 1),
+            new("Kerusakan perangkat jaringan", 1, 1, 1),
+        ],
+        Ikm = Domain.Quality.IkmCalculator.Compute(
+        [
+            [4, 3, 3, 4, 3, 4, 4, 3, 3], [3, 3, 4, 4, 3, 3, 4, 3, 3], [4, 4, 3, 4, 4, 4, 4, 3, 4], [3, 3, 3, 4, 3, 3, 3, 3, 3],
+        ]),
+        KepalaDinas = KepalaDinas with { ApprovedAtUtc = null },
+    };
+
     /// <summary>A UTC instant given by its WIB wall-clock time.</summary>
     private static DateTime Utc(int year, int month, int day, int hour, int minute) =>
         Wib.ToUtc(new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified));

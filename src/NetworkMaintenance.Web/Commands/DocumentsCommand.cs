@@ -12,7 +12,7 @@ internal static class DocumentsCommand
         if (args.Length == 0 || args[0] != "sample" || string.IsNullOrWhiteSpace(folder))
         {
             await Console.Error.WriteLineAsync("Usage: documents sample --out FOLDER");
-            await Console.Error.WriteLineAsync("Writes one sample PDF of each of the five official documents (DocumentSamples) into FOLDER.");
+            await Console.Error.WriteLineAsync("Writes one sample PDF of each of the five official documents and of the monthly recap (DocumentSamples) into FOLDER.");
             return 2;
         }
 
@@ -26,7 +26,14 @@ internal static class DocumentsCommand
             Console.WriteLine($"{path} ({bytes.Length / 1024} KB)");
         }
 
-        app.Logger.LogInformation("Wrote {Count} sample documents to {Folder}", DocumentSamples.All().Count, target);
+        // The monthly recap: a report, not an issued document (no number, no verification code).
+        var recap = DocumentSamples.MonthlyRecap();
+        var recapPath = Path.Combine(target, MonthlyRecapTemplate.FileName(recap.Year, recap.Month));
+        var recapBytes = MonthlyRecapTemplate.Render(recap);
+        await File.WriteAllBytesAsync(recapPath, recapBytes);
+        Console.WriteLine($"{recapPath} ({recapBytes.Length / 1024} KB)");
+
+        app.Logger.LogInformation("Wrote {Count} sample documents and the monthly recap to {Folder}", DocumentSamples.All().Count, target);
         return 0;
     }
 }

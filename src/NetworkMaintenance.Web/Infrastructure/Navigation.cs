@@ -21,6 +21,7 @@ public static class Navigation
         new("Pengaduan", "bi-chat-left-text", "/pengaduan/kelola", Policies.FrontDesk),
         new("Plh.", "bi-person-badge", "/plh", Policies.Official),
         new("IKM", "bi-graph-up", "/skm", Policies.Official),
+        new("Rekap Bulanan", "bi-file-earmark-bar-graph", "/laporan/rekap", Policies.Official),
         new("Notifikasi", "bi-bell", "/notifikasi", null, BadgeKey: NavCounts.NotificationsKey),
         new("Pengguna", "bi-people", "/admin/pengguna", Policies.Administrator, "Administrasi"),
         new("OPD", "bi-building", "/admin/opd", Policies.Administrator, "Administrasi"),

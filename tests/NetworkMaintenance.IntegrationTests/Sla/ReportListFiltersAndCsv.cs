@@ -39,6 +39,9 @@ public sealed class ReportListFiltersAndCsv(AppFactory factory) : IClassFixture<
         using var response = await kabid.GetAsync("/laporan/ekspor.csv?overdue=true");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        // site.js shows the progress from these two: the number of reports and the exact size.
+        Assert.Equal(["1"], response.Headers.GetValues("X-Export-Rows"));
+        Assert.Equal(response.Content.Headers.ContentLength, (await response.Content.ReadAsByteArrayAsync()).Length);
         var rows = ParseCsv(Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'));
         Assert.Equal(2, rows.Count);
         Assert.Equal("Nomor", rows[0][0]);
@@ -55,6 +58,7 @@ public sealed class ReportListFiltersAndCsv(AppFactory factory) : IClassFixture<
         using var xlsx = await kabid.GetAsync("/laporan/ekspor.xlsx?overdue=true");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(["1"], xlsx.Headers.GetValues("X-Export-Rows"));
         var sheet = ReadSheet(await xlsx.Content.ReadAsByteArrayAsync());
         Assert.Equal(2, sheet.Count);
         Assert.Equal(rows[0], sheet[0]);

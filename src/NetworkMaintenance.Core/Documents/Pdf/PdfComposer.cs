@@ -484,7 +484,7 @@ public sealed class PdfComposer : IDisposable
 
     public void NewPage() => gfx = AddPage();
 
-    /// <summary>Draws the footers (page x of n, QR code) and returns the PDF bytes. Call once.</summary>
+    /// <summary>Draws the footers (page x of n, QR code unless the footer is <see cref="PdfFooter.Plain"/>) and returns the PDF bytes. Call once.</summary>
     public byte[] Render(PdfFooter footer)
     {
         ArgumentNullException.ThrowIfNull(footer);
@@ -689,20 +689,24 @@ public sealed class PdfComposer : IDisposable
         {
             var top = PageHeight - Margins.Bottom - FooterHeight + 8;
             gfx.DrawLine(new XPen(XColors.Gray, 0.5), Left, top, Right, top);
-            const double qrSize = 44;
-            QrCodeDrawing.Draw(gfx, footer.VerificationUrl, Left - 4, top + 3, qrSize);
+            var verifiable = footer.IsVerifiable;
+            var qrSize = verifiable ? 44 : 0;
+            if (verifiable) QrCodeDrawing.Draw(gfx, footer.VerificationUrl, Left - 4, top + 3, qrSize);
 
             var small = Font(false, false, 7);
             var smallBold = Font(true, false, 7);
             var pageFont = Font(false, false, 8);
             var pageText = string.Create(CultureInfo.InvariantCulture, $"Halaman {number} dari {count}");
             var pageWidth = Measure(pageText, pageFont);
-            var textX = Left + qrSize + 2;
+            var textX = verifiable ? Left + qrSize + 2 : Left;
             var textWidth = Right - textX - pageWidth - 16;
             var lh = 7 * 1.35;
             var y = top + 10;
+            TextRun[] runs = verifiable
+                ? [new TextRun(footer.Note + "\n" + footer.VerificationUrl + "\n"), new TextRun("Kode verifikasi: "), new TextRun(footer.VerificationCode, Bold: true)]
+                : [new TextRun(footer.Note)];
             foreach (var line in breaker.Break(
-                         [new TextRun(footer.Note + "\n" + footer.VerificationUrl + "\n"), new TextRun("Kode verifikasi: "), new TextRun(footer.VerificationCode, Bold: true)],
+                         runs,
                          r => r.Bold ? smallBold : small,
                          textWidth))
             {

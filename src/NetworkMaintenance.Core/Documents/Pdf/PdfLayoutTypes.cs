@@ -20,6 +20,12 @@ public sealed record PdfFooter(string VerificationUrl, string VerificationCode)
 {
     public string Note { get; init; } =
         "Periksa keaslian dokumen ini dengan memindai kode QR atau membuka:";
+
+    /// <summary>False for a <see cref="Plain"/> footer: no QR code, no verification address.</summary>
+    public bool IsVerifiable => VerificationUrl.Length > 0;
+
+    /// <summary>A footer for reports that are not issued documents (no number, nothing to verify): a note and the page number.</summary>
+    public static PdfFooter Plain(string note) => new("", "") { Note = note };
 }
 
 public enum CellAlign

@@ -15,6 +15,12 @@ public static class ReportExport
 {
     public const int MaxRows = 100_000;
 
+    /// <summary>
+    /// Response header with the number of reports in the file, read by site.js to tell the user what is coming; the
+    /// file itself is sent with its Content-Length, so the download's progress is exact.
+    /// </summary>
+    public const string RowsHeader = "X-Export-Rows";
+
     public static readonly string[] Header =
         ["Nomor", "Diterima (WIB)", "OPD", "Pelapor", "Saluran", "Kategori", "Status", "Lokasi", "Waktu layanan", "Keterangan waktu"];
 

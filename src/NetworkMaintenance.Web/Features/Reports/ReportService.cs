@@ -56,7 +56,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                         db.GuestBookEntries.Add(guest);
                     }
                     await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
-                    await NotifyNextActorsAsync(report, now, ct);
+                    await NotifyNextActorsAsync(report, recordedBy, now, ct);
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);
                     logger.LogInformation("Report {Number} received via {Channel}", report.Number, report.Channel);
@@ -112,7 +112,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                 return StepResult.Refused(ex.Message);
             }
 
-            await NotifyNextActorsAsync(report, now, ct);
+            await NotifyNextActorsAsync(report, actor, now, ct);
             IReadOnlyList<Core.Domain.Documents.IssuedDocument> issued;
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
@@ -168,7 +168,12 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
     }
 
     /// <summary>Tells the people who must act next, and the reporter at the moments that concern them.</summary>
-    private async Task NotifyNextActorsAsync(Report report, DateTime now, CancellationToken ct)
+    /// <remarks>
+    /// At the steps the reporter must hear about (<see cref="Notifications.ReporterWhatsApp.Steps"/>), a staff member who
+    /// performed the step also gets a note to tell the reporter, when the reporter has a mobile number: the notification
+    /// list shows it with a "Kabari pelapor via WhatsApp" link (not e-mailed: it is a reminder for the person who just acted).
+    /// </remarks>
+    private async Task NotifyNextActorsAsync(Report report, WorkflowActor performer, DateTime now, CancellationToken ct)
     {
         var messages = new Dictionary<string, string>();
         var waiting = $"Laporan {report.Number} menunggu tindakan Anda: {Labels.Of(report.Status)}.";
@@ -213,7 +218,18 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
         }
         // The same hand-over by e-mail, saved in the same SaveChanges as the step (sent later by the outbox sender).
         await mail.EnqueueAsync(messages, report.Id == 0 ? null : report.Id, report.Number, now, ct);
+
+        if (Notifications.ReporterWhatsApp.IsReporterStep(report.Status) && IsStaff(performer)
+            && PhoneNumber.WhatsAppLink(report.ReporterPhone) is not null && !messages.ContainsKey(performer.UserId))
+        {
+            db.Notifications.Add(new Notification(performer.UserId,
+                Notifications.ReporterWhatsApp.PerformerNote(report.Status, report.Number, report.ReporterName), report.Id == 0 ? null : report.Id, now));
+        }
     }
+
+    private static bool IsStaff(WorkflowActor actor) =>
+        actor.HasRole(Roles.PetugasLayanan) || actor.HasRole(Roles.KepalaDinas) || actor.HasRole(Roles.KepalaBidang)
+        || actor.HasRole(Roles.KepalaSeksi) || actor.HasRole(Roles.Teknisi);
 
     private async Task<List<string>> ReporterRecipientsAsync(Report report, CancellationToken ct)
     {

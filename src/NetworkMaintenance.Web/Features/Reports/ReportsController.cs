@@ -59,6 +59,7 @@ public sealed class ReportsController(
         if (actor is null) return Forbid();
         var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
             .Select(ReportListRow.Projection).ToListAsync(ct);
+        Response.Headers[ReportExport.RowsHeader] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return File(ReportExport.Csv(ReportExport.Rows(rows, sla)), "text/csv; charset=utf-8",
             ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "csv"));
     }
@@ -72,6 +73,7 @@ public sealed class ReportsController(
         if (actor is null) return Forbid();
         var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
             .Select(ReportListRow.Projection).ToListAsync(ct);
+        Response.Headers[ReportExport.RowsHeader] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return File(ReportExport.Xlsx(ReportExport.Rows(rows, sla)), ReportExport.XlsxContentType,
             ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "xlsx"));
     }
@@ -227,7 +229,7 @@ public sealed class ReportsController(
     }
 
     private string TrackingUrl(Report report) =>
-        $"{Request.Scheme}://{Request.Host}/lacak?nomor={Uri.EscapeDataString(report.Number)}&kode={Uri.EscapeDataString(report.TrackingCode)}";
+        Notifications.ReporterWhatsApp.TrackingUrl($"{Request.Scheme}://{Request.Host}", report.Number, report.TrackingCode);
 
     [HttpGet("/laporan/{id:int}/langkah/{step}")]
     public async Task<IActionResult> Step(int id, string step, CancellationToken ct)

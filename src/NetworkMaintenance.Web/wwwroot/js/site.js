@@ -62,4 +62,81 @@
             ctx.clearRect(0, 0, canvas.width, canvas.height); value.value = ''; drawn = false;
         });
     });
+
+    // Exports of the report list (CSV, Excel) download through fetch() so the page can show their progress: first
+    // "Menyiapkan berkas…" while the server builds the file, then bytes received against Content-Length. The file is
+    // saved from a Blob under the server's file name. Without fetch streams (or JavaScript) the link downloads directly.
+    var exportBusy = false;
+    document.querySelectorAll('a[data-export-progress]').forEach(function (link) {
+        if (!window.fetch || !window.ReadableStream || !window.URL || !URL.createObjectURL) return;
+        link.addEventListener('click', function (e) {
+            var panel = document.getElementById(link.dataset.exportProgress);
+            if (!panel) return;
+            e.preventDefault();
+            if (exportBusy) return;
+            exportBusy = true;
+            var text = panel.querySelector('[data-export-text]');
+            var bar = panel.querySelector('[data-export-bar]');
+            var meter = bar.parentElement;
+            var rowsText = '';
+            function kb(n) { return (n / 1024).toLocaleString('id-ID', { maximumFractionDigits: 0 }) + ' KB'; }
+            function show(message, percent) {
+                text.textContent = message;
+                if (percent === null) {
+                    bar.classList.add('progress-bar-striped', 'progress-bar-animated');
+                    bar.style.width = '100%';
+                    meter.removeAttribute('aria-valuenow');
+                } else {
+                    bar.classList.remove('progress-bar-striped', 'progress-bar-animated');
+                    bar.style.width = percent + '%';
+                    meter.setAttribute('aria-valuenow', String(percent));
+                }
+            }
+            function fail(message) {
+                exportBusy = false;
+                bar.classList.add('bg-danger');
+                show(message, 100);
+                panel.dataset.state = 'failed';
+            }
+            bar.classList.remove('bg-danger', 'bg-success');
+            panel.hidden = false;
+            panel.dataset.state = 'running';
+            show('Menyiapkan berkas…', null);
+            fetch(link.href, { credentials: 'same-origin' }).then(function (response) {
+                if (!response.ok || !response.body) { fail('Gagal mengunduh berkas (HTTP ' + response.status + '). Muat ulang halaman lalu coba lagi.'); return null; }
+                var rows = response.headers.get('X-Export-Rows');
+                rowsText = rows === null ? '' : Number(rows).toLocaleString('id-ID') + ' laporan, ';
+                var total = Number(response.headers.get('Content-Length')) || 0;
+                var disposition = response.headers.get('Content-Disposition') || '';
+                var match = /filename\*=UTF-8''([^;]+)/i.exec(disposition) || /filename="?([^";]+)"?/i.exec(disposition);
+                var name = match ? decodeURIComponent(match[1]) : 'ekspor';
+                var reader = response.body.getReader();
+                var chunks = [], received = 0;
+                function pump() {
+                    return reader.read().then(function (step) {
+                        if (step.done) return;
+                        chunks.push(step.value);
+                        received += step.value.length;
+                        if (total > 0) show('Mengunduh ' + rowsText + kb(received) + ' dari ' + kb(total) + '…', Math.min(100, Math.round(received * 100 / total)));
+                        else show('Mengunduh ' + rowsText + kb(received) + '…', null);
+                        return pump();
+                    });
+                }
+                return pump().then(function () {
+                    var url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get('Content-Type') || 'application/octet-stream' }));
+                    var save = document.createElement('a');
+                    save.href = url;
+                    save.download = name;
+                    document.body.appendChild(save);
+                    save.click();
+                    save.remove();
+                    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+                    bar.classList.add('bg-success');
+                    show('Selesai: ' + rowsText + kb(received) + ' — ' + name, 100);
+                    panel.dataset.state = 'done';
+                    exportBusy = false;
+                });
+            }).catch(function () { fail('Unduhan terputus. Periksa koneksi lalu coba lagi.'); });
+        });
+    });
 })();
