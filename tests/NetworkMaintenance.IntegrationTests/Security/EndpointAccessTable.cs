@@ -81,6 +81,7 @@ public static class EndpointAccessTable
         Get("/laporan", ReportUser),
         Get("/laporan/ekspor.csv", Staff),
         Get("/laporan/ekspor.xlsx", Staff),
+        Get("/laporan/rekap", Official),
         Get("/tugas", ReportUser),
         Get("/laporan/baru", Who.Intake),
         Post("/laporan/baru", Who.Intake),
