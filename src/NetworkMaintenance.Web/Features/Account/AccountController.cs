@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Audit;
+using NetworkMaintenance.Web.Features.Audit;
 using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Account;
@@ -12,6 +14,7 @@ public sealed class AccountController(
     UserManager<AppUser> users,
     IValidator<LoginInput> loginValidator,
     IValidator<ChangePasswordInput> changePasswordValidator,
+    IAuditLog audit,
     ILogger<AccountController> logger) : Controller
 {
     public const string LockedOutMessage =
@@ -33,6 +36,7 @@ public sealed class AccountController(
 
         var result = await signIn.PasswordSignInAsync(input.UserName.Trim(), input.Password, input.RememberMe,
             lockoutOnFailure: true);
+        await audit.SignInAsync(input.UserName, result);
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserName} signed in", input.UserName);
@@ -51,6 +55,7 @@ public sealed class AccountController(
     [HttpPost("/keluar")]
     public async Task<IActionResult> Logout()
     {
+        await audit.WriteAsync(AuditEvents.Logout, $"{User.Identity?.Name} keluar.");
         await signIn.SignOutAsync();
         return Redirect("/masuk");
     }
@@ -73,6 +78,7 @@ public sealed class AccountController(
         }
 
         await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync(AuditEvents.PasswordChanged, $"{user.UserName} mengubah kata sandinya sendiri.", AuditObject.User(user.Id, user.UserName));
         TempData.Success("Kata sandi berhasil diubah.");
         return Redirect("/");
     }
