@@ -7,7 +7,6 @@ public static class AuditEvents
 {
     public const string LoginSucceeded = "login.success";
     public const string LoginFailed = "login.failed";
-    public const string LockedOut = "login.lockedout";
     public const string Logout = "logout";
     public const string PasswordChanged = "password.changed";
 
@@ -38,7 +37,6 @@ public static class AuditEvents
     [
         (LoginSucceeded, "Masuk berhasil"),
         (LoginFailed, "Masuk gagal"),
-        (LockedOut, "Akun terkunci"),
         (Logout, "Keluar"),
         (PasswordChanged, "Kata sandi diubah"),
         (UserCreated, "Pengguna dibuat"),
