@@ -44,10 +44,11 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                 columns: new[] { "EventType", "AtUtc" });
 
             // Append-only: the database itself refuses to change or remove an audit entry (docs/security.md).
-            // CREATE TRIGGER must start its own batch; EF runs each Sql operation as one.
+            // CREATE TRIGGER must be the first statement of its batch. The idempotent script puts every statement inside
+            // IF NOT EXISTS (...) BEGIN ... END, so the trigger is created through EXEC, which runs it as a batch of its own.
             migrationBuilder.Sql(
-                "CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS " +
-                "BEGIN SET NOCOUNT ON; THROW 51000, 'The audit log is append-only: entries cannot be changed or deleted.', 1; END");
+                "EXEC(N'CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS " +
+                "BEGIN SET NOCOUNT ON; THROW 51000, ''The audit log is append-only: entries cannot be changed or deleted.'', 1; END')");
         }
 
         /// <inheritdoc />
