@@ -304,6 +304,44 @@ public sealed class AuditTrail(AppFactory factory) : IClassFixture<AppFactory>, 
     }
 
     [Fact]
+    public async Task AdministrationChangesAreRecordedWithoutTheInitialPassword()
+    {
+        const string initialPassword = "Awal#Audit2026sandi";
+        using var admin = await WebSession.SignedInAsync(factory, "admin");
+        var form = new Form()
+            .Set("UserName", "rudi.audit")
+            .Set("FullName", "Rudi Hartono")
+            .Set("Position", "Teknisi Jaringan")
+            .Set("OrgUnitId", TestData.Id(await factory.UnitIdAsync(Core.Data.Seeding.ReferenceData.SeksiInfrastruktur)))
+            .AddValue("Roles", Core.Domain.Roles.Teknisi)
+            .Set("Password", initialPassword)
+            .Set("ConfirmPassword", initialPassword);
+        using (var created = await admin.PostFormAsync("/admin/pengguna/baru", form))
+        {
+            await HttpAssert.RedirectsToAsync(created, "/admin/pengguna");
+        }
+        var id = await factory.UserIdAsync("rudi.audit");
+        using (var edited = await admin.PostFormAsync($"/admin/pengguna/{id}/ubah",
+            form.Set("Password", null).Set("ConfirmPassword", null).AddValue("Roles", Core.Domain.Roles.PetugasLayanan)))
+        {
+            await HttpAssert.RedirectsToAsync(edited, "/admin/pengguna");
+        }
+        using (var opd = await admin.PostFormAsync("/admin/opd/baru", new Form().Set("Name", "Dinas Audit Percobaan").Set("ShortName", "DAP")))
+        {
+            await HttpAssert.RedirectsToAsync(opd, "/admin/opd");
+        }
+
+        var entries = await EntriesAsync(e => e.ObjectId == id);
+        Assert.Equal([AuditEvents.UserCreated, AuditEvents.UserUpdated, AuditEvents.RoleChanged], entries.Select(e => e.EventType));
+        Assert.All(entries, e => Assert.Equal("admin", e.ActorUserName));
+        Assert.Contains(Core.Domain.Roles.PetugasLayanan, entries[2].Details, StringComparison.Ordinal);
+        var opdId = TestData.Id(await factory.OpdIdAsync("DAP"));
+        var opdEntry = Assert.Single(await EntriesAsync(e => e.ObjectType == "Opd" && e.ObjectId == opdId));
+        Assert.Equal(AuditEvents.SettingChanged, opdEntry.EventType);
+        Assert.DoesNotContain(await EntriesAsync(_ => true), e => $"{e.Summary}|{e.Details}".Contains(initialPassword, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DetailsLoseEveryPropertyThatCouldHoldASecret()
     {
         var json = AuditLog.SafeJson(new
