@@ -12,6 +12,10 @@ public static class FeatureServices
     {
         services.AddScoped<UserProvisioning>();
 
+        // The append-only audit log (docs/security.md).
+        services.AddScoped<Audit.IAuditLog, Audit.AuditLog>();
+        services.AddScoped<Audit.AuditSearch>();
+
         // Reports and the workflow.
         services.AddScoped<Reports.ActorFactory>();
         services.AddScoped<Reports.ReportService>();

@@ -28,6 +28,7 @@ public static class Navigation
         new("Unit Organisasi", "bi-diagram-3", "/admin/unit", Policies.Administrator, "Administrasi"),
         new("Kop Surat & Penomoran", "bi-file-earmark-text", "/admin/dokumen", Policies.Administrator, "Administrasi"),
         new("Standar Pelayanan", "bi-card-checklist", "/admin/standar-pelayanan", Policies.Administrator, "Administrasi"),
+        new("Log Audit", "bi-shield-check", "/admin/audit", Policies.Administrator, "Administrasi"),
     ];
 
     public static async Task<IReadOnlyList<Item>> VisibleAsync(IAuthorizationService authorization,

@@ -38,4 +38,15 @@ public sealed class Accessibility(BrowserFixture fixture, ITestOutputHelper outp
         await Expect(Page.GetByTestId("role-label")).ToBeVisibleAsync();
         await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);
     }, userName);
+
+    [Fact]
+    public Task AuditLogPageHasNoSeriousViolations() => RunAsync(async () =>
+    {
+        await SignInAsync("admin");
+        await Page.GotoAsync("/admin/audit");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Log audit" })).ToBeVisibleAsync();
+        // The admin's own sign-in is the newest entry.
+        await Expect(Page.GetByTestId("audit-table").Locator("tbody tr").First).ToContainTextAsync("admin");
+        await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);
+    });
 }

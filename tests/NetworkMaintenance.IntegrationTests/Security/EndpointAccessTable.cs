@@ -113,6 +113,8 @@ public static class EndpointAccessTable
         Post("/plh/{id:int}/cabut", Official),
 
         // Administration.
+        Get("/admin/audit", Administrator),
+        Get("/admin/audit/ekspor.csv", Administrator),
         Get("/admin/pengguna", Administrator),
         Get("/admin/pengguna/baru", Administrator),
         Post("/admin/pengguna/baru", Administrator),

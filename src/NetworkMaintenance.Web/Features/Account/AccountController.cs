@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Audit;
+using NetworkMaintenance.Web.Features.Audit;
 using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Account;
@@ -14,6 +16,7 @@ public sealed class AccountController(
     IValidator<LoginInput> loginValidator,
     IValidator<ChangePasswordInput> changePasswordValidator,
     LoginAttempts loginAttempts,
+    IAuditLog audit,
     ILogger<AccountController> logger) : Controller
 {
     public const string LockedOutMessage =
@@ -41,6 +44,7 @@ public sealed class AccountController(
 
         var result = await signIn.PasswordSignInAsync(input.UserName.Trim(), input.Password, input.RememberMe,
             lockoutOnFailure: true);
+        await audit.SignInAsync(input.UserName, result);
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserName} signed in", input.UserName);
@@ -59,6 +63,7 @@ public sealed class AccountController(
     [HttpPost("/keluar")]
     public async Task<IActionResult> Logout()
     {
+        await audit.WriteAsync(AuditEvents.Logout, $"{User.Identity?.Name} keluar.");
         await signIn.SignOutAsync();
         return Redirect("/masuk");
     }
@@ -81,6 +86,7 @@ public sealed class AccountController(
         }
 
         await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync(AuditEvents.PasswordChanged, $"{user.UserName} mengubah kata sandinya sendiri.", AuditObject.User(user.Id, user.UserName));
         TempData.Success("Kata sandi berhasil diubah.");
         return Redirect("/");
     }

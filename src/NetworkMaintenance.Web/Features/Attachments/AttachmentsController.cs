@@ -18,7 +18,8 @@ public sealed class AttachmentsController(
     AttachmentStore store,
     ReportService reports,
     ActorFactory actors,
-    IAuthorizationService authorization) : Controller
+    IAuthorizationService authorization,
+    Audit.IAuditLog audit) : Controller
 {
     [HttpGet("/lampiran/{id:int}")]
     public async Task<IActionResult> Download(int id, CancellationToken ct)
@@ -36,6 +37,7 @@ public sealed class AttachmentsController(
 
         var path = store.PathOf(attachment);
         if (!System.IO.File.Exists(path)) return NotFound();
+        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.AttachmentDownloaded, $"Lampiran \"{attachment.OriginalName}\" diunduh.", Audit.AuditObject.Attachment(attachment.Id), new { attachment.ReportId, attachment.ComplaintId }, ct: ct);
         Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
         return PhysicalFile(path, attachment.ContentType, attachment.OriginalName);

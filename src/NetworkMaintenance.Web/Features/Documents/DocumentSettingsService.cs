@@ -9,7 +9,8 @@ using NetworkMaintenance.Core.Formatting;
 namespace NetworkMaintenance.Web.Features.Documents;
 
 /// <summary>Reads and saves the administrator's document settings (kop surat, logo, number patterns).</summary>
-public sealed class DocumentSettingsService(AppDbContext db, TimeProvider clock, ILogger<DocumentSettingsService> logger)
+public sealed class DocumentSettingsService(AppDbContext db, TimeProvider clock, Audit.IAuditLog audit,
+    ILogger<DocumentSettingsService> logger)
 {
     public async Task<DocumentSettings> GetAsync(CancellationToken ct = default) =>
         await db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? DocumentSettings.CreateDefault();
@@ -47,6 +48,13 @@ public sealed class DocumentSettingsService(AppDbContext db, TimeProvider clock,
         }
 
         if (isNew) db.DocumentSettings.Add(settings);
+        audit.Add(Core.Domain.Audit.AuditEvents.SettingChanged, "Pengaturan kop surat dan penomoran dokumen diubah.",
+            Audit.AuditObject.Named(nameof(DocumentSettings)), new
+            {
+                agency = input.AgencyName,
+                logo = input.RemoveLogo ? "removed" : logo is not null ? "replaced" : "unchanged",
+                numberPatterns = DocumentTypes.LetterNumbered.ToDictionary(t => t.ToString(), t => input.Pattern(t)),
+            });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Document settings changed by {UserId}", userId);
     }

@@ -18,7 +18,7 @@ public sealed record GuestBookModel(IReadOnlyList<GuestBookRow> Rows, DateOnly? 
 
 /// <summary>The guest book (buku tamu) of the front desk: list, filter, CSV export, time out.</summary>
 [Authorize(Policy = Policies.FrontDesk)]
-public sealed class GuestBookController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Audit.IAuditLog audit) : Controller
 {
     [HttpGet("/buku-tamu")]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, string? q, CancellationToken ct) =>
@@ -42,6 +42,7 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock) : C
         }
         // UTF-8 with a BOM so that spreadsheet programs read the Indonesian text correctly.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Buku tamu diekspor ke CSV ({rows.Count} baris).", Audit.AuditObject.Named("GuestBook"), new { from, to, q }, ct: ct);
         return File(bytes, "text/csv; charset=utf-8", "buku-tamu.csv");
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Audit;
 using NetworkMaintenance.Core.Formatting;
 using NetworkMaintenance.Web.Authorization;
 using NetworkMaintenance.Web.Infrastructure;
@@ -38,7 +39,7 @@ public sealed class AppointPlhInputValidator : AbstractValidator<AppointPlhInput
 /// An official (Kadis, Kabid, Kasi) appoints an acting official (Plh.) for a date range while away, and can revoke it.
 /// </summary>
 [Authorize(Policy = Policies.Official)]
-public sealed class PlhController(AppDbContext db, IValidator<AppointPlhInput> validator, TimeProvider clock) : Controller
+public sealed class PlhController(AppDbContext db, IValidator<AppointPlhInput> validator, TimeProvider clock, Audit.IAuditLog audit) : Controller
 {
     [HttpGet("/plh")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await ModelAsync(new AppointPlhInput
@@ -71,6 +72,7 @@ public sealed class PlhController(AppDbContext db, IValidator<AppointPlhInput> v
             db.Notifications.Add(new Notification(acting.Id,
                 $"Anda ditunjuk sebagai Plh. {User.FullName()} untuk {input.StartDate:dd-MM-yyyy} s.d. {input.EndDate:dd-MM-yyyy}.",
                 null, clock.GetUtcNow().UtcDateTime));
+            audit.Add(AuditEvents.PlhAppointed, $"{acting.UserName} ditunjuk sebagai Plh. {User.Identity?.Name} untuk {input.StartDate:dd-MM-yyyy} s.d. {input.EndDate:dd-MM-yyyy}.", Audit.AuditObject.User(acting.Id, acting.UserName), new { input.StartDate, input.EndDate, input.Reason });
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException ex)
@@ -90,6 +92,7 @@ public sealed class PlhController(AppDbContext db, IValidator<AppointPlhInput> v
         var appointment = await db.ActingAppointments.SingleOrDefaultAsync(a => a.Id == id && a.OfficialUserId == userId, ct);
         if (appointment is null) return NotFound();
         appointment.Revoke(clock.GetUtcNow().UtcDateTime);
+        audit.Add(AuditEvents.PlhRevoked, $"Penunjukan Plh. nomor {id} dicabut oleh {User.Identity?.Name}.", Audit.AuditObject.Plh(id));
         await db.SaveChangesAsync(ct);
         TempData.Success("Penunjukan Plh. dicabut.");
         return Redirect("/plh");

@@ -27,7 +27,7 @@ public sealed record IkmModel(int Year, int? Month, IkmResult? Overall, IReadOnl
 public sealed record StandardEditModel(IReadOnlyList<ServiceStandardSection> Sections);
 
 /// <summary>The satisfaction survey (SKM), the IKM report for officials, and the editable service standard.</summary>
-public sealed class QualityController(AppDbContext db, ActorFactory actors, TimeProvider clock) : Controller
+public sealed class QualityController(AppDbContext db, ActorFactory actors, TimeProvider clock, Audit.IAuditLog audit) : Controller
 {
     [HttpGet("/laporan/{id:int}/survei"), Authorize(Policy = Policies.Reporter)]
     public async Task<IActionResult> Survey(int id, CancellationToken ct)
@@ -103,6 +103,8 @@ public sealed class QualityController(AppDbContext db, ActorFactory actors, Time
             }
         }
         if (!ModelState.IsValid) return View(new StandardEditModel(sections));
+        var changed = db.ChangeTracker.Entries<ServiceStandardSection>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity.Key).ToList();
+        if (changed.Count > 0) audit.Add(Core.Domain.Audit.AuditEvents.SettingChanged, "Standar pelayanan diubah.", Audit.AuditObject.Named("ServiceStandard"), new { sections = changed });
         await db.SaveChangesAsync(ct);
         TempData.Success("Standar pelayanan tersimpan.");
         return Redirect("/admin/standar-pelayanan");

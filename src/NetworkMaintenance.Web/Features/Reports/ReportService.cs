@@ -24,7 +24,7 @@ public sealed record StepResult(bool Succeeded, string Message)
 /// step is never recorded without its documents (or the other way round).
 /// </summary>
 public sealed class ReportService(AppDbContext db, DocumentIssuer documents, TimeProvider clock, Mail.MailOutbox mail,
-    ILogger<ReportService> logger)
+    Audit.IAuditLog audit, ILogger<ReportService> logger)
 {
     public const string ConflictMessage =
         "Laporan ini baru saja diproses oleh orang lain (atau formulir terkirim dua kali). Langkah Anda tidak disimpan; periksa status terbaru di bawah ini.";
@@ -55,8 +55,9 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                         guest.LinkTo(report.Id);
                         db.GuestBookEntries.Add(guest);
                     }
-                    await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
+                    var issuedOnReceipt = await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
                     await NotifyNextActorsAsync(report, recordedBy, now, ct);
+                    AuditStep(report, report.Events.Single(), issuedOnReceipt);
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);
                     logger.LogInformation("Report {Number} received via {Channel}", report.Number, report.Channel);
@@ -119,6 +120,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                 try
                 {
                     issued = await documents.IssueForStepAsync(report, ev, actor.UserId, now, ct);
+                    AuditStep(report, ev, issued);
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);
                 }
@@ -142,6 +144,20 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             return StepResult.Ok(message);
         });
     }
+
+    /// <summary>Stages the step's audit entry: it is saved by the same SaveChanges as the step, or not at all.</summary>
+    private void AuditStep(Report report, ReportEvent ev, IReadOnlyList<Core.Domain.Documents.IssuedDocument> issued) =>
+        audit.Add(Core.Domain.Audit.AuditEvents.WorkflowStep(ev.Action),
+            $"{Workflow.ActionLabel(ev.Action)}: laporan {report.Number} ({(ev.FromStatus is { } from ? Labels.Of(from) : "baru")} → {Labels.Of(ev.ToStatus)}).",
+            Audit.AuditObject.Report(report.Id, report.Number), new
+            {
+                from = ev.FromStatus?.ToString(),
+                to = ev.ToStatus.ToString(),
+                role = ev.ActorRole,
+                actorName = ev.ActorName,
+                onBehalfOf = ev.OnBehalfOfName,
+                documents = issued.Select(d => d.Number).ToList(),
+            });
 
     /// <summary>Loads the person chosen on a form (a Kabid, Kasi or technician) with their roles.</summary>
     public async Task<PersonRef?> PersonAsync(string? userId, CancellationToken ct = default)

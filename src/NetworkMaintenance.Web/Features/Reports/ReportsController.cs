@@ -25,6 +25,7 @@ public sealed class ReportsController(
     IValidator<NewReportInput> newReportValidator,
     IValidator<StepInputForm> stepValidator,
     Attachments.AttachmentStore attachments,
+    Audit.IAuditLog audit,
     TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
@@ -60,6 +61,7 @@ public sealed class ReportsController(
         var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
             .Select(ReportListRow.Projection).ToListAsync(ct);
         Response.Headers[ReportExport.RowsHeader] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Daftar laporan diekspor ke CSV ({rows.Count} baris).", Audit.AuditObject.Named("ReportList"), new { format = "csv", rows = rows.Count, filter = filter.QueryString() }, ct: ct);
         return File(ReportExport.Csv(ReportExport.Rows(rows, sla)), "text/csv; charset=utf-8",
             ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "csv"));
     }
@@ -74,6 +76,7 @@ public sealed class ReportsController(
         var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
             .Select(ReportListRow.Projection).ToListAsync(ct);
         Response.Headers[ReportExport.RowsHeader] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Daftar laporan diekspor ke Excel ({rows.Count} baris).", Audit.AuditObject.Named("ReportList"), new { format = "xlsx", rows = rows.Count, filter = filter.QueryString() }, ct: ct);
         return File(ReportExport.Xlsx(ReportExport.Rows(rows, sla)), ReportExport.XlsxContentType,
             ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "xlsx"));
     }
@@ -208,10 +211,11 @@ public sealed class ReportsController(
     [HttpGet("/laporan/{id:int}/dokumen/{documentId:int}")]
     public async Task<IActionResult> Document(int id, int documentId, [FromQuery] int? basah, CancellationToken ct)
     {
-        var (_, _, denied) = await LoadVisibleAsync(id, ct);
+        var (report, _, denied) = await LoadVisibleAsync(id, ct);
         if (denied is not null) return denied;
         var document = await documents.FindAsync(id, documentId, ct);
         if (document is null) return NotFound();
+        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.DocumentDownloaded, $"Dokumen {document.Number} (laporan {report!.Number}) diunduh{(basah == 1 ? " untuk tanda tangan basah" : "")}.", Audit.AuditObject.Document(document.Id, document.Number), new { report = report.Number, type = document.Type.ToString(), wetSignature = basah == 1 }, ct: ct);
 
         var wet = basah == 1;
         var bytes = wet ? DocumentService.RenderWetSignature(document) : document.Pdf;

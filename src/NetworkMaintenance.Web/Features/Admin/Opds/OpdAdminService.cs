@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Audit;
 using NetworkMaintenance.Core.Formatting;
 using NetworkMaintenance.Web.Infrastructure;
 
@@ -10,7 +11,7 @@ public sealed record OpdRow(int Id, string Name, string? ShortName, string? Addr
     bool IsActive, int UserCount);
 
 /// <summary>The administrator's OPD list: create, edit, deactivate, activate. OPDs are never deleted.</summary>
-public sealed class OpdAdminService(AppDbContext db, ILogger<OpdAdminService> logger)
+public sealed class OpdAdminService(AppDbContext db, Audit.IAuditLog audit, ILogger<OpdAdminService> logger)
 {
     public async Task<IReadOnlyList<OpdRow>> ListAsync(string? search, string? status)
     {
@@ -58,6 +59,7 @@ public sealed class OpdAdminService(AppDbContext db, ILogger<OpdAdminService> lo
         db.Opds.Add(opd);
         await SaveAsync(input);
         logger.LogInformation("OPD {OpdId} {Name} created", opd.Id, opd.Name);
+        await audit.WriteAsync(AuditEvents.SettingChanged, $"OPD \"{opd.Name}\" ditambahkan.", Audit.AuditObject.Opd(opd.Id, opd.Name));
         return opd.Id;
     }
 
@@ -67,6 +69,8 @@ public sealed class OpdAdminService(AppDbContext db, ILogger<OpdAdminService> lo
         await EnsureUniqueAsync(input, exceptId: id);
         opd.Rename(input.Name, input.ShortName);
         opd.UpdateContact(input.Address, PhoneNumber.NormalizeOrNull(input.Phone), input.Email);
+        audit.Add(AuditEvents.SettingChanged, $"Data OPD \"{opd.Name}\" diubah.", Audit.AuditObject.Opd(opd.Id, opd.Name),
+            new { opd.Name, opd.ShortName, opd.Address, opd.Phone, opd.Email });
         await SaveAsync(input);
         logger.LogInformation("OPD {OpdId} updated", id);
     }
@@ -75,6 +79,7 @@ public sealed class OpdAdminService(AppDbContext db, ILogger<OpdAdminService> lo
     {
         var opd = await FindAsync(id);
         opd.Deactivate();
+        audit.Add(AuditEvents.SettingChanged, $"OPD \"{opd.Name}\" dinonaktifkan.", Audit.AuditObject.Opd(opd.Id, opd.Name));
         await db.SaveChangesAsync();
         logger.LogInformation("OPD {OpdId} deactivated", id);
     }
@@ -83,6 +88,7 @@ public sealed class OpdAdminService(AppDbContext db, ILogger<OpdAdminService> lo
     {
         var opd = await FindAsync(id);
         opd.Activate();
+        audit.Add(AuditEvents.SettingChanged, $"OPD \"{opd.Name}\" diaktifkan kembali.", Audit.AuditObject.Opd(opd.Id, opd.Name));
         await db.SaveChangesAsync();
         logger.LogInformation("OPD {OpdId} activated", id);
     }

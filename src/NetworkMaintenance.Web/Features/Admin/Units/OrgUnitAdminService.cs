@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Audit;
 using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Admin.Units;
@@ -15,7 +16,7 @@ public sealed record OrgUnitFormOptions(IReadOnlyList<Choice> Parents, IReadOnly
 /// Diskominfo's organisation as data (Dinas &gt; Bidang &gt; Seksi) and who heads each unit.
 /// Units are deactivated, never deleted.
 /// </summary>
-public sealed class OrgUnitAdminService(AppDbContext db, ILogger<OrgUnitAdminService> logger)
+public sealed class OrgUnitAdminService(AppDbContext db, Audit.IAuditLog audit, ILogger<OrgUnitAdminService> logger)
 {
     public const string ParentKindMessageBidang = "Induk sebuah Bidang harus unit berjenis Dinas.";
     public const string ParentKindMessageSeksi = "Induk sebuah Seksi harus unit berjenis Bidang.";
@@ -78,6 +79,8 @@ public sealed class OrgUnitAdminService(AppDbContext db, ILogger<OrgUnitAdminSer
         db.OrgUnits.Add(unit);
         await SaveAsync(input);
         logger.LogInformation("Organisation unit {UnitId} {Name} ({Kind}) created", unit.Id, unit.Name, unit.Kind);
+        await audit.WriteAsync(AuditEvents.SettingChanged, $"Unit \"{unit.Name}\" ditambahkan.", Audit.AuditObject.OrgUnit(unit.Id, unit.Name),
+            new { kind = unit.Kind, unit.ParentId, unit.HeadUserId });
         return unit.Id;
     }
 
@@ -93,6 +96,8 @@ public sealed class OrgUnitAdminService(AppDbContext db, ILogger<OrgUnitAdminSer
         unit.ChangeKind(kind);
         unit.MoveUnder(input.ParentId);
         unit.SetHead(input.HeadUserId);
+        audit.Add(AuditEvents.SettingChanged, $"Unit \"{unit.Name}\" diubah.", Audit.AuditObject.OrgUnit(unit.Id, unit.Name),
+            new { kind = unit.Kind, unit.ParentId, unit.HeadUserId });
         await SaveAsync(input);
         logger.LogInformation("Organisation unit {UnitId} updated", id);
     }
@@ -103,6 +108,7 @@ public sealed class OrgUnitAdminService(AppDbContext db, ILogger<OrgUnitAdminSer
         if (await db.OrgUnits.AnyAsync(u => u.ParentId == id && u.IsActive))
             throw new DomainException("Unit ini masih memiliki sub-unit yang aktif. Nonaktifkan sub-unitnya terlebih dahulu.");
         unit.Deactivate();
+        audit.Add(AuditEvents.SettingChanged, $"Unit \"{unit.Name}\" dinonaktifkan.", Audit.AuditObject.OrgUnit(unit.Id, unit.Name));
         await db.SaveChangesAsync();
         logger.LogInformation("Organisation unit {UnitId} deactivated", id);
     }
@@ -113,6 +119,7 @@ public sealed class OrgUnitAdminService(AppDbContext db, ILogger<OrgUnitAdminSer
         if (unit.ParentId is int parentId && !await db.OrgUnits.AnyAsync(u => u.Id == parentId && u.IsActive))
             throw new DomainException("Unit induknya tidak aktif. Aktifkan unit induk terlebih dahulu.");
         unit.Activate();
+        audit.Add(AuditEvents.SettingChanged, $"Unit \"{unit.Name}\" diaktifkan kembali.", Audit.AuditObject.OrgUnit(unit.Id, unit.Name));
         await db.SaveChangesAsync();
         logger.LogInformation("Organisation unit {UnitId} activated", id);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Audit;
 using NetworkMaintenance.Core.Formatting;
 using NetworkMaintenance.Web.Features.Admin.Units;
 using NetworkMaintenance.Web.Infrastructure;
@@ -27,6 +28,7 @@ public sealed class UserAdminService(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     TimeProvider clock,
+    Audit.IAuditLog audit,
     ILogger<UserAdminService> logger)
 {
     public const string CannotDeactivateSelfMessage = "Anda tidak dapat menonaktifkan akun Anda sendiri.";
@@ -144,6 +146,8 @@ public sealed class UserAdminService(
         });
         logger.LogInformation("User {UserName} ({UserId}) created with roles {Roles}", user.UserName, user.Id,
             string.Join(",", input.Roles));
+        await audit.WriteAsync(AuditEvents.UserCreated, $"Pengguna {user.UserName} ({user.FullName}) dibuat.",
+            Audit.AuditObject.User(user.Id, user.UserName), new { roles = input.Roles.Distinct(), user.OpdId, user.OrgUnitId });
         return user.Id;
     }
 
@@ -174,6 +178,13 @@ public sealed class UserAdminService(
         if (id == actingUserId) await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} updated (roles added: {Added}; removed: {Removed})", id,
             string.Join(",", toAdd), string.Join(",", toRemove));
+        var target = Audit.AuditObject.User(user.Id, user.UserName);
+        audit.Add(AuditEvents.UserUpdated, $"Data pengguna {user.UserName} ({user.FullName}) diubah.", target,
+            new { user.FullName, user.OpdId, user.OrgUnitId, user.Position });
+        if (toAdd.Count > 0 || toRemove.Count > 0)
+            audit.Add(AuditEvents.RoleChanged, $"Peran {user.UserName} diubah: +[{string.Join(", ", toAdd)}] -[{string.Join(", ", toRemove)}].",
+                target, new { added = toAdd, removed = toRemove });
+        await db.SaveChangesAsync();
     }
 
     public async Task DeactivateAsync(string id, string actingUserId)
@@ -191,6 +202,7 @@ public sealed class UserAdminService(
         // A new stamp ends the user's open sessions at the next check; AppSignInManager refuses new sign-ins.
         Check(await users.UpdateSecurityStampAsync(user));
         logger.LogInformation("User {UserId} deactivated by {ActingUserId}", id, actingUserId);
+        await audit.WriteAsync(AuditEvents.UserDeactivated, $"Pengguna {user.UserName} dinonaktifkan.", Audit.AuditObject.User(user.Id, user.UserName));
     }
 
     public async Task ActivateAsync(string id)
@@ -200,6 +212,7 @@ public sealed class UserAdminService(
         user.IsActive = true;
         Check(await users.UpdateAsync(user));
         logger.LogInformation("User {UserId} reactivated", id);
+        await audit.WriteAsync(AuditEvents.UserActivated, $"Pengguna {user.UserName} diaktifkan kembali.", Audit.AuditObject.User(user.Id, user.UserName));
     }
 
     public async Task ResetPasswordAsync(string id, ResetPasswordInput input, string actingUserId)
@@ -210,6 +223,7 @@ public sealed class UserAdminService(
         Check(await users.ResetPasswordAsync(user, token, input.NewPassword), nameof(ResetPasswordInput.NewPassword));
         if (id == actingUserId) await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Password of user {UserId} reset by {ActingUserId}", id, actingUserId);
+        await audit.WriteAsync(AuditEvents.UserPasswordReset, $"Kata sandi {user.UserName} direset oleh administrator.", Audit.AuditObject.User(user.Id, user.UserName));
     }
 
     public async Task UnlockAsync(string id)
@@ -218,6 +232,7 @@ public sealed class UserAdminService(
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
         logger.LogInformation("User {UserId} unlocked", id);
+        await audit.WriteAsync(AuditEvents.UserUnlocked, $"Kunci akun {user.UserName} dibuka.", Audit.AuditObject.User(user.Id, user.UserName));
     }
 
     private async Task<AppUser> FindAsync(string id) =>

@@ -1,0 +1,77 @@
+using NetworkMaintenance.Core.Domain.Workflow;
+
+namespace NetworkMaintenance.Core.Domain.Audit;
+
+/// <summary>The event type codes of the audit log: stable, English, dotted. The admin page labels them in Indonesian.</summary>
+public static class AuditEvents
+{
+    public const string LoginSucceeded = "login.success";
+    public const string LoginFailed = "login.failed";
+    public const string Logout = "logout";
+    public const string PasswordChanged = "password.changed";
+
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserDeactivated = "user.deactivated";
+    public const string UserActivated = "user.activated";
+    public const string UserPasswordReset = "user.password_reset";
+    public const string UserUnlocked = "user.unlocked";
+    public const string RoleChanged = "role.changed";
+
+    /// <summary>Document settings (letterhead, number patterns), the service standard, OPDs and organisation units.</summary>
+    public const string SettingChanged = "setting.changed";
+
+    public const string WorkflowPrefix = "workflow.";
+
+    public const string DocumentDownloaded = "document.downloaded";
+    public const string AttachmentDownloaded = "attachment.downloaded";
+    public const string ExportDownloaded = "export.downloaded";
+
+    public const string PlhAppointed = "plh.appointed";
+    public const string PlhRevoked = "plh.revoked";
+
+    /// <summary>"workflow.dispose", "workflow.complete_work", ... one code per <see cref="WorkflowAction"/>.</summary>
+    public static string WorkflowStep(WorkflowAction action) => WorkflowPrefix + SnakeCase(action.ToString());
+
+    private static readonly (string Code, string Label)[] Fixed =
+    [
+        (LoginSucceeded, "Masuk berhasil"),
+        (LoginFailed, "Masuk gagal"),
+        (Logout, "Keluar"),
+        (PasswordChanged, "Kata sandi diubah"),
+        (UserCreated, "Pengguna dibuat"),
+        (UserUpdated, "Pengguna diubah"),
+        (UserDeactivated, "Pengguna dinonaktifkan"),
+        (UserActivated, "Pengguna diaktifkan"),
+        (UserPasswordReset, "Kata sandi pengguna direset"),
+        (UserUnlocked, "Kunci akun dibuka"),
+        (RoleChanged, "Peran diubah"),
+        (SettingChanged, "Pengaturan diubah"),
+        (DocumentDownloaded, "Dokumen diunduh"),
+        (AttachmentDownloaded, "Lampiran diunduh"),
+        (ExportDownloaded, "Ekspor diunduh"),
+        (PlhAppointed, "Plh. ditunjuk"),
+        (PlhRevoked, "Plh. dicabut"),
+    ];
+
+    /// <summary>Every known code with its Indonesian label, for the filter on the admin page.</summary>
+    public static IReadOnlyList<(string Code, string Label)> All { get; } =
+    [
+        .. Fixed,
+        .. Enum.GetValues<WorkflowAction>().Select(a => (WorkflowStep(a), "Alur kerja: " + Workflow.Workflow.ActionLabel(a))),
+    ];
+
+    public static string Label(string code) =>
+        All.FirstOrDefault(e => e.Code == code).Label ?? code;
+
+    private static string SnakeCase(string name)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0) text.Append('_');
+            text.Append(char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
+}

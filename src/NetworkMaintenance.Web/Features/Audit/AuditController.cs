@@ -1,0 +1,38 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NetworkMaintenance.Core.Domain.Audit;
+using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.Audit;
+
+/// <summary>The administrator's view of the audit log: search, page, export. There is nothing to edit or delete.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AuditController(AuditSearch search, IAuditLog audit, IValidator<AuditQuery> validator, TimeProvider clock)
+    : Controller
+{
+    public const string PageUrl = "/admin/audit";
+
+    [HttpGet(PageUrl)]
+    public async Task<IActionResult> Index([FromQuery] AuditQuery query, CancellationToken ct)
+    {
+        if (!await validator.ValidateIntoAsync(query, ModelState))
+            return View(new AuditPageModel(query, new PagedList<AuditRow>([], 1, AuditQuery.PageSize, 0)));
+        return View(new AuditPageModel(query, await search.PageAsync(query, ct)));
+    }
+
+    [HttpGet(PageUrl + "/ekspor.csv")]
+    public async Task<IActionResult> ExportCsv([FromQuery] AuditQuery query, CancellationToken ct)
+    {
+        if (!await validator.ValidateIntoAsync(query, ModelState))
+            return View(nameof(Index), new AuditPageModel(query, new PagedList<AuditRow>([], 1, AuditQuery.PageSize, 0)));
+        var csv = await search.CsvAsync(query, ct);
+        await audit.WriteAsync(AuditEvents.ExportDownloaded, "Log audit diekspor ke CSV.", AuditObject.Named("AuditLog"), query.Values(), ct: ct);
+        return File(csv, "text/csv; charset=utf-8",
+            $"log-audit-{Wib.FromUtc(clock.GetUtcNow().UtcDateTime):yyyyMMdd-HHmm}.csv");
+    }
+}
+
+public sealed record AuditPageModel(AuditQuery Query, PagedList<AuditRow> Entries);

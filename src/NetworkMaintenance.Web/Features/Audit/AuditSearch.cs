@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain.Audit;
+using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.Audit;
+
+/// <summary>The audit page's filters (query string: dari, sampai, pelaku, jenis, q, page). Dates are WIB calendar days.</summary>
+public sealed class AuditQuery
+{
+    public const int PageSize = 50;
+
+    public DateOnly? Dari { get; set; }
+    public DateOnly? Sampai { get; set; }
+
+    /// <summary>Part of the actor's user name (for a failed sign-in: the name that was typed).</summary>
+    public string? Pelaku { get; set; }
+
+    /// <summary>An exact event type code (<see cref="AuditEvents"/>), or "workflow." for every workflow step.</summary>
+    public string? Jenis { get; set; }
+
+    /// <summary>Part of the object id/number, the summary or the client IP.</summary>
+    public string? Q { get; set; }
+
+    public int Page { get; set; } = 1;
+
+    /// <summary>The query string of these filters (without the page), for paging and export links.</summary>
+    public Dictionary<string, string?> Values()
+    {
+        var values = new Dictionary<string, string?>();
+        if (Dari is { } from) values["dari"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Sampai is { } to) values["sampai"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (!string.IsNullOrWhiteSpace(Pelaku)) values["pelaku"] = Pelaku.Trim();
+        if (!string.IsNullOrWhiteSpace(Jenis)) values["jenis"] = Jenis.Trim();
+        if (!string.IsNullOrWhiteSpace(Q)) values["q"] = Q.Trim();
+        return values;
+    }
+}
+
+public sealed class AuditQueryValidator : AbstractValidator<AuditQuery>
+{
+    public AuditQueryValidator()
+    {
+        RuleFor(x => x.Sampai).GreaterThanOrEqualTo(x => x.Dari).When(x => x.Dari is not null && x.Sampai is not null)
+            .WithMessage("Tanggal akhir tidak boleh sebelum tanggal awal.");
+        RuleFor(x => x.Pelaku).MaximumLength(256).WithMessage("Nama pelaku maksimal 256 karakter.");
+        RuleFor(x => x.Q).MaximumLength(200).WithMessage("Kata kunci maksimal 200 karakter.");
+        RuleFor(x => x.Jenis).Must(j => string.IsNullOrWhiteSpace(j) || j.Trim() == AuditEvents.WorkflowPrefix
+                || AuditEvents.All.Any(e => e.Code == j.Trim()))
+            .WithMessage("Jenis kejadian tidak dikenal.");
+    }
+}
+
+public sealed record AuditRow(long Id, DateTime AtUtc, string? ActorUserName, string? ActorUserId, string? ClientIp,
+    string EventType, string? ObjectType, string? ObjectId, string? ObjectNumber, string Summary, string? Details);
+
+/// <summary>Reads the audit log for the administrator: filter, page (newest first) and CSV export.</summary>
+public sealed class AuditSearch(AppDbContext db)
+{
+    public const int MaxExportRows = 100_000;
+
+    public static readonly string[] CsvHeader =
+        ["Waktu (WIB)", "Jenis kejadian", "Kode kejadian", "Pelaku", "ID pengguna", "Alamat IP", "Jenis objek", "ID objek",
+         "Nomor objek", "Ringkasan", "Rincian"];
+
+    public async Task<PagedList<AuditRow>> PageAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        var filtered = Filter(query);
+        var total = await filtered.CountAsync(ct);
+        var page = Paging.ClampPage(query.Page, total, AuditQuery.PageSize);
+        var rows = await Project(filtered.Skip((page - 1) * AuditQuery.PageSize).Take(AuditQuery.PageSize)).ToListAsync(ct);
+        return new PagedList<AuditRow>(rows, page, AuditQuery.PageSize, total);
+    }
+
+    public async Task<byte[]> CsvAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        var rows = await Project(Filter(query).Take(MaxExportRows)).ToListAsync(ct);
+        var text = new StringBuilder();
+        text.AppendJoin(',', CsvHeader.Select(Field)).Append("\r\n");
+        foreach (var r in rows)
+        {
+            text.AppendJoin(',', new[]
+            {
+                Wib.FromUtc(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                AuditEvents.Label(r.EventType), r.EventType, r.ActorUserName ?? "", r.ActorUserId ?? "", r.ClientIp ?? "",
+                r.ObjectType ?? "", r.ObjectId ?? "", r.ObjectNumber ?? "", r.Summary, r.Details ?? "",
+            }.Select(Field)).Append("\r\n");
+        }
+        // UTF-8 with a BOM so that spreadsheet programs read the Indonesian text correctly.
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private IQueryable<Core.Domain.Audit.AuditEntry> Filter(AuditQuery query)
+    {
+        var entries = db.AuditEntries.AsNoTracking();
+        if (query.Dari is { } from)
+        {
+            var fromUtc = Wib.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            entries = entries.Where(e => e.AtUtc >= fromUtc);
+        }
+        if (query.Sampai is { } to)
+        {
+            var beforeUtc = Wib.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            entries = entries.Where(e => e.AtUtc < beforeUtc);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Jenis))
+        {
+            var code = query.Jenis.Trim();
+            entries = code == AuditEvents.WorkflowPrefix
+                ? entries.Where(e => e.EventType.StartsWith(AuditEvents.WorkflowPrefix))
+                : entries.Where(e => e.EventType == code);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Pelaku))
+        {
+            var pattern = SearchPattern.Contains(query.Pelaku);
+            entries = entries.Where(e => EF.Functions.Like(e.ActorUserName!, pattern, SearchPattern.Escape));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = SearchPattern.Contains(query.Q);
+            entries = entries.Where(e => EF.Functions.Like(e.Summary, pattern, SearchPattern.Escape)
+                || EF.Functions.Like(e.ObjectId!, pattern, SearchPattern.Escape)
+                || EF.Functions.Like(e.ObjectNumber!, pattern, SearchPattern.Escape)
+                || EF.Functions.Like(e.ClientIp!, pattern, SearchPattern.Escape));
+        }
+        // Newest first; the id breaks ties between entries of the same instant.
+        return entries.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id);
+    }
+
+    private static IQueryable<AuditRow> Project(IQueryable<Core.Domain.Audit.AuditEntry> entries) =>
+        entries.Select(e => new AuditRow(e.Id, e.AtUtc, e.ActorUserName, e.ActorUserId, e.ClientIp, e.EventType,
+            e.ObjectType, e.ObjectId, e.ObjectNumber, e.Summary, e.Details));
+
+    private static string Field(string value)
+    {
+        // A leading = + - @ would run as a formula in a spreadsheet: neutralise it.
+        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
