@@ -75,6 +75,23 @@ public static class AppHost
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            // Identity's periodic security-stamp check reads the user from the database. While the database is down,
+            // that read must not fail inside authentication (the error page would then fail too, leaving an empty
+            // 500): keep the cookie for this request, let the page fail on its own and show the 503 page. The check
+            // runs again on the next request.
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                try
+                {
+                    await validateStamp(context);
+                }
+                catch (Exception ex) when (DatabaseFailure.IsUnavailable(ex))
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILogger<AppDbContext>>()
+                        .LogWarning(ex, "Security stamp not checked: the database is unavailable");
+                }
+            };
         });
         services.AddAntiforgery(o =>
         {
@@ -97,7 +114,12 @@ public static class AppHost
             filter: r => r.ValidatorType.GetConstructor(Type.EmptyTypes) is not null);
         ValidatorOptions.Global.LanguageManager.Culture = Culture;
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        // The check reads a table: opening a SQLite connection alone succeeds even when the file is unreadable or corrupt.
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", customTestQuery: async (db, ct) =>
+        {
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users, ct);
+            return true;
+        });
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(o =>

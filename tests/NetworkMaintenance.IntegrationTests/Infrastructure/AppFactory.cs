@@ -36,6 +36,18 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         _ownsDirectory = false;
     }
 
+    /// <summary>
+    /// The hosting environment: Development by default; Staging runs the production pipeline (error pages, no
+    /// developer exception page) and still creates the demo accounts.
+    /// </summary>
+    public string EnvironmentName { get; init; } = Environments.Development;
+
+    /// <summary>Settings applied on top of the defaults below (e.g. <c>Database:BusyTimeoutMilliseconds</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Service registrations a test changes (applied after the app's own).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The folder holding this instance's database file and log files.</summary>
     public string DataDirectory { get; }
 
@@ -44,12 +56,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Host settings reach WebApplication.CreateBuilder as arguments, so they apply before services are built.
-        builder.UseEnvironment(Environments.Development);
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("ConnectionStrings:Sqlite", "");
         builder.UseSetting("Demo:Enabled", "true");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (TestServices is not null) Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, TestServices);
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

@@ -31,7 +31,15 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
 
     private const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default)
+    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default) =>
+        ReceiveAsync(input, recordedBy, alsoRecord: null, ct);
+
+    /// <summary>
+    /// Receives a report: number, receipt, notifications and whatever <paramref name="alsoRecord"/> adds (the uploaded
+    /// attachment) are committed together, so a failure never leaves a numbered report without its attachment.
+    /// </summary>
+    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, Func<Report, Task>? alsoRecord,
+        CancellationToken ct = default)
     {
         var run = 0;
         // SQL Server's retrying execution strategy runs a user transaction only as one retriable unit.
@@ -57,6 +65,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                     }
                     await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
                     await NotifyNextActorsAsync(report, now, ct);
+                    if (alsoRecord is not null) await alsoRecord(report);
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);
                     logger.LogInformation("Report {Number} received via {Channel}", report.Number, report.Channel);
