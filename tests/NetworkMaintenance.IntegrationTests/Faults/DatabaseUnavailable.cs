@@ -108,7 +108,8 @@ public sealed class DatabaseUnavailable
         await driver.DisposeAsync(id);
         await driver.VerifyAsync(id);
         var assign = await OpenStepAsync(await driver.As("kasi"), id, WorkflowAction.Assign,
-            ("TechnicianIds", await driver.UserIdAsync("teknisi")), ("LeadUserId", await driver.UserIdAsync("teknisi")));
+            ("TechnicianIds", await driver.UserIdAsync("teknisi")), ("LeadUserId", await driver.UserIdAsync("teknisi")),
+            ("Instructions", "Koordinasikan"));
         var pelapor = await driver.As("pelapor");
         var newReportToken = WebPageHelpers.GetRequestVerificationToken(await pelapor.GetPageAsync("/laporan/baru"), "/laporan/baru");
         var before = await CountsAsync(app);
