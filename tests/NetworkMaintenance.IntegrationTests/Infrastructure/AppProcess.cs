@@ -85,7 +85,8 @@ public sealed class AppProcess : IDisposable
 
         try
         {
-            await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+            // Generous: on a machine shared with other builds a cold start has taken over a minute.
+            await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(180));
         }
         catch
         {

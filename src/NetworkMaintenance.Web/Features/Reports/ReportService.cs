@@ -138,6 +138,18 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                     db.ChangeTracker.Clear();
                     return StepResult.Refused(ConflictMessage);
                 }
+                catch (DbUpdateException ex)
+                {
+                    // The same step posted twice at once (a double click): when the first one committed, the second
+                    // can fail on a unique row it adds (the technician's assignment) before its report update meets
+                    // the concurrency token. If the report moved on, that is the same conflict, not an error.
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    var current = await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => r.Version).SingleOrDefaultAsync(ct);
+                    if (current == expectedVersion) throw;
+                    logger.LogInformation(ex, "Concurrent step on report {Number} refused", report.Number);
+                    return StepResult.Refused(ConflictMessage);
+                }
             }
 
             logger.LogInformation("Report {Number}: {Action} {From} -> {To} by {UserId}", report.Number, ev.Action,
