@@ -50,9 +50,10 @@ public sealed partial class KilledProcess : IDisposable
                 .Concat(Enumerable.Range(0, 2).Select(_ => Task.Run(burst.SubmitReportsAsync)))
                 .ToArray();
 
-            // Kill once enough writes were acknowledged, while the workers are still posting.
+            // Kill once enough writes were acknowledged, while the workers are still posting (on a quiet machine after
+            // a few seconds; the limit is for a machine shared with other builds).
             var watch = Stopwatch.StartNew();
-            while ((ledger.Steps.Count < 20 || ledger.Submissions.Count < 10) && watch.Elapsed < TimeSpan.FromSeconds(40)
+            while ((ledger.Steps.Count < 20 || ledger.Submissions.Count < 10) && watch.Elapsed < TimeSpan.FromSeconds(120)
                    && !workers.All(w => w.IsCompleted))
             {
                 await Task.Delay(50);
