@@ -9,6 +9,8 @@ using NetworkMaintenance.Core.Documents.Templates;
 //   dotnet run -c Release --project benchmarks/NetworkMaintenance.Benchmarks -- documents [--iterations N]
 // Targets (issue "Official documents"): a one-page Berita Acara in at most 10 ms warm and at most 100 KB.
 
+if (args is ["soak", ..]) return await NetworkMaintenance.Benchmarks.Soak.RunAsync(args[1..]);
+
 var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(200);
 var culture = CultureInfo.InvariantCulture;
 

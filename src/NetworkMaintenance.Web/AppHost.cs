@@ -31,8 +31,11 @@ public static class AppHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         var dataDirectory = DatabaseSetup.DataDirectory(configuration, builder.Environment);
-        // Cookies are Secure-only outside Development, where http://localhost must keep working.
-        var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // HTTPS is required outside Development (http://localhost must keep working there): Secure-only cookies, HSTS and
+        // redirection. Security:RequireHttps=false turns it off for a plain-HTTP run on the loopback interface (the fault
+        // tests, the soak and the benchmark runner); a real deployment keeps it on (docs/security.md).
+        var requireHttps = configuration.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
+        var cookieSecurity = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         // No "Server: Kestrel" header: the response need not name the server software.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
@@ -80,6 +83,23 @@ public static class AppHost
             o.Cookie.SecurePolicy = cookieSecurity;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            // Identity's periodic security-stamp check reads the user from the database. While the database is down,
+            // that read must not fail inside authentication (the error page would then fail too, leaving an empty
+            // 500): keep the cookie for this request, let the page fail on its own and show the 503 page. The check
+            // runs again on the next request.
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                try
+                {
+                    await validateStamp(context);
+                }
+                catch (Exception ex) when (DatabaseFailure.IsUnavailable(ex))
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILogger<AppDbContext>>()
+                        .LogWarning(ex, "Security stamp not checked: the database is unavailable");
+                }
+            };
         });
         services.AddAntiforgery(o =>
         {
@@ -113,7 +133,12 @@ public static class AppHost
             o.Preload = false;
         });
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        // The check reads a table: opening a SQLite connection alone succeeds even when the file is unreadable or corrupt.
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", customTestQuery: async (db, ct) =>
+        {
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users, ct);
+            return true;
+        });
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(o =>
@@ -153,6 +178,10 @@ public static class AppHost
         else
         {
             app.UseExceptionHandler("/galat");
+        }
+
+        if (app.Configuration.GetValue("Security:RequireHttps", !app.Environment.IsDevelopment()))
+        {
             app.UseHsts();
             app.UseHttpsRedirection();
         }

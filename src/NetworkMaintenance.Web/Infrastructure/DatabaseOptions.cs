@@ -21,4 +21,10 @@ public sealed class DatabaseOptions
 
     /// <summary>How long SQLite waits for a lock held by another connection.</summary>
     public int BusyTimeoutMilliseconds { get; set; } = 5000;
+
+    /// <summary>
+    /// SQLite: how long one command (including BEGIN) keeps retrying while another writer holds the lock before it fails
+    /// (Microsoft.Data.Sqlite's "Default Timeout"); then the request gets the 503 page instead of hanging.
+    /// </summary>
+    public int CommandTimeoutSeconds { get; set; } = 30;
 }

@@ -64,6 +64,7 @@ public static class DatabaseSetup
             DataSource = Path.Combine(directory, "networkmaintenance.db"),
             Cache = SqliteCacheMode.Default,
             Pooling = true,
+            DefaultTimeout = options.CommandTimeoutSeconds,
         }.ToString();
     }
 

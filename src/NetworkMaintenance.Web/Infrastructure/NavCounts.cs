@@ -10,6 +10,9 @@ public sealed class NavCounts(AppDbContext db, ActorFactory actors)
     public const string InboxKey = "nav.inbox";
     public const string NotificationsKey = "nav.notifications";
 
+    /// <summary>Set by the 5xx error page: the layout then reads nothing from the database (it may be what failed).</summary>
+    public const string SkipKey = "nav.skip";
+
     public async Task<(int Inbox, int Unread)> ForAsync(string userId, CancellationToken ct = default)
     {
         var actor = await actors.ForUserAsync(userId, ct);

@@ -19,7 +19,6 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private int _cleanedUp;
 
     private readonly bool _ownsDirectory = true;
-    private readonly string _environment = Environments.Development;
     private readonly Dictionary<string, string> _settings = [];
 
     public AppFactory()
@@ -47,12 +46,34 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     private AppFactory(string environment, KeyValuePair<string, string>[] settings) : this()
     {
-        _environment = environment;
+        EnvironmentName = environment;
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;
         }
     }
+
+    /// <summary>
+    /// The hosting environment: Development by default; Staging runs the production pipeline (error pages, no
+    /// developer exception page) and still creates the demo accounts.
+    /// </summary>
+    public string EnvironmentName { get; init; } = Environments.Development;
+
+    /// <summary>Settings applied on top of the defaults (e.g. <c>Database:BusyTimeoutMilliseconds</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings
+    {
+        get => _settings;
+        init
+        {
+            foreach (var (key, setting) in value)
+            {
+                _settings[key] = setting;
+            }
+        }
+    }
+
+    /// <summary>Service registrations a test changes (applied after the app's own).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>The folder holding this instance's database file and log files.</summary>
     public string DataDirectory { get; }
@@ -69,7 +90,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Host settings reach WebApplication.CreateBuilder as arguments, so they apply before services are built.
-        builder.UseEnvironment(_environment);
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Database:MigrateOnStartup", "true");
@@ -81,6 +102,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (TestServices is not null)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, TestServices);
         }
     }
 

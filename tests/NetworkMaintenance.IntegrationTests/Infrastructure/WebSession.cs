@@ -33,6 +33,23 @@ public sealed class WebSession : IDisposable
         return session;
     }
 
+    /// <summary>
+    /// A browser talking to a real server over TCP (an <see cref="AppProcess"/>), with the cookie jar
+    /// <paramref name="cookies"/> (a new one when null), so that a sign-in can be shared by several sessions.
+    /// </summary>
+    public static WebSession ForAddress(Uri baseAddress, CookieContainer? cookies = null)
+    {
+        var jar = cookies ?? new CookieContainer();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = jar };
+        return new WebSession(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) })
+        {
+            Cookies = jar,
+        };
+    }
+
+    /// <summary>The cookie jar of a session made by <see cref="ForAddress"/>; null for in-memory sessions.</summary>
+    public CookieContainer? Cookies { get; private init; }
+
     public Task<HttpResponseMessage> GetAsync(string url) => Client.GetAsync(new Uri(url, UriKind.Relative));
 
     /// <summary>GETs a page that must answer 200 and returns its HTML.</summary>

@@ -41,12 +41,16 @@ public sealed class HomeController(ILogger<HomeController> logger) : Controller
     public IActionResult Error()
     {
         var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var unavailable = DatabaseFailure.IsUnavailable(feature?.Error);
         if (feature is not null)
         {
-            logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
+            if (unavailable) logger.LogError(feature.Error, "Database unavailable on {Path}", feature.Path);
+            else logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
         }
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return View("Error", new ErrorViewModel(500, HttpContext.TraceIdentifier));
+        var code = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code;
+        if (unavailable) Response.Headers.RetryAfter = "30";
+        return View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier));
     }
 
     [AllowAnonymous, HttpGet("/galat/{code:int}"), HttpPost("/galat/{code:int}")]
@@ -62,6 +66,7 @@ public sealed record ErrorViewModel(int StatusCode, string TraceId)
         403 => "Akses ditolak",
         404 => "Halaman tidak ditemukan",
         429 => "Terlalu banyak permintaan",
+        503 => "Layanan sementara tidak tersedia",
         _ when StatusCode >= 500 => "Terjadi gangguan pada sistem",
         _ => "Terjadi kesalahan",
     };
@@ -72,6 +77,7 @@ public sealed record ErrorViewModel(int StatusCode, string TraceId)
         403 => "Anda tidak memiliki hak untuk membuka halaman ini.",
         404 => "Halaman atau data yang Anda cari tidak ada, atau Anda tidak berhak melihatnya.",
         429 => "Anda mengirim terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.",
+        503 => "Sistem sedang tidak dapat mengakses basis data. Data yang sudah tersimpan tetap aman; permintaan yang gagal tidak tersimpan sebagian. Silakan coba lagi beberapa saat lagi.",
         _ when StatusCode >= 500 => "Maaf, terjadi gangguan. Data yang sudah tersimpan tetap aman. Silakan coba lagi beberapa saat lagi.",
         _ => "Terjadi kesalahan saat memproses permintaan Anda.",
     };

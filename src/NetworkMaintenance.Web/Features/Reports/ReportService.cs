@@ -31,7 +31,15 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
 
     private const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default)
+    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default) =>
+        ReceiveAsync(input, recordedBy, alsoRecord: null, ct);
+
+    /// <summary>
+    /// Receives a report: number, receipt, notifications and whatever <paramref name="alsoRecord"/> adds (the uploaded
+    /// attachment) are committed together, so a failure never leaves a numbered report without its attachment.
+    /// </summary>
+    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, Func<Report, Task>? alsoRecord,
+        CancellationToken ct = default)
     {
         var run = 0;
         // SQL Server's retrying execution strategy runs a user transaction only as one retriable unit.
@@ -58,6 +66,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                     var issuedOnReceipt = await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
                     await NotifyNextActorsAsync(report, recordedBy, now, ct);
                     AuditStep(report, report.Events.Single(), issuedOnReceipt);
+                    if (alsoRecord is not null) await alsoRecord(report);
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);
                     logger.LogInformation("Report {Number} received via {Channel}", report.Number, report.Channel);
@@ -129,6 +138,18 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                     logger.LogInformation("Concurrent step on report {Number} refused", report.Number);
                     await tx.RollbackAsync(ct);
                     db.ChangeTracker.Clear();
+                    return StepResult.Refused(ConflictMessage);
+                }
+                catch (DbUpdateException ex)
+                {
+                    // The same step posted twice at once (a double click): when the first one committed, the second
+                    // can fail on a unique row it adds (the technician's assignment) before its report update meets
+                    // the concurrency token. If the report moved on, that is the same conflict, not an error.
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    var current = await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => r.Version).SingleOrDefaultAsync(ct);
+                    if (current == expectedVersion) throw;
+                    logger.LogInformation(ex, "Concurrent step on report {Number} refused", report.Number);
                     return StepResult.Refused(ConflictMessage);
                 }
             }

@@ -171,12 +171,8 @@ public sealed class ReportsController(
                 input.Description,
                 input.Channel == ReportChannel.Letter ? input.LetterNumber : null,
                 input.Channel == ReportChannel.Letter ? input.LetterDate : null,
-                guest), actor, ct);
-            if (upload is not null)
-            {
-                await attachments.SaveAsync(upload, report.Id, null, actor.UserId, ct);
-                await db.SaveChangesAsync(ct);
-            }
+                guest), actor,
+                alsoRecord: upload is null ? null : async r => await attachments.SaveAsync(upload, r.Id, null, actor.UserId, ct), ct);
             TempData.Success($"Laporan diterima dengan nomor {report.Number}. Kode pelacakan: {report.TrackingCode}.");
             return Redirect($"/laporan/{report.Id}");
         }
