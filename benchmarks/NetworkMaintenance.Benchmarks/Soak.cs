@@ -567,6 +567,9 @@ internal static partial class Soak
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
             start.Environment["DOTNET_ENVIRONMENT"] = "Staging";
             start.Environment["Security__RequireHttps"] = "false"; // plain HTTP on the loopback interface
+            // Many simulated people sign in from the one loopback address within a minute.
+            start.Environment["RateLimiting__LoginPermitLimitPerIp"] = "100000";
+            start.Environment["RateLimiting__LoginPermitLimitPerUser"] = "100000";
             var process = Process.Start(start)!;
             var app = new AppUnderTest(process, baseAddress, dataDirectory);
             process.OutputDataReceived += (_, e) => app.Keep(e.Data);

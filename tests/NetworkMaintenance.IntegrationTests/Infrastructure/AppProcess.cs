@@ -74,6 +74,9 @@ public sealed class AppProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         start.Environment["DOTNET_ENVIRONMENT"] = "Staging";
         start.Environment["Security__RequireHttps"] = "false"; // plain HTTP on the loopback interface
+        // Many simulated people sign in from the one loopback address within a minute.
+        start.Environment["RateLimiting__LoginPermitLimitPerIp"] = "100000";
+        start.Environment["RateLimiting__LoginPermitLimitPerUser"] = "100000";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
 
