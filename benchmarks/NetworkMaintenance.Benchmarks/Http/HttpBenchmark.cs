@@ -99,7 +99,7 @@ public static partial class HttpBenchmark
             var pages = new List<Scenario>
             {
                 new("Login page (/masuk)", visitor, () => Get("/masuk"), "/_baseline/masuk"),
-                new("Dashboard (kadis, 100k)", staff, () => Get("/"), "/_baseline/dashboard"),
+                new("Dashboard (Kepala Dinas)", staff, () => Get("/"), "/_baseline/dashboard"),
                 new($"Report list (Closed, page {targets.ListPage})", staff, () => Get($"/laporan?status=Closed&page={targets.ListPage}"),
                     $"/_baseline/laporan?status=Closed&page={targets.ListPage}"),
                 new("Report page", staff, () => Get($"/laporan/{targets.ReportId}"), $"/_baseline/laporan/{targets.ReportId}"),
