@@ -5,7 +5,7 @@ using System.Text;
 namespace NetworkMaintenance.Web.Commands.Generate;
 
 /// <summary>
-/// A valid one-page PDF of about 600 bytes (standard Helvetica, nothing embedded) that says it stands in for a generated
+/// A valid one-page PDF of about 620 bytes (standard Helvetica, nothing embedded) that says it stands in for a generated
 /// document: stored in the PDF column of generated issued-document rows, which would otherwise hold ~70 KB each.
 /// </summary>
 internal static class PlaceholderPdf
