@@ -40,6 +40,8 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, IMemoryCache
 
     public static readonly IReadOnlyList<ReportStatus> FinalStates = [ReportStatus.Closed, ReportStatus.Rejected];
 
+    private static readonly SemaphoreSlim AggregateGate = new(1, 1);
+
     private sealed record Aggregates(IReadOnlyList<(ReportStatus Status, int Count)> ByStatus, IReadOnlyList<long> Seconds,
         IReadOnlyList<ChartSpec> Charts);
 
@@ -65,8 +67,21 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, IMemoryCache
             var key = (nameof(DashboardService), changes.Reports, now.Ticks / TimeSpan.TicksPerMinute);
             if (!cache.TryGetValue(key, out Aggregates? cached) || cached is null)
             {
-                cached = await AggregateAsync(visible, seesAll: true, now, ct);
-                cache.Set(key, cached, TimeSpan.FromMinutes(2));
+                // One request computes; the others that missed at the same moment wait for its result instead of
+                // running the same aggregates side by side (measured: 8 at once on 100k reports took seconds each).
+                await AggregateGate.WaitAsync(ct);
+                try
+                {
+                    if (!cache.TryGetValue(key, out cached) || cached is null)
+                    {
+                        cached = await AggregateAsync(visible, seesAll: true, now, ct);
+                        cache.Set(key, cached, TimeSpan.FromMinutes(2));
+                    }
+                }
+                finally
+                {
+                    AggregateGate.Release();
+                }
             }
             aggregates = cached;
         }
