@@ -133,12 +133,16 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
         {
             // Secondary indexes are dropped and rebuilt after the load (one sort each instead of a B-tree insert per row);
             // DDL is transactional in SQLite, so a failed load leaves the schema as it was.
-            var indexes = await DropIndexesAsync(connection, tx, ct);
+            // Only worth it when the load outweighs what is there: appending a few reports to a big database would
+            // rebuild every index for nothing.
+            var existingReports = await MaxIdAsync(connection, tx, "Reports", ct);
+            var indexes = existingReports < options.Reports ? await DropIndexesAsync(connection, tx, ct) : [];
             logger.LogInformation("Generator: setup and planning took {Seconds:F1} s", watch.Elapsed.TotalSeconds);
             writer.Prepare(tx);
             var sequences = await ReadSequencesAsync(connection, tx, ct);
             var nextReportId = await MaxIdAsync(connection, tx, "Reports", ct) + 1;
             writer.NextEventId = await MaxIdAsync(connection, tx, "ReportEvents", ct) + 1;
+            var firstEventId = writer.NextEventId;
             writer.NextAssignmentId = await MaxIdAsync(connection, tx, "ReportAssignments", ct) + 1;
             writer.NextDeviceId = await MaxIdAsync(connection, tx, "ReportDevices", ct) + 1;
             writer.NextPauseId = await MaxIdAsync(connection, tx, "ReportPauses", ct) + 1;
@@ -231,7 +235,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
 
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; ANALYZE;", ct);
             watch.Stop();
-            var result = new GeneratorResult(options.Reports, writer.NextEventId - 1, issues.Count, byStatus, watch.Elapsed, databasePath);
+            var result = new GeneratorResult(options.Reports, writer.NextEventId - firstEventId, issues.Count, byStatus, watch.Elapsed, databasePath);
             logger.LogInformation("Generated {Reports} reports with {Documents} documents in {Seconds:F1} s", options.Reports,
                 issues.Count, watch.Elapsed.TotalSeconds);
             return result;
