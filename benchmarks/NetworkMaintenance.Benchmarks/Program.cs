@@ -7,9 +7,11 @@ using NetworkMaintenance.Core.Documents.Templates;
 // Document rendering benchmark: renders each official document many times after a warm-up and prints the
 // median and 95th-percentile time per document and its size. Usage:
 //   dotnet run -c Release --project benchmarks/NetworkMaintenance.Benchmarks -- documents [--iterations N]
+// The HTTP benchmark (`-- http`, docs/performance.md) lives in Http/.
 // Targets (issue "Official documents"): a one-page Berita Acara in at most 10 ms warm and at most 100 KB.
 
 if (args is ["soak", ..]) return await NetworkMaintenance.Benchmarks.Soak.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "http") return await NetworkMaintenance.Benchmarks.Http.HttpBenchmark.RunAsync(args[1..]);
 
 var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(200);
 var culture = CultureInfo.InvariantCulture;

@@ -189,7 +189,13 @@ public static class AppHost
         app.UseStatusCodePagesWithReExecute("/galat/{0}");
         app.UseRequestLocalization();
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // The layout links every file with asp-append-version (?v=<hash>): such a URL never changes content, so
+            // browsers may keep it for a year; a bare URL is cached for an hour.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -200,5 +206,6 @@ public static class AppHost
             ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
         app.MapControllers();
+        Features.Benchmark.BaselineEndpoints.MapIfEnabled(app);
     }
 }

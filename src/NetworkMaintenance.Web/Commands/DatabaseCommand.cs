@@ -7,13 +7,16 @@ namespace NetworkMaintenance.Web.Commands;
 /// <summary>
 /// <c>database backup --out FILE</c>: an online, consistent copy of the SQLite database (the app may keep running).
 /// <c>database restore --from FILE</c>: replaces the database with a backup (stop the app first).
+/// <c>database generate --reports N</c>: bulk test data for load tests (<see cref="Generate.GenerateCommand"/>).
 /// </summary>
 internal static class DatabaseCommand
 {
-    public const string Usage = "Usage: database backup --out FILE | database restore --from FILE";
+    public const string Usage = "Usage: database backup --out FILE | database restore --from FILE | database generate --reports N";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args.FirstOrDefault() == "generate") return await Generate.GenerateCommand.RunAsync(app, args[1..]);
+
         string connectionString;
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -38,6 +38,7 @@ public static class FeatureServices
         if (configuration.GetValue("Sla:MonitorEnabled", true)) services.AddHostedService<Sla.SlaMonitorService>();
         services.AddScoped<Dashboard.DashboardService>();
         services.AddScoped<Dashboard.MonthlyRecapService>();
+        services.AddScoped<ReferenceLists>();
 
         // E-mail through the outbox (sent only when Smtp:Host is set).
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));

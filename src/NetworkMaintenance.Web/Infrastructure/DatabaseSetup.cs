@@ -18,6 +18,10 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        var changes = new DataChanges();
+        services.AddSingleton(changes);
+        services.AddMemoryCache();
+        var trackers = changes.Interceptors();
 
         switch (options.Provider)
         {
@@ -26,7 +30,8 @@ public static class DatabaseSetup
                 var interceptor = new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds);
                 services.AddDbContext<AppDbContext>(o => o
                     .UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly))
-                    .AddInterceptors(interceptor));
+                    .AddInterceptors(interceptor)
+                    .AddInterceptors(trackers));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = configuration.GetConnectionString("SqlServer");
@@ -36,7 +41,8 @@ public static class DatabaseSetup
                         "Set it in configuration or in the environment variable ConnectionStrings__SqlServer.");
                 services.AddDbContext<AppDbContext>(o => o.UseSqlServer(sqlServer, x => x
                     .MigrationsAssembly(SqlServerMigrationsAssembly)
-                    .EnableRetryOnFailure()));
+                    .EnableRetryOnFailure())
+                    .AddInterceptors(trackers));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Sla;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
 using NetworkMaintenance.Web.Features.Reports;
+using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Dashboard;
 
@@ -27,13 +29,21 @@ public sealed record DashboardModel(
 /// <summary>
 /// The figures of the home dashboard, over the reports the person may see. Every figure is aggregated in SQL
 /// (or read as one bounded column), so the page issues the same number of commands whatever the number of reports.
+/// For people who see every report, the aggregates (counts per state, KPIs, charts) are shared through the memory
+/// cache for at most a minute and recomputed after any change this instance makes (<see cref="DataChanges"/>); the
+/// lists (my queue, overdue, at risk) are always read fresh. See docs/performance.md.
 /// </summary>
-public sealed class DashboardService(AppDbContext db, SlaClock sla)
+public sealed class DashboardService(AppDbContext db, SlaClock sla, IMemoryCache cache, DataChanges changes, ReferenceLists lists)
 {
     public const int ListSize = 10;
     public const int TrendMonths = 6;
 
     public static readonly IReadOnlyList<ReportStatus> FinalStates = [ReportStatus.Closed, ReportStatus.Rejected];
+
+    private static readonly SemaphoreSlim AggregateGate = new(1, 1);
+
+    private sealed record Aggregates(IReadOnlyList<(ReportStatus Status, int Count)> ByStatus, IReadOnlyList<long> Seconds,
+        IReadOnlyList<ChartSpec> Charts);
 
     public async Task<DashboardModel> BuildAsync(WorkflowActor actor, CancellationToken ct = default)
     {
@@ -46,32 +56,65 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla)
 
         var myQueue = await db.Reports.AsNoTracking().AwaitingActionBy(actor).OrderBy(r => r.SlaClockStartUtc)
             .Take(ListSize).Select(ReportListRow.Projection).ToListAsync(ct);
-
-        var byStatus = (await visible.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .OrderBy(x => x.Key).Select(x => (x.Key, x.Count)).ToList();
-
         var overdue = await running.Where(r => r.SlaClockStartUtc < breachedBefore).OrderBy(r => r.SlaClockStartUtc)
             .Take(ListSize).Select(ReportListRow.Projection).ToListAsync(ct);
         var atRisk = await running.Where(r => r.SlaClockStartUtc >= breachedBefore && r.SlaClockStartUtc < warningBefore)
             .OrderBy(r => r.SlaClockStartUtc).Take(ListSize).Select(ReportListRow.Projection).ToListAsync(ct);
+
+        Aggregates aggregates;
+        if (ReportQueries.SeesAll(actor))
+        {
+            var key = (nameof(DashboardService), changes.Reports, now.Ticks / TimeSpan.TicksPerMinute);
+            if (!cache.TryGetValue(key, out Aggregates? cached) || cached is null)
+            {
+                // One request computes; the others that missed at the same moment wait for its result instead of
+                // running the same aggregates side by side (measured: 8 at once on 100k reports took seconds each).
+                await AggregateGate.WaitAsync(ct);
+                try
+                {
+                    if (!cache.TryGetValue(key, out cached) || cached is null)
+                    {
+                        cached = await AggregateAsync(visible, seesAll: true, now, ct);
+                        cache.Set(key, cached, TimeSpan.FromMinutes(2));
+                    }
+                }
+                finally
+                {
+                    AggregateGate.Release();
+                }
+            }
+            aggregates = cached;
+        }
+        else
+        {
+            aggregates = await AggregateAsync(visible, seesAll: false, now, ct);
+        }
+
+        var open = aggregates.ByStatus.Where(s => !final.Contains(s.Status)).Sum(s => s.Count);
+        var kpis = ComputeKpis(open, aggregates.Seconds, sla.Options.Target);
+        return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts);
+    }
+
+    private async Task<Aggregates> AggregateAsync(IQueryable<Report> visible, bool seesAll, DateTime now, CancellationToken ct)
+    {
+        var byStatus = (await visible.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderBy(x => x.Key).Select(x => (x.Key, x.Count)).ToList();
 
         // This month (WIB): the clock time each completed report used, one bounded column.
         var nowWib = Wib.FromUtc(now);
         var monthStartUtc = Wib.ToUtc(new DateTime(nowWib.Year, nowWib.Month, 1, 0, 0, 0, DateTimeKind.Unspecified));
         var seconds = await visible.Where(r => r.WorkCompletedAtUtc >= monthStartUtc && r.SlaElapsedSeconds != null)
             .Select(r => r.SlaElapsedSeconds!.Value).ToListAsync(ct);
-        var open = byStatus.Where(s => !final.Contains(s.Key)).Sum(s => s.Count);
-        var kpis = ComputeKpis(open, seconds, sla.Options.Target);
 
         var charts = new List<ChartSpec>
         {
             await TrendAsync(visible, monthStartUtc, nowWib, ct),
             await ByOpdAsync(visible, ct),
             await ByCategoryAsync(visible, ct),
-            await TimePerStepAsync(visible, now, ct),
+            await TimePerStepAsync(visible, seesAll, now, ct),
             await WorkloadAsync(visible, ct),
         };
-        return new DashboardModel(myQueue, byStatus, overdue, atRisk, kpis, charts);
+        return new Aggregates(byStatus, seconds, charts);
     }
 
     /// <summary>Median and 90th percentile (nearest rank) in hours, and the share within the target.</summary>
@@ -110,11 +153,14 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla)
             ]);
     }
 
-    private static async Task<ChartSpec> ByOpdAsync(IQueryable<Report> visible, CancellationToken ct)
+    private async Task<ChartSpec> ByOpdAsync(IQueryable<Report> visible, CancellationToken ct)
     {
-        var rows = await visible.GroupBy(r => r.Opd!.ShortName ?? r.Opd.Name)
-            .Select(g => new { Name = g.Key, Count = g.Count() })
-            .OrderByDescending(x => x.Count).ThenBy(x => x.Name).Take(10).ToListAsync(ct);
+        // Counted per OPD id on the (OpdId, Status) index; the names come from the cached OPD list.
+        var counts = await visible.GroupBy(r => r.OpdId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var names = await lists.OpdNamesAsync(ct);
+        var rows = counts.GroupBy(c => names.GetValueOrDefault(c.Key) ?? "-")
+            .Select(g => new { Name = g.Key, Count = g.Sum(c => c.Count) })
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).Take(10).ToList();
         return new ChartSpec("by-opd", "Laporan per OPD (10 terbanyak)", "bar", rows.Select(r => r.Name).ToList(),
             [new("Laporan", rows.Select(r => (double)r.Count).ToList())]);
     }
@@ -127,11 +173,13 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla)
             [new("Laporan", ordered.Select(r => (double)r.Count).ToList())]);
     }
 
-    private async Task<ChartSpec> TimePerStepAsync(IQueryable<Report> visible, DateTime now, CancellationToken ct)
+    private async Task<ChartSpec> TimePerStepAsync(IQueryable<Report> visible, bool seesAll, DateTime now, CancellationToken ct)
     {
         var since = now.AddDays(-90);
-        var rows = await db.ReportEvents.AsNoTracking()
-            .Where(e => e.AtUtc >= since && e.FromStatus != null && e.SecondsInFromStatus != null && visible.Any(r => r.Id == e.ReportId))
+        var events = db.ReportEvents.AsNoTracking().Where(e => e.AtUtc >= since && e.FromStatus != null && e.SecondsInFromStatus != null);
+        // Someone who sees every report needs no per-event visibility check (a lookup per event on 100k reports).
+        if (!seesAll) events = events.Where(e => visible.Any(r => r.Id == e.ReportId));
+        var rows = await events
             .GroupBy(e => e.FromStatus)
             .Select(g => new { Status = g.Key, Average = g.Average(e => (double)e.SecondsInFromStatus!.Value) })
             .ToListAsync(ct);
@@ -144,8 +192,10 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla)
     private async Task<ChartSpec> WorkloadAsync(IQueryable<Report> visible, CancellationToken ct)
     {
         var final = FinalStates;
+        // From the few open reports to their assignments, instead of checking every assignment ever made.
+        var openIds = visible.Where(r => !final.Contains(r.Status) && r.WorkCompletedAtUtc == null).Select(r => r.Id);
         var rows = await db.ReportAssignments.AsNoTracking()
-            .Where(a => visible.Any(r => r.Id == a.ReportId && !final.Contains(r.Status) && r.WorkCompletedAtUtc == null))
+            .Where(a => openIds.Contains(a.ReportId))
             .GroupBy(a => a.FullName)
             .Select(g => new { Name = g.Key, Count = g.Count() })
             .OrderByDescending(x => x.Count).ThenBy(x => x.Name).Take(15).ToListAsync(ct);

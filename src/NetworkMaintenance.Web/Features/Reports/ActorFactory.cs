@@ -11,7 +11,19 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// </summary>
 public sealed class ActorFactory(AppDbContext db, TimeProvider clock)
 {
+    // Scoped: one request. The controller and the layout's badge counts both ask for the signed-in user's actor;
+    // the second time it comes from here instead of four more queries.
+    private (string UserId, WorkflowActor? Actor)? _last;
+
     public async Task<WorkflowActor?> ForUserAsync(string userId, CancellationToken ct = default)
+    {
+        if (_last is { } last && last.UserId == userId) return last.Actor;
+        var actor = await LoadAsync(userId, ct);
+        _last = (userId, actor);
+        return actor;
+    }
+
+    private async Task<WorkflowActor?> LoadAsync(string userId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
             .Select(u => new { u.Id, u.FullName, u.Position, u.Nip, u.OpdId }).SingleOrDefaultAsync(ct);

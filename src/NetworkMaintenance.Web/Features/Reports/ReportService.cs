@@ -89,6 +89,10 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             .Where(r => r.OpdId == opdId && r.Category == category && r.Status != ReportStatus.Closed && r.Status != ReportStatus.Rejected)
             .OrderByDescending(r => r.ReceivedAtUtc).Take(5).Select(ReportListRow.Projection).ToListAsync(ct);
 
+    /// <summary>The report with what the access rules read (its parties and technicians), untracked: for downloads.</summary>
+    public Task<Report?> FindForAccessAsync(int id, CancellationToken ct = default) =>
+        db.Reports.AsNoTracking().Include(r => r.Technicians).SingleOrDefaultAsync(r => r.Id == id, ct);
+
     public Task<Report?> FindAsync(int id, CancellationToken ct = default) =>
         db.Reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices).Include(r => r.Pauses)
             .Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))

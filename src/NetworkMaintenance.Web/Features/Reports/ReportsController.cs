@@ -32,7 +32,7 @@ public sealed class ReportsController(
 
     [HttpGet("/laporan")]
     public async Task<IActionResult> Index([FromQuery] ReportFilter filter, [FromServices] Core.Domain.Sla.SlaClock sla,
-        CancellationToken ct = default)
+        [FromServices] ReferenceLists lists, CancellationToken ct = default)
     {
         var actor = await CurrentActorAsync(ct);
         if (actor is null) return Forbid();
@@ -42,9 +42,9 @@ public sealed class ReportsController(
         filter.Page = page;
         var rows = await query.Skip((page - 1) * PageSize).Take(PageSize).Select(ReportListRow.Projection).ToListAsync(ct);
         var staff = (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded;
-        var opds = staff ? await db.Opds.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new OptionItem(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.ShortName ?? o.Name)).ToListAsync(ct) : [];
-        var technicians = staff ? (await reports.UsersInRoleAsync(Roles.Teknisi, ct)).Select(t => new OptionItem(t.Id, t.Name)).ToList() : [];
+        // Filter options are reference data, read from the cache (ReferenceLists).
+        var opds = staff ? await lists.OpdOptionsAsync(ct) : [];
+        var technicians = staff ? (await lists.UsersInRoleAsync(Roles.Teknisi, ct)).Select(t => new OptionItem(t.Id, t.Name)).ToList() : [];
         return View(new ReportListModel("Daftar laporan", rows, total, page, PageSize, filter.Status)
         {
             Filter = filter, Opds = opds, Technicians = technicians, ShowFilters = staff,
@@ -207,8 +207,14 @@ public sealed class ReportsController(
     [HttpGet("/laporan/{id:int}/dokumen/{documentId:int}")]
     public async Task<IActionResult> Document(int id, int documentId, [FromQuery] int? basah, CancellationToken ct)
     {
-        var (report, _, denied) = await LoadVisibleAsync(id, ct);
-        if (denied is not null) return denied;
+        // Only what the access rule reads is loaded (not the timeline, devices and pauses of the report page).
+        var actor = await CurrentActorAsync(ct);
+        if (actor is null) return Forbid();
+        var report = await reports.FindForAccessAsync(id, ct);
+        if (report is null || !(await authorization.AuthorizeAsync(User, new ReportAccess(report, actor), ReportOperations.View)).Succeeded)
+        {
+            return NotFound();
+        }
         var document = await documents.FindAsync(id, documentId, ct);
         if (document is null) return NotFound();
         await audit.WriteAsync(Core.Domain.Audit.AuditEvents.DocumentDownloaded, $"Dokumen {document.Number} (laporan {report!.Number}) diunduh{(basah == 1 ? " untuk tanda tangan basah" : "")}.", Audit.AuditObject.Document(document.Id, document.Number), new { report = report.Number, type = document.Type.ToString(), wetSignature = basah == 1 }, ct: ct);

@@ -1,0 +1,324 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace NetworkMaintenance.Benchmarks.Http;
+
+/// <summary>
+/// End-to-end HTTP benchmark (docs/performance.md). Publishes the web app (or uses --app), generates a database of
+/// --reports reports with the app's own <c>database generate</c> command, starts the app in Production with the baseline
+/// endpoints switched on, signs in as the generated Kepala Dinas, and measures each page and its bare baseline with a
+/// fixed number of concurrent connections for a fixed time. Prints a markdown table and writes artifacts/benchmark.json.
+/// Only loopback addresses are used; every loop is bounded by time.
+/// </summary>
+public static partial class HttpBenchmark
+{
+    public const string Usage =
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE]";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
+        bool ReuseDb, string Out);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Options options;
+        try
+        {
+            options = Parse(args);
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var root = RepositoryRoot();
+        var work = Path.Combine(root, "artifacts", "bench");
+        Directory.CreateDirectory(work);
+        var app = options.App is null ? Path.Combine(work, "app") : Path.GetFullPath(options.App);
+        if (options.App is null)
+        {
+            Console.WriteLine($"Publishing the web app (Release) to {app} …");
+            await RunToEndAsync("dotnet", ["publish", Path.Combine(root, "src", "NetworkMaintenance.Web"), "-c", "Release", "-o", app, "--nologo", "-v", "q"], root, new Dictionary<string, string>());
+        }
+
+        var db = options.Db is null ? Path.Combine(work, $"bench-{options.Reports}.db") : Path.GetFullPath(options.Db);
+        var password = "Uji#" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Sqlite"] = $"Data Source={db}",
+            ["NM_GENERATE_PASSWORD"] = password,
+            ["DOTNET_gcServer"] = "0",
+        };
+
+        double? generateSeconds = null;
+        if (!options.ReuseDb || !File.Exists(db))
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(db + suffix);
+            Console.WriteLine($"Generating {options.Reports} reports into {db} …");
+            var watch = Stopwatch.StartNew();
+            await RunToEndAsync("dotnet", [Path.Combine(app, "NetworkMaintenance.Web.dll"), "database", "generate", "--reports",
+                options.Reports.ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
+                "--allow-production"], app, env);
+            generateSeconds = watch.Elapsed.TotalSeconds;
+        }
+        else
+        {
+            // Reusing a database: its accounts keep the password of the run that generated it, so set a new one.
+            await RunToEndAsync("dotnet", [Path.Combine(app, "NetworkMaintenance.Web.dll"), "database", "generate", "--reports", "1",
+                "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--allow-production", "--force"], app, env);
+        }
+
+        var port = FreePort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}");
+        env.Remove("NM_GENERATE_PASSWORD");
+        env["Benchmark__BaselineEndpoints"] = "true";
+        env["RateLimiting__PublicPermitLimit"] = "1000000000";
+        env["RateLimiting__LoginPermitLimitPerIp"] = "1000000000";
+        // Plain HTTP on the loopback interface: no HTTPS redirect, cookies not Secure-only (docs/security.md).
+        env["Security__RequireHttps"] = "false";
+        env["Serilog__MinimumLevel__Default"] = "Warning";
+        var logPath = Path.Combine(work, "app.log");
+        using var server = StartServer(app, baseUrl, env, logPath);
+        try
+        {
+            var started = Stopwatch.StartNew();
+            var firstPage = await WaitForFirstPageAsync(baseUrl, server, TimeSpan.FromSeconds(120));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"App started: first page served {firstPage.TotalSeconds:F2} s after process start."));
+
+            using var staff = await LoadDriver.SignInAsync(baseUrl, "uji.kadis", password);
+            using var visitor = LoadDriver.Client(baseUrl);
+            var targets = await Targets.FindAsync(staff, visitor);
+            Console.WriteLine($"Targets: report {targets.ReportId} ({targets.Number}), document {targets.DocumentId}, list page {targets.ListPage}.");
+
+            var pages = new List<Scenario>
+            {
+                new("Login page (/masuk)", visitor, () => Get("/masuk"), "/_baseline/masuk"),
+                new("Dashboard (Kepala Dinas)", staff, () => Get("/"), "/_baseline/dashboard"),
+                new($"Report list (Closed, page {targets.ListPage})", staff, () => Get($"/laporan?status=Closed&page={targets.ListPage}"),
+                    $"/_baseline/laporan?status=Closed&page={targets.ListPage}"),
+                new("Report page", staff, () => Get($"/laporan/{targets.ReportId}"), $"/_baseline/laporan/{targets.ReportId}"),
+                new("Public tracking (POST /lacak)", visitor, () => targets.TrackRequest(), $"/_baseline/lacak?nomor={targets.Number}&kode={targets.TrackingCode}"),
+                new("Berita Acara PDF", staff, () => Get($"/laporan/{targets.ReportId}/dokumen/{targets.DocumentId}"), $"/_baseline/dokumen/{targets.DocumentId}"),
+            };
+
+            using var bare = LoadDriver.Client(baseUrl);
+            var results = new List<PageResult>();
+            foreach (var page in pages)
+            {
+                var measured = await LoadDriver.MeasureAsync(page.Client, page.Request, options.Connections, options.Warmup, options.Seconds);
+                var baseline = await LoadDriver.MeasureAsync(bare, () => Get(page.Baseline), options.Connections, options.Warmup, options.Seconds);
+                results.Add(new PageResult(page.Name, measured, baseline));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {page.Name}: {measured.RequestsPerSecond:F0} req/s, p95 {measured.P95:F1} ms (baseline {baseline.RequestsPerSecond:F0} req/s)"));
+            }
+
+            var memory = ProcessMemory.Read(server.Id);
+            var report = new BenchmarkReport(DateTime.UtcNow, Environment.ProcessorCount, Environment.Version.ToString(), LoadAverage(),
+                options.Reports, options.Connections, options.Seconds, generateSeconds, firstPage.TotalSeconds, memory.PeakMb, memory.CurrentMb,
+                results, new FileInfo(db).Length / 1024d / 1024d);
+            Console.WriteLine();
+            Console.WriteLine(report.Markdown());
+            var outPath = Path.IsPathRooted(options.Out) ? options.Out : Path.Combine(root, options.Out);
+            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+            await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(report, JsonOptions));
+            Console.WriteLine($"Written {outPath}");
+            var errors = results.Sum(r => r.Page.Errors + r.Baseline.Errors);
+            if (errors > 0)
+            {
+                Console.Error.WriteLine($"{errors} requests failed (non-2xx or transport error); see {logPath}.");
+                return 1;
+            }
+            return 0;
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+        }
+    }
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+
+    private static Options Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            if (i < 0) return null;
+            return i + 1 < args.Length ? args[i + 1] : throw new FormatException($"{name} needs a value.");
+        }
+        double Number(string name, double fallback, double min)
+        {
+            var text = Value(name);
+            if (text is null) return fallback;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < min)
+                throw new FormatException($"{name} must be a number of at least {min}.");
+            return v;
+        }
+        foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
+        {
+            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out"))
+                throw new FormatException($"Unknown option {a}.");
+        }
+        return new Options((int)Number("--reports", 100_000, 1), Number("--seconds", 10, 0.2), Number("--warmup", 2, 0),
+            (int)Number("--connections", 8, 1), (int)Number("--seed", 42, int.MinValue), Value("--app"), Value("--db"),
+            args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NetworkMaintenance.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Run from inside the repository (NetworkMaintenance.sln not found).");
+    }
+
+    private static async Task RunToEndAsync(string file, string[] arguments, string workingDirectory, IReadOnlyDictionary<string, string> env)
+    {
+        var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        foreach (var (k, v) in env) info.Environment[k] = v;
+        using var process = Process.Start(info)!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}.");
+    }
+
+    private static Process StartServer(string app, Uri url, IReadOnlyDictionary<string, string> env, string logPath)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = app,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add(Path.Combine(app, "NetworkMaintenance.Web.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(url.ToString().TrimEnd('/'));
+        foreach (var (k, v) in env) info.Environment[k] = v;
+        var process = Process.Start(info)!;
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var gate = new Lock();
+        void Write(string? line)
+        {
+            if (line is null) return;
+            lock (gate) log.WriteLine(line);
+        }
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<TimeSpan> WaitForFirstPageAsync(Uri baseUrl, Process server, TimeSpan timeout)
+    {
+        var started = server.StartTime.ToUniversalTime();
+        using var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (server.HasExited) throw new InvalidOperationException($"The app exited with {server.ExitCode} before serving a page.");
+            try
+            {
+                using var response = await client.GetAsync("/masuk");
+                if (response.StatusCode == HttpStatusCode.OK) return DateTime.UtcNow - started;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("The app did not serve /masuk in time.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private sealed record Scenario(string Name, HttpClient Client, Func<HttpRequestMessage> Request, string Baseline);
+
+    /// <summary>What the runner measures on: a closed report with a Berita Acara pekerjaan, found through the app's own pages.</summary>
+    private sealed partial record Targets(int ReportId, string Number, string TrackingCode, int DocumentId, int ListPage, string TrackToken)
+    {
+        public HttpRequestMessage TrackRequest() => new(HttpMethod.Post, "/lacak")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Nomor"] = Number, ["Kode"] = TrackingCode, ["__RequestVerificationToken"] = TrackToken,
+            }),
+        };
+
+        public static async Task<Targets> FindAsync(HttpClient staff, HttpClient visitor)
+        {
+            var list = await staff.GetStringAsync("/laporan?status=Closed");
+            var total = int.Parse(TotalRegex().Match(list) is { Success: true } m ? m.Groups[1].Value.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal) : "0",
+                CultureInfo.InvariantCulture);
+            var listPage = Math.Clamp((total + 24) / 25, 1, 50);
+            foreach (Match link in ReportLinkRegex().Matches(list))
+            {
+                var id = int.Parse(link.Groups[1].Value, CultureInfo.InvariantCulture);
+                var page = await staff.GetStringAsync($"/laporan/{id}");
+                var code = TrackingCodeRegex().Match(page);
+                var number = NumberRegex().Match(page);
+                if (!code.Success || !number.Success) continue;
+                foreach (Match doc in DocumentLinkRegex().Matches(page).Where(d => d.Groups[1].Value == link.Groups[1].Value))
+                {
+                    var documentId = int.Parse(doc.Groups[2].Value, CultureInfo.InvariantCulture);
+                    using var response = await staff.GetAsync($"/laporan/{id}/dokumen/{documentId}");
+                    var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName ?? "";
+                    if (response.IsSuccessStatusCode && name.Trim('"').StartsWith("berita-acara-pekerjaan", StringComparison.Ordinal))
+                    {
+                        var token = await LoadDriver.AntiforgeryTokenAsync(visitor, "/lacak");
+                        return new Targets(id, number.Value, code.Groups[1].Value, documentId, listPage, token);
+                    }
+                }
+            }
+            throw new InvalidOperationException("No closed report with a Berita Acara pekerjaan was found on the first list page.");
+        }
+
+        [GeneratedRegex(@"href=""/laporan/(\d+)""")]
+        private static partial Regex ReportLinkRegex();
+
+        [GeneratedRegex(@"/laporan/(\d+)/dokumen/(\d+)""")]
+        private static partial Regex DocumentLinkRegex();
+
+        [GeneratedRegex(@"data-testid=""tracking-code"">([A-Z0-9]+)<")]
+        private static partial Regex TrackingCodeRegex();
+
+        [GeneratedRegex(@"GJ-\d{4}-\d{6}")]
+        private static partial Regex NumberRegex();
+
+        [GeneratedRegex(@"data-testid=""total"">([\d.,]+)<")]
+        private static partial Regex TotalRegex();
+    }
+}

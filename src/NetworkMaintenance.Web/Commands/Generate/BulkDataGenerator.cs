@@ -1,0 +1,544 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Data.Seeding;
+using NetworkMaintenance.Core.Documents;
+using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Documents.Templates;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Documents;
+using NetworkMaintenance.Core.Domain.Intake;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Sla;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Infrastructure;
+using DeviceCondition = NetworkMaintenance.Core.Domain.Reports.DeviceCondition;
+
+namespace NetworkMaintenance.Web.Commands.Generate;
+
+/// <param name="Reports">How many reports to add.</param>
+/// <param name="Seed">Seed of the random choices: the same seed on the same day gives the same data.</param>
+/// <param name="SamplePdfs">How many of the newest closed reports store full-size sample PDFs instead of placeholders.</param>
+/// <param name="Password">Password of the generated staff accounts, or null for accounts that cannot sign in.</param>
+internal sealed record GeneratorOptions(int Reports, int Seed, int SamplePdfs, string? Password);
+
+internal sealed record GeneratorResult(int Reports, long Events, long Documents, IReadOnlyDictionary<ReportStatus, int> ByStatus,
+    TimeSpan Elapsed, string DatabasePath)
+{
+    public string Summary() => string.Create(CultureInfo.InvariantCulture,
+        $"Generated {Reports} reports, {Events} timeline events and {Documents} issued-document records in {Elapsed.TotalSeconds:F1} s into {DatabasePath}.\n") +
+        string.Join(", ", ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
+}
+
+/// <summary>
+/// Generates realistic reports for load tests. Each report is built and moved through the workflow by the domain model
+/// itself (<see cref="Report.Receive"/>, <see cref="Report.Dispose"/>, …) with a simulated clock, so states, timeline
+/// events (with <see cref="ReportEvent.SecondsInFromStatus"/>), SLA fields, pauses, devices and assignments are exactly
+/// what the app would have recorded; the rows are then written with prepared SQLite commands in one transaction
+/// (no EF change tracking). Issued documents are metadata rows numbered from the yearly counters in issue order; their
+/// PDF bytes are a small placeholder (a full-size sample PDF for the newest closed reports), see docs/performance.md.
+/// </summary>
+internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> users, UserProvisioning provisioning,
+    TimeProvider clock, DataChanges changes, ILogger<BulkDataGenerator> logger)
+{
+    public const string UserPrefix = "uji.";
+
+    internal sealed record Staff(WorkflowActor Actor, PersonRef Ref);
+
+    private readonly record struct DocIssue(int ReportId, int ReportIndex, DocumentType Type, int Version, DateTime AtUtc, string? ByUserId);
+
+    private static readonly string[] FirstNames =
+    [
+        "Andi", "Budi", "Citra", "Dedi", "Eka", "Fitri", "Gita", "Hadi", "Indah", "Joko", "Kartika", "Lina", "Mahmud", "Nur",
+        "Oki", "Putri", "Rahmat", "Siti", "Taufik", "Umi", "Wahyu", "Yanti", "Zulkifli", "Ayu", "Bambang", "Dewi", "Erwin",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Siregar", "Nasution", "Lubis", "Harahap", "Simanjuntak", "Sitompul", "Saragih", "Damanik", "Pohan", "Hasibuan",
+        "Pratama", "Saputra", "Wijaya", "Hidayat", "Santoso", "Rangkuti", "Tanjung", "Purba", "Ginting", "Sembiring",
+    ];
+
+    private static readonly string[] Rooms =
+        ["Ruang Kepala", "Ruang Sekretariat", "Ruang Pelayanan", "Ruang Rapat", "Ruang Keuangan", "Ruang Arsip", "Lobi", "Ruang Server"];
+
+    private static readonly (ReportChannel Channel, double Weight)[] Channels =
+    [
+        (ReportChannel.Web, 45), (ReportChannel.WhatsApp, 20), (ReportChannel.Phone, 12), (ReportChannel.Letter, 8),
+        (ReportChannel.Email, 7), (ReportChannel.Sms, 3), (ReportChannel.WalkIn, 5),
+    ];
+
+    private static readonly (FaultCategory Category, double Weight, string Text)[] Categories =
+    [
+        (FaultCategory.NoInternet, 35, "Internet di {0} tidak terhubung sejak pagi, semua komputer tidak dapat membuka aplikasi."),
+        (FaultCategory.SlowConnection, 22, "Koneksi internet di {0} sangat lambat dan sering terputus saat jam kerja."),
+        (FaultCategory.WifiProblem, 15, "WiFi di {0} tidak muncul atau tidak bisa tersambung dari laptop dan ponsel."),
+        (FaultCategory.CableDamage, 8, "Kabel jaringan di {0} terputus karena pekerjaan renovasi."),
+        (FaultCategory.DeviceDamage, 10, "Switch di {0} mati, lampu indikator tidak menyala."),
+        (FaultCategory.NetworkConfiguration, 6, "Komputer di {0} mendapat alamat IP yang bentrok dan tidak dapat masuk jaringan."),
+        (FaultCategory.Other, 4, "Gangguan jaringan lain di {0}: printer jaringan tidak dapat diakses."),
+    ];
+
+    private static readonly string[] FaultTypes = ["Kabel UTP putus", "Switch rusak", "Access point hang", "Konfigurasi DHCP", "Gangguan ISP", "Port switch mati"];
+
+    public async Task<GeneratorResult> GenerateAsync(GeneratorOptions options, CancellationToken ct = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rng = new Random(options.Seed);
+
+        var opds = await db.Opds.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Id)
+            .Select(o => new { o.Id, o.Name, o.ShortName }).ToListAsync(ct);
+        if (opds.Count == 0) throw new InvalidOperationException("No active OPD: the reference data is missing.");
+        var settings = await db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? DocumentSettings.CreateDefault();
+        var staff = await EnsureStaffAsync(opds.Select(o => (o.Id, o.ShortName ?? o.Name)).ToList(), options.Password, now);
+        var connectionString = db.Database.GetConnectionString()!;
+        var databasePath = new SqliteConnectionStringBuilder(connectionString).DataSource;
+
+        // 1. Plan every report (target state, path, receipt time), then sort by receipt so numbers follow time.
+        var openCount = Math.Max(2 * 14, options.Reports * 3 / 200);
+        var openStates = Enum.GetValues<ReportStatus>().Where(s => !Workflow.FinalStates.Contains(s)).ToArray();
+        var plans = new (ReportStatus Target, List<PlannedStep> Steps, DateTime ReceivedAtUtc, TimeSpan RecordDelay, int Seed)[options.Reports];
+        var twoYears = TimeSpan.FromDays(730);
+        for (var i = 0; i < options.Reports; i++)
+        {
+            var target = i < openCount ? openStates[i % openStates.Length]
+                : rng.NextDouble() < 0.07 ? ReportStatus.Rejected : ReportStatus.Closed;
+            var steps = ReportPlanner.Plan(rng, target);
+            var recordDelay = TimeSpan.FromMinutes(rng.Next(0, 30));
+            var total = recordDelay + steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Delay) + TimeSpan.FromMinutes(10);
+            DateTime received;
+            if (i < openCount)
+            {
+                received = now - total - TimeSpan.FromMinutes(rng.Next(5, 360));
+            }
+            else
+            {
+                received = WorkingTime(rng, now - twoYears, now - total - TimeSpan.FromHours(1));
+            }
+            plans[i] = (target, steps, TruncateToSecond(received), recordDelay, rng.Next());
+        }
+        Array.Sort(plans, (a, b) => a.ReceivedAtUtc.CompareTo(b.ReceivedAtUtc));
+
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        // Foreign keys are checked once at the end (a superseded document names its successor, written later).
+        await ExecuteAsync(connection, "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
+        using var writer = new BulkWriter(connection);
+        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
+        {
+            // Secondary indexes are dropped and rebuilt after the load (one sort each instead of a B-tree insert per row);
+            // DDL is transactional in SQLite, so a failed load leaves the schema as it was.
+            // Only worth it when the load outweighs what is there: appending a few reports to a big database would
+            // rebuild every index for nothing.
+            var existingReports = await MaxIdAsync(connection, tx, "Reports", ct);
+            var indexes = existingReports < options.Reports ? await DropIndexesAsync(connection, tx, ct) : [];
+            logger.LogInformation("Generator: setup and planning took {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+            writer.Prepare(tx);
+            var sequences = await ReadSequencesAsync(connection, tx, ct);
+            var nextReportId = await MaxIdAsync(connection, tx, "Reports", ct) + 1;
+            writer.NextEventId = await MaxIdAsync(connection, tx, "ReportEvents", ct) + 1;
+            var firstEventId = writer.NextEventId;
+            writer.NextAssignmentId = await MaxIdAsync(connection, tx, "ReportAssignments", ct) + 1;
+            writer.NextDeviceId = await MaxIdAsync(connection, tx, "ReportDevices", ct) + 1;
+            writer.NextPauseId = await MaxIdAsync(connection, tx, "ReportPauses", ct) + 1;
+            writer.NextGuestId = await MaxIdAsync(connection, tx, "GuestBookEntries", ct) + 1;
+            var nextDocumentId = await MaxIdAsync(connection, tx, "IssuedDocuments", ct) + 1;
+
+            // 2. Build each report through the domain and write it with its children.
+            var issues = new List<DocIssue>(options.Reports * 6);
+            var numbers = new string[options.Reports];
+            var closedIndexes = new List<int>();
+            var byStatus = new Dictionary<ReportStatus, int>();
+            var buildWatch = new Stopwatch();
+            var writeWatch = new Stopwatch();
+            for (var i = 0; i < plans.Length; i++)
+            {
+                var plan = plans[i];
+                var local = new Random(plan.Seed);
+                var opd = opds[Skewed(local, opds.Count)];
+                var year = Wib.FromUtc(plan.ReceivedAtUtc).Year;
+                var name = $"{Report.NumberPrefix}-{year}";
+                var sequence = sequences[name] = sequences.GetValueOrDefault(name) + 1;
+                buildWatch.Start();
+                var (report, guest) = Build(local, plan.Target, plan.Steps, plan.ReceivedAtUtc, plan.RecordDelay, year, sequence,
+                    opd.Id, opd.ShortName ?? opd.Name, staff);
+                buildWatch.Stop();
+                var reportId = nextReportId + i;
+                writeWatch.Start();
+                writer.WriteReport(reportId, report, guest);
+                writeWatch.Stop();
+                numbers[i] = report.Number;
+                byStatus[report.Status] = byStatus.GetValueOrDefault(report.Status) + 1;
+                if (report.Status == ReportStatus.Closed) closedIndexes.Add(i);
+
+                var versions = new Dictionary<DocumentType, int>();
+                foreach (var ev in report.Events.OrderBy(e => e.AtUtc))
+                {
+                    foreach (var type in DocumentTriggers.After(ev))
+                    {
+                        var version = versions[type] = versions.GetValueOrDefault(type) + 1;
+                        issues.Add(new DocIssue(reportId, i, type, version, ev.AtUtc, ev.ActorUserId));
+                    }
+                }
+            }
+
+            logger.LogInformation("Generator: reports written after {Seconds:F1} s (domain {Build:F1} s, inserts {Write:F1} s)",
+                watch.Elapsed.TotalSeconds, buildWatch.Elapsed.TotalSeconds, writeWatch.Elapsed.TotalSeconds);
+
+            // 3. Documents in issue order: letter numbers from the yearly counter of each type, versions superseded.
+            issues.Sort((a, b) => a.AtUtc != b.AtUtc ? a.AtUtc.CompareTo(b.AtUtc) : a.ReportId.CompareTo(b.ReportId));
+            var samples = SamplePdfs();
+            var fullSize = closedIndexes.TakeLast(options.SamplePdfs).ToHashSet();
+            var ids = new Dictionary<(int ReportId, DocumentType Type, int Version), int>(issues.Count);
+            for (var k = 0; k < issues.Count; k++) ids[(issues[k].ReportId, issues[k].Type, issues[k].Version)] = nextDocumentId + k;
+            for (var k = 0; k < issues.Count; k++)
+            {
+                var issue = issues[k];
+                string number;
+                if (issue.Type == DocumentType.Receipt)
+                {
+                    number = numbers[issue.ReportIndex];
+                }
+                else
+                {
+                    var issuedOn = Wib.DateOf(issue.AtUtc);
+                    var name = issue.Type.SequenceName(issuedOn.Year);
+                    var sequence = sequences[name] = sequences.GetValueOrDefault(name) + 1;
+                    number = DocumentNumberPattern.Format(settings.NumberPattern(issue.Type), sequence, issuedOn);
+                }
+                int? next = ids.TryGetValue((issue.ReportId, issue.Type, issue.Version + 1), out var nextId) ? nextId : null;
+                DateTime? supersededAt = next is null ? null : issues[nextId - nextDocumentId].AtUtc;
+                var (pdf, hash, snapshot) = fullSize.Contains(issue.ReportIndex) ? samples[issue.Type].Full : samples[issue.Type].Placeholder;
+                writer.WriteDocument(nextDocumentId + k, issue.ReportId, issue.Type, number, issue.Version, issue.AtUtc, issue.ByUserId,
+                    NewVerificationCode(rng), hash, pdf, snapshot, next, supersededAt);
+            }
+
+            await writer.WriteSequencesAsync(sequences, ct);
+            logger.LogInformation("Generator: documents written after {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+            foreach (var sql in indexes) await ExecuteAsync(connection, sql, ct, tx);
+            logger.LogInformation("Generator: indexes rebuilt after {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+            await using (var check = connection.CreateCommand())
+            {
+                check.Transaction = tx;
+                check.CommandText = "PRAGMA foreign_key_check";
+                await using var violations = await check.ExecuteReaderAsync(ct);
+                if (await violations.ReadAsync(ct))
+                    throw new InvalidOperationException($"Generated rows break a foreign key: table {violations.GetString(0)}, row {violations.GetValue(1)}.");
+            }
+            await tx.CommitAsync(ct);
+            changes.ReferenceChanged();
+
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; ANALYZE;", ct);
+            watch.Stop();
+            var result = new GeneratorResult(options.Reports, writer.NextEventId - firstEventId, issues.Count, byStatus, watch.Elapsed, databasePath);
+            logger.LogInformation("Generated {Reports} reports with {Documents} documents in {Seconds:F1} s", options.Reports,
+                issues.Count, watch.Elapsed.TotalSeconds);
+            return result;
+        }
+    }
+
+    /// <summary>Receives the report and walks it through its planned steps with the domain model, on a simulated clock.</summary>
+    private static (Report Report, GuestBookEntry? Guest) Build(Random rng, ReportStatus target, List<PlannedStep> steps, DateTime received,
+        TimeSpan recordDelay, int year, long sequence, int opdId, string opdName, GeneratorStaff staff)
+    {
+        var channel = Pick(rng, Channels, c => c.Weight).Channel;
+        var category = Pick(rng, Categories, c => c.Weight);
+        var reporterUser = staff.Reporters[opdId];
+        var webChannel = channel == ReportChannel.Web;
+        var reporterName = webChannel ? reporterUser.Actor.FullName : PersonName(rng);
+        var room = $"{Rooms[rng.Next(Rooms.Length)]}, {opdName}";
+        var createdAt = webChannel ? received : received + recordDelay;
+        var recordedBy = webChannel ? reporterUser.Actor : staff.FrontDesk.Actor;
+        var guest = channel == ReportChannel.WalkIn
+            ? new GuestVisit(reporterName, IdentityType.KtaAsn, rng.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture),
+                opdName, "Melaporkan gangguan jaringan", received, received + TimeSpan.FromMinutes(20))
+            : null;
+        var input = new NewReport(opdId, webChannel ? reporterUser.Actor.UserId : null, reporterName,
+            webChannel ? reporterUser.Actor.Nip : null, "Staf " + opdName,
+            "+62812" + rng.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), null, channel, received, room,
+            category.Category, string.Format(CultureInfo.InvariantCulture, category.Text, room),
+            channel == ReportChannel.Letter ? $"000.8/{rng.Next(1, 999)}/{year}" : null,
+            channel == ReportChannel.Letter ? DateOnly.FromDateTime(Wib.FromUtc(received)).AddDays(-rng.Next(0, 3)) : null, guest);
+        var report = Report.Receive(input, year, sequence, TrackingCode(rng), recordedBy, createdAt);
+        var guestEntry = guest is null ? null : GuestBookEntry.Record(guest, recordedBy.UserId, createdAt);
+
+        var at = createdAt;
+        Staff? kabid = null, kasi = null;
+        List<Staff> team = [];
+        foreach (var step in steps)
+        {
+            at += step.Delay;
+            switch (step.Action)
+            {
+                case WorkflowAction.Dispose:
+                    kabid = staff.Kabids[rng.Next(staff.Kabids.Count)];
+                    report.Dispose(staff.Kadis.Actor, new Disposition(kabid.Ref, StandardInstruction.UntukDitindaklanjuti | StandardInstruction.SegeraSelesaikan,
+                        "Mohon segera ditindaklanjuti.", rng.NextDouble() < 0.3 ? at.AddDays(1) : null), at);
+                    break;
+                case WorkflowAction.Reject:
+                    report.Reject(report.Status == ReportStatus.Submitted ? staff.Kadis.Actor : kabid!.Actor,
+                        "Bukan gangguan jaringan; diteruskan ke bidang aplikasi.", at);
+                    break;
+                case WorkflowAction.Verify:
+                    kasi = staff.Kasis[rng.Next(staff.Kasis.Count)];
+                    report.Verify(kabid!.Actor, new Disposition(kasi.Ref, StandardInstruction.UntukDitindaklanjuti | StandardInstruction.LaporkanHasilnya,
+                        null, null), at);
+                    break;
+                case WorkflowAction.Assign:
+                    var size = rng.NextDouble() < 0.7 ? 1 : 2;
+                    var first = rng.Next(staff.Technicians.Count);
+                    team = Enumerable.Range(0, size).Select(k => staff.Technicians[(first + k) % staff.Technicians.Count]).ToList();
+                    report.Assign(kasi!.Actor, new TechnicianAssignment(team.Select(t => t.Ref).ToList(), team[0].Actor.UserId,
+                        StandardInstruction.SegeraSelesaikan, "Segera periksa ke lokasi."), at);
+                    break;
+                case WorkflowAction.StartDiagnosis:
+                    report.StartDiagnosis(team[0].Actor, null, at);
+                    break;
+                case WorkflowAction.DiagnoseInDataCenter or WorkflowAction.DiagnoseOutsideDataCenter:
+                    var inside = step.Action == WorkflowAction.DiagnoseInDataCenter;
+                    report.RecordDiagnosis(team[0].Actor, new DiagnosisInput(FaultTypes[rng.Next(FaultTypes.Length)],
+                        inside ? "Rak server Data Center" : room, "Perangkat diperiksa dengan ping dan traceroute."), inside, at);
+                    break;
+                case WorkflowAction.InspectRepair or WorkflowAction.InspectReplace:
+                    report.RecordInspection(team[0].Actor, new InspectionInput(at.AddMinutes(-5), "Perangkat di lokasi diperiksa bersama pelapor.",
+                        rng.NextDouble() < 0.8), step.Action == WorkflowAction.InspectReplace, at);
+                    break;
+                case WorkflowAction.SubmitReplacementRequest:
+                    report.SubmitReplacementRequest(rng.NextDouble() < 0.7 ? reporterUser.Actor : staff.FrontDesk.Actor,
+                        new ReplacementRequestInput([new DeviceLine("Access point", "TP-Link EAP225", Serial(rng), DeviceCondition.RusakBerat, null)], null), at);
+                    break;
+                case WorkflowAction.CompleteWork:
+                    var replaced = report.ReplacementNeeded == true
+                        ? new[] { new DeviceLine("Access point", "TP-Link EAP225", Serial(rng), DeviceCondition.RusakBerat, null, "TP-Link EAP245", Serial(rng)) }
+                        : [];
+                    var repaired = replaced.Length == 0 && rng.NextDouble() < 0.5
+                        ? new[] { new DeviceLine("Kabel UTP Cat6", null, null, DeviceCondition.RusakRingan, "Disambung ulang") }
+                        : [];
+                    report.CompleteWork(team[0].Actor, new WorkReportInput("Perangkat diperbaiki dan koneksi diuji kembali.",
+                        rng.NextDouble() < 0.6 ? "Konektor longgar" : null, repaired, replaced), at);
+                    break;
+                case WorkflowAction.Acknowledge:
+                    report.Acknowledge(staff.Reporters[opdId].Actor, null, at);
+                    break;
+                case WorkflowAction.AcknowledgeOnSite:
+                    report.AcknowledgeOnSite(team[0].Actor, new OnSiteSignature(report.ReporterName, SignaturePng.Bytes), at);
+                    break;
+                case WorkflowAction.Dispute:
+                    report.Dispute(staff.Reporters[opdId].Actor, "Internet masih terputus setelah perbaikan.", at);
+                    break;
+                case WorkflowAction.Approve or WorkflowAction.Return:
+                    var reviewer = report.Status switch
+                    {
+                        ReportStatus.KasiReview => kasi!.Actor,
+                        ReportStatus.KabidReview => kabid!.Actor,
+                        _ => staff.Kadis.Actor,
+                    };
+                    if (step.Action == WorkflowAction.Approve) report.Approve(reviewer, null, at);
+                    else report.Return(reviewer, "Lengkapi uraian tindakan dan foto perangkat.", at);
+                    break;
+                default:
+                    throw new InvalidOperationException($"The generator has no input for {step.Action}.");
+            }
+            if (step.PauseAfter)
+            {
+                report.PauseClock(team[0].Actor, SlaPauseReason.WaitingForReporter, "Menunggu BA pengajuan penggantian dari OPD.", at.AddMinutes(2));
+            }
+        }
+        if (report.Status != target) throw new InvalidOperationException($"Planned {target} but reached {report.Status}.");
+        return (report, guestEntry);
+    }
+
+    internal sealed record GeneratorStaff(Staff Kadis, IReadOnlyList<Staff> Kabids, IReadOnlyList<Staff> Kasis,
+        IReadOnlyList<Staff> Technicians, Staff FrontDesk, IReadOnlyDictionary<int, Staff> Reporters);
+
+    /// <summary>The generated accounts (created once, reused on later runs) the generated reports name.</summary>
+    private async Task<GeneratorStaff> EnsureStaffAsync(IReadOnlyList<(int Id, string Name)> opds, string? password, DateTime now)
+    {
+        await provisioning.EnsureRolesAsync();
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Name, u => u.Id);
+        string? hash = null;
+        if (!string.IsNullOrEmpty(password))
+        {
+            var probe = new AppUser { UserName = UserPrefix + "kadis" };
+            foreach (var validator in users.PasswordValidators)
+            {
+                var check = await validator.ValidateAsync(users, probe, password);
+                if (!check.Succeeded)
+                    throw new InvalidOperationException($"{GenerateCommand.PasswordVariable}: " + string.Join(" ", check.Errors.Select(e => e.Description)));
+            }
+            hash = users.PasswordHasher.HashPassword(probe, password);
+        }
+
+        async Task<Staff> Ensure(string userName, string fullName, string role, string position, string? nip, int? opdId, string? unit)
+        {
+            var user = await users.FindByNameAsync(userName);
+            if (user is null)
+            {
+                user = new AppUser
+                {
+                    UserName = userName,
+                    FullName = fullName,
+                    Position = position,
+                    Nip = nip,
+                    OpdId = opdId,
+                    OrgUnitId = unit is not null && units.TryGetValue(unit, out var unitId) ? unitId : null,
+                    CreatedAtUtc = now,
+                    PasswordHash = hash,
+                };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded) throw new InvalidOperationException($"Could not create {userName}: {created.Errors.First().Description}");
+                await users.AddToRoleAsync(user, role);
+            }
+            else if (hash is not null && user.PasswordHash != hash)
+            {
+                user.PasswordHash = hash;
+                await users.UpdateAsync(user);
+            }
+            var roles = new HashSet<string> { role };
+            var actor = new WorkflowActor(user.Id, user.FullName, user.Position, user.Nip, roles, user.OpdId, []);
+            return new Staff(actor, new PersonRef(user.Id, user.FullName, roles, true));
+        }
+
+        var kadis = await Ensure(UserPrefix + "kadis", "Ir. Bahrum Siregar, M.Si", Roles.KepalaDinas, "Kepala Dinas Komunikasi dan Informatika",
+            "197101011996031001", null, ReferenceData.AgencyName);
+        var kabids = new List<Staff>
+        {
+            await Ensure(UserPrefix + "kabid1", "Syahrial Lubis, S.Kom", Roles.KepalaBidang, "Kepala Bidang Aplikasi Informatika", "197505052000031002", null, ReferenceData.BidangAplikasi),
+            await Ensure(UserPrefix + "kabid2", "Nurhayati Damanik, S.Sos", Roles.KepalaBidang, "Kepala Bidang Informasi dan Komunikasi Publik", "197606062001122003", null, ReferenceData.BidangKomunikasi),
+        };
+        var kasis = new List<Staff>();
+        for (var k = 1; k <= 3; k++)
+        {
+            kasis.Add(await Ensure(UserPrefix + "kasi" + k, $"Kepala Seksi Uji {k}", Roles.KepalaSeksi, "Kepala Seksi Infrastruktur dan Jaringan",
+                $"19800{k}012005011001", null, ReferenceData.SeksiInfrastruktur));
+        }
+        var technicians = new List<Staff>();
+        for (var k = 1; k <= 8; k++)
+        {
+            technicians.Add(await Ensure(UserPrefix + "teknisi" + k, $"Teknisi Uji {k}", Roles.Teknisi, "Teknisi Jaringan", null, null, ReferenceData.SeksiInfrastruktur));
+        }
+        var frontDesk = await Ensure(UserPrefix + "petugas", "Petugas Layanan Uji", Roles.PetugasLayanan, "Petugas Pelayanan", null, null, ReferenceData.AgencyName);
+        var reporters = new Dictionary<int, Staff>();
+        foreach (var (id, name) in opds)
+        {
+            reporters[id] = await Ensure(UserPrefix + "pelapor" + id.ToString(CultureInfo.InvariantCulture), $"Pelapor Uji {name}", Roles.Pelapor,
+                "Pranata Komputer", null, id, null);
+        }
+        return new GeneratorStaff(kadis, kabids, kasis, technicians, frontDesk, reporters);
+    }
+
+    /// <summary>Per type: a small placeholder PDF, and the full-size sample of DocumentSamples (same bytes for every row).</summary>
+    private static Dictionary<DocumentType, ((byte[], string, string) Placeholder, (byte[], string, string) Full)> SamplePdfs()
+    {
+        var result = new Dictionary<DocumentType, ((byte[], string, string), (byte[], string, string))>();
+        foreach (var sample in DocumentSamples.All())
+        {
+            var type = sample switch
+            {
+                ReportReceiptDocument => DocumentType.Receipt,
+                DispositionSheetDocument => DocumentType.DispositionSheet,
+                DeviceReplacementBeritaAcaraDocument => DocumentType.ReplacementRequestBa,
+                WorkBeritaAcaraDocument => DocumentType.WorkBa,
+                _ => DocumentType.WorkReport,
+            };
+            var full = OfficialDocumentRenderer.Render(sample);
+            var placeholder = PlaceholderPdf.For(type.Label());
+            result[type] = ((placeholder, IssuedDocument.HashOf(placeholder), "{}"),
+                (full, IssuedDocument.HashOf(full), DocumentSnapshot.Serialize(sample)));
+        }
+        return result;
+    }
+
+    private static async Task<Dictionary<string, long>> ReadSequencesAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT Name, LastValue FROM NumberSequences";
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) result[reader.GetString(0)] = reader.GetInt64(1);
+        return result;
+    }
+
+    private static async Task<int> MaxIdAsync(SqliteConnection connection, SqliteTransaction tx, string table, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"SELECT COALESCE(MAX(Id), 0) FROM \"{table}\"";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private static readonly string[] LoadedTables =
+        ["Reports", "ReportEvents", "ReportAssignments", "ReportDevices", "ReportPauses", "GuestBookEntries", "IssuedDocuments"];
+
+    /// <summary>Drops the explicit indexes of the loaded tables and returns the statements that recreate them.</summary>
+    private static async Task<List<string>> DropIndexesAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken ct)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (" +
+                string.Join(", ", LoadedTables.Select(t => $"'{t}'")) + ")";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in indexes) await ExecuteAsync(connection, $"DROP INDEX \"{name}\"", ct, tx);
+        return indexes.Select(i => i.Sql).ToList();
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct, SqliteTransaction? tx = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A time between the bounds, mostly on weekdays in office hours (WIB).</summary>
+    private static DateTime WorkingTime(Random rng, DateTime fromUtc, DateTime toUtc)
+    {
+        if (toUtc <= fromUtc) return toUtc;
+        for (var attempt = 0; ; attempt++)
+        {
+            var t = fromUtc + TimeSpan.FromSeconds(rng.NextDouble() * (toUtc - fromUtc).TotalSeconds);
+            var wib = Wib.FromUtc(t);
+            var office = wib.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && wib.Hour is >= 7 and < 17;
+            if (office || attempt >= 3 || rng.NextDouble() < 0.1) return t;
+        }
+    }
+
+    private static DateTime TruncateToSecond(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+
+    /// <summary>An index skewed towards the first items (a few OPDs report most).</summary>
+    private static int Skewed(Random rng, int count) => Math.Min(count - 1, (int)(count * Math.Pow(rng.NextDouble(), 1.8)));
+
+    private static T Pick<T>(Random rng, T[] items, Func<T, double> weight)
+    {
+        var total = items.Sum(weight);
+        var x = rng.NextDouble() * total;
+        foreach (var item in items)
+        {
+            x -= weight(item);
+            if (x < 0) return item;
+        }
+        return items[^1];
+    }
+
+    private static string PersonName(Random rng) => $"{FirstNames[rng.Next(FirstNames.Length)]} {LastNames[rng.Next(LastNames.Length)]}";
+
+    private static string Serial(Random rng) => "SN" + rng.NextInt64(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
+
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private static string TrackingCode(Random rng) =>
+        string.Create(8, rng, (span, r) => { for (var i = 0; i < span.Length; i++) span[i] = CodeAlphabet[r.Next(CodeAlphabet.Length)]; });
+
+    private static string NewVerificationCode(Random rng) =>
+        string.Create(VerificationCode.Length, rng, (span, r) => { for (var i = 0; i < span.Length; i++) span[i] = VerificationCode.Alphabet[r.Next(VerificationCode.Alphabet.Length)]; });
+}

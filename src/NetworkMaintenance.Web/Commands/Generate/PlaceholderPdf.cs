@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace NetworkMaintenance.Web.Commands.Generate;
+
+/// <summary>
+/// A valid one-page PDF of about 620 bytes (standard Helvetica, nothing embedded) that says it stands in for a generated
+/// document: stored in the PDF column of generated issued-document rows, which would otherwise hold ~70 KB each.
+/// </summary>
+internal static class PlaceholderPdf
+{
+    public static byte[] For(string title)
+    {
+        var text = Ascii($"{title} - PDF pengganti data uji");
+        var content = $"BT /F1 11 Tf 56 780 Td ({text}) Tj ET";
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+        };
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
+    private static string Ascii(string s) =>
+        new(s.Select(c => c is >= ' ' and <= '~' && c is not ('(' or ')' or '\\') ? c : ' ').ToArray());
+}
+
+/// <summary>A small real PNG (a signature-like stroke) for generated on-site acknowledgements.</summary>
+internal static class SignaturePng
+{
+    public static readonly byte[] Bytes = Create(64, 16);
+
+    private static byte[] Create(int width, int height)
+    {
+        var raw = new byte[(width + 1) * height];
+        for (var y = 0; y < height; y++)
+        {
+            raw[y * (width + 1)] = 0; // filter: none
+            for (var x = 0; x < width; x++)
+            {
+                var curve = (int)(height / 2 + Math.Sin(x / 5.0) * (height / 3.0));
+                raw[y * (width + 1) + 1 + x] = (byte)(Math.Abs(curve - y) <= 0 ? 0 : 255);
+            }
+        }
+        using var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true)) z.Write(raw);
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth
+        header[9] = 0; // greyscale
+        Chunk(png, "IHDR", header);
+        Chunk(png, "tEXt", Encoding.ASCII.GetBytes("Comment\0Tanda tangan contoh untuk data uji kinerja"));
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+        return ~crc;
+    }
+
+    private static void Chunk(Stream png, string type, byte[] data)
+    {
+        Span<byte> length = stackalloc byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        png.Write(length);
+        var typeBytes = Encoding.ASCII.GetBytes(type);
+        png.Write(typeBytes);
+        png.Write(data);
+        var crc = Crc32([.. typeBytes, .. data]);
+        Span<byte> crcBytes = stackalloc byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crcBytes, crc);
+        png.Write(crcBytes);
+    }
+}

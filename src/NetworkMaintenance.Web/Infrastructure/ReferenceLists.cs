@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Web.Features.Reports;
+
+namespace NetworkMaintenance.Web.Infrastructure;
+
+/// <summary>
+/// Reference data read on many pages (OPD names, the people in a role) from an in-memory cache. Entries are keyed by
+/// <see cref="DataChanges.Reference"/>, so any change to users, roles, OPDs or units made by this instance is seen at
+/// once; changes made by another instance on the same database are seen within five minutes.
+/// </summary>
+public sealed class ReferenceLists(AppDbContext db, IMemoryCache cache, DataChanges changes)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Short name (or name) of every OPD by id.</summary>
+    public Task<IReadOnlyDictionary<int, string>> OpdNamesAsync(CancellationToken ct = default) =>
+        GetAsync("opd-names", async () => (IReadOnlyDictionary<int, string>)await db.Opds.AsNoTracking()
+            .ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.Name, ct));
+
+    /// <summary>Every OPD as a filter option (short name), ordered by name.</summary>
+    public Task<IReadOnlyList<OptionItem>> OpdOptionsAsync(CancellationToken ct = default) =>
+        GetAsync("opd-options", async () => (IReadOnlyList<OptionItem>)await db.Opds.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new OptionItem(o.Id.ToString(CultureInfo.InvariantCulture), o.ShortName ?? o.Name)).ToListAsync(ct));
+
+    /// <summary>Active users in a role, ordered by name (as <see cref="ReportService.UsersInRoleAsync"/>).</summary>
+    public Task<IReadOnlyList<(string Id, string Name, string? Position)>> UsersInRoleAsync(string role, CancellationToken ct = default) =>
+        GetAsync("role-" + role, async () =>
+        {
+            var list = await db.Users.AsNoTracking()
+                .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+                .OrderBy(u => u.FullName)
+                .Select(u => new { u.Id, u.FullName, u.Position })
+                .ToListAsync(ct);
+            return (IReadOnlyList<(string, string, string?)>)list.Select(u => (u.Id, u.FullName, u.Position)).ToList();
+        });
+
+    private async Task<T> GetAsync<T>(string name, Func<Task<T>> load)
+    {
+        var key = (nameof(ReferenceLists), name, changes.Reference);
+        if (cache.TryGetValue(key, out T? value) && value is not null) return value;
+        value = await load();
+        cache.Set(key, value, Lifetime);
+        return value;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkMaintenance.Core.Domain.Documents;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.IntegrationTests.Workflow;
+using NetworkMaintenance.Web;
+using NetworkMaintenance.Web.Commands;
+using NetworkMaintenance.Web.Commands.Generate;
+using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
+
+namespace NetworkMaintenance.IntegrationTests.Performance;
+
+/// <summary>
+/// <c>database generate</c>: bulk test data written with raw SQL must read back through EF and the app exactly as if the
+/// app had recorded it: every event a legal move of the workflow table, numbers from the yearly counters, documents
+/// numbered and superseded, and the pages working on it.
+/// </summary>
+public sealed class BulkDataGeneration : IDisposable
+{
+    private const string Password = "Uji#Generator2026";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "nm-gen-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task GeneratedReportsFollowTheWorkflowTableAndTheAppServesThem()
+    {
+        using var factory = new AppFactory();
+        var result = await factory.WithScopeAsync(sp =>
+            ActivatorUtilities.CreateInstance<BulkDataGenerator>(sp).GenerateAsync(new GeneratorOptions(500, 7, 3, Password)));
+        Assert.Equal(500, result.Reports);
+
+        var reports = await factory.QueryAsync(db => db.Reports.AsNoTracking().Include(r => r.Events).Include(r => r.Technicians).ToListAsync());
+        Assert.Equal(500, reports.Count);
+        Assert.Equal(Enum.GetValues<ReportStatus>().Order(), reports.Select(r => r.Status).Distinct().Order());
+        Assert.Equal(Enum.GetValues<ReportChannel>().Order(), reports.Select(r => r.Channel).Distinct().Order());
+        Assert.Equal(Enum.GetValues<FaultCategory>().Order(), reports.Select(r => r.Category).Distinct().Order());
+        Assert.True(reports.Max(r => r.ReceivedAtUtc) - reports.Min(r => r.ReceivedAtUtc) > TimeSpan.FromDays(600));
+        Assert.True(reports.Select(r => r.OpdId).Distinct().Count() > 10);
+
+        foreach (var report in reports)
+        {
+            var events = report.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToList();
+            Assert.Equal(WorkflowAction.Submit, events[0].Action);
+            Assert.Null(events[0].FromStatus);
+            for (var i = 1; i < events.Count; i++)
+            {
+                var transition = WorkflowTable.Find(events[i].Action, events[i].FromStatus!.Value);
+                Assert.True(transition is not null, $"{report.Number}: {events[i].Action} from {events[i].FromStatus} is not in the workflow table.");
+                Assert.Equal(transition.To, events[i].ToStatus);
+                Assert.Equal(events[i - 1].ToStatus, events[i].FromStatus);
+                Assert.Equal((long)(events[i].AtUtc - events[i - 1].AtUtc).TotalSeconds, events[i].SecondsInFromStatus);
+            }
+            Assert.Equal(report.Status, events[^1].ToStatus);
+            Assert.Equal(Report.FormatNumber(report.Year, report.Sequence), report.Number);
+            if (report.WorkCompletedAtUtc is { } done)
+                Assert.Equal((long)(done - report.SlaClockStartUtc).TotalSeconds, report.SlaElapsedSeconds);
+            Assert.Equal(report.Status is ReportStatus.Closed or ReportStatus.Rejected, report.ClosedAtUtc is not null);
+            if (report.Status >= ReportStatus.Assigned && report.Status != ReportStatus.Rejected) Assert.NotEmpty(report.Technicians);
+        }
+
+        // Report numbers: 1..n per year in order of receipt, and the yearly counters stand at n.
+        var sequences = await factory.QueryAsync(db => db.NumberSequences.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.LastValue));
+        foreach (var year in reports.GroupBy(r => r.Year))
+        {
+            var ordered = year.OrderBy(r => r.Sequence).ToList();
+            Assert.Equal(Enumerable.Range(1, ordered.Count).Select(i => (long)i), ordered.Select(r => r.Sequence));
+            Assert.Equal(ordered.OrderBy(r => r.ReceivedAtUtc).Select(r => r.Id), ordered.Select(r => r.Id));
+            Assert.Equal(ordered.Count, sequences[$"GJ-{year.Key}"]);
+        }
+
+        // Documents: the current set of a closed report, unique numbers, counters at the number of issues.
+        var documents = await factory.QueryAsync(db => db.IssuedDocuments.AsNoTracking()
+            .Select(d => new { d.Id, d.ReportId, d.Type, d.Number, d.Version, d.IsSuperseded, d.SupersededById, d.IssuedAtUtc }).ToListAsync());
+        foreach (var closed in reports.Where(r => r.Status == ReportStatus.Closed))
+        {
+            var current = documents.Where(d => d.ReportId == closed.Id && !d.IsSuperseded).Select(d => d.Type).Order().ToList();
+            Assert.Superset(new HashSet<DocumentType> { DocumentType.Receipt, DocumentType.DispositionSheet, DocumentType.WorkBa, DocumentType.WorkReport },
+                current.ToHashSet());
+            Assert.Equal(current.Count, current.Distinct().Count());
+        }
+        foreach (var superseded in documents.Where(d => d.IsSuperseded))
+        {
+            var next = documents.Single(d => d.Id == superseded.SupersededById);
+            Assert.Equal((superseded.ReportId, superseded.Type, superseded.Version + 1), (next.ReportId, next.Type, next.Version));
+        }
+        Assert.Equal(documents.Count, documents.Select(d => (d.Type, d.Number)).Distinct().Count());
+        foreach (var group in documents.Where(d => d.Type != DocumentType.Receipt).GroupBy(d => d.Type.SequenceName(d.IssuedAtUtc.AddHours(7).Year)))
+        {
+            Assert.Equal(group.Count(), sequences[group.Key]);
+        }
+
+        var connectionString = await factory.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA foreign_key_check";
+            await using var reader = await check.ExecuteReaderAsync();
+            Assert.False(await reader.ReadAsync(), "Generated rows break a foreign key.");
+        }
+
+        // The generated Kepala Dinas signs in with the given password; the dashboard, list, report page and PDF work.
+        using var kadis = await WebSession.SignedInAsync(factory, "uji.kadis", Password);
+        var dashboard = await kadis.GetPageAsync("/");
+        Assert.Contains("Tren bulanan", dashboard, StringComparison.Ordinal);
+        var closedReports = reports.Where(r => r.Status == ReportStatus.Closed).OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id).ToList();
+        var list = await kadis.GetPageAsync("/laporan?status=Closed&page=2");
+        Assert.Contains(closedReports[25].Number, list, StringComparison.Ordinal);
+        var newest = closedReports[0];
+        var page = await kadis.GetPageAsync($"/laporan/{newest.Id}");
+        Assert.Contains(newest.Number, page, StringComparison.Ordinal);
+        var workBa = documents.Single(d => d.ReportId == newest.Id && d.Type == DocumentType.WorkBa && !d.IsSuperseded);
+        using var pdf = await kadis.GetAsync($"/laporan/{newest.Id}/dokumen/{workBa.Id}");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty(PdfReader.Text(await pdf.Content.ReadAsByteArrayAsync()));
+        var oldest = closedReports[^1];
+        var placeholder = documents.First(d => d.ReportId == oldest.Id && d.Type == DocumentType.Receipt);
+        using var small = await kadis.GetAsync($"/laporan/{oldest.Id}/dokumen/{placeholder.Id}");
+        Assert.Contains("PDF pengganti data uji", PdfReader.Text(await small.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+
+        // A generated report can be moved on by the app itself (its concurrency token round-trips through EF).
+        var submitted = reports.First(r => r.Status == ReportStatus.Submitted);
+        using var driver = new WorkflowDriver(factory);
+        await driver.DisposeAsync(submitted.Id);
+        Assert.Equal(ReportStatus.DisposedToKabid, await driver.StatusAsync(submitted.Id));
+    }
+
+    [Fact]
+    public async Task RefusesProductionAndADatabaseWithReportsUnlessToldTo()
+    {
+        Assert.Equal(1, await RunAsync("Production", "database", "generate", "--reports", "20"));
+        Assert.Equal(2, await RunAsync("Development", "database", "generate"));
+        Assert.Equal(2, await RunAsync("Development", "database", "generate", "--reports", "many"));
+        Assert.Equal(0, await RunAsync("Development", "database", "generate", "--reports", "30", "--seed", "1"));
+        Assert.Equal(1, await RunAsync("Development", "database", "generate", "--reports", "30"));
+        Assert.Equal(0, await RunAsync("Production", "database", "generate", "--reports", "30", "--seed", "2", "--force", "--allow-production"));
+
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "networkmaintenance.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT Number), (SELECT SUM(LastValue) FROM NumberSequences WHERE Name LIKE 'GJ-%') FROM Reports";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(60, reader.GetInt64(0));
+        Assert.Equal(60, reader.GetInt64(1));
+        Assert.Equal(60, reader.GetInt64(2));
+    }
+
+    private async Task<int> RunAsync(string environment, params string[] args)
+    {
+        await using var app = AppHost.Build([.. args, "--environment", environment, "--Database:Provider", "Sqlite",
+            "--Database:DataDirectory", _folder, "--ConnectionStrings:Sqlite", ""]);
+        return await CommandLine.RunAsync(app, args);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
