@@ -125,7 +125,7 @@ public sealed class AccountController(
             return View(input);
         }
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(NormalizeRecoveryCode(input.RecoveryCode));
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(NormalizeRecoveryCode(input.RecoveryCode!));
         if (result.Succeeded)
         {
             logger.LogWarning("User {UserName} signed in with a recovery code ({Left} left)", user.UserName,

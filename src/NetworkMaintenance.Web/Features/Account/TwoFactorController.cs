@@ -143,7 +143,7 @@ public sealed class TwoFactorController(
             TempData.Error(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
             return Redirect("/akun/2fa");
         }
-        if (!await users.CheckPasswordAsync(user, input.Password))
+        if (!await users.CheckPasswordAsync(user, input.Password!))
         {
             TempData.Error("Kata sandi salah. Autentikasi dua faktor tetap aktif.");
             return Redirect("/akun/2fa");

@@ -16,9 +16,10 @@ public static class AuthenticatorCode
 }
 
 /// <summary>The code that confirms enrollment (the app shows the same codes as the server computes).</summary>
+// The fields are nullable so that MVC adds no implicit (English) "required" error: the validators say it in Indonesian.
 public sealed class EnableAuthenticatorInput
 {
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
     public string? ReturnUrl { get; set; }
 }
 
@@ -34,7 +35,7 @@ public sealed class EnableAuthenticatorInputValidator : AbstractValidator<Enable
 /// <summary>Turning two-factor authentication off asks for the password again.</summary>
 public sealed class DisableTwoFactorInput
 {
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 }
 
 public sealed class DisableTwoFactorInputValidator : AbstractValidator<DisableTwoFactorInput>
@@ -49,7 +50,7 @@ public sealed class DisableTwoFactorInputValidator : AbstractValidator<DisableTw
 /// <summary>The second step of signing in with the authenticator app.</summary>
 public sealed class LoginWithTwoFactorInput
 {
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
     public bool RememberMachine { get; set; }
     public bool RememberMe { get; set; }
     public string? ReturnUrl { get; set; }
@@ -60,7 +61,7 @@ public sealed class LoginWithTwoFactorInputValidator : AbstractValidator<LoginWi
     public LoginWithTwoFactorInputValidator()
     {
         RuleFor(x => x.Code).NotEmpty().WithMessage("Kode verifikasi wajib diisi.")
-            .Must(AuthenticatorCode.IsWellFormed).When(x => !string.IsNullOrWhiteSpace(x.Code))
+            .Must(c => string.IsNullOrWhiteSpace(c) || AuthenticatorCode.IsWellFormed(c))
             .WithMessage("Kode verifikasi harus 6 angka dari aplikasi autentikator.");
     }
 }
@@ -68,7 +69,7 @@ public sealed class LoginWithTwoFactorInputValidator : AbstractValidator<LoginWi
 /// <summary>Signing in with one of the ten recovery codes when the phone is not at hand.</summary>
 public sealed class LoginWithRecoveryCodeInput
 {
-    public string RecoveryCode { get; set; } = "";
+    public string? RecoveryCode { get; set; }
     public string? ReturnUrl { get; set; }
 }
 
