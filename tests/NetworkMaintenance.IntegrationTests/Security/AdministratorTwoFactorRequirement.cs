@@ -117,6 +117,28 @@ public sealed class AdministratorTwoFactorRequirement(AppFactory factory) : ICla
         Assert.DoesNotContain("wajib", WebPageHelpers.Text(await session.GetPageAsync("/akun/2fa/aktifkan")));
     }
 
+    [Fact]
+    public async Task AfterTheResetCommandTheAdministratorEnrollsANewKey()
+    {
+        await CreateAdministratorAsync("admin.hilang");
+        string oldKey;
+        using (var first = WebSession.Create(factory))
+        {
+            await first.LoginAsAsync("admin.hilang", Password);
+            oldKey = (await first.AuthenticatorKeyAsync("admin.hilang"))!;
+        }
+
+        // What `-- admin reset-2fa --username admin.hilang` does.
+        Assert.True(await factory.WithScopeAsync(sp => sp.GetRequiredService<UserProvisioning>().ResetTwoFactorAsync("admin.hilang")));
+        Assert.False(await factory.WithScopeAsync(sp => sp.GetRequiredService<UserProvisioning>().ResetTwoFactorAsync("tidak.ada")));
+
+        using var session = WebSession.Create(factory);
+        using var login = await session.TryLoginAsync("admin.hilang", Password);
+        await HttpAssert.RedirectsToAsync(login, "/akun/2fa/aktifkan");
+        var enrollment = await session.EnrollAuthenticatorAsync("/akun/2fa/aktifkan");
+        Assert.NotEqual(oldKey, enrollment.SharedKey);
+    }
+
     private Task CreateAdministratorAsync(string userName) => factory.WithScopeAsync(async sp =>
     {
         var created = await sp.GetRequiredService<UserProvisioning>()
