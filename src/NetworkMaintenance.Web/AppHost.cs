@@ -31,6 +31,11 @@ public static class AppHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         var dataDirectory = DatabaseSetup.DataDirectory(configuration, builder.Environment);
+        // Cookies are Secure-only outside Development, where http://localhost must keep working.
+        var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+        // No "Server: Kestrel" header: the response need not name the server software.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         // Each host owns its logger (preserveStaticLogger): the static bootstrap logger only reports start-up
         // failures. Sharing the static logger would send every in-process host's events (integration tests run
@@ -72,14 +77,16 @@ public static class AppHost
             o.Cookie.Name = "nm.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = cookieSecurity;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
         });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "nm.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = cookieSecurity;
         });
         services.AddDataProtection()
             .SetApplicationName("NetworkMaintenance")
@@ -99,6 +106,15 @@ public static class AppHost
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true,
             filter: r => r.ValidatorType.GetConstructor(Type.EmptyTypes) is not null);
         ValidatorOptions.Global.LanguageManager.Culture = Culture;
+
+        services.AddHsts(o =>
+        {
+            // One year, this host only: other hosts of the city's domain may not serve HTTPS yet, and preloading
+            // is a decision for whoever owns the domain.
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+            o.Preload = false;
+        });
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddHttpContextAccessor();
@@ -131,6 +147,7 @@ public static class AppHost
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {

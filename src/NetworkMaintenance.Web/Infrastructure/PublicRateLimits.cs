@@ -4,32 +4,69 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace NetworkMaintenance.Web.Infrastructure;
 
 /// <summary>
-/// The public forms (complaint, tracking) are open to anyone: each client IP may post at most
-/// <c>RateLimiting:PublicPermitLimit</c> times (default 10) per minute; beyond that the app answers 429 with its
-/// Indonesian error page.
+/// Limits on the forms anyone can post without an account, per minute, with fixed windows; beyond a limit the app
+/// answers 429 with its Indonesian error page.
+/// <list type="bullet">
+/// <item>The public forms (complaint, tracking): <c>RateLimiting:PublicPermitLimit</c> posts per client IP (default 10).</item>
+/// <item>The login form: <c>RateLimiting:LoginPermitLimitPerIp</c> posts per client IP (default 10) through the
+/// <see cref="LoginPolicy"/> policy, and <c>RateLimiting:LoginPermitLimitPerUser</c> attempts per user name
+/// (default 5, whichever IP they come from) through <see cref="LoginAttempts"/>, which the controller asks once
+/// it has read the form. Account lockout (5 failures, 15 minutes) still applies on top.</item>
+/// </list>
+/// The client IP is the connection's address, or the X-Forwarded-For address when the request came through a
+/// trusted proxy (ForwardedHeaders:KnownProxies/KnownNetworks; see docs/operations.md).
 /// </summary>
 public static class PublicRateLimits
 {
     public const string Policy = "public-forms";
+    public const string LoginPolicy = "login";
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        var limit = configuration.GetValue<int?>("RateLimiting:PublicPermitLimit") ?? 10;
+        var publicLimit = configuration.GetValue<int?>("RateLimiting:PublicPermitLimit") ?? 10;
+        var loginPerIp = configuration.GetValue<int?>("RateLimiting:LoginPermitLimitPerIp") ?? 10;
+        var loginPerUser = configuration.GetValue<int?>("RateLimiting:LoginPermitLimitPerUser") ?? 5;
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policy, context =>
-            {
-                // Only posts count: reading the form and the result page is free.
-                if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-                var key = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limit,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
+            o.AddPolicy(Policy, context => PostsPerClientIp(context, "public", publicLimit));
+            o.AddPolicy(LoginPolicy, context => PostsPerClientIp(context, "login", loginPerIp));
         });
+        services.AddSingleton(_ => new LoginAttempts(loginPerUser));
     }
+
+    private static RateLimitPartition<string> PostsPerClientIp(HttpContext context, string name, int limit)
+    {
+        // Only posts count: reading the form and the result page is free.
+        if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
+        var key = name + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(limit));
+    }
+
+    internal static FixedWindowRateLimiterOptions PerMinute(int limit) => new()
+    {
+        PermitLimit = limit,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    };
+}
+
+/// <summary>
+/// Login attempts per user name, whatever the client IP: a guesser spreading over many addresses still gets only
+/// a few tries a minute at one account. The name is compared case-insensitively, as Identity does.
+/// </summary>
+public sealed class LoginAttempts(int permitLimitPerMinute) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(
+        userName => RateLimitPartition.GetFixedWindowLimiter(userName, _ => PublicRateLimits.PerMinute(permitLimitPerMinute)),
+        StringComparer.Ordinal);
+
+    /// <summary>Counts one attempt for <paramref name="userName"/>; false when the limit for this minute is used up.</summary>
+    public bool TryAcquire(string userName)
+    {
+        using var lease = _limiter.AttemptAcquire(userName.Trim().ToUpperInvariant());
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
 }

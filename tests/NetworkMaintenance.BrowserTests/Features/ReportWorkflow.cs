@@ -94,6 +94,20 @@ public sealed partial class ReportWorkflow(BrowserFixture fixture, ITestOutputHe
             await Page.Locator("input[name='ReplacedDevices[0].NewSerialNumber']").FillAsync("2231190004567");
         }, "Menunggu persetujuan BA pekerjaan");
 
+        // The on-site signature pad works under the Content-Security-Policy: a stroke drawn with the pointer
+        // becomes a PNG data URL in the form (the step is not submitted: the reporter acknowledges below).
+        await Page.GetByTestId("actions").GetByRole(AriaRole.Link, new() { Name = "Tanda tangan pelapor di lokasi", Exact = true }).ClickAsync();
+        var pad = Page.Locator("canvas[data-signature-pad]");
+        await Expect(pad).ToBeVisibleAsync();
+        var box = (await pad.BoundingBoxAsync())!;
+        await Page.Mouse.MoveAsync(box.X + 20, box.Y + 40);
+        await Page.Mouse.DownAsync();
+        await Page.Mouse.MoveAsync(box.X + 120, box.Y + 90, new() { Steps = 5 });
+        await Page.Mouse.MoveAsync(box.X + 220, box.Y + 50, new() { Steps = 5 });
+        await Page.Mouse.UpAsync();
+        Assert.StartsWith("data:image/png;base64,", await Page.Locator("input[data-signature-value]").InputValueAsync());
+        await Page.GotoAsync(_reportUrl);
+
         // Step 11: the reporter acknowledges the work.
         await SwitchToAsync("pelapor");
         await StepAsync("Setujui Berita Acara pekerjaan", () => Task.CompletedTask, "Pemeriksaan laporan oleh Kasi");
@@ -112,6 +126,11 @@ public sealed partial class ReportWorkflow(BrowserFixture fixture, ITestOutputHe
         // The "reporter present" box was ticked by default on the inspection page, and that is what was recorded.
         await Expect(Page.GetByTestId("timeline")).ToContainTextAsync("pelapor hadir");
         await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);
+
+        // With a closed report the Kepala Dinas's dashboard draws its charts (Chart.js, no inline script or style).
+        await Page.GotoAsync("/");
+        await Expect(Page.Locator("canvas[data-chart]:not([hidden])").First).ToBeVisibleAsync();
+        Assert.Empty(PolicyViolations);
     });
 
     private async Task SwitchToAsync(string userName)

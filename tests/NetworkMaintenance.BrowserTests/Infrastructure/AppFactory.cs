@@ -22,6 +22,9 @@ public sealed class AppFactory(string dataDirectory) : WebApplicationFactory<Pro
         // An explicit connection string would win over the data directory: make sure none leaks in.
         builder.UseSetting("ConnectionStrings:Sqlite", "");
         builder.UseSetting("Demo:Enabled", "true");
+        // The tests sign in many times a minute from 127.0.0.1: lift the login rate limits.
+        builder.UseSetting("RateLimiting:LoginPermitLimitPerIp", "100000");
+        builder.UseSetting("RateLimiting:LoginPermitLimitPerUser", "100000");
         // The first administrator as an installation creates it: user name and password only.
         builder.UseSetting("Bootstrap:Administrator:UserName", BootstrapAdministratorUserName);
         builder.UseSetting("Bootstrap:Administrator:Password", BootstrapAdministratorPassword);

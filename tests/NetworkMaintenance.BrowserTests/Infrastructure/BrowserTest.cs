@@ -22,6 +22,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
 
     private readonly List<string> _blockedRequests = [];
     private readonly List<string> _pageErrors = [];
+    private readonly List<string> _policyViolations = [];
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -56,10 +57,20 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
                 await route.AbortAsync("blockedbyclient");
             }
         });
+        // Every Content-Security-Policy violation on any page of the test is reported on the console, where the
+        // handler below collects it (Chromium also logs its own "Refused to ..." message there).
+        await _context.AddInitScriptAsync(ReportPolicyViolations);
         _page = await _context.NewPageAsync();
         _page.PageError += (_, error) =>
         {
             lock (_pageErrors) _pageErrors.Add(error);
+        };
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && IsPolicyViolation(message.Text))
+            {
+                lock (_policyViolations) _policyViolations.Add(message.Text);
+            }
         };
     }
 
@@ -79,6 +90,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         {
             await body();
             lock (_pageErrors) Assert.True(_pageErrors.Count == 0, "Script errors on the page: " + string.Join(" | ", _pageErrors));
+            Assert.True(PolicyViolations.Count == 0, "Content-Security-Policy violations: " + string.Join(" | ", PolicyViolations));
             lock (_blockedRequests) Assert.True(_blockedRequests.Count == 0, "Requests outside the app: " + string.Join(" | ", _blockedRequests));
         }
         catch
@@ -87,6 +99,23 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
             throw;
         }
     }
+
+    /// <summary>What the pages of this test reported as Content-Security-Policy violations so far.</summary>
+    protected IReadOnlyList<string> PolicyViolations
+    {
+        get { lock (_policyViolations) return [.. _policyViolations]; }
+    }
+
+    private const string ReportPolicyViolations = """
+        document.addEventListener('securitypolicyviolation', function (e) {
+            console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
+                ' at ' + e.sourceFile + ':' + e.lineNumber);
+        });
+        """;
+
+    private static bool IsPolicyViolation(string text) =>
+        text.StartsWith("CSP violation:", StringComparison.Ordinal)
+        || text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Signs in through the /masuk form by typing into it and clicking the button, as a person does, and takes the

@@ -19,6 +19,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private int _cleanedUp;
 
     private readonly bool _ownsDirectory = true;
+    private readonly string _environment = Environments.Development;
+    private readonly KeyValuePair<string, string>[] _settings = [];
 
     public AppFactory()
     {
@@ -36,6 +38,19 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         _ownsDirectory = false;
     }
 
+    /// <summary>
+    /// An app in <paramref name="environment"/> with extra settings (applied after the defaults, so they win),
+    /// for the tests that need another environment or the real rate limits. The test owns and disposes it.
+    /// </summary>
+    public static AppFactory Configured(string environment, params KeyValuePair<string, string>[] settings) =>
+        new(environment, settings);
+
+    private AppFactory(string environment, KeyValuePair<string, string>[] settings) : this()
+    {
+        _environment = environment;
+        _settings = settings;
+    }
+
     /// <summary>The folder holding this instance's database file and log files.</summary>
     public string DataDirectory { get; }
 
@@ -44,12 +59,19 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Host settings reach WebApplication.CreateBuilder as arguments, so they apply before services are built.
-        builder.UseEnvironment(Environments.Development);
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("ConnectionStrings:Sqlite", "");
         builder.UseSetting("Demo:Enabled", "true");
+        // The tests sign in many times a minute from one client; RateLimits tests put the real limits back.
+        builder.UseSetting("RateLimiting:LoginPermitLimitPerIp", "100000");
+        builder.UseSetting("RateLimiting:LoginPermitLimitPerUser", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

@@ -28,11 +28,14 @@ public sealed partial class WebSession : IDisposable
 
     public HttpClient Client { get; }
 
-    public static WebSession Create(WebApplicationFactory<Program> factory) => new(factory, factory.CreateClient(new WebApplicationFactoryClientOptions
+    public static WebSession Create(WebApplicationFactory<Program> factory) => Create(factory, new Uri("http://localhost"));
+
+    /// <summary>A session talking to <paramref name="baseAddress"/> (an https:// address makes the requests secure).</summary>
+    public static WebSession Create(WebApplicationFactory<Program> factory, Uri baseAddress) => new(factory, factory.CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
         HandleCookies = true,
-        BaseAddress = new Uri("http://localhost"),
+        BaseAddress = baseAddress,
     }));
 
     /// <summary>A new session signed in as <paramref name="userName"/>.</summary>

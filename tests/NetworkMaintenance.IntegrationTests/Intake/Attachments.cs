@@ -67,6 +67,8 @@ public sealed class Attachments(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("x.png", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        // The download keeps its own sandbox policy; the app-wide security headers do not replace it.
+        Assert.Equal("default-src 'none'; sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal(IntakeHelpers.Png, await download.Content.ReadAsByteArrayAsync());
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Web.Authorization;
@@ -17,6 +18,7 @@ public sealed class AccountController(
     IValidator<LoginWithTwoFactorInput> twoFactorValidator,
     IValidator<LoginWithRecoveryCodeInput> recoveryCodeValidator,
     IOptionsMonitor<SecurityOptions> security,
+    LoginAttempts loginAttempts,
     ILogger<AccountController> logger) : Controller
 {
     public const string LockedOutMessage =
@@ -36,10 +38,16 @@ public sealed class AccountController(
         return View(new LoginInput { ReturnUrl = returnUrl });
     }
 
-    [AllowAnonymous, HttpPost("/masuk")]
+    [AllowAnonymous, HttpPost("/masuk"), EnableRateLimiting(PublicRateLimits.LoginPolicy)]
     public async Task<IActionResult> Login(LoginInput input)
     {
         if (!await loginValidator.ValidateIntoAsync(input, ModelState)) return View(input);
+        if (!loginAttempts.TryAcquire(input.UserName))
+        {
+            logger.LogWarning("Too many sign-in attempts for {UserName}", input.UserName);
+            // No body: the status-code pages show the Indonesian 429 page.
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
 
         var result = await signIn.PasswordSignInAsync(input.UserName.Trim(), input.Password, input.RememberMe,
             lockoutOnFailure: true);

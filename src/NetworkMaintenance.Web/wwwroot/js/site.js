@@ -12,6 +12,16 @@
         }
     });
 
+    // A select marked data-auto-submit sends its form when the choice changes (a <noscript> button does it otherwise).
+    document.querySelectorAll('select[data-auto-submit]').forEach(function (select) {
+        select.addEventListener('change', function () { select.form.submit(); });
+    });
+
+    // A button marked data-print opens the browser's print dialog.
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+        button.addEventListener('click', function () { window.print(); });
+    });
+
     // "Tambah baris" clones the last device row with the next index.
     document.querySelectorAll('[data-add-row]').forEach(function (btn) {
         btn.addEventListener('click', function () {
