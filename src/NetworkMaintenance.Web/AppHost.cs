@@ -113,6 +113,9 @@ public static class AppHost
             .PersistKeysToDbContext<AppDbContext>();
 
         services.AddAuthorizationBuilder().AddAppPolicies();
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TwoFactorEnrolledHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorEnrollmentRedirect>();
 
         services.AddControllersWithViews(o =>
         {

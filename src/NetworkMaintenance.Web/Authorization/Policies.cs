@@ -14,18 +14,30 @@ public static class Policies
     public const string ReportUser = nameof(ReportUser);
     public const string Intake = nameof(Intake);
 
+    /// <summary>
+    /// Any signed-in user, including an administrator who has yet to enroll two-factor authentication: only for
+    /// the enrollment pages and signing out. Every other policy (and the fallback) also requires that enrollment.
+    /// </summary>
+    public const string SignedIn = nameof(SignedIn);
+
     public static AuthorizationBuilder AddAppPolicies(this AuthorizationBuilder builder) => builder
-        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-        .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
-        .AddPolicy(FrontDesk, p => p.RequireRole(Roles.PetugasLayanan))
-        .AddPolicy(Official, p => p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi))
+        .SetFallbackPolicy(Enrolled(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()).Build())
+        .SetDefaultPolicy(Enrolled(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()).Build())
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(Administrator, p => Enrolled(p.RequireRole(Roles.Administrator)))
+        .AddPolicy(FrontDesk, p => Enrolled(p.RequireRole(Roles.PetugasLayanan)))
+        .AddPolicy(Official, p => Enrolled(p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi)))
         // Diskominfo's own people: everyone who handles reports (not the OPD reporters, not the administrator).
-        .AddPolicy(Staff, p => p.RequireRole(Roles.PetugasLayanan, Roles.KepalaDinas, Roles.KepalaBidang,
-            Roles.KepalaSeksi, Roles.Teknisi))
-        .AddPolicy(Reporter, p => p.RequireRole(Roles.Pelapor))
+        .AddPolicy(Staff, p => Enrolled(p.RequireRole(Roles.PetugasLayanan, Roles.KepalaDinas, Roles.KepalaBidang,
+            Roles.KepalaSeksi, Roles.Teknisi)))
+        .AddPolicy(Reporter, p => Enrolled(p.RequireRole(Roles.Pelapor)))
         // Everyone who works with reports; the administrator manages the system but not reports.
-        .AddPolicy(ReportUser, p => p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan, Roles.KepalaDinas,
-            Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Teknisi))
+        .AddPolicy(ReportUser, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan, Roles.KepalaDinas,
+            Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Teknisi)))
         // Who records a new report: OPD staff for their own OPD, the front desk for any OPD.
-        .AddPolicy(Intake, p => p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan));
+        .AddPolicy(Intake, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan)));
+
+    /// <summary>Adds the two-factor enrollment an administrator needs (see <see cref="TwoFactorEnrolledRequirement"/>).</summary>
+    private static AuthorizationPolicyBuilder Enrolled(AuthorizationPolicyBuilder policy) =>
+        policy.AddRequirements(TwoFactorEnrolledRequirement.Instance);
 }

@@ -109,6 +109,20 @@ public sealed class UserProvisioning(
         return true;
     }
 
+    /// <summary>
+    /// Turns off two-factor authentication and replaces the authenticator key (the lost phone's key stops working).
+    /// The user's sessions end at the next security-stamp check. False when there is no such user.
+    /// </summary>
+    public async Task<bool> ResetTwoFactorAsync(string userName)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null) return false;
+        Check(await users.SetTwoFactorEnabledAsync(user, false), "turn off two-factor authentication");
+        Check(await users.ResetAuthenticatorKeyAsync(user), "replace the authenticator key");
+        logger.LogWarning("Two-factor authentication of {UserName} was reset from the command line", userName);
+        return true;
+    }
+
     private static void Check(IdentityResult result, string what)
     {
         if (!result.Succeeded)

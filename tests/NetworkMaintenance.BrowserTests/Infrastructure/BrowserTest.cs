@@ -1,7 +1,12 @@
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Tests.Shared;
 using NetworkMaintenance.Web.Infrastructure;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace NetworkMaintenance.BrowserTests.Infrastructure;
 
@@ -112,13 +117,74 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         text.StartsWith("CSP violation:", StringComparison.Ordinal)
         || text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Signs in through the /masuk form by typing into it and clicking the button, as a person does.</summary>
+    /// <summary>
+    /// Signs in through the /masuk form by typing into it and clicking the button, as a person does, and takes the
+    /// second step when the app asks for one: the code from the authenticator app for an account with two-factor
+    /// authentication, or enrolling an authenticator (an administrator's first sign-in; see
+    /// <see cref="EnrollAuthenticatorAsync"/>). A wrong password leaves the page on the login form with its errors.
+    /// </summary>
     protected async Task SignInAsync(string userName, string password = UserProvisioning.DemoPassword)
+    {
+        await SubmitPasswordAsync(userName, password);
+
+        // Whatever page comes next: signed in (the user menu, also on the enrollment page), the login form again
+        // with its errors, or the second step.
+        var secondStep = Page.Locator("form[action='/masuk/2fa']");
+        await Page.Locator("[data-testid=user-menu], [data-testid=errors], form[action='/masuk/2fa']").First
+            .WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        if (await secondStep.CountAsync() > 0)
+        {
+            await EnterAuthenticatorCodeAsync(userName);
+        }
+        else if (new Uri(Page.Url).AbsolutePath == "/akun/2fa/aktifkan")
+        {
+            await EnrollAuthenticatorAsync();
+        }
+    }
+
+    /// <summary>Fills and submits the login form only.</summary>
+    protected async Task SubmitPasswordAsync(string userName, string password = UserProvisioning.DemoPassword)
     {
         await Page.GotoAsync("/masuk");
         await Page.GetByLabel("Nama pengguna", new() { Exact = true }).PressSequentiallyAsync(userName);
         await Page.GetByLabel("Kata sandi", new() { Exact = true }).PressSequentiallyAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>On /masuk/2fa: types the code the user's authenticator app shows now and submits it.</summary>
+    protected async Task EnterAuthenticatorCodeAsync(string userName)
+    {
+        var key = await AuthenticatorKeyAsync(userName)
+            ?? throw new InvalidOperationException($"{userName} is asked for a code but has no authenticator key.");
+        await Page.GetByLabel("Kode verifikasi", new() { Exact = true }).PressSequentiallyAsync(Totp.Now(key));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Verifikasi", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("form[action='/masuk/2fa']")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// On the enrollment page: reads the shared key shown beside the QR code, types the code an authenticator app
+    /// computes from it, reads the ten recovery codes and continues. Returns the key and the codes.
+    /// </summary>
+    protected async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrollAuthenticatorAsync()
+    {
+        var key = (await Page.GetByTestId("shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+        await Page.GetByLabel("Kode verifikasi", new() { Exact = true }).PressSequentiallyAsync(Totp.Now(key));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Aktifkan", Exact = true }).ClickAsync();
+        var codes = Page.GetByTestId("recovery-codes").Locator("li");
+        await Expect(codes).ToHaveCountAsync(10);
+        var recoveryCodes = await codes.AllInnerTextsAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Saya sudah menyimpan kode ini — lanjutkan" }).ClickAsync();
+        await Expect(Page.GetByTestId("recovery-codes")).ToHaveCountAsync(0);
+        return (key, recoveryCodes.ToList());
+    }
+
+    /// <summary>The key the user's authenticator app holds (the app's stored copy).</summary>
+    protected async Task<string?> AuthenticatorKeyAsync(string userName)
+    {
+        await using var scope = Fixture.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
+        return await users.GetAuthenticatorKeyAsync(user);
     }
 
     private async Task SaveArtifactsAsync(string name)

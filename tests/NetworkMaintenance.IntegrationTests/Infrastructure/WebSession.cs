@@ -1,5 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Tests.Shared;
 using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.IntegrationTests.Infrastructure;
@@ -8,16 +13,25 @@ namespace NetworkMaintenance.IntegrationTests.Infrastructure;
 /// One browser: its own cookie jar, no automatic redirects (tests see every 302), forms posted the way a browser
 /// posts them — the page is loaded first and the form's real antiforgery token is sent back.
 /// </summary>
-public sealed class WebSession : IDisposable
+public sealed partial class WebSession : IDisposable
 {
-    private WebSession(HttpClient client) => Client = client;
+    public const string TwoFactorLoginPath = "/masuk/2fa";
+    public const string EnrollmentPath = "/akun/2fa/aktifkan";
+
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private WebSession(WebApplicationFactory<Program> factory, HttpClient client)
+    {
+        _factory = factory;
+        Client = client;
+    }
 
     public HttpClient Client { get; }
 
     public static WebSession Create(WebApplicationFactory<Program> factory) => Create(factory, new Uri("http://localhost"));
 
     /// <summary>A session talking to <paramref name="baseAddress"/> (an https:// address makes the requests secure).</summary>
-    public static WebSession Create(WebApplicationFactory<Program> factory, Uri baseAddress) => new(factory.CreateClient(new WebApplicationFactoryClientOptions
+    public static WebSession Create(WebApplicationFactory<Program> factory, Uri baseAddress) => new(factory, factory.CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
         HandleCookies = true,
@@ -105,17 +119,110 @@ public sealed class WebSession : IDisposable
         return await Client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
-    /// <summary>Signs in through the login form; fails unless the app redirects away from it.</summary>
-    public async Task LoginAsAsync(string userName, string password = UserProvisioning.DemoPassword)
+    /// <summary>
+    /// Signs in through the login form as a person does, second step included: the code from the authenticator app
+    /// when the user has two-factor authentication, or enrolling one when the app demands it (an administrator's
+    /// first sign-in). Fails unless the app finally lets the user in; returns where it sends them.
+    /// </summary>
+    public async Task<string> LoginAsAsync(string userName, string password = UserProvisioning.DemoPassword)
     {
         using var response = await TryLoginAsync(userName, password);
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        return await CompleteSignInAsync(response, userName);
+    }
+
+    /// <summary>
+    /// Takes a successful password step (<paramref name="loginResponse"/>) to the end: enters the authenticator code
+    /// (computed from the key the user's phone holds) or enrolls an authenticator. Returns the final redirect target.
+    /// </summary>
+    public async Task<string> CompleteSignInAsync(HttpResponseMessage loginResponse, string userName)
+    {
+        var location = await RedirectTargetAsync(loginResponse, $"Login as {userName}");
+        if (location.StartsWith(TwoFactorLoginPath, StringComparison.OrdinalIgnoreCase))
+        {
+            var key = await AuthenticatorKeyAsync(userName)
+                ?? throw new InvalidOperationException($"{userName} is asked for a code but has no authenticator key.");
+            using var second = await SubmitTwoFactorCodeAsync(location, Totp.Now(key));
+            return await RedirectTargetAsync(second, $"The authenticator code of {userName}");
+        }
+        if (location.StartsWith(EnrollmentPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return (await EnrollAuthenticatorAsync(location)).ContinueUrl;
+        }
+        return location;
+    }
+
+    /// <summary>Posts the second-step form at <paramref name="pageUrl"/> (/masuk/2fa?…) with <paramref name="code"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitTwoFactorCodeAsync(string pageUrl, string code, bool rememberMachine = false)
+    {
+        var form = WebPageHelpers.GetForm(await GetPageAsync(pageUrl), TwoFactorLoginPath);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Code", code),
+            new("ReturnUrl", WebPageHelpers.InputValue(form, "ReturnUrl") ?? ""),
+            new("RememberMe", WebPageHelpers.InputValue(form, "RememberMe") ?? "false"),
+        };
+        if (rememberMachine) fields.Add(new("RememberMachine", "true"));
+        return await PostWithTokenAsync(TwoFactorLoginPath, fields, WebPageHelpers.GetRequestVerificationToken(form));
+    }
+
+    /// <summary>
+    /// Enrolls an authenticator on the enrollment page as a person does: reads the shared key shown under the QR
+    /// code, types the code the app computes from it, and reads the recovery codes shown once.
+    /// </summary>
+    public async Task<Enrollment> EnrollAuthenticatorAsync(string pageUrl = EnrollmentPath)
+    {
+        var page = await GetPageAsync(pageUrl);
+        var key = SharedKeyOf(page);
+        var form = WebPageHelpers.GetForm(page, EnrollmentPath);
+        using var confirm = await PostWithTokenAsync(EnrollmentPath,
+            [new("Code", Totp.Now(key)), new("ReturnUrl", WebPageHelpers.InputValue(form, "ReturnUrl") ?? "")],
+            WebPageHelpers.GetRequestVerificationToken(form));
+        var codesPage = await GetPageAsync(await RedirectTargetAsync(confirm, "Enrolling the authenticator"));
+        var codes = RecoveryCodeRegex().Matches(codesPage).Select(m => m.Groups["code"].Value).ToList();
+        var continueUrl = WebUtility.HtmlDecode(ContinueLinkRegex().Match(codesPage).Groups["href"].Value);
+        return new Enrollment(key, codes, continueUrl);
+    }
+
+    /// <summary>The shared key as the enrollment page shows it (groups of four, spaces removed).</summary>
+    public static string SharedKeyOf(string enrollmentPage)
+    {
+        var match = SharedKeyRegex().Match(enrollmentPage);
+        if (!match.Success) throw new InvalidOperationException("The page shows no shared key.");
+        return match.Groups["key"].Value.Replace(" ", "", StringComparison.Ordinal);
+    }
+
+    /// <summary>The key the user's authenticator app holds (the app's stored copy).</summary>
+    public async Task<string?> AuthenticatorKeyAsync(string userName)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(userName)
+            ?? throw new InvalidOperationException($"No user {userName}.");
+        return await users.GetAuthenticatorKeyAsync(user);
+    }
+
+    public sealed record Enrollment(string SharedKey, IReadOnlyList<string> RecoveryCodes, string ContinueUrl);
+
+    private static async Task<string> RedirectTargetAsync(HttpResponseMessage response, string what)
+    {
+        if (!IsRedirect(response.StatusCode))
         {
             var text = WebPageHelpers.Text(await response.Content.ReadAsStringAsync());
             throw new InvalidOperationException(
-                $"Login as {userName} answered {(int)response.StatusCode}, expected a redirect. Page: {text[..Math.Min(text.Length, 600)]}");
+                $"{what} answered {(int)response.StatusCode}, expected a redirect. Page: {text[..Math.Min(text.Length, 600)]}");
         }
+        var location = response.Headers.Location!;
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
+
+    [GeneratedRegex("data-testid=\"shared-key\">(?<key>[^<]+)<")]
+    private static partial Regex SharedKeyRegex();
+
+    [GeneratedRegex("<li><code>(?<code>[A-Z0-9]{5}-[A-Z0-9]{5})</code></li>")]
+    private static partial Regex RecoveryCodeRegex();
+
+    [GeneratedRegex("<a class=\"btn btn-primary\" href=\"(?<href>[^\"]*)\">Saya sudah menyimpan")]
+    private static partial Regex ContinueLinkRegex();
 
     /// <summary>Posts the login form and returns the response as it is (redirect on success, 200 with errors otherwise).</summary>
     public Task<HttpResponseMessage> TryLoginAsync(string userName, string password) =>

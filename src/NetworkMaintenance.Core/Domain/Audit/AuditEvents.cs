@@ -9,6 +9,10 @@ public static class AuditEvents
     public const string LoginFailed = "login.failed";
     public const string Logout = "logout";
     public const string PasswordChanged = "password.changed";
+    public const string TwoFactorEnabled = "twofactor.enabled";
+    public const string TwoFactorDisabled = "twofactor.disabled";
+    public const string TwoFactorKeyReset = "twofactor.key_reset";
+    public const string TwoFactorRecoveryCodesRenewed = "twofactor.recovery_codes_renewed";
 
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";

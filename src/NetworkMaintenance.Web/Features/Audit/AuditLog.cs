@@ -42,7 +42,8 @@ public interface IAuditLog
         AuditActor? actor = null, CancellationToken ct = default);
 
     /// <summary>Records the outcome of a sign-in attempt under the user name that was typed.</summary>
-    Task SignInAsync(string typedUserName, SignInResult result, CancellationToken ct = default);
+    /// <param name="secondStep">The result is of the two-factor step (authenticator or recovery code), not of the password.</param>
+    Task SignInAsync(string typedUserName, SignInResult result, bool secondStep = false, CancellationToken ct = default);
 }
 
 public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock) : IAuditLog
@@ -71,7 +72,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task SignInAsync(string typedUserName, SignInResult result, CancellationToken ct = default)
+    public async Task SignInAsync(string typedUserName, SignInResult result, bool secondStep = false, CancellationToken ct = default)
     {
         var name = typedUserName.Trim();
         var normalized = name.ToUpperInvariant();
@@ -88,6 +89,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         var (reason, text) = result.IsLockedOut ? ("locked_out", "akun terkunci")
             : result.IsNotAllowed ? ("not_allowed", "akun tidak aktif")
             : result.RequiresTwoFactor ? ("requires_two_factor", "perlu verifikasi dua langkah")
+            : secondStep ? ("wrong_two_factor_code", "kode verifikasi dua langkah salah")
             : user is null ? ("unknown_user", "nama pengguna tidak dikenal")
             : ("wrong_password", "kata sandi salah");
         // The typed name is kept as typed (shortened); the actor is anonymous: nobody has proved who they are.
