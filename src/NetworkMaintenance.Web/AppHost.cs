@@ -121,6 +121,9 @@ public static class AppHost
         {
             o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             IndonesianModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+            // FluentValidation says in Indonesian which field is missing; MVC's implicit [Required] on non-nullable
+            // strings would add its own English "The X field is required." next to it.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         // Validators with constructor parameters are building blocks composed by other validators, not injected.
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true,
