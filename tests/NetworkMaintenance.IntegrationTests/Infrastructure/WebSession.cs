@@ -18,9 +18,10 @@ public sealed partial class WebSession : IDisposable
     public const string TwoFactorLoginPath = "/masuk/2fa";
     public const string EnrollmentPath = "/akun/2fa/aktifkan";
 
-    private readonly WebApplicationFactory<Program> _factory;
+    // The in-memory app whose database holds the users' authenticator keys; null for a session against a real server.
+    private readonly WebApplicationFactory<Program>? _factory;
 
-    private WebSession(WebApplicationFactory<Program> factory, HttpClient client)
+    private WebSession(WebApplicationFactory<Program>? factory, HttpClient client)
     {
         _factory = factory;
         Client = client;
@@ -55,7 +56,7 @@ public sealed partial class WebSession : IDisposable
     {
         var jar = cookies ?? new CookieContainer();
         var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = jar };
-        return new WebSession(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) })
+        return new WebSession(null, new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) })
         {
             Cookies = jar,
         };
@@ -194,6 +195,10 @@ public sealed partial class WebSession : IDisposable
     /// <summary>The key the user's authenticator app holds (the app's stored copy).</summary>
     public async Task<string?> AuthenticatorKeyAsync(string userName)
     {
+        if (_factory is null)
+        {
+            throw new InvalidOperationException("The second sign-in step needs the in-memory app's database (WebSession.Create).");
+        }
         await using var scope = _factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByNameAsync(userName)
