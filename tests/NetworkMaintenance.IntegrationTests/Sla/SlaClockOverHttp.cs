@@ -67,6 +67,12 @@ public sealed class SlaClockOverHttp(AppFactory factory) : IClassFixture<AppFact
 
         var list = await kasi.GetPageAsync("/laporan");
         Assert.Contains("data-sla=\"OnTime\"", list);
+
+        // Both are in the audit log, by who did them; the refused pause (no note) wrote nothing.
+        var audit = await app.QueryAsync(db => db.AuditEntries.Where(e => e.ObjectType == "Report" && e.ObjectId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && e.EventType.StartsWith("sla."))
+            .OrderBy(e => e.Id).Select(e => new { e.EventType, e.ActorUserName }).ToListAsync());
+        Assert.Equal(new[] { ("sla.paused", "teknisi"), ("sla.resumed", "kasi") }, audit.Select(e => (e.EventType, e.ActorUserName ?? "")));
     }
 
     [Fact]

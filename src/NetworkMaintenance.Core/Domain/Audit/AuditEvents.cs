@@ -27,6 +27,9 @@ public static class AuditEvents
 
     public const string WorkflowPrefix = "workflow.";
 
+    public const string ClockPaused = "sla.paused";
+    public const string ClockResumed = "sla.resumed";
+
     public const string DocumentDownloaded = "document.downloaded";
     public const string AttachmentDownloaded = "attachment.downloaded";
     public const string ExportDownloaded = "export.downloaded";
@@ -43,6 +46,10 @@ public static class AuditEvents
         (LoginFailed, "Masuk gagal"),
         (Logout, "Keluar"),
         (PasswordChanged, "Kata sandi diubah"),
+        (TwoFactorEnabled, "Autentikasi dua faktor diaktifkan"),
+        (TwoFactorDisabled, "Autentikasi dua faktor dinonaktifkan"),
+        (TwoFactorKeyReset, "Kunci autentikator diganti"),
+        (TwoFactorRecoveryCodesRenewed, "Kode pemulihan dibuat ulang"),
         (UserCreated, "Pengguna dibuat"),
         (UserUpdated, "Pengguna diubah"),
         (UserDeactivated, "Pengguna dinonaktifkan"),
@@ -51,6 +58,8 @@ public static class AuditEvents
         (UserUnlocked, "Kunci akun dibuka"),
         (RoleChanged, "Peran diubah"),
         (SettingChanged, "Pengaturan diubah"),
+        (ClockPaused, "Waktu layanan dijeda"),
+        (ClockResumed, "Waktu layanan dilanjutkan"),
         (DocumentDownloaded, "Dokumen diunduh"),
         (AttachmentDownloaded, "Lampiran diunduh"),
         (ExportDownloaded, "Ekspor diunduh"),

@@ -5,6 +5,7 @@ using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Sla;
 using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Features.Audit;
 using NetworkMaintenance.Web.Features.Reports;
 using NetworkMaintenance.Web.Infrastructure;
 
@@ -20,7 +21,7 @@ public sealed class PauseInput
 /// <summary>Pauses and resumes a report's 24-hour clock (docs/sla.md). Not workflow steps: the status does not change.</summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class ClockController(AppDbContext db, ReportService reports, ActorFactory actors, TimeProvider clock,
-    IAuthorizationService authorization, ILogger<ClockController> logger) : Controller
+    IAuthorizationService authorization, IAuditLog audit, ILogger<ClockController> logger) : Controller
 {
     [HttpPost("/laporan/{id:int}/jeda")]
     public Task<IActionResult> Pause(int id, PauseInput input, CancellationToken ct) =>
@@ -57,6 +58,9 @@ public sealed class ClockController(AppDbContext db, ReportService reports, Acto
         try
         {
             var message = change(report, actor, clock.GetUtcNow().UtcDateTime);
+            // Recorded with the pause or resume itself, in the same SaveChanges.
+            audit.Add(report.SlaPausedSinceUtc is null ? Core.Domain.Audit.AuditEvents.ClockResumed : Core.Domain.Audit.AuditEvents.ClockPaused,
+                message, AuditObject.Report(report.Id, report.Number));
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Report {Number}: clock {Change} by {UserId}", report.Number,
                 report.SlaPausedSinceUtc is null ? "resumed" : "paused", actor.UserId);
