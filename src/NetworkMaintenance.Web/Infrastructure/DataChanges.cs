@@ -1,17 +1,23 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Audit;
 
 namespace NetworkMaintenance.Web.Infrastructure;
 
 /// <summary>
 /// Version counters of this instance's writes, for caches of derived figures (dashboard aggregates, option lists): a
-/// cache key that includes the counter is never served after a change this instance made. Every SaveChanges bumps
-/// <see cref="Reports"/> (before and after saving) and, when it touches users, roles, OPDs or units, also
-/// <see cref="Reference"/>; every committed transaction bumps both (it may have run ExecuteUpdate). Writes by another
-/// instance on the same database are not seen: caches using these counters also expire after a short time.
+/// cache key that includes the counter is never served after a change this instance made. A SaveChanges that touches
+/// users, roles, OPDs, units or Plh. appointments bumps <see cref="Reference"/> (and <see cref="Reports"/>); any other
+/// data bumps <see cref="Reports"/> only; bookkeeping rows that no cached figure reads (audit entries, notifications,
+/// the mail outbox, Data Protection keys) bump nothing, so sign-ins and downloads do not empty the caches. The bump
+/// happens before and after saving and again when the surrounding transaction commits (a figure computed in between
+/// from the old committed state must not keep the new version). Writes by another instance on the same database are not
+/// seen: caches using these counters also expire after a short time.
 /// </summary>
 public sealed class DataChanges
 {
@@ -29,56 +35,94 @@ public sealed class DataChanges
         Interlocked.Increment(ref _reports);
     }
 
-    public IInterceptor[] Interceptors() => [new SaveTracker(this), new CommitTracker(this)];
+    public IInterceptor[] Interceptors()
+    {
+        // What each context has saved since its last commit: the commit bumps the same counters again.
+        var pending = new ConditionalWeakTable<DbContext, StrongBox<Kind>>();
+        return [new SaveTracker(this, pending), new CommitTracker(this, pending)];
+    }
 
-    private static bool IsReference(object entity) =>
-        entity is AppUser or Opd or OrgUnit or IdentityRole or IdentityUserRole<string> or ActingAppointment;
+    private enum Kind { None, Reports, Reference }
 
-    private sealed class SaveTracker(DataChanges changes) : SaveChangesInterceptor
+    private static Kind KindOf(object entity) => entity switch
+    {
+        AppUser or Opd or OrgUnit or IdentityRole or IdentityUserRole<string> or ActingAppointment => Kind.Reference,
+        AuditEntry or Notification or OutboxEmail or DataProtectionKey => Kind.None,
+        _ => Kind.Reports,
+    };
+
+    private void Bump(Kind kind)
+    {
+        if (kind == Kind.Reference) ReferenceChanged();
+        else if (kind == Kind.Reports) ReportsChanged();
+    }
+
+    private sealed class SaveTracker(DataChanges changes, ConditionalWeakTable<DbContext, StrongBox<Kind>> pending) : SaveChangesInterceptor
     {
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
-            Bump(eventData.Context);
+            Saving(eventData.Context);
             return result;
         }
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default)
         {
-            Bump(eventData.Context);
+            Saving(eventData.Context);
             return ValueTask.FromResult(result);
         }
 
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
         {
-            changes.ReferenceChanged();
+            Saved(eventData.Context);
             return result;
         }
 
         public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            changes.ReferenceChanged();
+            Saved(eventData.Context);
             return ValueTask.FromResult(result);
         }
 
-        private void Bump(DbContext? context)
+        private void Saving(DbContext? context)
         {
             if (context is null) return;
-            var entries = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-            if (entries.Any(e => IsReference(e.Entity))) changes.ReferenceChanged();
-            else changes.ReportsChanged();
+            var kind = context.ChangeTracker.Entries()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => KindOf(e.Entity))
+                .DefaultIfEmpty(Kind.None)
+                .Max();
+            var box = pending.GetOrCreateValue(context);
+            if (kind > box.Value) box.Value = kind;
+            changes.Bump(kind);
+        }
+
+        private void Saved(DbContext? context)
+        {
+            if (context is null || !pending.TryGetValue(context, out var box)) return;
+            changes.Bump(box.Value);
+            // Outside a transaction the save is its own commit.
+            if (context.Database.CurrentTransaction is null) box.Value = Kind.None;
         }
     }
 
-    private sealed class CommitTracker(DataChanges changes) : DbTransactionInterceptor
+    private sealed class CommitTracker(DataChanges changes, ConditionalWeakTable<DbContext, StrongBox<Kind>> pending) : DbTransactionInterceptor
     {
-        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => changes.ReferenceChanged();
+        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+            Committed(eventData.Context);
 
         public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
             CancellationToken cancellationToken = default)
         {
-            changes.ReferenceChanged();
+            Committed(eventData.Context);
             return Task.CompletedTask;
+        }
+
+        private void Committed(DbContext? context)
+        {
+            if (context is null || !pending.TryGetValue(context, out var box)) return;
+            changes.Bump(box.Value);
+            box.Value = Kind.None;
         }
     }
 }
