@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +105,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
         // 1. Plan every report (target state, path, receipt time), then sort by receipt so numbers follow time.
         var openCount = Math.Max(2 * 14, options.Reports * 3 / 200);
         var openStates = Enum.GetValues<ReportStatus>().Where(s => !Workflow.FinalStates.Contains(s)).ToArray();
-        var plans = new (ReportStatus Target, List<PlannedStep> Steps, DateTime ReceivedAtUtc, TimeSpan RecordDelay, int Seed)[options.Reports];
+        var plans = new Plan[options.Reports];
         var twoYears = TimeSpan.FromDays(730);
         for (var i = 0; i < options.Reports; i++)
         {
@@ -120,24 +123,32 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
             {
                 received = WorkingTime(rng, now - twoYears, now - total - TimeSpan.FromHours(1));
             }
-            plans[i] = (target, steps, TruncateToSecond(received), recordDelay, rng.Next());
+            plans[i] = new Plan(target, steps, TruncateToSecond(received), recordDelay, rng.Next());
         }
         Array.Sort(plans, (a, b) => a.ReceivedAtUtc.CompareTo(b.ReceivedAtUtc));
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
-        // Foreign keys are checked once at the end (a superseded document names its successor, written later).
-        await ExecuteAsync(connection, "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
-        using var writer = new BulkWriter(connection);
-        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
+        // Foreign keys are checked once at the end (a superseded document names its successor, written later). The rollback
+        // journal stays: pages past the file's end at the start of the transaction are not journaled, so on a new database
+        // it costs little, and a failed or killed run leaves the database as it was (the hot journal is rolled back on the
+        // next open). synchronous=OFF: only a power cut or OS crash during the run can damage the file. A 1 GB page cache
+        // and in-memory temporary storage keep the load and the index sorts off the disk; worker threads sort for
+        // CREATE INDEX.
+        await ExecuteAsync(connection, "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; " +
+            "PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY; PRAGMA threads=2;", ct);
+        var previousLatency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
         {
+            using var writer = new BulkWriter(connection);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             // Secondary indexes are dropped and rebuilt after the load (one sort each instead of a B-tree insert per row);
             // DDL is transactional in SQLite, so a failed load leaves the schema as it was.
             // Only worth it when the load outweighs what is there: appending a few reports to a big database would
             // rebuild every index for nothing.
             var existingReports = await MaxIdAsync(connection, tx, "Reports", ct);
             var indexes = existingReports < options.Reports ? await DropIndexesAsync(connection, tx, ct) : [];
-            logger.LogInformation("Generator: setup and planning took {Seconds:F1} s", watch.Elapsed.TotalSeconds);
             writer.Prepare(tx);
             var sequences = await ReadSequencesAsync(connection, tx, ct);
             var nextReportId = await MaxIdAsync(connection, tx, "Reports", ct) + 1;
@@ -148,36 +159,188 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
             writer.NextPauseId = await MaxIdAsync(connection, tx, "ReportPauses", ct) + 1;
             writer.NextGuestId = await MaxIdAsync(connection, tx, "GuestBookEntries", ct) + 1;
             var nextDocumentId = await MaxIdAsync(connection, tx, "IssuedDocuments", ct) + 1;
+            LogPhase("setup and planning", watch);
 
-            // 2. Build each report through the domain and write it with its children.
+            // 2. One thread builds the reports through the domain model and then prepares the documents (numbers, codes,
+            // PDFs, hashes); this thread writes what it hands over. The builder is sequential, so a seed gives the same
+            // data as before; the bounded channel keeps under a thousand built reports in memory (few enough to die young: the garbage collector
+            // would otherwise promote and copy what waits in the queue).
+            var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(8)
+            {
+                SingleReader = true,
+                SingleWriter = true,
+                FullMode = BoundedChannelFullMode.Wait,
+            });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var producer = new Producer(options, plans, opds.Select(o => (o.Id, o.ShortName ?? o.Name)).ToArray(), staff, settings,
+                sequences, nextReportId, nextDocumentId, rng, channel.Writer);
+            var production = Task.Factory.StartNew(() => producer.Run(stop.Token), stop.Token, TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).Unwrap();
+
+            var insertWatch = new Stopwatch();
+            var waitWatch = new Stopwatch();
+            var documentsStarted = false;
+            try
+            {
+                while (true)
+                {
+                    waitWatch.Start();
+                    var more = await channel.Reader.WaitToReadAsync(ct);
+                    waitWatch.Stop();
+                    if (!more) break;
+                    insertWatch.Start();
+                    while (channel.Reader.TryRead(out var batch))
+                    {
+                        if (batch.Reports is { } built)
+                        {
+                            foreach (var item in built) writer.WriteReport(item.Id, item.Report, item.Guest, item.Events);
+                        }
+                        else
+                        {
+                            if (!documentsStarted)
+                            {
+                                documentsStarted = true;
+                                LogPhase("reports written", watch, insertWatch, waitWatch, producer);
+                            }
+                            foreach (ref readonly var row in batch.Documents.AsSpan()) writer.WriteDocument(row);
+                        }
+                    }
+                    insertWatch.Stop();
+                }
+                await production;
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                try
+                {
+                    await production;
+                }
+                catch (Exception) when (stop.IsCancellationRequested)
+                {
+                    // The builder stopped because the writer failed: the writer's exception is the one to report.
+                }
+                throw;
+            }
+
+            await writer.WriteSequencesAsync(sequences, ct);
+            LogPhase("documents written", watch, insertWatch, waitWatch, producer);
+            foreach (var sql in indexes) await ExecuteAsync(connection, sql, ct, tx);
+            LogPhase("indexes rebuilt", watch);
+            await using (var check = connection.CreateCommand())
+            {
+                check.Transaction = tx;
+                check.CommandText = "PRAGMA foreign_key_check";
+                await using var violations = await check.ExecuteReaderAsync(ct);
+                if (await violations.ReadAsync(ct))
+                    throw new InvalidOperationException($"Generated rows break a foreign key: table {violations.GetString(0)}, row {violations.GetValue(1)}.");
+            }
+            await tx.CommitAsync(ct);
+            LogPhase("foreign keys checked and committed", watch);
+            changes.ReferenceChanged();
+
+            // Statistics for the query planner from a sample of each index (analysis_limit): the full scan took as long as
+            // the load, and the planner needs the shape of the data, not exact counts.
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; " +
+                "PRAGMA analysis_limit=1000; ANALYZE;", ct);
+            LogPhase("statistics (ANALYZE)", watch);
+            watch.Stop();
+            var result = new GeneratorResult(options.Reports, writer.NextEventId - firstEventId, producer.Documents, producer.ByStatus,
+                watch.Elapsed, databasePath);
+            logger.LogInformation("Generated {Reports} reports with {Documents} documents in {Seconds:F1} s", options.Reports,
+                producer.Documents, watch.Elapsed.TotalSeconds);
+            return result;
+        }
+        finally
+        {
+            GCSettings.LatencyMode = previousLatency;
+        }
+    }
+
+    private void LogPhase(string phase, Stopwatch total, Stopwatch? insert = null, Stopwatch? wait = null, Producer? producer = null)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        if (insert is null)
+        {
+            logger.LogInformation("Generator: {Phase} after {Seconds:F1} s (process CPU {Cpu:F1} s)", phase, total.Elapsed.TotalSeconds, cpu);
+        }
+        else
+        {
+            logger.LogInformation("Generator: {Phase} after {Seconds:F1} s (process CPU {Cpu:F1} s; builder thread: domain model {Build:F1} s, " +
+                "documents {Prepare:F1} s; writer thread: inserts {Write:F1} s, waiting {Wait:F1} s)", phase, total.Elapsed.TotalSeconds, cpu,
+                producer!.BuildSeconds, producer.PrepareSeconds, insert.Elapsed.TotalSeconds, wait!.Elapsed.TotalSeconds);
+        }
+    }
+
+    private readonly record struct BuiltReport(int Id, Report Report, GuestBookEntry? Guest, ReportEvent[] Events);
+
+    /// <summary>What the builder hands to the writer: built reports, or prepared document rows.</summary>
+    private sealed class Batch
+    {
+        public List<BuiltReport>? Reports { get; init; }
+        public DocumentRow[] Documents { get; init; } = [];
+    }
+
+    private readonly record struct Plan(ReportStatus Target, List<PlannedStep> Steps, DateTime ReceivedAtUtc, TimeSpan RecordDelay, int Seed);
+
+    /// <summary>
+    /// The builder thread: builds every report in order of receipt (numbers from the yearly counters), collects the
+    /// documents the timeline issues, then numbers them in order of issue and prepares their rows.
+    /// </summary>
+    private sealed class Producer(GeneratorOptions options, Plan[] plans, (int Id, string Name)[] opds, GeneratorStaff staff,
+        DocumentSettings settings, Dictionary<string, long> sequences, int nextReportId, int nextDocumentId, Random rng,
+        ChannelWriter<Batch> output)
+    {
+        private const int ReportBatch = 100;
+        private const int DocumentBatch = 500;
+
+        public Dictionary<ReportStatus, int> ByStatus { get; } = [];
+        public int Documents { get; private set; }
+        public double BuildSeconds { get; private set; }
+        public double PrepareSeconds { get; private set; }
+
+        public async Task Run(CancellationToken ct)
+        {
+            try
+            {
+                await RunCore(ct);
+                output.Complete();
+            }
+            catch (Exception e)
+            {
+                output.Complete(e);
+                throw;
+            }
+        }
+
+        private async Task RunCore(CancellationToken ct)
+        {
+            var watch = Stopwatch.StartNew();
             var issues = new List<DocIssue>(options.Reports * 6);
             var numbers = new string[options.Reports];
             var closedIndexes = new List<int>();
-            var byStatus = new Dictionary<ReportStatus, int>();
-            var buildWatch = new Stopwatch();
-            var writeWatch = new Stopwatch();
+            var versions = new Dictionary<DocumentType, int>();
+            var batch = new List<BuiltReport>(ReportBatch);
             for (var i = 0; i < plans.Length; i++)
             {
                 var plan = plans[i];
                 var local = new Random(plan.Seed);
-                var opd = opds[Skewed(local, opds.Count)];
+                var (opdId, opdName) = opds[Skewed(local, opds.Length)];
                 var year = Wib.FromUtc(plan.ReceivedAtUtc).Year;
                 var name = $"{Report.NumberPrefix}-{year}";
                 var sequence = sequences[name] = sequences.GetValueOrDefault(name) + 1;
-                buildWatch.Start();
                 var (report, guest) = Build(local, plan.Target, plan.Steps, plan.ReceivedAtUtc, plan.RecordDelay, year, sequence,
-                    opd.Id, opd.ShortName ?? opd.Name, staff);
-                buildWatch.Stop();
+                    opdId, opdName, staff);
                 var reportId = nextReportId + i;
-                writeWatch.Start();
-                writer.WriteReport(reportId, report, guest);
-                writeWatch.Stop();
                 numbers[i] = report.Number;
-                byStatus[report.Status] = byStatus.GetValueOrDefault(report.Status) + 1;
+                ByStatus[report.Status] = ByStatus.GetValueOrDefault(report.Status) + 1;
                 if (report.Status == ReportStatus.Closed) closedIndexes.Add(i);
 
-                var versions = new Dictionary<DocumentType, int>();
-                foreach (var ev in report.Events.OrderBy(e => e.AtUtc))
+                var events = report.Events.ToArray();
+                // Stable, like OrderBy: events recorded at the same second keep the order they were recorded in.
+                if (!IsOrdered(events)) events = [.. events.OrderBy(e => e.AtUtc)];
+                versions.Clear();
+                foreach (var ev in events)
                 {
                     foreach (var type in DocumentTriggers.After(ev))
                     {
@@ -185,17 +348,42 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                         issues.Add(new DocIssue(reportId, i, type, version, ev.AtUtc, ev.ActorUserId));
                     }
                 }
+                batch.Add(new BuiltReport(reportId, report, guest, events));
+                if (batch.Count == ReportBatch)
+                {
+                    BuildSeconds += watch.Elapsed.TotalSeconds;
+                    await output.WriteAsync(new Batch { Reports = batch }, ct);
+                    watch.Restart();
+                    batch = new List<BuiltReport>(ReportBatch);
+                }
             }
-
-            logger.LogInformation("Generator: reports written after {Seconds:F1} s (domain {Build:F1} s, inserts {Write:F1} s)",
-                watch.Elapsed.TotalSeconds, buildWatch.Elapsed.TotalSeconds, writeWatch.Elapsed.TotalSeconds);
+            if (batch.Count > 0) await output.WriteAsync(new Batch { Reports = batch }, ct);
+            BuildSeconds += watch.Elapsed.TotalSeconds;
+            watch.Restart();
 
             // 3. Documents in issue order: letter numbers from the yearly counter of each type, versions superseded.
-            issues.Sort((a, b) => a.AtUtc != b.AtUtc ? a.AtUtc.CompareTo(b.AtUtc) : a.ReportId.CompareTo(b.ReportId));
+            issues.Sort(static (a, b) =>
+            {
+                var c = a.AtUtc.CompareTo(b.AtUtc);
+                if (c == 0) c = a.ReportId.CompareTo(b.ReportId);
+                if (c == 0) c = a.Type.CompareTo(b.Type);
+                return c != 0 ? c : a.Version.CompareTo(b.Version);
+            });
+            var successor = new int[issues.Count];
+            var latest = new Dictionary<(int ReportId, DocumentType Type), int>(issues.Count / 3);
+            for (var k = 0; k < issues.Count; k++)
+            {
+                successor[k] = -1;
+                var key = (issues[k].ReportId, issues[k].Type);
+                if (latest.TryGetValue(key, out var previous)) successor[previous] = k;
+                latest[key] = k;
+            }
             var samples = SamplePdfs();
             var fullSize = closedIndexes.TakeLast(options.SamplePdfs).ToHashSet();
-            var ids = new Dictionary<(int ReportId, DocumentType Type, int Version), int>(issues.Count);
-            for (var k = 0; k < issues.Count; k++) ids[(issues[k].ReportId, issues[k].Type, issues[k].Version)] = nextDocumentId + k;
+            var formatters = new Dictionary<DocumentType, NumberFormatter>();
+            var sequenceNames = new Dictionary<(DocumentType, int), string>();
+            var rows = new DocumentRow[Math.Min(DocumentBatch, issues.Count)];
+            var filled = 0;
             for (var k = 0; k < issues.Count; k++)
             {
                 var issue = issues[k];
@@ -207,38 +395,82 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 else
                 {
                     var issuedOn = Wib.DateOf(issue.AtUtc);
-                    var name = issue.Type.SequenceName(issuedOn.Year);
-                    var sequence = sequences[name] = sequences.GetValueOrDefault(name) + 1;
-                    number = DocumentNumberPattern.Format(settings.NumberPattern(issue.Type), sequence, issuedOn);
+                    if (!sequenceNames.TryGetValue((issue.Type, issuedOn.Year), out var name))
+                    {
+                        sequenceNames[(issue.Type, issuedOn.Year)] = name = issue.Type.SequenceName(issuedOn.Year);
+                    }
+                    ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(sequences, name, out _);
+                    var sequence = ++last;
+                    if (!formatters.TryGetValue(issue.Type, out var formatter))
+                    {
+                        formatters[issue.Type] = formatter = new NumberFormatter(settings.NumberPattern(issue.Type));
+                    }
+                    number = formatter.Format(sequence, issuedOn);
                 }
-                int? next = ids.TryGetValue((issue.ReportId, issue.Type, issue.Version + 1), out var nextId) ? nextId : null;
-                DateTime? supersededAt = next is null ? null : issues[nextId - nextDocumentId].AtUtc;
-                var (pdf, hash, snapshot) = fullSize.Contains(issue.ReportIndex) ? samples[issue.Type].Full : samples[issue.Type].Placeholder;
-                writer.WriteDocument(nextDocumentId + k, issue.ReportId, issue.Type, number, issue.Version, issue.AtUtc, issue.ByUserId,
-                    NewVerificationCode(rng), hash, pdf, snapshot, next, supersededAt);
+                var next = successor[k];
+                var code = NewVerificationCode(rng);
+                byte[] pdf;
+                string hash, snapshot;
+                if (fullSize.Contains(issue.ReportIndex))
+                {
+                    (pdf, hash, snapshot) = samples[issue.Type];
+                }
+                else
+                {
+                    pdf = PlaceholderPdf.For(issue.Type.Label(), number, code);
+                    hash = IssuedDocument.HashOf(pdf);
+                    snapshot = "{}";
+                }
+                rows[filled++] = new DocumentRow(nextDocumentId + k, issue.ReportId, issue.Type, number, issue.Version, issue.AtUtc,
+                    issue.ByUserId, code, hash, pdf, snapshot, next < 0 ? null : nextDocumentId + next, next < 0 ? null : issues[next].AtUtc);
+                if (filled == rows.Length)
+                {
+                    PrepareSeconds += watch.Elapsed.TotalSeconds;
+                    await output.WriteAsync(new Batch { Documents = rows }, ct);
+                    watch.Restart();
+                    rows = new DocumentRow[Math.Min(DocumentBatch, issues.Count - k - 1)];
+                    filled = 0;
+                }
             }
+            PrepareSeconds += watch.Elapsed.TotalSeconds;
+            Documents = issues.Count;
+        }
 
-            await writer.WriteSequencesAsync(sequences, ct);
-            logger.LogInformation("Generator: documents written after {Seconds:F1} s", watch.Elapsed.TotalSeconds);
-            foreach (var sql in indexes) await ExecuteAsync(connection, sql, ct, tx);
-            logger.LogInformation("Generator: indexes rebuilt after {Seconds:F1} s", watch.Elapsed.TotalSeconds);
-            await using (var check = connection.CreateCommand())
+        private static bool IsOrdered(ReportEvent[] events)
+        {
+            for (var k = 1; k < events.Length; k++)
             {
-                check.Transaction = tx;
-                check.CommandText = "PRAGMA foreign_key_check";
-                await using var violations = await check.ExecuteReaderAsync(ct);
-                if (await violations.ReadAsync(ct))
-                    throw new InvalidOperationException($"Generated rows break a foreign key: table {violations.GetString(0)}, row {violations.GetValue(1)}.");
+                if (events[k].AtUtc < events[k - 1].AtUtc) return false;
             }
-            await tx.CommitAsync(ct);
-            changes.ReferenceChanged();
+            return true;
+        }
+    }
 
-            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; ANALYZE;", ct);
-            watch.Stop();
-            var result = new GeneratorResult(options.Reports, writer.NextEventId - firstEventId, issues.Count, byStatus, watch.Elapsed, databasePath);
-            logger.LogInformation("Generated {Reports} reports with {Documents} documents in {Seconds:F1} s", options.Reports,
-                issues.Count, watch.Elapsed.TotalSeconds);
-            return result;
+    /// <summary>
+    /// <see cref="DocumentNumberPattern.Format"/> for one pattern, without validating the pattern on every call: the
+    /// text around the sequence number is computed once per month (by formatting a marker sequence and splitting there).
+    /// </summary>
+    private sealed class NumberFormatter(string pattern)
+    {
+        private const long Marker = 987_654_321_987_654_321;
+        private readonly Dictionary<(int Year, int Month), (string Before, string After)?> _parts = [];
+
+        public string Format(long sequence, DateOnly issuedOn)
+        {
+            var key = (issuedOn.Year, issuedOn.Month);
+            if (!_parts.TryGetValue(key, out var parts))
+            {
+                var marked = DocumentNumberPattern.Format(pattern, Marker, issuedOn);
+                var markerText = Marker.ToString(CultureInfo.InvariantCulture);
+                var at = marked.IndexOf(markerText, StringComparison.Ordinal);
+                parts = at < 0 || marked.IndexOf(markerText, at + 1, StringComparison.Ordinal) >= 0 || pattern.Trim() != pattern
+                    ? null
+                    : (marked[..at], marked[(at + markerText.Length)..]);
+                _parts[key] = parts;
+            }
+            return parts is var (before, after)
+                ? string.Concat(before, sequence.ToString(CultureInfo.InvariantCulture), after)
+                : DocumentNumberPattern.Format(pattern, sequence, issuedOn);
         }
     }
 
@@ -432,10 +664,10 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
         return new GeneratorStaff(kadis, kabids, kasis, technicians, frontDesk, reporters);
     }
 
-    /// <summary>Per type: a small placeholder PDF, and the full-size sample of DocumentSamples (same bytes for every row).</summary>
-    private static Dictionary<DocumentType, ((byte[], string, string) Placeholder, (byte[], string, string) Full)> SamplePdfs()
+    /// <summary>Per type: the full-size sample of DocumentSamples (the same bytes for every row that stores it).</summary>
+    private static Dictionary<DocumentType, (byte[] Pdf, string Hash, string Snapshot)> SamplePdfs()
     {
-        var result = new Dictionary<DocumentType, ((byte[], string, string), (byte[], string, string))>();
+        var result = new Dictionary<DocumentType, (byte[], string, string)>();
         foreach (var sample in DocumentSamples.All())
         {
             var type = sample switch
@@ -447,9 +679,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 _ => DocumentType.WorkReport,
             };
             var full = OfficialDocumentRenderer.Render(sample);
-            var placeholder = PlaceholderPdf.For(type.Label());
-            result[type] = ((placeholder, IssuedDocument.HashOf(placeholder), "{}"),
-                (full, IssuedDocument.HashOf(full), DocumentSnapshot.Serialize(sample)));
+            result[type] = (full, IssuedDocument.HashOf(full), DocumentSnapshot.Serialize(sample));
         }
         return result;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using NetworkMaintenance.Core.Domain.Documents;
@@ -14,6 +15,11 @@ namespace NetworkMaintenance.Web.Commands.Generate;
 /// as "yyyy-MM-dd HH:mm:ss.FFFFFFF" text (Microsoft.Data.Sqlite's own format), DateOnly as "yyyy-MM-dd", Guid as
 /// upper-case text, bool as 0/1.
 /// </summary>
+/// <summary>One generated issued-document row, computed ahead of the insert.</summary>
+internal readonly record struct DocumentRow(int Id, int ReportId, DocumentType Type, string Number, int Version, DateTime IssuedAtUtc,
+    string? IssuedByUserId, string VerificationCode, string Sha256, byte[] Pdf, string SnapshotJson, int? SupersededById,
+    DateTime? SupersededAtUtc);
+
 internal sealed class BulkWriter(SqliteConnection connection) : IDisposable
 {
     private static readonly string[] ReportColumns =
@@ -82,49 +88,69 @@ internal sealed class BulkWriter(SqliteConnection connection) : IDisposable
         _documents = Insert("IssuedDocuments", DocumentColumns);
     }
 
-    public void WriteReport(int id, Report r, GuestBookEntry? guest)
+    public void WriteReport(int id, Report r, GuestBookEntry? guest, IReadOnlyList<ReportEvent> orderedEvents)
     {
-        Run(_reports, id, r.Number, r.Year, r.Sequence, r.TrackingCode, r.OpdId, r.ReporterUserId, r.ReporterName, r.ReporterNip,
-            r.ReporterPosition, r.ReporterPhone, r.ReporterEmail, r.Channel.ToString(), r.ReceivedAtUtc, r.Location, r.Category.ToString(),
-            r.Description, r.LetterNumber, r.LetterDate, r.RecordedByUserId, r.CreatedAtUtc, r.Status.ToString(),
-            r.Version.ToString().ToUpperInvariant(), r.KabidUserId, r.KabidName, r.KasiUserId, r.KasiName, r.DueAtUtc, r.FaultType,
-            r.FaultLocation, r.InDataCenterNetwork, r.DiagnosisFindings, r.DiagnosedAtUtc, r.InspectedAtUtc, r.InspectionFindings,
-            r.ReporterPresentAtInspection, r.ReplacementNeeded, r.ReplacementRequestedAtUtc, r.ReplacementRequestedByName,
-            r.ActionsTaken, r.RootCause, r.WorkCompletedAtUtc, r.AcknowledgedAtUtc, r.AcknowledgedByName,
-            r.AcknowledgementSignaturePng, r.ClosedAtUtc, r.RejectionReason, r.SlaClockStartUtc, r.SlaElapsedSeconds,
-            r.SlaPausedSinceUtc);
+        Begin(_reports);
+        Int(id); Text(r.Number); Int(r.Year); Int(r.Sequence); Text(r.TrackingCode); Int(r.OpdId); Text(r.ReporterUserId);
+        Text(r.ReporterName); Text(r.ReporterNip); Text(r.ReporterPosition); Text(r.ReporterPhone); Text(r.ReporterEmail);
+        Text(Name(r.Channel)); Time(r.ReceivedAtUtc); Text(r.Location); Text(Name(r.Category)); Text(r.Description);
+        Text(r.LetterNumber); Date(r.LetterDate); Text(r.RecordedByUserId); Time(r.CreatedAtUtc); Text(Name(r.Status));
+        Uuid(r.Version); Text(r.KabidUserId); Text(r.KabidName); Text(r.KasiUserId); Text(r.KasiName); Time(r.DueAtUtc);
+        Text(r.FaultType); Text(r.FaultLocation); Bool(r.InDataCenterNetwork); Text(r.DiagnosisFindings); Time(r.DiagnosedAtUtc);
+        Time(r.InspectedAtUtc); Text(r.InspectionFindings); Bool(r.ReporterPresentAtInspection); Bool(r.ReplacementNeeded);
+        Time(r.ReplacementRequestedAtUtc); Text(r.ReplacementRequestedByName); Text(r.ActionsTaken); Text(r.RootCause);
+        Time(r.WorkCompletedAtUtc); Time(r.AcknowledgedAtUtc); Text(r.AcknowledgedByName); Blob(r.AcknowledgementSignaturePng);
+        Time(r.ClosedAtUtc); Text(r.RejectionReason); Time(r.SlaClockStartUtc); Int(r.SlaElapsedSeconds); Time(r.SlaPausedSinceUtc);
+        Step(ReportColumns.Length);
 
-        foreach (var e in r.Events.OrderBy(e => e.AtUtc))
+        foreach (var e in orderedEvents)
         {
-            Run(_events, NextEventId++, id, e.Action.ToString(), e.FromStatus?.ToString(), e.ToStatus.ToString(), e.AtUtc, e.ActorUserId,
-                e.ActorName, e.ActorPosition, e.ActorNip, e.ActorRole, e.OnBehalfOfUserId, e.OnBehalfOfName, e.OnBehalfOfPosition,
-                e.Note, e.Details, e.TargetUserId, e.TargetName, (int)e.Instructions, e.DueAtUtc, e.SecondsInFromStatus);
+            Begin(_events);
+            Int(NextEventId++); Int(id); Text(Name(e.Action)); Text(e.FromStatus is { } from ? Name(from) : null); Text(Name(e.ToStatus));
+            Time(e.AtUtc); Text(e.ActorUserId); Text(e.ActorName); Text(e.ActorPosition); Text(e.ActorNip); Text(e.ActorRole);
+            Text(e.OnBehalfOfUserId); Text(e.OnBehalfOfName); Text(e.OnBehalfOfPosition); Text(e.Note); Text(e.Details);
+            Text(e.TargetUserId); Text(e.TargetName); Int((int)e.Instructions); Time(e.DueAtUtc); Int(e.SecondsInFromStatus);
+            Step(EventColumns.Length);
         }
         foreach (var a in r.Technicians)
         {
-            Run(_assignments, NextAssignmentId++, id, a.UserId, a.FullName, a.IsLead, a.AssignedAtUtc);
+            Begin(_assignments);
+            Int(NextAssignmentId++); Int(id); Text(a.UserId); Text(a.FullName); Bool(a.IsLead); Time(a.AssignedAtUtc);
+            Step(AssignmentColumns.Length);
         }
         foreach (var d in r.Devices)
         {
-            Run(_devices, NextDeviceId++, id, d.Purpose.ToString(), d.Name, d.BrandType, d.SerialNumber, d.Condition.ToString(), d.Notes,
-                d.NewBrandType, d.NewSerialNumber, d.RecordedAtUtc, d.IsSuperseded);
+            Begin(_devices);
+            Int(NextDeviceId++); Int(id); Text(Name(d.Purpose)); Text(d.Name); Text(d.BrandType); Text(d.SerialNumber);
+            Text(Name(d.Condition)); Text(d.Notes); Text(d.NewBrandType); Text(d.NewSerialNumber); Time(d.RecordedAtUtc);
+            Bool(d.IsSuperseded);
+            Step(DeviceColumns.Length);
         }
         foreach (var p in r.Pauses)
         {
-            Run(_pauses, NextPauseId++, id, p.Reason.ToString(), p.Note, p.PausedAtUtc, p.PausedByUserId, p.PausedByName, p.ResumedAtUtc,
-                p.ResumedByUserId, p.ResumedByName, p.ResumedByStep);
+            Begin(_pauses);
+            Int(NextPauseId++); Int(id); Text(Name(p.Reason)); Text(p.Note); Time(p.PausedAtUtc); Text(p.PausedByUserId);
+            Text(p.PausedByName); Time(p.ResumedAtUtc); Text(p.ResumedByUserId); Text(p.ResumedByName); Bool(p.ResumedByStep);
+            Step(PauseColumns.Length);
         }
         if (guest is not null)
         {
-            Run(_guests, NextGuestId++, guest.VisitorName, guest.IdentityType.ToString(), guest.IdentityNumber, guest.Institution,
-                guest.Purpose, guest.TimeInUtc, guest.TimeOutUtc, id, guest.RecordedByUserId, guest.CreatedAtUtc);
+            Begin(_guests);
+            Int(NextGuestId++); Text(guest.VisitorName); Text(Name(guest.IdentityType)); Text(guest.IdentityNumber);
+            Text(guest.Institution); Text(guest.Purpose); Time(guest.TimeInUtc); Time(guest.TimeOutUtc); Int(id);
+            Text(guest.RecordedByUserId); Time(guest.CreatedAtUtc);
+            Step(GuestColumns.Length);
         }
     }
 
-    public void WriteDocument(int id, int reportId, DocumentType type, string number, int version, DateTime issuedAtUtc, string? issuedBy,
-        string verificationCode, string sha256, byte[] pdf, string snapshotJson, int? supersededById, DateTime? supersededAtUtc) =>
-        Run(_documents, id, reportId, type.ToString(), number, version, issuedAtUtc, issuedBy, verificationCode, sha256, pdf, snapshotJson,
-            "[]", supersededById is not null, supersededAtUtc, supersededById);
+    public void WriteDocument(in DocumentRow d)
+    {
+        Begin(_documents);
+        Int(d.Id); Int(d.ReportId); Text(Name(d.Type)); Text(d.Number); Int(d.Version); Time(d.IssuedAtUtc); Text(d.IssuedByUserId);
+        Text(d.VerificationCode); Text(d.Sha256); Blob(d.Pdf); Text(d.SnapshotJson); Text("[]"); Bool(d.SupersededById is not null);
+        Time(d.SupersededAtUtc); Int(d.SupersededById);
+        Step(DocumentColumns.Length);
+    }
 
     public async Task WriteSequencesAsync(IReadOnlyDictionary<string, long> sequences, CancellationToken ct)
     {
@@ -150,29 +176,99 @@ internal sealed class BulkWriter(SqliteConnection connection) : IDisposable
         return statement;
     }
 
-    private void Run(sqlite3_stmt statement, params object?[] values)
+    // Typed binders: the next parameter of the current statement, without boxing or per-value allocations (text is
+    // encoded into one reused buffer and copied by SQLite).
+    private sqlite3_stmt _current = null!;
+    private int _index;
+    private byte[] _buffer = new byte[4096];
+
+    private void Begin(sqlite3_stmt statement)
     {
-        for (var i = 0; i < values.Length; i++)
+        _current = statement;
+        _index = 0;
+    }
+
+    private void Null() => Check(raw.sqlite3_bind_null(_current, ++_index), "bind");
+
+    private void Int(long value) => Check(raw.sqlite3_bind_int64(_current, ++_index, value), "bind");
+
+    private void Int(long? value)
+    {
+        if (value is { } v) Int(v);
+        else Null();
+    }
+
+    private void Bool(bool value) => Int(value ? 1 : 0);
+
+    private void Bool(bool? value)
+    {
+        if (value is { } v) Int(v ? 1 : 0);
+        else Null();
+    }
+
+    private void Text(string? value)
+    {
+        if (value is null)
         {
-            var index = i + 1;
-            var rc = values[i] switch
-            {
-                null => raw.sqlite3_bind_null(statement, index),
-                string text => raw.sqlite3_bind_text(statement, index, text),
-                int number => raw.sqlite3_bind_int64(statement, index, number),
-                long number => raw.sqlite3_bind_int64(statement, index, number),
-                bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-                DateTime time => raw.sqlite3_bind_text(statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-                DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
-                byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-                var other => throw new ArgumentException($"No binding for {other.GetType().Name}."),
-            };
-            Check(rc, "bind");
+            Null();
+            return;
         }
-        var step = raw.sqlite3_step(statement);
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (max > _buffer.Length) _buffer = new byte[Math.Max(max, _buffer.Length * 2)];
+        var length = Encoding.UTF8.GetBytes(value, _buffer);
+        Check(raw.sqlite3_bind_text(_current, ++_index, _buffer.AsSpan(0, length)), "bind");
+    }
+
+    private void Time(DateTime value)
+    {
+        // Microsoft.Data.Sqlite's DateTime text format (what EF Core stores and parses).
+        if (!value.TryFormat(_buffer, out var length, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("Could not format a date.");
+        Check(raw.sqlite3_bind_text(_current, ++_index, _buffer.AsSpan(0, length)), "bind");
+    }
+
+    private void Time(DateTime? value)
+    {
+        if (value is { } v) Time(v);
+        else Null();
+    }
+
+    private void Date(DateOnly? value)
+    {
+        if (value is not { } v)
+        {
+            Null();
+            return;
+        }
+        if (!v.TryFormat(_buffer, out var length, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("Could not format a date.");
+        Check(raw.sqlite3_bind_text(_current, ++_index, _buffer.AsSpan(0, length)), "bind");
+    }
+
+    private void Uuid(Guid value) => Text(value.ToString().ToUpperInvariant());
+
+    private void Blob(byte[]? value)
+    {
+        if (value is null) Null();
+        else Check(raw.sqlite3_bind_blob(_current, ++_index, value), "bind");
+    }
+
+    private void Step(int columns)
+    {
+        if (_index != columns) throw new InvalidOperationException($"Bound {_index} of {columns} columns.");
+        var step = raw.sqlite3_step(_current);
         if (step != raw.SQLITE_DONE) Check(step, "insert");
-        raw.sqlite3_reset(statement);
-        raw.sqlite3_clear_bindings(statement);
+        raw.sqlite3_reset(_current);
+    }
+
+    /// <summary>An enum's name, as EF Core's string conversion stores it (cached: Enum.ToString allocates each time).</summary>
+    private static string Name<T>(T value) where T : struct, Enum => EnumNames<T>.Of(value);
+
+    private static class EnumNames<T> where T : struct, Enum
+    {
+        private static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, v => v.ToString());
+
+        public static string Of(T value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
     }
 
     private void Check(int rc, string what)

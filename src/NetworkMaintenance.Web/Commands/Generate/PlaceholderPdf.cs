@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -5,39 +6,76 @@ using System.Text;
 namespace NetworkMaintenance.Web.Commands.Generate;
 
 /// <summary>
-/// A valid one-page PDF of about 620 bytes (standard Helvetica, nothing embedded) that says it stands in for a generated
-/// document: stored in the PDF column of generated issued-document rows, which would otherwise hold ~70 KB each.
+/// A valid one-page PDF of about 700 bytes (standard Helvetica, nothing embedded) that says it stands in for a generated
+/// document and names its number and verification code: stored in the PDF column of generated issued-document rows,
+/// which would otherwise hold ~70 KB each. Every document's bytes (and so its SHA-256) are its own, so checking a file
+/// on /verifikasi matches only the document it belongs to. Built from a per-title template: everything up to the
+/// content stream and the cross-reference table are the same for every document (the content stream is the last
+/// object), only the stream, its length and the cross-reference position are written per document.
 /// </summary>
 internal static class PlaceholderPdf
 {
-    public static byte[] For(string title)
+    private sealed record Template(byte[] Head, string Title, string CrossReference);
+
+    private static readonly ConcurrentDictionary<string, Template> Templates = new(StringComparer.Ordinal);
+
+    public static byte[] For(string title, string number, string verificationCode)
     {
-        var text = Ascii($"{title} - PDF pengganti data uji");
-        var content = $"BT /F1 11 Tf 56 780 Td ({text}) Tj ET";
+        var template = Templates.GetOrAdd(title, Create);
+        var content = string.Concat("BT /F1 11 Tf 56 780 Td (", template.Title, ") Tj 0 -16 Td (Nomor: ", Escape(number),
+            ") Tj 0 -16 Td (Kode verifikasi: ", Escape(verificationCode), ") Tj ET");
+        var length = content.Length.ToString(CultureInfo.InvariantCulture);
+        var body = string.Concat(length, " >>\nstream\n", content, "\nendstream\nendobj\n");
+        var xref = template.Head.Length + body.Length;
+        var tail = string.Concat(template.CrossReference, xref.ToString(CultureInfo.InvariantCulture), "\n%%EOF\n");
+        var pdf = new byte[xref + tail.Length];
+        template.Head.CopyTo(pdf, 0);
+        Encoding.ASCII.GetBytes(body, pdf.AsSpan(template.Head.Length));
+        Encoding.ASCII.GetBytes(tail, pdf.AsSpan(xref));
+        return pdf;
+    }
+
+    private static Template Create(string title)
+    {
         var objects = new[]
         {
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
         };
-        var pdf = new StringBuilder("%PDF-1.4\n");
+        var head = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
         for (var i = 0; i < objects.Length; i++)
         {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+            offsets.Add(head.Length);
+            head.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
         }
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets) pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
+        offsets.Add(head.Length);
+        head.Append("5 0 obj\n<< /Length ");
+        var xref = new StringBuilder().Append(CultureInfo.InvariantCulture, $"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) xref.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        xref.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n");
+        return new Template(Encoding.ASCII.GetBytes(head.ToString()), Escape(title + " - PDF pengganti data uji"), xref.ToString());
     }
 
-    private static string Ascii(string s) =>
-        new(s.Select(c => c is >= ' ' and <= '~' && c is not ('(' or ')' or '\\') ? c : ' ').ToArray());
+    /// <summary>Printable ASCII in a PDF literal string: brackets and backslashes escaped, anything else a space.</summary>
+    private static string Escape(string s)
+    {
+        var plain = true;
+        foreach (var c in s)
+        {
+            if (c is < ' ' or > '~' or '(' or ')' or '\\') plain = false;
+        }
+        if (plain) return s;
+        var result = new StringBuilder(s.Length + 8);
+        foreach (var c in s)
+        {
+            if (c is '(' or ')' or '\\') result.Append('\\').Append(c);
+            else result.Append(c is >= ' ' and <= '~' ? c : ' ');
+        }
+        return result.ToString();
+    }
 }
 
 /// <summary>A small real PNG (a signature-like stroke) for generated on-site acknowledgements.</summary>
