@@ -423,7 +423,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 }
                 else
                 {
-                    pdf = PlaceholderPdf.For(issue.Type.Label(), number, code);
+                    pdf = PlaceholderPdf.For(issue.Type.Label(), number);
                     hash = IssuedDocument.HashOf(pdf);
                     snapshot = "{}";
                 }
