@@ -120,13 +120,73 @@ public sealed class BulkDataGeneration : IDisposable
         var oldest = closedReports[^1];
         var placeholder = documents.First(d => d.ReportId == oldest.Id && d.Type == DocumentType.Receipt);
         using var small = await kadis.GetAsync($"/laporan/{oldest.Id}/dokumen/{placeholder.Id}");
-        Assert.Contains("PDF pengganti data uji", PdfReader.Text(await small.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        var smallText = PdfReader.Text(await small.Content.ReadAsByteArrayAsync());
+        Assert.Contains("PDF pengganti data uji", smallText, StringComparison.Ordinal);
+        Assert.Contains(placeholder.Number, smallText, StringComparison.Ordinal);
+
+        // Placeholders are spliced from a template: each is a well-formed PDF (strict parsing: exact cross-reference
+        // offsets and stream length) with its own bytes, and the stored SHA-256 is that of the stored bytes.
+        var secondOldest = closedReports[^2].Id;
+        var stored = await factory.QueryAsync(db => db.IssuedDocuments.AsNoTracking().Where(d => d.ReportId == oldest.Id || d.ReportId == secondOldest)
+            .Select(d => new { d.Number, d.Type, d.Pdf, d.Sha256 }).ToListAsync());
+        Assert.True(stored.Count >= 8);
+        foreach (var document in stored)
+        {
+            Assert.Equal(IssuedDocument.HashOf(document.Pdf), document.Sha256);
+            Assert.True(document.Pdf.Length < 700, $"{document.Number}: placeholder of {document.Pdf.Length} bytes.");
+            using var parsed = UglyToad.PdfPig.PdfDocument.Open(document.Pdf, new UglyToad.PdfPig.ParsingOptions { UseLenientParsing = false });
+            Assert.Equal(1, parsed.NumberOfPages);
+            Assert.Contains(document.Number, string.Join(" ", parsed.GetPage(1).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
+        }
+        Assert.Equal(stored.Count, stored.Select(d => d.Sha256).Distinct().Count());
+        var placeholderHashes = await factory.QueryAsync(db => db.IssuedDocuments.AsNoTracking().Where(d => d.SnapshotJson == "{}")
+            .Select(d => d.Sha256).ToListAsync());
+        Assert.True(placeholderHashes.Count > documents.Count / 2);
+        Assert.Equal(placeholderHashes.Count, placeholderHashes.Distinct().Count());
 
         // A generated report can be moved on by the app itself (its concurrency token round-trips through EF).
         var submitted = reports.First(r => r.Status == ReportStatus.Submitted);
         using var driver = new WorkflowDriver(factory);
         await driver.DisposeAsync(submitted.Id);
         Assert.Equal(ReportStatus.DisposedToKabid, await driver.StatusAsync(submitted.Id));
+    }
+
+    [Fact]
+    public async Task AFailedLoadLeavesTheDatabaseAsItWas()
+    {
+        using var factory = new AppFactory();
+        var connectionString = await factory.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            // The writer fails in the middle of the documents, long after the reports and their timelines were written.
+            await connection.OpenAsync();
+            await using var trigger = connection.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER FailGeneration BEFORE INSERT ON IssuedDocuments WHEN NEW.Id = 700 " +
+                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END";
+            await trigger.ExecuteNonQueryAsync();
+        }
+
+        var failure = await Assert.ThrowsAsync<SqliteException>(() => factory.WithScopeAsync(sp =>
+            ActivatorUtilities.CreateInstance<BulkDataGenerator>(sp).GenerateAsync(new GeneratorOptions(300, 3, 0, null))));
+        Assert.Contains("injected failure", failure.Message, StringComparison.Ordinal);
+
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT COUNT(*) FROM Reports), (SELECT COUNT(*) FROM ReportEvents), " +
+                "(SELECT COUNT(*) FROM IssuedDocuments), (SELECT COUNT(*) FROM NumberSequences WHERE Name LIKE 'GJ-%'), " +
+                "(SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'IssuedDocuments'), " +
+                "(SELECT journal_mode FROM pragma_journal_mode)";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal([0L, 0L, 0L, 0L], new[] { reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3) });
+            Assert.True(reader.GetInt64(4) >= 5, "The documents' indexes are still there.");
+            Assert.Equal("wal", reader.GetString(5));
+        }
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        Assert.False(File.Exists(path + "-journal"), "A rollback journal was left behind.");
     }
 
     [Fact]

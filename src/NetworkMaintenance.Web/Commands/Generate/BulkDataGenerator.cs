@@ -228,6 +228,20 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 producer.Documents, watch.Elapsed.TotalSeconds);
             return result;
         }
+        catch
+        {
+            // The transaction has been rolled back (nothing of the load remains); put the file back in WAL mode, as the
+            // app keeps it, before reporting the failure.
+            try
+            {
+                await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", CancellationToken.None);
+            }
+            catch (SqliteException)
+            {
+                // Best effort: the app sets WAL again when it starts.
+            }
+            throw;
+        }
         finally
         {
             GCSettings.LatencyMode = previousLatency;
