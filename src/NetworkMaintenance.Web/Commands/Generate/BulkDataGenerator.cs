@@ -137,6 +137,12 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
             writer.NextPauseId = await MaxIdAsync(connection, tx, "ReportPauses", ct) + 1;
             writer.NextGuestId = await MaxIdAsync(connection, tx, "GuestBookEntries", ct) + 1;
             var nextDocumentId = await MaxIdAsync(connection, tx, "IssuedDocuments", ct) + 1;
+            var firstIds = new Dictionary<string, long>
+            {
+                ["Reports"] = nextReportId, ["ReportEvents"] = writer.NextEventId, ["ReportAssignments"] = writer.NextAssignmentId,
+                ["ReportDevices"] = writer.NextDeviceId, ["ReportPauses"] = writer.NextPauseId, ["GuestBookEntries"] = writer.NextGuestId,
+                ["IssuedDocuments"] = nextDocumentId,
+            };
             LogPhase("setup and planning", watch);
 
             // 2. One thread builds the reports through the domain model and then prepares the documents (numbers, codes,
@@ -203,14 +209,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
 
             await writer.WriteSequencesAsync(sequences, ct);
             LogPhase("documents written", watch, insertWatch, waitWatch, producer);
-            await using (var check = connection.CreateCommand())
-            {
-                check.Transaction = tx;
-                check.CommandText = "PRAGMA foreign_key_check";
-                await using var violations = await check.ExecuteReaderAsync(ct);
-                if (await violations.ReadAsync(ct))
-                    throw new InvalidOperationException($"Generated rows break a foreign key: table {violations.GetString(0)}, row {violations.GetValue(1)}.");
-            }
+            await CheckForeignKeysAsync(connection, tx, firstIds, ct);
             LogPhase("foreign keys checked", watch);
             await tx.CommitAsync(ct);
             LogPhase("committed", watch);
@@ -721,6 +720,61 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
         command.Transaction = tx;
         command.CommandText = $"SELECT COALESCE(MAX(Id), 0) FROM \"{table}\"";
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Checks every foreign key of the written rows (ids from <paramref name="firstIds"/> on): <c>PRAGMA
+    /// foreign_key_check</c> on a table that was empty, one query per key over the new rows on a table that was not (so
+    /// a <c>--force</c> append does not re-check the whole database). Throws on the first violation.
+    /// </summary>
+    private static async Task CheckForeignKeysAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyDictionary<string, long> firstIds,
+        CancellationToken ct)
+    {
+        foreach (var (table, firstId) in firstIds)
+        {
+            if (firstId <= 1)
+            {
+                // The table held nothing before: SQLite's own check reads it once for all its keys.
+                await using var whole = connection.CreateCommand();
+                whole.Transaction = tx;
+                whole.CommandText = $"PRAGMA foreign_key_check(\"{table}\")";
+                await using var found = await whole.ExecuteReaderAsync(ct);
+                if (await found.ReadAsync(ct))
+                    throw new InvalidOperationException($"Generated rows break a foreign key: table {table}, row {found.GetValue(1)}.");
+                continue;
+            }
+            var keys = new List<(long Id, string Parent, string From, string? To)>();
+            await using (var list = connection.CreateCommand())
+            {
+                list.Transaction = tx;
+                list.CommandText = $"SELECT id, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list('{table}')";
+                await using var reader = await list.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                    keys.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+            foreach (var key in keys.GroupBy(k => k.Id))
+            {
+                var columns = key.ToList();
+                await using var check = connection.CreateCommand();
+                check.Transaction = tx;
+                if (columns.Count != 1)
+                {
+                    // A composite key: let SQLite check the whole table.
+                    check.CommandText = $"PRAGMA foreign_key_check(\"{table}\")";
+                }
+                else
+                {
+                    var (_, parent, from, to) = columns[0];
+                    var target = to is null ? "rowid" : $"\"{to}\"";
+                    check.CommandText = $"SELECT c.Id FROM \"{table}\" c WHERE c.Id >= $first AND c.\"{from}\" IS NOT NULL " +
+                        $"AND NOT EXISTS (SELECT 1 FROM \"{parent}\" p WHERE p.{target} = c.\"{from}\") LIMIT 1";
+                    check.Parameters.AddWithValue("$first", firstId);
+                }
+                await using var violations = await check.ExecuteReaderAsync(ct);
+                if (await violations.ReadAsync(ct))
+                    throw new InvalidOperationException($"Generated rows break a foreign key: table {table}, row {violations.GetValue(columns.Count != 1 ? 1 : 0)}.");
+            }
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct, SqliteTransaction? tx = null)
