@@ -139,8 +139,9 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
     /// </summary>
     private static Expression<Func<Report, int>> MonthIndex(Expression<Func<Report, DateTime?>> at, DateTime[] starts)
     {
-        // Read from an array, so EF sends the bounds as parameters (one cached query plan) rather than literals.
-        var bounds = Expression.Constant(starts);
+        // Read through a closure, as a lambda would, so EF sends the bounds as parameters rather than literals.
+        Expression<Func<DateTime[]>> captured = () => starts;
+        var bounds = captured.Body;
         Expression body = Expression.Constant(0);
         for (var i = 1; i < starts.Length; i++)
         {
