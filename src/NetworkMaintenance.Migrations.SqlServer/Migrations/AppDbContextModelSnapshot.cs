@@ -1224,7 +1224,7 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "SlaClockStartUtc", "Status");
+                    b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "Status", "SlaClockStartUtc");
 
                     b.ToTable("Reports");
                 });

@@ -1186,7 +1186,7 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "SlaClockStartUtc", "Status");
+                    b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "Status", "SlaClockStartUtc");
 
                     b.ToTable("Reports");
                 });

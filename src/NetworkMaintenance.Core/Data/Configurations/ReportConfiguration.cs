@@ -58,10 +58,10 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasIndex(r => new { r.KabidUserId, r.Status });
         builder.HasIndex(r => new { r.KasiUserId, r.Status });
         builder.HasIndex(r => r.ReceivedAtUtc);
-        // Open and overdue filters (running = not completed, not paused; in clock order), the dashboard's completion
-        // figures. Status last: the open reports are told from the rejected ones (also never completed) in the index
-        // itself, without reading thousands of rows (docs/performance.md).
-        builder.HasIndex(r => new { r.WorkCompletedAtUtc, r.SlaPausedSinceUtc, r.SlaClockStartUtc, r.Status });
+        // Open and overdue filters (running = not completed, not paused), the dashboard's completion figures. Status
+        // before the clock: the running reports of each open state are one range in clock order, so the lists skip the
+        // rejected reports (never completed either, and piling up) without reading them (docs/performance.md).
+        builder.HasIndex(r => new { r.WorkCompletedAtUtc, r.SlaPausedSinceUtc, r.Status, r.SlaClockStartUtc });
         builder.HasIndex(r => new { r.Category, r.Status });
         builder.HasIndex(r => new { r.Channel, r.Status });
         builder.Ignore(r => r.IsFinal);

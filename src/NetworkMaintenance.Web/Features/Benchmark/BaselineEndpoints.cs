@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Web.Features.Dashboard;
 
 namespace NetworkMaintenance.Web.Features.Benchmark;
 
@@ -49,7 +50,8 @@ public static class BaselineEndpoints
         await using var c = await OpenAsync(cs, ct);
         var breached = now.AddHours(-24);
         var warning = now.AddHours(-20);
-        var open = "Status NOT IN ('Closed','Rejected') AND WorkCompletedAtUtc IS NULL AND SlaPausedSinceUtc IS NULL";
+        var openStates = string.Join(",", DashboardService.OpenStates.Select(s => $"'{s}'"));
+        var open = $"Status IN ({openStates}) AND WorkCompletedAtUtc IS NULL AND SlaPausedSinceUtc IS NULL";
         var list = "SELECT r.Id, r.Number, COALESCE(o.ShortName, o.Name), r.ReporterName, r.Category, r.Channel, r.Status, r.ReceivedAtUtc, r.Location, r.SlaClockStartUtc FROM Reports r JOIN Opds o ON o.Id = r.OpdId";
         // The SQL of DashboardService (the Kepala Dinas's queue: the states the Kepala Dinas acts in).
         await TableAsync(c, html, $"{list} WHERE r.Status IN ('Submitted','KadisReview') ORDER BY r.SlaClockStartUtc LIMIT 10", ct);
@@ -70,7 +72,7 @@ public static class BaselineEndpoints
         await TableAsync(c, html, "SELECT Id, COALESCE(ShortName, Name) FROM Opds", ct);
         await TableAsync(c, html, "SELECT Category, COUNT(*) FROM Reports GROUP BY Category", ct);
         await TableAsync(c, html, "SELECT FromStatus, AVG(SecondsInFromStatus) FROM ReportEvents WHERE AtUtc >= $p0 AND FromStatus IS NOT NULL AND SecondsInFromStatus IS NOT NULL GROUP BY FromStatus", ct, now.AddDays(-90));
-        await TableAsync(c, html, "SELECT FullName n, COUNT(*) c FROM ReportAssignments WHERE ReportId IN (SELECT Id FROM Reports WHERE Status NOT IN ('Closed','Rejected') AND WorkCompletedAtUtc IS NULL) GROUP BY n ORDER BY c DESC, n LIMIT 15", ct);
+        await TableAsync(c, html, $"SELECT FullName n, COUNT(*) c FROM ReportAssignments WHERE ReportId IN (SELECT Id FROM Reports WHERE Status IN ({openStates}) AND WorkCompletedAtUtc IS NULL) GROUP BY n ORDER BY c DESC, n LIMIT 15", ct);
         return Html(html.ToString());
     }
 

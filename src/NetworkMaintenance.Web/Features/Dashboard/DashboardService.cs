@@ -44,13 +44,18 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
 
     public static readonly IReadOnlyList<ReportStatus> FinalStates = [ReportStatus.Closed, ReportStatus.Rejected];
 
+    /// <summary>Every state but the final ones.</summary>
+    public static readonly IReadOnlyList<ReportStatus> OpenStates = Enum.GetValues<ReportStatus>().Except(FinalStates).ToList();
+
     public async Task<DashboardModel> BuildAsync(WorkflowActor actor, CancellationToken ct = default)
     {
         var now = sla.NowUtc;
         var visible = db.Reports.AsNoTracking().VisibleTo(actor);
         var final = FinalStates;
-        // Served by the (WorkCompletedAtUtc, SlaPausedSinceUtc, SlaClockStartUtc, Status) index in clock order.
-        var running = visible.Where(r => !final.Contains(r.Status) && r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null);
+        // Named open states rather than "not final": each is one range of the (WorkCompletedAtUtc, SlaPausedSinceUtc,
+        // Status, SlaClockStartUtc) index, so the rejected reports (never completed either) are not read at all.
+        var openStates = OpenStates;
+        var running = visible.Where(r => openStates.Contains(r.Status) && r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null);
         var breachedBefore = sla.BreachedIfStartedBefore(now);
         var warningBefore = sla.WarningIfStartedBefore(now);
 
@@ -191,10 +196,10 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
 
     private static async Task<ChartSpec> WorkloadAsync(AppDbContext db, IQueryable<Report> visible, CancellationToken ct)
     {
-        var final = FinalStates;
+        var openStates = OpenStates;
         // From the few open reports to their assignments, instead of checking every assignment ever made; the open
-        // reports are found index-only on (WorkCompletedAtUtc, SlaPausedSinceUtc, SlaClockStartUtc, Status).
-        var openIds = visible.Where(r => !final.Contains(r.Status) && r.WorkCompletedAtUtc == null).Select(r => r.Id);
+        // reports are found in the (WorkCompletedAtUtc, SlaPausedSinceUtc, Status, SlaClockStartUtc) index alone.
+        var openIds = visible.Where(r => openStates.Contains(r.Status) && r.WorkCompletedAtUtc == null).Select(r => r.Id);
         var rows = await db.ReportAssignments.AsNoTracking()
             .Where(a => openIds.Contains(a.ReportId))
             .GroupBy(a => a.FullName)

@@ -19,9 +19,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                 table: "ReportEvents");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reports_WorkCompletedAtUtc_SlaPausedSinceUtc_SlaClockStartUtc_Status",
+                name: "IX_Reports_WorkCompletedAtUtc_SlaPausedSinceUtc_Status_SlaClockStartUtc",
                 table: "Reports",
-                columns: new[] { "WorkCompletedAtUtc", "SlaPausedSinceUtc", "SlaClockStartUtc", "Status" });
+                columns: new[] { "WorkCompletedAtUtc", "SlaPausedSinceUtc", "Status", "SlaClockStartUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportEvents_FromStatus_AtUtc_SecondsInFromStatus",
@@ -33,7 +33,7 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Reports_WorkCompletedAtUtc_SlaPausedSinceUtc_SlaClockStartUtc_Status",
+                name: "IX_Reports_WorkCompletedAtUtc_SlaPausedSinceUtc_Status_SlaClockStartUtc",
                 table: "Reports");
 
             migrationBuilder.DropIndex(
