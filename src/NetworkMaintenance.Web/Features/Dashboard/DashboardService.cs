@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain.Reports;
@@ -24,11 +25,13 @@ public sealed record DashboardModel(
     IReadOnlyList<ReportListRow> Overdue,
     IReadOnlyList<ReportListRow> AtRisk,
     Kpis Kpis,
-    IReadOnlyList<ChartSpec> Charts);
+    IReadOnlyList<ChartSpec> Charts,
+    IReadOnlyList<string> ChartData);
 
 /// <summary>The figures of the dashboard that are aggregated over many reports (shared for officials).</summary>
+/// <c>ChartData</c> holds each chart serialized for its canvas's data-chart attribute, so a shared value is serialized once.
 public sealed record DashboardAggregates(IReadOnlyList<(ReportStatus Status, int Count)> ByStatus, IReadOnlyList<long> Seconds,
-    IReadOnlyList<ChartSpec> Charts);
+    IReadOnlyList<ChartSpec> Charts, IReadOnlyList<string> ChartData);
 
 /// <summary>
 /// The figures of the home dashboard, over the reports the person may see. Every figure is aggregated in SQL
@@ -72,7 +75,7 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
 
         var open = aggregates.ByStatus.Where(s => !final.Contains(s.Status)).Sum(s => s.Count);
         var kpis = ComputeKpis(open, aggregates.Seconds, sla.Options.Target);
-        return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts);
+        return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts, aggregates.ChartData);
     }
 
     /// <summary>The aggregated figures over <paramref name="visible"/> at <paramref name="now"/>.</summary>
@@ -96,7 +99,7 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
             await TimePerStepAsync(db, visible, seesAll, now, ct),
             await WorkloadAsync(db, visible, ct),
         };
-        return new DashboardAggregates(byStatus, seconds, charts);
+        return new DashboardAggregates(byStatus, seconds, charts, charts.Select(c => JsonSerializer.Serialize(c, ChartJson)).ToList());
     }
 
     /// <summary>Median and 90th percentile (nearest rank) in hours, and the share within the target.</summary>
@@ -114,6 +117,9 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
     }
 
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
+
+    // One options instance for the life of the app: a new one per call rebuilds the serializer's metadata every time.
+    private static readonly JsonSerializerOptions ChartJson = new(JsonSerializerDefaults.Web);
 
     private static async Task<ChartSpec> TrendAsync(IQueryable<Report> visible, DateTime nowWib, CancellationToken ct)
     {
