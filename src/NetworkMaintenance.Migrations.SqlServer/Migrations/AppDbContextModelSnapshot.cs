@@ -1221,10 +1221,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 
-                    b.HasIndex("WorkCompletedAtUtc", "SlaClockStartUtc");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "Status", "SlaClockStartUtc");
 
                     b.ToTable("Reports");
                 });
@@ -1415,9 +1415,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FromStatus", "AtUtc");
-
                     b.HasIndex("ReportId", "AtUtc");
+
+                    b.HasIndex("FromStatus", "AtUtc", "SecondsInFromStatus");
 
                     b.ToTable("ReportEvents");
                 });

@@ -1183,10 +1183,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 
-                    b.HasIndex("WorkCompletedAtUtc", "SlaClockStartUtc");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "Status", "SlaClockStartUtc");
 
                     b.ToTable("Reports");
                 });
@@ -1371,9 +1371,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FromStatus", "AtUtc");
-
                     b.HasIndex("ReportId", "AtUtc");
+
+                    b.HasIndex("FromStatus", "AtUtc", "SecondsInFromStatus");
 
                     b.ToTable("ReportEvents");
                 });

@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddScoped<Sla.SlaMonitor>();
         if (configuration.GetValue("Sla:MonitorEnabled", true)) services.AddHostedService<Sla.SlaMonitorService>();
         services.AddScoped<Dashboard.DashboardService>();
+        services.AddSingleton<Dashboard.SharedDashboardFigures>();
         services.AddScoped<Dashboard.MonthlyRecapService>();
         services.AddScoped<ReferenceLists>();
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Web.Features.Dashboard;
 
 namespace NetworkMaintenance.Web.Features.Benchmark;
 
@@ -49,21 +50,29 @@ public static class BaselineEndpoints
         await using var c = await OpenAsync(cs, ct);
         var breached = now.AddHours(-24);
         var warning = now.AddHours(-20);
-        var open = "Status NOT IN ('Closed','Rejected') AND WorkCompletedAtUtc IS NULL AND SlaPausedSinceUtc IS NULL";
+        var openStates = string.Join(",", DashboardService.OpenStates.Select(s => $"'{s}'"));
+        var open = $"Status IN ({openStates}) AND WorkCompletedAtUtc IS NULL AND SlaPausedSinceUtc IS NULL";
         var list = "SELECT r.Id, r.Number, COALESCE(o.ShortName, o.Name), r.ReporterName, r.Category, r.Channel, r.Status, r.ReceivedAtUtc, r.Location, r.SlaClockStartUtc FROM Reports r JOIN Opds o ON o.Id = r.OpdId";
-        await TableAsync(c, html, $"{list} WHERE r.Status = 'Submitted' ORDER BY r.SlaClockStartUtc LIMIT 10", ct);
+        // The SQL of DashboardService (the Kepala Dinas's queue: the states the Kepala Dinas acts in).
+        await TableAsync(c, html, $"{list} WHERE r.Status IN ('Submitted','KadisReview') ORDER BY r.SlaClockStartUtc LIMIT 10", ct);
         await TableAsync(c, html, "SELECT Status, COUNT(*) FROM Reports GROUP BY Status", ct);
         await TableAsync(c, html, $"{list} WHERE r.{open} AND r.SlaClockStartUtc < $p0 ORDER BY r.SlaClockStartUtc LIMIT 10", ct, breached);
         await TableAsync(c, html, $"{list} WHERE r.{open} AND r.SlaClockStartUtc >= $p0 AND r.SlaClockStartUtc < $p1 ORDER BY r.SlaClockStartUtc LIMIT 10", ct, breached, warning);
-        var month = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-7);
+        var nowWib = now.AddHours(7);
+        var month = new DateTime(nowWib.Year, nowWib.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-7);
         await TableAsync(c, html, "SELECT SlaElapsedSeconds FROM Reports WHERE WorkCompletedAtUtc >= $p0 AND SlaElapsedSeconds IS NOT NULL", ct, month);
-        var since = month.AddMonths(-5);
-        await TableAsync(c, html, "SELECT strftime('%Y-%m', ReceivedAtUtc, '+7 hours') m, COUNT(*) FROM Reports WHERE ReceivedAtUtc >= $p0 GROUP BY m", ct, since);
-        await TableAsync(c, html, "SELECT strftime('%Y-%m', WorkCompletedAtUtc, '+7 hours') m, COUNT(*) FROM Reports WHERE WorkCompletedAtUtc >= $p0 GROUP BY m", ct, since);
-        await TableAsync(c, html, "SELECT COALESCE(o.ShortName, o.Name) n, COUNT(*) c FROM Reports r JOIN Opds o ON o.Id = r.OpdId GROUP BY n ORDER BY c DESC, n LIMIT 10", ct);
+        // Six months counted by their first instants (p0 = the oldest), as the page does.
+        var starts = Enumerable.Range(0, 6).Select(i => month.AddHours(7).AddMonths(i - 5).AddHours(-7)).Cast<object?>().ToArray();
+        string ByMonth(string column) =>
+            $"SELECT CASE {string.Concat(Enumerable.Range(1, 5).Reverse().Select(i => $"WHEN {column} >= $p{i} THEN {i} "))}ELSE 0 END m, COUNT(*) " +
+            $"FROM Reports WHERE {column} >= $p0 GROUP BY m";
+        await TableAsync(c, html, ByMonth("ReceivedAtUtc"), ct, starts);
+        await TableAsync(c, html, ByMonth("WorkCompletedAtUtc"), ct, starts);
+        await TableAsync(c, html, "SELECT OpdId, COUNT(*) FROM Reports GROUP BY OpdId", ct);
+        await TableAsync(c, html, "SELECT Id, COALESCE(ShortName, Name) FROM Opds", ct);
         await TableAsync(c, html, "SELECT Category, COUNT(*) FROM Reports GROUP BY Category", ct);
         await TableAsync(c, html, "SELECT FromStatus, AVG(SecondsInFromStatus) FROM ReportEvents WHERE AtUtc >= $p0 AND FromStatus IS NOT NULL AND SecondsInFromStatus IS NOT NULL GROUP BY FromStatus", ct, now.AddDays(-90));
-        await TableAsync(c, html, $"SELECT a.FullName n, COUNT(*) c FROM ReportAssignments a JOIN Reports r ON r.Id = a.ReportId WHERE r.Status NOT IN ('Closed','Rejected') AND r.WorkCompletedAtUtc IS NULL GROUP BY n ORDER BY c DESC, n LIMIT 15", ct);
+        await TableAsync(c, html, $"SELECT FullName n, COUNT(*) c FROM ReportAssignments WHERE ReportId IN (SELECT Id FROM Reports WHERE Status IN ({openStates}) AND WorkCompletedAtUtc IS NULL) GROUP BY n ORDER BY c DESC, n LIMIT 15", ct);
         return Html(html.ToString());
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Sla;
@@ -24,33 +25,40 @@ public sealed record DashboardModel(
     IReadOnlyList<ReportListRow> Overdue,
     IReadOnlyList<ReportListRow> AtRisk,
     Kpis Kpis,
-    IReadOnlyList<ChartSpec> Charts);
+    IReadOnlyList<ChartSpec> Charts,
+    IReadOnlyList<string> ChartData);
+
+/// <summary>The figures of the dashboard that are aggregated over many reports (shared for officials).</summary>
+/// <c>ChartData</c> holds each chart serialized for its canvas's data-chart attribute, so a shared value is serialized once.
+public sealed record DashboardAggregates(IReadOnlyList<(ReportStatus Status, int Count)> ByStatus, IReadOnlyList<long> Seconds,
+    IReadOnlyList<ChartSpec> Charts, IReadOnlyList<string> ChartData);
 
 /// <summary>
 /// The figures of the home dashboard, over the reports the person may see. Every figure is aggregated in SQL
 /// (or read as one bounded column), so the page issues the same number of commands whatever the number of reports.
-/// For people who see every report, the aggregates (counts per state, KPIs, charts) are shared through the memory
-/// cache for at most a minute and recomputed after any change this instance makes (<see cref="DataChanges"/>); the
-/// lists (my queue, overdue, at risk) are always read fresh. See docs/performance.md.
+/// For people who see every report, the aggregates (counts per state, KPIs, charts) are shared
+/// (<see cref="SharedDashboardFigures"/>: at most about two minutes old, recomputed after any change this instance
+/// makes); the lists (my queue, overdue, at risk) are always read fresh. See docs/performance.md.
 /// </summary>
-public sealed class DashboardService(AppDbContext db, SlaClock sla, IMemoryCache cache, DataChanges changes, ReferenceLists lists)
+public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashboardFigures shared, ReferenceLists lists)
 {
     public const int ListSize = 10;
     public const int TrendMonths = 6;
 
     public static readonly IReadOnlyList<ReportStatus> FinalStates = [ReportStatus.Closed, ReportStatus.Rejected];
 
-    private static readonly SemaphoreSlim AggregateGate = new(1, 1);
-
-    private sealed record Aggregates(IReadOnlyList<(ReportStatus Status, int Count)> ByStatus, IReadOnlyList<long> Seconds,
-        IReadOnlyList<ChartSpec> Charts);
+    /// <summary>Every state but the final ones.</summary>
+    public static readonly IReadOnlyList<ReportStatus> OpenStates = Enum.GetValues<ReportStatus>().Except(FinalStates).ToList();
 
     public async Task<DashboardModel> BuildAsync(WorkflowActor actor, CancellationToken ct = default)
     {
         var now = sla.NowUtc;
         var visible = db.Reports.AsNoTracking().VisibleTo(actor);
         var final = FinalStates;
-        var running = visible.Where(r => !final.Contains(r.Status) && r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null);
+        // Named open states rather than "not final": each is one range of the (WorkCompletedAtUtc, SlaPausedSinceUtc,
+        // Status, SlaClockStartUtc) index, so the rejected reports (never completed either) are not read at all.
+        var openStates = OpenStates;
+        var running = visible.Where(r => openStates.Contains(r.Status) && r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null);
         var breachedBefore = sla.BreachedIfStartedBefore(now);
         var warningBefore = sla.WarningIfStartedBefore(now);
 
@@ -61,41 +69,18 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, IMemoryCache
         var atRisk = await running.Where(r => r.SlaClockStartUtc >= breachedBefore && r.SlaClockStartUtc < warningBefore)
             .OrderBy(r => r.SlaClockStartUtc).Take(ListSize).Select(ReportListRow.Projection).ToListAsync(ct);
 
-        Aggregates aggregates;
-        if (ReportQueries.SeesAll(actor))
-        {
-            var key = (nameof(DashboardService), changes.Reports, now.Ticks / TimeSpan.TicksPerMinute);
-            if (!cache.TryGetValue(key, out Aggregates? cached) || cached is null)
-            {
-                // One request computes; the others that missed at the same moment wait for its result instead of
-                // running the same aggregates side by side (measured: 8 at once on 100k reports took seconds each).
-                await AggregateGate.WaitAsync(ct);
-                try
-                {
-                    if (!cache.TryGetValue(key, out cached) || cached is null)
-                    {
-                        cached = await AggregateAsync(visible, seesAll: true, now, ct);
-                        cache.Set(key, cached, TimeSpan.FromMinutes(2));
-                    }
-                }
-                finally
-                {
-                    AggregateGate.Release();
-                }
-            }
-            aggregates = cached;
-        }
-        else
-        {
-            aggregates = await AggregateAsync(visible, seesAll: false, now, ct);
-        }
+        var aggregates = ReportQueries.SeesAll(actor)
+            ? await shared.GetAsync(ct)
+            : await AggregateAsync(db, lists, visible, seesAll: false, now, ct);
 
         var open = aggregates.ByStatus.Where(s => !final.Contains(s.Status)).Sum(s => s.Count);
         var kpis = ComputeKpis(open, aggregates.Seconds, sla.Options.Target);
-        return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts);
+        return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts, aggregates.ChartData);
     }
 
-    private async Task<Aggregates> AggregateAsync(IQueryable<Report> visible, bool seesAll, DateTime now, CancellationToken ct)
+    /// <summary>The aggregated figures over <paramref name="visible"/> at <paramref name="now"/>.</summary>
+    public static async Task<DashboardAggregates> AggregateAsync(AppDbContext db, ReferenceLists lists, IQueryable<Report> visible,
+        bool seesAll, DateTime now, CancellationToken ct)
     {
         var byStatus = (await visible.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .OrderBy(x => x.Key).Select(x => (x.Key, x.Count)).ToList();
@@ -108,13 +93,13 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, IMemoryCache
 
         var charts = new List<ChartSpec>
         {
-            await TrendAsync(visible, monthStartUtc, nowWib, ct),
-            await ByOpdAsync(visible, ct),
+            await TrendAsync(visible, nowWib, ct),
+            await ByOpdAsync(visible, lists, ct),
             await ByCategoryAsync(visible, ct),
-            await TimePerStepAsync(visible, seesAll, now, ct),
-            await WorkloadAsync(visible, ct),
+            await TimePerStepAsync(db, visible, seesAll, now, ct),
+            await WorkloadAsync(db, visible, ct),
         };
-        return new Aggregates(byStatus, seconds, charts);
+        return new DashboardAggregates(byStatus, seconds, charts, charts.Select(c => JsonSerializer.Serialize(c, ChartJson)).ToList());
     }
 
     /// <summary>Median and 90th percentile (nearest rank) in hours, and the share within the target.</summary>
@@ -133,27 +118,51 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, IMemoryCache
 
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
 
-    private static async Task<ChartSpec> TrendAsync(IQueryable<Report> visible, DateTime monthStartUtc, DateTime nowWib, CancellationToken ct)
+    // One options instance for the life of the app: a new one per call rebuilds the serializer's metadata every time.
+    private static readonly JsonSerializerOptions ChartJson = new(JsonSerializerDefaults.Web);
+
+    private static async Task<ChartSpec> TrendAsync(IQueryable<Report> visible, DateTime nowWib, CancellationToken ct)
     {
         var firstWib = new DateTime(nowWib.Year, nowWib.Month, 1).AddMonths(-(TrendMonths - 1));
-        var sinceUtc = Wib.ToUtc(firstWib);
-        var received = await visible.Where(r => r.ReceivedAtUtc >= sinceUtc)
-            .GroupBy(r => new { r.ReceivedAtUtc.AddHours(7).Year, r.ReceivedAtUtc.AddHours(7).Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
-        var completed = await visible.Where(r => r.WorkCompletedAtUtc >= sinceUtc)
-            .GroupBy(r => new { r.WorkCompletedAtUtc!.Value.AddHours(7).Year, r.WorkCompletedAtUtc!.Value.AddHours(7).Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
         var months = Enumerable.Range(0, TrendMonths).Select(firstWib.AddMonths).ToList();
-        _ = monthStartUtc;
+        // Each month's first instant in UTC: the rows are counted per month by comparing with these bounds (a CASE
+        // over the indexed column), which is cheaper than a date function per row and the same on both providers.
+        var starts = months.Select(Wib.ToUtc).ToArray();
+        var sinceUtc = starts[0];
+        var received = (await visible.Where(r => r.ReceivedAtUtc >= sinceUtc)
+            .GroupBy(MonthIndex(r => r.ReceivedAtUtc, starts))
+            .Select(g => new { Month = g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Month, x => (double)x.Count);
+        var completed = (await visible.Where(r => r.WorkCompletedAtUtc >= sinceUtc)
+            .GroupBy(MonthIndex(r => r.WorkCompletedAtUtc, starts))
+            .Select(g => new { Month = g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Month, x => (double)x.Count);
+        var indexes = Enumerable.Range(0, TrendMonths).ToList();
         return new ChartSpec("trend", "Tren bulanan", "line",
             months.Select(m => m.ToString("MMM yyyy", Id)).ToList(),
             [
-                new("Diterima", months.Select(m => (double)received.Where(x => x.Year == m.Year && x.Month == m.Month).Sum(x => x.Count)).ToList()),
-                new("Selesai dikerjakan", months.Select(m => (double)completed.Where(x => x.Year == m.Year && x.Month == m.Month).Sum(x => x.Count)).ToList()),
+                new("Diterima", indexes.Select(i => received.GetValueOrDefault(i)).ToList()),
+                new("Selesai dikerjakan", indexes.Select(i => completed.GetValueOrDefault(i)).ToList()),
             ]);
     }
 
-    private async Task<ChartSpec> ByOpdAsync(IQueryable<Report> visible, CancellationToken ct)
+    /// <summary>
+    /// <c>at &gt;= starts[n-1] ? n-1 : … : at &gt;= starts[1] ? 1 : 0</c>: the index of the month an instant falls in (the
+    /// caller keeps only instants from <c>starts[0]</c> on; later ones than the last month count in the last).
+    /// </summary>
+    private static Expression<Func<Report, int>> MonthIndex(Expression<Func<Report, DateTime?>> at, DateTime[] starts)
+    {
+        // Read through a closure, as a lambda would, so EF sends the bounds as parameters rather than literals.
+        Expression<Func<DateTime[]>> captured = () => starts;
+        var bounds = captured.Body;
+        Expression body = Expression.Constant(0);
+        for (var i = 1; i < starts.Length; i++)
+        {
+            var start = Expression.Convert(Expression.ArrayIndex(bounds, Expression.Constant(i)), typeof(DateTime?));
+            body = Expression.Condition(Expression.GreaterThanOrEqual(at.Body, start), Expression.Constant(i), body);
+        }
+        return Expression.Lambda<Func<Report, int>>(body, at.Parameters);
+    }
+
+    private static async Task<ChartSpec> ByOpdAsync(IQueryable<Report> visible, ReferenceLists lists, CancellationToken ct)
     {
         // Counted per OPD id on the (OpdId, Status) index; the names come from the cached OPD list.
         var counts = await visible.GroupBy(r => r.OpdId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -173,9 +182,11 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, IMemoryCache
             [new("Laporan", ordered.Select(r => (double)r.Count).ToList())]);
     }
 
-    private async Task<ChartSpec> TimePerStepAsync(IQueryable<Report> visible, bool seesAll, DateTime now, CancellationToken ct)
+    private static async Task<ChartSpec> TimePerStepAsync(AppDbContext db, IQueryable<Report> visible, bool seesAll, DateTime now,
+        CancellationToken ct)
     {
         var since = now.AddDays(-90);
+        // Index-only on (FromStatus, AtUtc, SecondsInFromStatus): one range of AtUtc per step, no row lookups.
         var events = db.ReportEvents.AsNoTracking().Where(e => e.AtUtc >= since && e.FromStatus != null && e.SecondsInFromStatus != null);
         // Someone who sees every report needs no per-event visibility check (a lookup per event on 100k reports).
         if (!seesAll) events = events.Where(e => visible.Any(r => r.Id == e.ReportId));
@@ -189,11 +200,12 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, IMemoryCache
             [new("Jam", ordered.Select(r => Math.Round(r.Average / 3600d, 2)).ToList())]);
     }
 
-    private async Task<ChartSpec> WorkloadAsync(IQueryable<Report> visible, CancellationToken ct)
+    private static async Task<ChartSpec> WorkloadAsync(AppDbContext db, IQueryable<Report> visible, CancellationToken ct)
     {
-        var final = FinalStates;
-        // From the few open reports to their assignments, instead of checking every assignment ever made.
-        var openIds = visible.Where(r => !final.Contains(r.Status) && r.WorkCompletedAtUtc == null).Select(r => r.Id);
+        var openStates = OpenStates;
+        // From the few open reports to their assignments, instead of checking every assignment ever made; the open
+        // reports are found in the (WorkCompletedAtUtc, SlaPausedSinceUtc, Status, SlaClockStartUtc) index alone.
+        var openIds = visible.Where(r => openStates.Contains(r.Status) && r.WorkCompletedAtUtc == null).Select(r => r.Id);
         var rows = await db.ReportAssignments.AsNoTracking()
             .Where(a => openIds.Contains(a.ReportId))
             .GroupBy(a => a.FullName)
