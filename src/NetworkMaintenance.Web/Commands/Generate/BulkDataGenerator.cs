@@ -156,8 +156,11 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 FullMode = BoundedChannelFullMode.Wait,
             });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            // Appending (--force) to generated data: the builder's choices continue from a seed mixed with where the data
+            // ends, so a second append with the same --seed does not draw the same verification codes (unique) again.
+            var builderRandom = nextReportId == 1 ? rng : new Random(unchecked(options.Seed * 397 + nextDocumentId));
             var producer = new Producer(options, plans, opds.Select(o => (o.Id, o.ShortName ?? o.Name)).ToArray(), staff, settings,
-                sequences, nextReportId, nextDocumentId, rng, samples, channel.Writer);
+                sequences, nextReportId, nextDocumentId, builderRandom, samples, channel.Writer);
             var production = Task.Factory.StartNew(() => producer.Run(stop.Token), stop.Token, TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).Unwrap();
 
