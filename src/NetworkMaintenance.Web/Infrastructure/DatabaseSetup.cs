@@ -81,7 +81,10 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
 
-        if (options.MigrateOnStartup)
+        // Migrate is not cheap even when nothing is pending: it also builds the migrations' model snapshot, diffs it with
+        // the model (the pending-model-changes check, which CI runs for both providers instead) and takes the migrations
+        // lock. Reading the applied migrations is one query, so Migrate runs only when there is something to apply.
+        if (options.MigrateOnStartup && (await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             await db.Database.MigrateAsync(ct);
         }

@@ -343,6 +343,23 @@ public class AllDocumentsTests
     }
 
     [Fact]
+    public void ADecodedLogoKeptAcrossRenders_GivesTheSameBytesAsAFreshlyDecodedOne()
+    {
+        // A logo no other test draws, so the first render decodes it and the second takes it from the cache.
+        var logo = SampleImages.Signature(seed: 424242);
+        var model = DocumentSamples.DeviceReplacementBeritaAcara();
+        model = model with { Letterhead = model.Letterhead with { Logo = logo } };
+
+        var first = OfficialDocumentRenderer.Render(model);
+        var cached = ImageCache.Get(logo);
+        var second = OfficialDocumentRenderer.Render(model with { Letterhead = model.Letterhead with { Logo = logo.ToArray() } });
+
+        Assert.Same(cached, ImageCache.Get(logo));
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, OfficialDocumentRenderer.Render(DocumentSamples.DeviceReplacementBeritaAcara()));
+    }
+
+    [Fact]
     public void DifferentDocuments_GetDifferentTrailerIds()
     {
         var a = System.Text.Encoding.Latin1.GetString(OfficialDocumentRenderer.Render(DocumentSamples.WorkReport()));

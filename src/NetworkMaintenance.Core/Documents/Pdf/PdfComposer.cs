@@ -74,12 +74,16 @@ public sealed class PdfComposer : IDisposable
 
         if (letterhead.Logo is { Length: > 0 } logo)
         {
-            using var image = LoadImage(logo);
             const double maxSize = 62;
-            var scale = Math.Min(maxSize / image.PointWidth, maxSize / image.PointHeight);
-            var w = image.PointWidth * scale;
-            var h = image.PointHeight * scale;
-            gfx.DrawImage(image, Left, top, w, h);
+            var w = 0d;
+            var h = 0d;
+            ImageCache.Draw(gfx, logo, image =>
+            {
+                var scale = Math.Min(maxSize / image.PointWidth, maxSize / image.PointHeight);
+                w = image.PointWidth * scale;
+                h = image.PointHeight * scale;
+                return new XRect(Left, top, w, h);
+            });
             textLeft = Left + w + 8;
             logoBottom = top + h;
         }
@@ -545,9 +549,6 @@ public sealed class PdfComposer : IDisposable
         return width;
     }
 
-    private static XImage LoadImage(ReadOnlyMemory<byte> bytes) =>
-        XImage.FromStream(new MemoryStream(bytes.ToArray(), writable: false));
-
     private Func<TextRun, XFont> FontFor(ParagraphStyle style) =>
         run => Font(style.Bold || run.Bold, style.Italic || run.Italic, style.FontSize);
 
@@ -651,13 +652,15 @@ public sealed class PdfComposer : IDisposable
         if (block.WetSignature) return;
         if (block.Signer.SignaturePng is { Length: > 0 } png)
         {
-            using var image = LoadImage(png);
             var maxW = Math.Min(width * 0.7, 150);
             var maxH = SignatureSpace - 6;
-            var scale = Math.Min(maxW / image.PointWidth, maxH / image.PointHeight);
-            var w = image.PointWidth * scale;
-            var h = image.PointHeight * scale;
-            gfx.DrawImage(image, x + ((width - w) / 2), y + ((SignatureSpace - h) / 2), w, h);
+            ImageCache.Draw(gfx, png, image =>
+            {
+                var scale = Math.Min(maxW / image.PointWidth, maxH / image.PointHeight);
+                var w = image.PointWidth * scale;
+                var h = image.PointHeight * scale;
+                return new XRect(x + ((width - w) / 2), y + ((SignatureSpace - h) / 2), w, h);
+            });
             return;
         }
 

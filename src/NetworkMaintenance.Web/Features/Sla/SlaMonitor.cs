@@ -73,7 +73,10 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox ma
     }
 }
 
-/// <summary>Runs the <see cref="SlaMonitor"/> every minute.</summary>
+/// <summary>
+/// Runs the <see cref="SlaMonitor"/> every minute, the first time one minute after start: a pass at once would compete
+/// with the start-up and the first requests for the CPU (its query reads every open report).
+/// </summary>
 public sealed class SlaMonitorService(IServiceScopeFactory scopes, TimeProvider time, ILogger<SlaMonitorService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -81,7 +84,7 @@ public sealed class SlaMonitorService(IServiceScopeFactory scopes, TimeProvider 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -92,6 +95,6 @@ public sealed class SlaMonitorService(IServiceScopeFactory scopes, TimeProvider 
             {
                 logger.LogError(ex, "SLA monitor pass failed");
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
     }
 }

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using PdfSharp.Drawing;
+
+namespace NetworkMaintenance.Core.Documents.Pdf;
+
+/// <summary>
+/// Decoded images (the letterhead logo, signature images) kept across renders, keyed by the SHA-256 of their bytes:
+/// decoding the PNG logo took about 40 % of a one-page render (docs/performance.md). A replaced logo has other bytes
+/// and so another key. PDFsharp still writes each document's own image object from the decoded pixels, so the
+/// output bytes are the same as with a freshly decoded image.
+/// </summary>
+internal static class ImageCache
+{
+    /// <summary>The logo plus the signatures of a few people; past that the cache starts over.</summary>
+    internal const int Capacity = 32;
+
+    private static readonly ConcurrentDictionary<string, XImage> Images = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Draws the image of <paramref name="bytes"/>. Drawing turns the shared decoded image into this document's image
+    /// object; PDFsharp does not promise that this is safe from several threads at once, so it is done under a lock.
+    /// </summary>
+    public static void Draw(XGraphics gfx, ReadOnlyMemory<byte> bytes, Func<XImage, XRect> place)
+    {
+        var image = Get(bytes);
+        lock (image)
+        {
+            gfx.DrawImage(image, place(image));
+        }
+    }
+
+    internal static XImage Get(ReadOnlyMemory<byte> bytes)
+    {
+        var key = Convert.ToHexString(SHA256.HashData(bytes.Span));
+        if (Images.TryGetValue(key, out var image)) return image;
+        if (Images.Count >= Capacity) Images.Clear();
+        // Two threads may decode the same new image at once; one copy wins, the other is dropped unused.
+        return Images.GetOrAdd(key, _ => XImage.FromStream(new MemoryStream(bytes.ToArray(), writable: false)));
+    }
+
+    /// <summary>For tests: forget every decoded image.</summary>
+    internal static void Clear() => Images.Clear();
+}
