@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -96,24 +97,44 @@ public static class DatabaseSetup
         await ServiceStandardSeed.SeedAsync(db, ct);
     }
 
-    /// <summary>Applies the per-connection SQLite settings every time a connection opens.</summary>
+    /// <summary>
+    /// Applies the per-connection SQLite settings once to each physical connection. EF opens and closes its connection
+    /// around every query, and the pool hands back the same native handle, whose settings stay as they were set: running
+    /// the PRAGMAs again on every open cost one more command per query.
+    /// </summary>
     private sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
     {
         private readonly string _pragmas = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
 
+        // Native handles already set up; a handle closed by the pool is collected and drops out.
+        private static readonly object Prepared = new();
+        private readonly ConditionalWeakTable<object, object> _prepared = new();
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (IsPrepared(connection)) return;
             using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
+            MarkPrepared(connection);
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
             CancellationToken cancellationToken = default)
         {
+            if (IsPrepared(connection)) return;
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkPrepared(connection);
+        }
+
+        private bool IsPrepared(DbConnection connection) =>
+            connection is SqliteConnection { Handle: { } handle } && _prepared.TryGetValue(handle, out _);
+
+        private void MarkPrepared(DbConnection connection)
+        {
+            if (connection is SqliteConnection { Handle: { } handle }) _prepared.AddOrUpdate(handle, Prepared);
         }
     }
 }
