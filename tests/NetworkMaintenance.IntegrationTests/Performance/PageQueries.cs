@@ -81,8 +81,12 @@ public sealed class PageQueries(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private Task GenerateAsync(int reports) => _factory.WithScopeAsync(sp =>
-        ActivatorUtilities.CreateInstance<BulkDataGenerator>(sp).GenerateAsync(new GeneratorOptions(reports, 11, 3, Password)));
+    private async Task GenerateAsync(int reports)
+    {
+        var result = await _factory.WithScopeAsync(sp =>
+            ActivatorUtilities.CreateInstance<BulkDataGenerator>(sp).GenerateAsync(new GeneratorOptions(reports, 11, 3, Password)));
+        Assert.Equal(reports, result.Reports);
+    }
 
     private Task ChangeUserAsync(string userName, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change) =>
         _factory.WithScopeAsync(async sp =>
