@@ -44,8 +44,15 @@ public sealed class DataChanges
     public IInterceptor[] Interceptors()
     {
         // What each context has saved since its last commit: the commit bumps the same counters again.
-        var pending = new ConditionalWeakTable<DbContext, StrongBox<Kind>>();
+        var pending = new ConditionalWeakTable<DbContext, Pending>();
         return [new SaveTracker(this, pending), new CommitTracker(this, pending)];
+    }
+
+    /// <summary>What a context has saved and not yet seen committed, and in which transaction (null: none).</summary>
+    private sealed class Pending
+    {
+        public Kind Value;
+        public Guid? Transaction;
     }
 
     [Flags]
@@ -66,7 +73,7 @@ public sealed class DataChanges
         if (kind.HasFlag(Kind.Notifications)) NotificationsChanged();
     }
 
-    private sealed class SaveTracker(DataChanges changes, ConditionalWeakTable<DbContext, StrongBox<Kind>> pending) : SaveChangesInterceptor
+    private sealed class SaveTracker(DataChanges changes, ConditionalWeakTable<DbContext, Pending> pending) : SaveChangesInterceptor
     {
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
@@ -100,6 +107,10 @@ public sealed class DataChanges
                 .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 .Aggregate(Kind.None, (all, e) => all | KindOf(e.Entity));
             var box = pending.GetOrCreateValue(context);
+            // Contexts are pooled (DatabaseSetup): what a context saved in a transaction that was rolled back or
+            // disposed without a commit must not be carried into the next transaction or request using the context.
+            var transaction = context.Database.CurrentTransaction?.TransactionId;
+            if (box.Transaction != transaction) (box.Value, box.Transaction) = (Kind.None, transaction);
             box.Value |= kind;
             changes.Bump(kind);
         }
@@ -113,23 +124,24 @@ public sealed class DataChanges
         }
     }
 
-    private sealed class CommitTracker(DataChanges changes, ConditionalWeakTable<DbContext, StrongBox<Kind>> pending) : DbTransactionInterceptor
+    private sealed class CommitTracker(DataChanges changes, ConditionalWeakTable<DbContext, Pending> pending) : DbTransactionInterceptor
     {
         public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-            Committed(eventData.Context);
+            Committed(eventData);
 
         public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
             CancellationToken cancellationToken = default)
         {
-            Committed(eventData.Context);
+            Committed(eventData);
             return Task.CompletedTask;
         }
 
-        private void Committed(DbContext? context)
+        private void Committed(TransactionEndEventData eventData)
         {
-            if (context is null || !pending.TryGetValue(context, out var box)) return;
-            changes.Bump(box.Value);
-            box.Value = Kind.None;
+            if (eventData.Context is null || !pending.TryGetValue(eventData.Context, out var box)) return;
+            // Saved in this transaction, or saved outside one (SaveChanges' own transaction is committed here).
+            if (box.Transaction is null || box.Transaction == eventData.TransactionId) changes.Bump(box.Value);
+            (box.Value, box.Transaction) = (Kind.None, null);
         }
     }
 }

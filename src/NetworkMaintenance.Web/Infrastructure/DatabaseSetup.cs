@@ -23,13 +23,16 @@ public static class DatabaseSetup
         services.AddSingleton(changes);
         services.AddMemoryCache();
         var trackers = changes.Interceptors();
+        // Pooled contexts (AddDbContextPool): AppDbContext takes nothing but its options, and every interceptor is a
+        // singleton (the PRAGMA interceptor and the DataChanges trackers), so no per-request state lives in a context;
+        // EF resets the change tracker, the connection and the transaction when a context goes back to the pool.
 
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(configuration, environment, options);
                 var interceptor = new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds);
-                services.AddDbContext<AppDbContext>(o => o
+                services.AddDbContextPool<AppDbContext>(o => o
                     .UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly))
                     .AddInterceptors(interceptor)
                     .AddInterceptors(trackers));
@@ -40,7 +43,7 @@ public static class DatabaseSetup
                     throw new InvalidOperationException(
                         "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty. " +
                         "Set it in configuration or in the environment variable ConnectionStrings__SqlServer.");
-                services.AddDbContext<AppDbContext>(o => o.UseSqlServer(sqlServer, x => x
+                services.AddDbContextPool<AppDbContext>(o => o.UseSqlServer(sqlServer, x => x
                     .MigrationsAssembly(SqlServerMigrationsAssembly)
                     .EnableRetryOnFailure())
                     .AddInterceptors(trackers));
