@@ -10,24 +10,30 @@ using NetworkMaintenance.Core.Domain.Audit;
 namespace NetworkMaintenance.Web.Infrastructure;
 
 /// <summary>
-/// Version counters of this instance's writes, for caches of derived figures (dashboard aggregates, option lists): a
-/// cache key that includes the counter is never served after a change this instance made. A SaveChanges that touches
-/// users, roles, OPDs, units or Plh. appointments bumps <see cref="Reference"/> (and <see cref="Reports"/>); any other
-/// data bumps <see cref="Reports"/> only; bookkeeping rows that no cached figure reads (audit entries, notifications,
+/// Version counters of this instance's writes, for caches of derived figures (dashboard aggregates, option lists, the
+/// signed-in user's actor, the navigation badges): a cache key that includes the counter is never served after a change
+/// this instance made. A SaveChanges that touches users, roles, OPDs, units or Plh. appointments bumps
+/// <see cref="Reference"/> (and <see cref="Reports"/>); notifications bump <see cref="Notifications"/> only (the unread
+/// badge); any other data bumps <see cref="Reports"/> only; bookkeeping rows that no cached figure reads (audit entries,
 /// the mail outbox, Data Protection keys) bump nothing, so sign-ins and downloads do not empty the caches. The bump
 /// happens before and after saving and again when the surrounding transaction commits (a figure computed in between
-/// from the old committed state must not keep the new version). Writes by another instance on the same database are not
-/// seen: caches using these counters also expire after a short time.
+/// from the old committed state must not keep the new version). Bulk updates that bypass SaveChanges call the
+/// matching method themselves. Writes by another instance on the same database are not seen: caches using these
+/// counters also expire after a short time.
 /// </summary>
 public sealed class DataChanges
 {
     private long _reports;
     private long _reference;
+    private long _notifications;
 
     public long Reports => Interlocked.Read(ref _reports);
     public long Reference => Interlocked.Read(ref _reference);
+    public long Notifications => Interlocked.Read(ref _notifications);
 
     public void ReportsChanged() => Interlocked.Increment(ref _reports);
+
+    public void NotificationsChanged() => Interlocked.Increment(ref _notifications);
 
     public void ReferenceChanged()
     {
@@ -38,26 +44,36 @@ public sealed class DataChanges
     public IInterceptor[] Interceptors()
     {
         // What each context has saved since its last commit: the commit bumps the same counters again.
-        var pending = new ConditionalWeakTable<DbContext, StrongBox<Kind>>();
+        var pending = new ConditionalWeakTable<DbContext, Pending>();
         return [new SaveTracker(this, pending), new CommitTracker(this, pending)];
     }
 
-    private enum Kind { None, Reports, Reference }
+    /// <summary>What a context has saved and not yet seen committed, and in which transaction (null: none).</summary>
+    private sealed class Pending
+    {
+        public Kind Value;
+        public Guid? Transaction;
+    }
+
+    [Flags]
+    private enum Kind { None = 0, Reports = 1, Reference = 2, Notifications = 4 }
 
     private static Kind KindOf(object entity) => entity switch
     {
         AppUser or Opd or OrgUnit or IdentityRole or IdentityUserRole<string> or ActingAppointment => Kind.Reference,
-        AuditEntry or Notification or OutboxEmail or DataProtectionKey => Kind.None,
+        Notification => Kind.Notifications,
+        AuditEntry or OutboxEmail or DataProtectionKey => Kind.None,
         _ => Kind.Reports,
     };
 
     private void Bump(Kind kind)
     {
-        if (kind == Kind.Reference) ReferenceChanged();
-        else if (kind == Kind.Reports) ReportsChanged();
+        if (kind.HasFlag(Kind.Reference)) ReferenceChanged();
+        else if (kind.HasFlag(Kind.Reports)) ReportsChanged();
+        if (kind.HasFlag(Kind.Notifications)) NotificationsChanged();
     }
 
-    private sealed class SaveTracker(DataChanges changes, ConditionalWeakTable<DbContext, StrongBox<Kind>> pending) : SaveChangesInterceptor
+    private sealed class SaveTracker(DataChanges changes, ConditionalWeakTable<DbContext, Pending> pending) : SaveChangesInterceptor
     {
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
@@ -89,11 +105,13 @@ public sealed class DataChanges
             if (context is null) return;
             var kind = context.ChangeTracker.Entries()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                .Select(e => KindOf(e.Entity))
-                .DefaultIfEmpty(Kind.None)
-                .Max();
+                .Aggregate(Kind.None, (all, e) => all | KindOf(e.Entity));
             var box = pending.GetOrCreateValue(context);
-            if (kind > box.Value) box.Value = kind;
+            // Contexts are pooled (DatabaseSetup): what a context saved in a transaction that was rolled back or
+            // disposed without a commit must not be carried into the next transaction or request using the context.
+            var transaction = context.Database.CurrentTransaction?.TransactionId;
+            if (box.Transaction != transaction) (box.Value, box.Transaction) = (Kind.None, transaction);
+            box.Value |= kind;
             changes.Bump(kind);
         }
 
@@ -106,23 +124,24 @@ public sealed class DataChanges
         }
     }
 
-    private sealed class CommitTracker(DataChanges changes, ConditionalWeakTable<DbContext, StrongBox<Kind>> pending) : DbTransactionInterceptor
+    private sealed class CommitTracker(DataChanges changes, ConditionalWeakTable<DbContext, Pending> pending) : DbTransactionInterceptor
     {
         public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-            Committed(eventData.Context);
+            Committed(eventData);
 
         public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
             CancellationToken cancellationToken = default)
         {
-            Committed(eventData.Context);
+            Committed(eventData);
             return Task.CompletedTask;
         }
 
-        private void Committed(DbContext? context)
+        private void Committed(TransactionEndEventData eventData)
         {
-            if (context is null || !pending.TryGetValue(context, out var box)) return;
-            changes.Bump(box.Value);
-            box.Value = Kind.None;
+            if (eventData.Context is null || !pending.TryGetValue(eventData.Context, out var box)) return;
+            // Saved in this transaction, or saved outside one (SaveChanges' own transaction is committed here).
+            if (box.Transaction is null || box.Transaction == eventData.TransactionId) changes.Bump(box.Value);
+            (box.Value, box.Transaction) = (Kind.None, null);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,13 +23,16 @@ public static class DatabaseSetup
         services.AddSingleton(changes);
         services.AddMemoryCache();
         var trackers = changes.Interceptors();
+        // Pooled contexts (AddDbContextPool): AppDbContext takes nothing but its options, and every interceptor is a
+        // singleton (the PRAGMA interceptor and the DataChanges trackers), so no per-request state lives in a context;
+        // EF resets the change tracker, the connection and the transaction when a context goes back to the pool.
 
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(configuration, environment, options);
                 var interceptor = new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds);
-                services.AddDbContext<AppDbContext>(o => o
+                services.AddDbContextPool<AppDbContext>(o => o
                     .UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly))
                     .AddInterceptors(interceptor)
                     .AddInterceptors(trackers));
@@ -39,7 +43,7 @@ public static class DatabaseSetup
                     throw new InvalidOperationException(
                         "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty. " +
                         "Set it in configuration or in the environment variable ConnectionStrings__SqlServer.");
-                services.AddDbContext<AppDbContext>(o => o.UseSqlServer(sqlServer, x => x
+                services.AddDbContextPool<AppDbContext>(o => o.UseSqlServer(sqlServer, x => x
                     .MigrationsAssembly(SqlServerMigrationsAssembly)
                     .EnableRetryOnFailure())
                     .AddInterceptors(trackers));
@@ -99,24 +103,44 @@ public static class DatabaseSetup
         await ServiceStandardSeed.SeedAsync(db, ct);
     }
 
-    /// <summary>Applies the per-connection SQLite settings every time a connection opens.</summary>
+    /// <summary>
+    /// Applies the per-connection SQLite settings once to each physical connection. EF opens and closes its connection
+    /// around every query, and the pool hands back the same native handle, whose settings stay as they were set: running
+    /// the PRAGMAs again on every open cost one more command per query.
+    /// </summary>
     private sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
     {
         private readonly string _pragmas = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
 
+        // Native handles already set up; a handle closed by the pool is collected and drops out.
+        private static readonly object Prepared = new();
+        private readonly ConditionalWeakTable<object, object> _prepared = new();
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (IsPrepared(connection)) return;
             using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
+            MarkPrepared(connection);
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
             CancellationToken cancellationToken = default)
         {
+            if (IsPrepared(connection)) return;
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkPrepared(connection);
+        }
+
+        private bool IsPrepared(DbConnection connection) =>
+            connection is SqliteConnection { Handle: { } handle } && _prepared.TryGetValue(handle, out _);
+
+        private void MarkPrepared(DbConnection connection)
+        {
+            if (connection is SqliteConnection { Handle: { } handle }) _prepared.AddOrUpdate(handle, Prepared);
         }
     }
 }

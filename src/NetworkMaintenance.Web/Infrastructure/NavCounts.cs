@@ -1,11 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Formatting;
 using NetworkMaintenance.Web.Features.Reports;
 
 namespace NetworkMaintenance.Web.Infrastructure;
 
-/// <summary>The numbers on the navigation badges: reports awaiting the user, unread notifications.</summary>
-public sealed class NavCounts(AppDbContext db, ActorFactory actors)
+/// <summary>
+/// The numbers on the navigation badges: reports awaiting the user, unread notifications. Every page shows them, so
+/// they are kept in <see cref="IMemoryCache"/> under a key made of the user and the change counters they depend on
+/// (<see cref="DataChanges.Reports"/>, which reference changes move too, <see cref="DataChanges.Notifications"/> and
+/// the WIB day):
+/// a step, a new or read notification made by this instance shows on the next page. Changes made by another instance
+/// on the same database are seen within <see cref="Lifetime"/>.
+/// </summary>
+public sealed class NavCounts(AppDbContext db, ActorFactory actors, IMemoryCache cache, DataChanges changes, TimeProvider clock)
 {
     public const string InboxKey = "nav.inbox";
     public const string NotificationsKey = "nav.notifications";
@@ -13,12 +22,20 @@ public sealed class NavCounts(AppDbContext db, ActorFactory actors)
     /// <summary>Set by the 5xx error page: the layout then reads nothing from the database (it may be what failed).</summary>
     public const string SkipKey = "nav.skip";
 
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
     public async Task<(int Inbox, int Unread)> ForAsync(string userId, CancellationToken ct = default)
     {
+        // The key is taken before reading (see DataChanges): what was read before a change is never served after it.
+        // The day is part of it because Plh. appointments, and so the inbox, are by day.
+        var key = (nameof(NavCounts), userId, changes.Reports, changes.Notifications, Wib.Today(clock));
+        if (cache.TryGetValue(key, out (int Inbox, int Unread) counts)) return counts;
         var actor = await actors.ForUserAsync(userId, ct);
         if (actor is null) return (0, 0);
         var inbox = await db.Reports.AwaitingActionBy(actor).CountAsync(ct);
         var unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, ct);
-        return (inbox, unread);
+        counts = (inbox, unread);
+        cache.Set(key, counts, Lifetime);
+        return counts;
     }
 }

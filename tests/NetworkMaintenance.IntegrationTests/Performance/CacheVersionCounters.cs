@@ -48,4 +48,39 @@ public sealed class CacheVersionCounters(AppFactory factory) : IClassFixture<App
         }
         Assert.Equal(reference, changes.Reference);
     }
+
+    [Fact]
+    public async Task APooledContextCarriesNothingFromARolledBackTransactionIntoTheNextRequest()
+    {
+        var adminId = await factory.UserIdAsync("admin");
+        var changes = factory.Services.GetRequiredService<DataChanges>();
+        AppDbContext first;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var tx = await first.Database.BeginTransactionAsync();
+            var opd = await first.Opds.OrderBy(o => o.Id).FirstAsync();
+            opd.Rename(opd.Name + " (batal)", opd.ShortName);
+            await first.SaveChangesAsync();
+            await tx.RollbackAsync();
+        }
+
+        // Contexts are pooled (DatabaseSetup): take scopes until the same context comes back.
+        for (var i = 0; i < 1000; i++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (!ReferenceEquals(db, first)) continue;
+
+            var (reports, reference) = (changes.Reports, changes.Reference);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.AuditEntries.Add(new AuditEntry(DateTime.UtcNow, AuditEvents.LoginSucceeded, "uji", adminId, "admin", "127.0.0.1"));
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            Assert.Equal((reports, reference), (changes.Reports, changes.Reference));
+            Assert.DoesNotContain("(batal)", (await db.Opds.OrderBy(o => o.Id).FirstAsync()).Name, StringComparison.Ordinal);
+            return;
+        }
+        Assert.Fail("the pooled context never came back: is AppDbContext still pooled?");
+    }
 }

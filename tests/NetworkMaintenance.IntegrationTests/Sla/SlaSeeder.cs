@@ -118,6 +118,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     private readonly string _dataDirectory;
     private readonly IDisposable _subscription;
     private readonly List<IDisposable> _inner = [];
+    private readonly List<string> _texts = [];
     private int _count;
 
     public SqlCommandCounter(string dataDirectory)
@@ -128,7 +129,17 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The text of every command counted since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyList<string> Texts
+    {
+        get { lock (_texts) return [.. _texts]; }
+    }
+
+    public void Reset()
+    {
+        lock (_texts) _texts.Clear();
+        Interlocked.Exchange(ref _count, 0);
+    }
 
     public void OnNext(DiagnosticListener value)
     {
@@ -144,6 +155,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
             && data.Command.Connection?.DataSource?.StartsWith(_dataDirectory, StringComparison.Ordinal) == true)
         {
             Interlocked.Increment(ref _count);
+            lock (_texts) _texts.Add(data.Command.CommandText);
         }
     }
 

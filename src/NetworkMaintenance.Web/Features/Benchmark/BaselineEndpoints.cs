@@ -86,7 +86,7 @@ public static class BaselineEndpoints
         await TableAsync(c, html, "SELECT r.Id, r.Number, COALESCE(o.ShortName, o.Name), r.ReporterName, r.Category, r.Channel, r.Status, r.ReceivedAtUtc, r.Location, " +
             $"r.SlaClockStartUtc, r.SlaPausedSinceUtc, r.WorkCompletedAtUtc FROM Reports r JOIN Opds o ON o.Id = r.OpdId WHERE {where} " +
             $"ORDER BY r.ReceivedAtUtc DESC, r.Id DESC LIMIT 25 OFFSET {(Math.Max(page, 1) - 1) * 25}", ct, status);
-        await TableAsync(c, html, "SELECT Id, COALESCE(ShortName, Name) FROM Opds ORDER BY Name", ct);
+        // The page's filter options (OPDs, technicians) come from its reference-data cache: no query per request.
         return Html(html.ToString());
     }
 
@@ -101,6 +101,8 @@ public static class BaselineEndpoints
         await TableAsync(c, html, "SELECT * FROM ReportPauses WHERE ReportId = $p0", ct, id);
         await TableAsync(c, html, "SELECT Id, Type, Number, Version, IssuedAtUtc, IsSuperseded FROM IssuedDocuments WHERE ReportId = $p0 ORDER BY Id", ct, id);
         await TableAsync(c, html, "SELECT Id, OriginalName FROM Attachments WHERE ReportId = $p0", ct, id);
+        // The page says whether the satisfaction survey was filled in.
+        await TableAsync(c, html, "SELECT EXISTS (SELECT 1 FROM SatisfactionSurveys WHERE ReportId = $p0)", ct, id);
         return Html(html.ToString());
     }
 

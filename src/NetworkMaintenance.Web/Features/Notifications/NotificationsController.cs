@@ -72,12 +72,14 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
     }
 
     [HttpPost("/notifikasi/baca-semua")]
-    public async Task<IActionResult> MarkAllRead(CancellationToken ct)
+    public async Task<IActionResult> MarkAllRead([FromServices] DataChanges changes, CancellationToken ct)
     {
         var userId = User.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
+        // A bulk update bypasses SaveChanges and its interceptors: the unread badge's cache must still see it.
+        changes.NotificationsChanged();
         TempData.Success("Semua notifikasi ditandai sudah dibaca.");
         return Redirect("/notifikasi");
     }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Reports;
 
@@ -9,18 +11,38 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// Builds the domain's <see cref="WorkflowActor"/> for a user: their roles, OPD, and the officials they are Plh. for
 /// today (WIB calendar day, appointment not revoked).
 /// </summary>
-public sealed class ActorFactory(AppDbContext db, TimeProvider clock)
+/// <remarks>
+/// Every page asks for the signed-in user's actor (three queries), so it is kept in <see cref="IMemoryCache"/> under
+/// a key made of the user, <see cref="DataChanges.Reference"/> and the WIB day. Whatever an actor is built from (the
+/// user row with <c>IsActive</c>, user roles, Plh. appointments) is reference data: any change to it made by this
+/// instance moves the counter, so a deactivation, a role change or a revoked appointment applies from the next
+/// request on; a new day starts a new key (appointments are by day). Changes made by another instance on the same
+/// database are seen within <see cref="Lifetime"/>, as role claims in cookies are (the security stamp is checked
+/// every minute).
+/// </remarks>
+public sealed class ActorFactory(AppDbContext db, TimeProvider clock, IMemoryCache cache, DataChanges changes)
 {
-    // Scoped: one request. The controller and the layout's badge counts both ask for the signed-in user's actor;
-    // the second time it comes from here instead of four more queries.
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    // Scoped: one request. The controller and the layout's badge counts both ask for the signed-in user's actor.
     private (string UserId, WorkflowActor? Actor)? _last;
+
+    // A deactivated or unknown user is cached too (as an entry without an actor).
+    private sealed record Entry(WorkflowActor? Actor);
 
     public async Task<WorkflowActor?> ForUserAsync(string userId, CancellationToken ct = default)
     {
         if (_last is { } last && last.UserId == userId) return last.Actor;
-        var actor = await LoadAsync(userId, ct);
-        _last = (userId, actor);
-        return actor;
+        // The key is taken before reading: a change saved meanwhile moves the counter, so what was read is never
+        // served under the new version.
+        var key = (nameof(ActorFactory), userId, changes.Reference, Wib.Today(clock));
+        if (!cache.TryGetValue(key, out Entry? entry) || entry is null)
+        {
+            entry = new Entry(await LoadAsync(userId, ct));
+            cache.Set(key, entry, Lifetime);
+        }
+        _last = (userId, entry.Actor);
+        return entry.Actor;
     }
 
     private async Task<WorkflowActor?> LoadAsync(string userId, CancellationToken ct)

@@ -36,6 +36,7 @@ public sealed class ReportsController(
     {
         var actor = await CurrentActorAsync(ct);
         if (actor is null) return Forbid();
+        await KeepConnectionOpenAsync(ct);
         var query = filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla);
         var total = await query.CountAsync(ct);
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
@@ -310,7 +311,9 @@ public sealed class ReportsController(
     {
         var actor = await CurrentActorAsync(ct);
         if (actor is null) return (null, null, Forbid());
-        var report = await reports.FindAsync(id, ct);
+        await KeepConnectionOpenAsync(ct);
+        // Untracked: these pages only show the report; a step reloads it tracked (ReportService.ApplyAsync).
+        var report = await reports.FindForReadingAsync(id, ct);
         // Someone who may not see a report learns nothing about it, not even that it exists.
         if (report is null || !(await authorization.AuthorizeAsync(User, new ReportAccess(report, actor), ReportOperations.View)).Succeeded)
         {
@@ -320,6 +323,13 @@ public sealed class ReportsController(
     }
 
     private Task<WorkflowActor?> CurrentActorAsync(CancellationToken ct) => actors.ForUserAsync(User.UserId(), ct);
+
+    /// <summary>
+    /// One connection for the rest of the request (released when the request's context is disposed): EF otherwise
+    /// takes a connection from the pool and returns it around each of a page's queries, and under load the pool's
+    /// lock was a measurable share of a report page.
+    /// </summary>
+    private Task KeepConnectionOpenAsync(CancellationToken ct) => db.Database.OpenConnectionAsync(ct);
 
     private async Task<NewReportModel> NewReportModelAsync(NewReportInput input, CancellationToken ct)
     {
