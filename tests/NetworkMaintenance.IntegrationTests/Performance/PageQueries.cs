@@ -31,10 +31,7 @@ public sealed class PageQueries(ITestOutputHelper output) : IDisposable
             .OrderByDescending(r => r.Events.Count).Select(r => r.Id).FirstAsync());
 
         using var kadis = await WebSession.SignedInAsync(_factory, "uji.kadis", Password);
-        using var counter = new SqlCommandCounter(_factory.DataDirectory);
-        // Contexts are pooled, and EF's command logger (part of a pooled context) re-checks for diagnostic listeners
-        // at most once a second: a counter subscribed a moment ago is seen by every context after that second.
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        using var counter = await SqlCommandCounter.StartAsync(_factory.DataDirectory);
         var list = await MeasureAsync(kadis, counter, "/laporan?status=Closed&page=2");
         var page = await MeasureAsync(kadis, counter, $"/laporan/{closed}");
 

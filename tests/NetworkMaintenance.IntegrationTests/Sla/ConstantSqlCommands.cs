@@ -35,10 +35,7 @@ public sealed class ConstantSqlCommands(AppFactory factory) : IClassFixture<AppF
     private static async Task<(int List, int Home)> CountAsync(SlaApp app)
     {
         using var kadis = await WebSession.SignedInAsync(app.Factory, "kadis");
-        using var counter = new SqlCommandCounter(app.Root.DataDirectory);
-        // Contexts are pooled, and EF's command logger (part of a pooled context) re-checks for diagnostic listeners
-        // at most once a second: a counter subscribed a moment ago is seen by every context after that second.
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        using var counter = await SqlCommandCounter.StartAsync(app.Root.DataDirectory);
         async Task<int> MeasureAsync(string url)
         {
             await kadis.GetPageAsync(url); // warm: anything done once per session is not counted

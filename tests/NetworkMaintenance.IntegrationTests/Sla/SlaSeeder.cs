@@ -121,10 +121,21 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     private readonly List<string> _texts = [];
     private int _count;
 
-    public SqlCommandCounter(string dataDirectory)
+    private SqlCommandCounter(string dataDirectory)
     {
         _dataDirectory = dataDirectory;
         _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+    }
+
+    /// <summary>
+    /// Subscribes and waits until every context sees the subscription: contexts are pooled, and EF's command logger
+    /// (part of a pooled context) re-checks for diagnostic listeners at most once a second (its logging cache time).
+    /// </summary>
+    public static async Task<SqlCommandCounter> StartAsync(string dataDirectory)
+    {
+        var counter = new SqlCommandCounter(dataDirectory);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        return counter;
     }
 
     public int Count => Volatile.Read(ref _count);
