@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain.Reports;
@@ -17,7 +18,20 @@ public sealed record Kpis(int Open, int CompletedThisMonth, double? MedianHours,
 public sealed record ChartSeries(string Label, IReadOnlyList<double> Data);
 
 /// <summary>One Chart.js chart, serialized into the canvas's data-chart attribute and drawn by wwwroot/js/dashboard.js.</summary>
-public sealed record ChartSpec(string Id, string Title, string Type, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series);
+public sealed record ChartSpec(string Id, string Title, string Type, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series)
+{
+    // One options instance for the life of the app: a new one per call rebuilds the serializer's metadata every time.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    private string? _json;
+
+    /// <summary>
+    /// The chart for its canvas's data-chart attribute, serialized once per instance: the shared figures of officials
+    /// are one instance for every request.
+    /// </summary>
+    [JsonIgnore]
+    public string Json => _json ??= JsonSerializer.Serialize(this, Options);
+}
 
 public sealed record DashboardModel(
     IReadOnlyList<ReportListRow> MyQueue,
@@ -25,13 +39,11 @@ public sealed record DashboardModel(
     IReadOnlyList<ReportListRow> Overdue,
     IReadOnlyList<ReportListRow> AtRisk,
     Kpis Kpis,
-    IReadOnlyList<ChartSpec> Charts,
-    IReadOnlyList<string> ChartData);
+    IReadOnlyList<ChartSpec> Charts);
 
 /// <summary>The figures of the dashboard that are aggregated over many reports (shared for officials).</summary>
-/// <c>ChartData</c> holds each chart serialized for its canvas's data-chart attribute, so a shared value is serialized once.
 public sealed record DashboardAggregates(IReadOnlyList<(ReportStatus Status, int Count)> ByStatus, IReadOnlyList<long> Seconds,
-    IReadOnlyList<ChartSpec> Charts, IReadOnlyList<string> ChartData);
+    IReadOnlyList<ChartSpec> Charts);
 
 /// <summary>
 /// The figures of the home dashboard, over the reports the person may see. Every figure is aggregated in SQL
@@ -75,7 +87,7 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
 
         var open = aggregates.ByStatus.Where(s => !final.Contains(s.Status)).Sum(s => s.Count);
         var kpis = ComputeKpis(open, aggregates.Seconds, sla.Options.Target);
-        return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts, aggregates.ChartData);
+        return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts);
     }
 
     /// <summary>The aggregated figures over <paramref name="visible"/> at <paramref name="now"/>.</summary>
@@ -99,7 +111,7 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
             await TimePerStepAsync(db, visible, seesAll, now, ct),
             await WorkloadAsync(db, visible, ct),
         };
-        return new DashboardAggregates(byStatus, seconds, charts, charts.Select(c => JsonSerializer.Serialize(c, ChartJson)).ToList());
+        return new DashboardAggregates(byStatus, seconds, charts);
     }
 
     /// <summary>Median and 90th percentile (nearest rank) in hours, and the share within the target.</summary>
@@ -117,9 +129,6 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
     }
 
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
-
-    // One options instance for the life of the app: a new one per call rebuilds the serializer's metadata every time.
-    private static readonly JsonSerializerOptions ChartJson = new(JsonSerializerDefaults.Web);
 
     private static async Task<ChartSpec> TrendAsync(IQueryable<Report> visible, DateTime nowWib, CancellationToken ct)
     {
