@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.IntegrationTests.Workflow;
+
+namespace NetworkMaintenance.IntegrationTests.Notifications;
+
+/// <summary>
+/// The navigation badges (awaiting me, unread notifications) are cached per user (Infrastructure/NavCounts); what the
+/// person does must still show on the very next page: a new hand-over, a step taken, "mark all as read" (a bulk
+/// update that bypasses SaveChanges).
+/// </summary>
+public sealed partial class NavigationBadges(AppFactory factory) : IClassFixture<AppFactory>, IDisposable
+{
+    private readonly WorkflowDriver _w = new(factory);
+
+    [Fact]
+    public async Task BadgesFollowHandOversStepsAndMarkAllRead()
+    {
+        var kadis = await _w.As("kadis");
+        var (inbox, unread) = Badges(await kadis.GetPageAsync("/"));
+
+        var id = await _w.SubmitAsync(description: "Internet ruang rapat mati, uji lencana navigasi");
+        Assert.Equal((inbox + 1, unread + 1), Badges(await kadis.GetPageAsync("/")));
+
+        using (var response = await kadis.SubmitFormAsync("/notifikasi", "/notifikasi/baca-semua", []))
+        {
+            await HttpAssert.RedirectsToAsync(response, "/notifikasi");
+        }
+        Assert.Equal((inbox + 1, 0), Badges(await kadis.GetPageAsync("/")));
+
+        await _w.StepOkAsync("kadis", id, WorkflowAction.Reject, ReportStatus.Rejected, ("Reason", "Uji lencana navigasi"));
+        // Off the inbox; one new unread note: tell the reporter (the reporter has a mobile number, see ReporterWhatsAppLinks).
+        Assert.Equal((inbox, 1), Badges(await kadis.GetPageAsync("/")));
+    }
+
+    private static (int Inbox, int Unread) Badges(string html) => (Badge(html, "tugas"), Badge(html, "notifikasi"));
+
+    private static int Badge(string html, string name)
+    {
+        var match = BadgeRegex().Matches(html).FirstOrDefault(m => m.Groups[1].Value == name);
+        return match is null ? 0 : int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex("data-testid=\"badge-([a-z]+)\">(\\d+)<")]
+    private static partial Regex BadgeRegex();
+
+    public void Dispose() => _w.Dispose();
+}
