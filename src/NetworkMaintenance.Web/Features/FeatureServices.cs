@@ -19,6 +19,7 @@ public static class FeatureServices
         // Reports and the workflow.
         services.AddScoped<Reports.ActorFactory>();
         services.AddScoped<Reports.ReportService>();
+        services.AddScoped<Reports.ReportSnapshots>();
         services.AddScoped<Reports.StepService>();
         services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
         services.AddScoped<Documents.DocumentIssuer>();

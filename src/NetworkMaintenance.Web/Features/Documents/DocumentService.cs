@@ -35,11 +35,14 @@ public sealed class DocumentService(AppDbContext db)
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
+    // Compiled: the report page lists its documents on every view.
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<IssuedDocumentRow>> DocumentsOf =
+        EF.CompileAsyncQuery((AppDbContext db, int reportId) => db.IssuedDocuments.AsNoTracking().Where(d => d.ReportId == reportId)
+            .Select(d => new IssuedDocumentRow(d.Id, d.Type, d.Number, d.Version, d.IssuedAtUtc, d.IsSuperseded, d.VerificationCode)));
+
     public async Task<IReadOnlyList<IssuedDocumentRow>> ListForReportAsync(int reportId, CancellationToken ct = default)
     {
-        var rows = await db.IssuedDocuments.AsNoTracking().Where(d => d.ReportId == reportId)
-            .Select(d => new IssuedDocumentRow(d.Id, d.Type, d.Number, d.Version, d.IssuedAtUtc, d.IsSuperseded, d.VerificationCode))
-            .ToListAsync(ct);
+        var rows = await DocumentsOf(db, reportId).ToListAsync(ct);
         return rows.OrderBy(r => r.Type).ThenByDescending(r => r.Version).ToList();
     }
 

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Intake;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
@@ -8,6 +11,16 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// <summary>Reusable report queries: who may see which reports, and which reports wait for whom.</summary>
 public static class ReportQueries
 {
+    /// <summary>A report's attachments, oldest first; compiled, as the report page reads them on every view.</summary>
+    public static readonly Func<AppDbContext, int, IAsyncEnumerable<Attachment>> AttachmentsOf =
+        EF.CompileAsyncQuery<AppDbContext, int, Attachment>((db, reportId) =>
+            db.Attachments.AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.Id));
+
+    /// <summary>Whether the reporter filled in the satisfaction survey of a report; compiled, as <see cref="AttachmentsOf"/>.</summary>
+    public static readonly Func<AppDbContext, int, CancellationToken, Task<bool>> SurveyDone =
+        EF.CompileAsyncQuery((AppDbContext db, int reportId, CancellationToken ct) =>
+            db.SatisfactionSurveys.Any(s => s.ReportId == reportId));
+
     /// <summary>States in which a party under <paramref name="rule"/> must act, read from the workflow table.</summary>
     public static IReadOnlyList<ReportStatus> StatesFor(params ActorRule[] rules) =>
         WorkflowTable.Transitions.Where(t => rules.Contains(t.Actor)).Select(t => t.From).Distinct().ToList();

@@ -96,20 +96,6 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
     public Task<Report?> FindAsync(int id, CancellationToken ct = default) =>
         WithEverything(db.Reports).SingleOrDefaultAsync(r => r.Id == id, ct);
 
-    /// <summary>
-    /// The report as <see cref="FindAsync"/> loads it, untracked: for pages that only show it (a step reloads it,
-    /// tracked, in <see cref="ApplyAsync"/>). One query per collection (split), not one row per combination.
-    /// </summary>
-    /// <remarks>A compiled query: the report page runs it on every request, and EF otherwise hashes and looks up
-    /// the whole expression (five includes) in its query cache each time.</remarks>
-    public Task<Report?> FindForReadingAsync(int id, CancellationToken ct = default) => ReadReport(db, id, ct);
-
-    private static readonly Func<AppDbContext, int, CancellationToken, Task<Report?>> ReadReport =
-        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
-            db.Reports.AsNoTracking().Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
-                .Include(r => r.Pauses).Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
-                .AsSplitQuery().SingleOrDefault(r => r.Id == id));
-
     private static IQueryable<Report> WithEverything(IQueryable<Report> reports) =>
         reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices).Include(r => r.Pauses)
             .Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))

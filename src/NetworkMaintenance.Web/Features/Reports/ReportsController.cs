@@ -18,6 +18,7 @@ namespace NetworkMaintenance.Web.Features.Reports;
 public sealed class ReportsController(
     AppDbContext db,
     ReportService reports,
+    ReportSnapshots snapshots,
     StepService stepService,
     DocumentService documents,
     ActorFactory actors,
@@ -190,11 +191,11 @@ public sealed class ReportsController(
         var (report, actor, denied) = await LoadVisibleAsync(id, ct);
         if (denied is not null) return denied;
         var available = Workflow.Available(report!, report!.Status, actor!);
-        var files = await db.Attachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        var files = await ReportQueries.AttachmentsOf(db, id).ToListAsync(ct);
         var trackingUrl = TrackingUrl(report);
         var share = PhoneNumber.WhatsAppLink(report.ReporterPhone,
             $"Laporan gangguan jaringan Diskominfo Kota Tebing Tinggi nomor {report.Number}, kode pelacakan {report.TrackingCode}. Lacak: {trackingUrl}");
-        var surveyDone = await db.SatisfactionSurveys.AnyAsync(s => s.ReportId == id, ct);
+        var surveyDone = await ReportQueries.SurveyDone(db, id, ct);
         var invited = report.Status == ReportStatus.Closed && actor!.Roles.Contains(Roles.Pelapor) && actor.OpdId == report.OpdId;
         return View(new ReportDetailsModel(report, available, NextActorText(report), await documents.ListForReportAsync(id, ct),
             files, trackingUrl, share, invited, surveyDone, report.MayKeepClock(actor!)));
@@ -312,8 +313,9 @@ public sealed class ReportsController(
         var actor = await CurrentActorAsync(ct);
         if (actor is null) return (null, null, Forbid());
         await KeepConnectionOpenAsync(ct);
-        // Untracked: these pages only show the report; a step reloads it tracked (ReportService.ApplyAsync).
-        var report = await reports.FindForReadingAsync(id, ct);
+        // Untracked and possibly shared with other requests (ReportSnapshots): these pages only read the report;
+        // a step reloads it tracked (ReportService.ApplyAsync).
+        var report = await snapshots.FindAsync(id, ct);
         // Someone who may not see a report learns nothing about it, not even that it exists.
         if (report is null || !(await authorization.AuthorizeAsync(User, new ReportAccess(report, actor), ReportOperations.View)).Succeeded)
         {

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.Reports;
+
+/// <summary>
+/// The report as the pages that only show it need it (the report page, its step forms, the receipt): untracked, with
+/// its OPD, technicians, devices, pauses and timeline. A step reloads it tracked (<see cref="ReportService.ApplyAsync"/>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// A loaded report is kept in <see cref="IMemoryCache"/> under its id and its <see cref="Report.Version"/>, and every
+/// call first reads the report's current version from the database (one indexed lookup by primary key). The kept
+/// copy is used only when the versions match. Every change to the aggregate goes through the domain, and every
+/// domain change (each workflow step, pausing and resuming the clock) gives the report a new version in the same
+/// save, so a change is shown on the very next request, whichever instance made it. A report that no longer exists
+/// (or never did) is never served from memory either.
+/// </para>
+/// <para>
+/// The copy also holds the report's OPD (name, address), which is reference data edited by administrators without
+/// touching the report: the key holds <see cref="DataChanges.Reference"/>, so an edit through this instance applies
+/// on the next request; an edit through another instance on the same database applies within
+/// <see cref="MaxAge"/>. Entries expire after <see cref="Idle"/> without use, so memory holds only the reports
+/// people are looking at.
+/// </para>
+/// <para>
+/// A kept report is shared by concurrent requests and must only be read: the pages and the access rules read it;
+/// nothing calls its domain methods that change it (steps load their own tracked copy).
+/// </para>
+/// </remarks>
+public sealed class ReportSnapshots(AppDbContext db, IMemoryCache cache, DataChanges changes)
+{
+    public static readonly TimeSpan Idle = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+
+    private static readonly Func<AppDbContext, int, CancellationToken, Task<Guid?>> CurrentVersion =
+        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
+            db.Reports.Where(r => r.Id == id).Select(r => (Guid?)r.Version).SingleOrDefault());
+
+    /// <summary>One query per collection (split), not one row per combination; compiled, as it runs on every miss.</summary>
+    private static readonly Func<AppDbContext, int, CancellationToken, Task<Report?>> Load =
+        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
+            db.Reports.AsNoTracking().Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
+                .Include(r => r.Pauses).Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
+                .AsSplitQuery().SingleOrDefault(r => r.Id == id));
+
+    private sealed record Key(int Id, Guid Version, long Reference);
+
+    /// <summary>The current state of the report, or null when there is no such report.</summary>
+    public async Task<Report?> FindAsync(int id, CancellationToken ct = default)
+    {
+        // The reference counter is read before the report: an OPD edited meanwhile is never kept under the new count.
+        var reference = changes.Reference;
+        var version = await CurrentVersion(db, id, ct);
+        if (version is not { } current) return null;
+        if (cache.TryGetValue(new Key(id, current, reference), out Report? kept) && kept is not null) return kept;
+
+        var report = await Load(db, id, ct);
+        if (report is null) return null;
+        // Kept under the version it was read with (a step saved between the two queries gives it a newer one).
+        cache.Set(new Key(id, report.Version, reference), report,
+            new MemoryCacheEntryOptions { SlidingExpiration = Idle, AbsoluteExpirationRelativeToNow = MaxAge });
+        return report;
+    }
+}
