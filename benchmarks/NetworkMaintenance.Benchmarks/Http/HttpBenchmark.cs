@@ -99,6 +99,7 @@ public static partial class HttpBenchmark
             var targets = await Targets.FindAsync(staff, visitor);
             Console.WriteLine($"Targets: report {targets.ReportId} ({targets.Number}), document {targets.DocumentId}, list page {targets.ListPage}.");
 
+            int RandomReport() => Random.Shared.Next(1, options.Reports + 1);
             var pages = new List<Scenario>
             {
                 new("Login page (/masuk)", visitor, () => Get("/masuk"), "/_baseline/masuk"),
@@ -106,6 +107,9 @@ public static partial class HttpBenchmark
                 new($"Report list (Closed, page {targets.ListPage})", staff, () => Get($"/laporan?status=Closed&page={targets.ListPage}"),
                     $"/_baseline/laporan?status=Closed&page={targets.ListPage}"),
                 new("Report page", staff, () => Get($"/laporan/{targets.ReportId}"), $"/_baseline/laporan/{targets.ReportId}"),
+                // A different report on every request (ids 1..N of the generated data): the page's kept reports
+                // (ReportSnapshots) and rendered timelines hardly ever help, so this is its cost on first sight.
+                new("Report pages, random reports", staff, () => Get($"/laporan/{RandomReport()}"), "/_baseline/laporan/", () => Get($"/_baseline/laporan/{RandomReport()}")),
                 new("Public tracking (POST /lacak)", visitor, () => targets.TrackRequest(), $"/_baseline/lacak?nomor={targets.Number}&kode={targets.TrackingCode}"),
                 new("Berita Acara PDF", staff, () => Get($"/laporan/{targets.ReportId}/dokumen/{targets.DocumentId}"), $"/_baseline/dokumen/{targets.DocumentId}"),
             };
@@ -115,7 +119,7 @@ public static partial class HttpBenchmark
             foreach (var page in pages)
             {
                 var measured = await LoadDriver.MeasureAsync(page.Client, page.Request, options.Connections, options.Warmup, options.Seconds);
-                var baseline = await LoadDriver.MeasureAsync(bare, () => Get(page.Baseline), options.Connections, options.Warmup, options.Seconds);
+                var baseline = await LoadDriver.MeasureAsync(bare, page.BaselineRequest ?? (() => Get(page.Baseline)), options.Connections, options.Warmup, options.Seconds);
                 results.Add(new PageResult(page.Name, measured, baseline));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {page.Name}: {measured.RequestsPerSecond:F0} req/s, p95 {measured.P95:F1} ms (baseline {baseline.RequestsPerSecond:F0} req/s)"));
@@ -265,7 +269,8 @@ public static partial class HttpBenchmark
         }
     }
 
-    private sealed record Scenario(string Name, HttpClient Client, Func<HttpRequestMessage> Request, string Baseline);
+    private sealed record Scenario(string Name, HttpClient Client, Func<HttpRequestMessage> Request, string Baseline,
+        Func<HttpRequestMessage>? BaselineRequest = null);
 
     /// <summary>What the runner measures on: a closed report with a Berita Acara pekerjaan, found through the app's own pages.</summary>
     private sealed partial record Targets(int ReportId, string Number, string TrackingCode, int DocumentId, int ListPage, string TrackToken)

@@ -12,7 +12,7 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A loaded report is kept in <see cref="IMemoryCache"/> under its id and its <see cref="Report.Version"/>, and every
+/// A loaded report is kept in memory (<see cref="Store"/>) under its id and its <see cref="Report.Version"/>, and every
 /// call first reads the report's current version from the database (one indexed lookup by primary key). The kept
 /// copy is used only when the versions match. Every change to the aggregate goes through the domain, and every
 /// domain change (each workflow step, pausing and resuming the clock) gives the report a new version in the same
@@ -23,16 +23,26 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// The copy also holds the report's OPD (name, address), which is reference data edited by administrators without
 /// touching the report: the key holds <see cref="DataChanges.Reference"/>, so an edit through this instance applies
 /// on the next request; an edit through another instance on the same database applies within
-/// <see cref="MaxAge"/>. Entries expire after <see cref="Idle"/> without use, so memory holds only the reports
-/// people are looking at.
+/// <see cref="MaxAge"/>. Entries expire after <see cref="Idle"/> without use, and at most <see cref="Store.Capacity"/>
+/// reports are kept (a crawl over many reports fills no memory; beyond that, reports are read as before).
 /// </para>
 /// <para>
 /// A kept report is shared by concurrent requests and must only be read: the pages and the access rules read it;
 /// nothing calls its domain methods that change it (steps load their own tracked copy).
 /// </para>
 /// </remarks>
-public sealed class ReportSnapshots(AppDbContext db, IMemoryCache cache, DataChanges changes)
+public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store, DataChanges changes)
 {
+    /// <summary>The kept reports, shared by all requests (a singleton); each entry counts one towards the capacity.</summary>
+    public sealed class Store : IDisposable
+    {
+        public const int Capacity = 500;
+
+        internal MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+        public void Dispose() => Cache.Dispose();
+    }
+
     public static readonly TimeSpan Idle = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
@@ -56,13 +66,13 @@ public sealed class ReportSnapshots(AppDbContext db, IMemoryCache cache, DataCha
         var reference = changes.Reference;
         var version = await CurrentVersion(db, id, ct);
         if (version is not { } current) return null;
-        if (cache.TryGetValue(new Key(id, current, reference), out Report? kept) && kept is not null) return kept;
+        if (store.Cache.TryGetValue(new Key(id, current, reference), out Report? kept) && kept is not null) return kept;
 
         var report = await Load(db, id, ct);
         if (report is null) return null;
         // Kept under the version it was read with (a step saved between the two queries gives it a newer one).
-        cache.Set(new Key(id, report.Version, reference), report,
-            new MemoryCacheEntryOptions { SlidingExpiration = Idle, AbsoluteExpirationRelativeToNow = MaxAge });
+        store.Cache.Set(new Key(id, report.Version, reference), report,
+            new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle, AbsoluteExpirationRelativeToNow = MaxAge });
         return report;
     }
 }
