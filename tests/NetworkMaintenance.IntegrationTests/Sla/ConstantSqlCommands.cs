@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Domain.Quality;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
 
@@ -26,11 +28,21 @@ public sealed class ConstantSqlCommands(AppFactory factory) : IClassFixture<AppF
     {
         for (var i = 0; i < count; i++)
         {
-            var id = await app.ReceiveAsync(app.Now.AddMinutes(1), (FaultCategory)(i % 7));
+            // Two OPDs, so the per-OPD aggregates (the IKM's survey totals among them) grow in rows too.
+            var id = await app.ReceiveAsync(app.Now.AddMinutes(1), (FaultCategory)(i % 7), i % 2 == 0 ? "pelapor" : "pelapor.dinkes");
             // Every fifth report is in the technicians' hands, so events and assignments grow too.
             if (i % 5 == 0) await app.ToRepairingAsync(id);
+            // Every third has a satisfaction survey (the dashboard's IKM of the year).
+            if (i % 3 == 0) await AddSurveyAsync(app, id, 1 + (i % 4));
         }
     }
+
+    private static Task<int> AddSurveyAsync(SlaApp app, int reportId, int score) => app.QueryAsync(async db =>
+    {
+        var opdId = await db.Reports.Where(r => r.Id == reportId).Select(r => r.OpdId).SingleAsync();
+        db.SatisfactionSurveys.Add(new SatisfactionSurvey(reportId, opdId, null, Enumerable.Repeat(score, 9).ToList(), null, app.Now));
+        return await db.SaveChangesAsync();
+    });
 
     private static async Task<(int List, int Home)> CountAsync(SlaApp app)
     {
