@@ -126,9 +126,9 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
 
     /// <summary>
     /// The IKM of the WIB calendar year, as the IKM page (/skm) computes it for that year: the surveys submitted in
-    /// the year, through <see cref="IkmCalculator"/>. Aggregated in SQL per OPD (one row per OPD with surveys, on the
-    /// (OpdId, SubmittedAtUtc) index) instead of reading every response; grouping by a column, not a constant, keeps
-    /// the query valid on SQL Server.
+    /// the year, through <see cref="IkmCalculator"/>. Aggregated in SQL per OPD (one row per OPD with surveys) instead
+    /// of reading every response; grouping by a column, not a constant, keeps the query valid on SQL Server. At most
+    /// one survey per report, so the rows it reads are bounded by the year's closed reports.
     /// </summary>
     public static async Task<IkmKpi> IkmOfYearAsync(AppDbContext db, int year, CancellationToken ct)
     {
