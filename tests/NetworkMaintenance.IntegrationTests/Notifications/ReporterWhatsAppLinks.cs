@@ -60,6 +60,39 @@ public sealed partial class ReporterWhatsAppLinks(AppFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task TheKepalaDinasWhoClosesTheReportGetsTheLinkAskingForTheSurvey()
+    {
+        var id = await _w.SubmitAsync(description: "Internet ruang rapat mati, uji tautan WhatsApp saat selesai");
+        var (number, code) = await NumberAndCodeAsync(id);
+        var tracking = $"http://localhost/lacak?nomor={number}&kode={code}";
+        var received = WaPrefix + Uri.EscapeDataString(
+            $"Yth. Rina Marlina, laporan gangguan jaringan Anda telah diterima Diskominfo Kota Tebing Tinggi dengan nomor {number} " +
+            $"(kode pelacakan {code}). Status: Diajukan. Pantau perkembangannya di {tracking}");
+
+        await _w.ToDiagnosingAsync(id);
+        await _w.DiagnoseAsync(id, inDataCenter: true);
+        await _w.CompleteRepairAsync(id);
+        await _w.AcknowledgeAsync(id);
+        await _w.StepOkAsync("kasi", id, WorkflowAction.Approve, ReportStatus.KabidReview);
+        await _w.StepOkAsync("kabid", id, WorkflowAction.Approve, ReportStatus.KadisReview);
+        // Awaiting the Kadis's review is not a step the reporter hears about: still only the received link.
+        Assert.Equal([received], await LinksAsync("kadis", number));
+
+        await _w.StepOkAsync("kadis", id, WorkflowAction.Approve, ReportStatus.Closed, ("Note", "Baik"));
+        var links = await LinksAsync("kadis", number);
+        Assert.Contains(WaPrefix + Uri.EscapeDataString(
+            $"Yth. Rina Marlina, laporan gangguan jaringan nomor {number} telah selesai ditangani (status: Selesai). " +
+            $"Mohon isi Survei Kepuasan Masyarakat. Terima kasih. Rincian: {tracking}"), links);
+        Assert.Contains(received, links);
+        Assert.Equal(2, links.Count); // the received one and the closed one
+        var page = WebUtility.HtmlDecode(await (await _w.As("kadis")).GetPageAsync("/notifikasi"));
+        Assert.Contains($"Kabari pelapor (Rina Marlina): laporan {number} kini berstatus \"Selesai\"", page);
+        // The approvers before the Kadis did not close it: no link for them.
+        Assert.Empty(await LinksAsync("kasi", number));
+        Assert.Empty(await LinksAsync("kabid", number));
+    }
+
+    [Fact]
     public async Task NoLinkWhenTheReporterHasNoMobileNumber()
     {
         var session = await _w.As("pelapor");

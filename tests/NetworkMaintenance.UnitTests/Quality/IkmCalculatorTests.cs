@@ -60,6 +60,31 @@ public class IkmCalculatorTests
     public void GradesFollowThePermenPanrbBands(string value, string grade) =>
         Assert.Equal(grade, IkmCalculator.GradeOf(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).Grade);
 
+    /// <summary>
+    /// The dashboard sends only the element sums (SQL SUM per element) and the number of respondents: the worked example's
+    /// sums 13 13 14 14 14 13 14 14 14 over four respondents give the same 85,42 (B) as the four responses.
+    /// </summary>
+    [Fact]
+    public void FromTheElementSumsGivesTheWorkedExample()
+    {
+        var result = IkmCalculator.FromSums(4, [13, 13, 14, 14, 14, 13, 14, 14, 14])!;
+
+        Assert.Equal(4, result.Respondents);
+        Assert.Equal([3.25m, 3.25m, 3.5m, 3.5m, 3.5m, 3.25m, 3.5m, 3.5m, 3.5m], result.Nrr);
+        Assert.Equal(30.75m / 9m, result.Ikm);
+        Assert.Equal(85.42m, Math.Round(result.Converted, 2));
+        Assert.Equal(("B", "Baik"), (result.Grade, result.GradeLabel));
+        Assert.Null(IkmCalculator.FromSums(0, [0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    }
+
+    [Fact]
+    public void ElementSumsThatNoResponsesCouldGiveAreRefused()
+    {
+        Assert.Throws<ArgumentException>(() => IkmCalculator.FromSums(2, [8, 8, 8, 8, 8, 8, 8, 8]));
+        Assert.Throws<ArgumentException>(() => IkmCalculator.FromSums(2, [9, 8, 8, 8, 8, 8, 8, 8, 8]));
+        Assert.Throws<ArgumentException>(() => IkmCalculator.FromSums(2, [1, 8, 8, 8, 8, 8, 8, 8, 8]));
+    }
+
     [Fact]
     public void ASurveyRefusesScoresOutsideOneToFour() =>
         Assert.Throws<DomainException>(() => new SatisfactionSurvey(1, 1, null, [4, 4, 4, 4, 4, 4, 4, 4, 5], null, DateTime.UtcNow));

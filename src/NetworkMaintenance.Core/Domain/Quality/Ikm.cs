@@ -14,7 +14,7 @@ public static class IkmCalculator
     public static IkmResult? Compute(IReadOnlyCollection<IReadOnlyList<int>> responses)
     {
         if (responses.Count == 0) return null;
-        var sums = new decimal[SatisfactionSurvey.ElementCount];
+        var sums = new long[SatisfactionSurvey.ElementCount];
         foreach (var r in responses)
         {
             if (r.Count != SatisfactionSurvey.ElementCount) throw new ArgumentException("Every response has nine scores.", nameof(responses));
@@ -24,14 +24,31 @@ public static class IkmCalculator
                 sums[i] += r[i];
             }
         }
+        return FromSums(responses.Count, sums);
+    }
 
-        decimal n = responses.Count;
-        var nrr = sums.Select(s => s / n).ToList();
+    /// <summary>
+    /// The same computation from what SQL can aggregate: the number of respondents and the sum of each element's
+    /// scores (U1..U9), so a caller that must not read every response (the dashboard) sends one aggregate query.
+    /// </summary>
+    public static IkmResult? FromSums(int respondents, IReadOnlyList<long> elementSums)
+    {
+        ArgumentNullException.ThrowIfNull(elementSums);
+        if (respondents == 0) return null;
+        ArgumentOutOfRangeException.ThrowIfNegative(respondents);
+        if (elementSums.Count != SatisfactionSurvey.ElementCount)
+            throw new ArgumentException("There are nine element sums.", nameof(elementSums));
+        if (elementSums.Any(s => s < respondents || s > 4L * respondents))
+            throw new ArgumentException("Each element sum lies between 1 and 4 per respondent.", nameof(elementSums));
+
+        decimal n = respondents;
+        var nrr = elementSums.Select(s => s / n).ToList();
         // Σ NRR × (1/9): the total of the sums divided once by (n × 9), so the only rounding is decimal's last digit.
-        var ikm = sums.Sum() / (n * SatisfactionSurvey.ElementCount);
-        var converted = sums.Sum() * 25 / (n * SatisfactionSurvey.ElementCount);
+        decimal total = elementSums.Sum();
+        var ikm = total / (n * SatisfactionSurvey.ElementCount);
+        var converted = total * 25 / (n * SatisfactionSurvey.ElementCount);
         var (grade, label) = GradeOf(converted);
-        return new IkmResult(responses.Count, nrr, ikm, converted, grade, label);
+        return new IkmResult(respondents, nrr, ikm, converted, grade, label);
     }
 
     /// <summary>The quality grade of a converted IKM, on the value rounded to two decimals as published.</summary>

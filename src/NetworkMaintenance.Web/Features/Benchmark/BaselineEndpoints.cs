@@ -73,6 +73,10 @@ public static class BaselineEndpoints
         await TableAsync(c, html, "SELECT Category, COUNT(*) FROM Reports GROUP BY Category", ct);
         await TableAsync(c, html, "SELECT FromStatus, AVG(SecondsInFromStatus) FROM ReportEvents WHERE AtUtc >= $p0 AND FromStatus IS NOT NULL AND SecondsInFromStatus IS NOT NULL GROUP BY FromStatus", ct, now.AddDays(-90));
         await TableAsync(c, html, $"SELECT FullName n, COUNT(*) c FROM ReportAssignments WHERE ReportId IN (SELECT Id FROM Reports WHERE Status IN ({openStates}) AND WorkCompletedAtUtc IS NULL) GROUP BY n ORDER BY c DESC, n LIMIT 15", ct);
+        // The year's IKM (WIB calendar year): element sums per OPD, added up and put through IkmCalculator by the page.
+        var year = new DateTime(nowWib.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-7);
+        await TableAsync(c, html, "SELECT OpdId, COUNT(*), SUM(U1), SUM(U2), SUM(U3), SUM(U4), SUM(U5), SUM(U6), SUM(U7), SUM(U8), SUM(U9) " +
+            "FROM SatisfactionSurveys WHERE SubmittedAtUtc >= $p0 AND SubmittedAtUtc < $p1 GROUP BY OpdId", ct, year, year.AddYears(1));
         return Html(html.ToString());
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain.Quality;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Sla;
 using NetworkMaintenance.Core.Domain.Workflow;
@@ -14,6 +15,9 @@ using NetworkMaintenance.Web.Infrastructure;
 namespace NetworkMaintenance.Web.Features.Dashboard;
 
 public sealed record Kpis(int Open, int CompletedThisMonth, double? MedianHours, double? P90Hours, double? CompliancePercent);
+
+/// <summary>The IKM of the WIB calendar year <paramref name="Year"/> over every survey; <paramref name="Result"/> null: no survey yet.</summary>
+public sealed record IkmKpi(int Year, IkmResult? Result);
 
 public sealed record ChartSeries(string Label, IReadOnlyList<double> Data);
 
@@ -39,16 +43,20 @@ public sealed record DashboardModel(
     IReadOnlyList<ReportListRow> Overdue,
     IReadOnlyList<ReportListRow> AtRisk,
     Kpis Kpis,
-    IReadOnlyList<ChartSpec> Charts);
+    IReadOnlyList<ChartSpec> Charts,
+    IkmKpi? Ikm);
 
-/// <summary>The figures of the dashboard that are aggregated over many reports (shared for officials).</summary>
+/// <summary>
+/// The figures of the dashboard that are aggregated over many reports (shared for officials). <see cref="Ikm"/> is over
+/// every report's survey, so only people who see every report get it (null otherwise).
+/// </summary>
 public sealed record DashboardAggregates(IReadOnlyList<(ReportStatus Status, int Count)> ByStatus, IReadOnlyList<long> Seconds,
-    IReadOnlyList<ChartSpec> Charts);
+    IReadOnlyList<ChartSpec> Charts, IkmKpi? Ikm);
 
 /// <summary>
 /// The figures of the home dashboard, over the reports the person may see. Every figure is aggregated in SQL
 /// (or read as one bounded column), so the page issues the same number of commands whatever the number of reports.
-/// For people who see every report, the aggregates (counts per state, KPIs, charts) are shared
+/// For people who see every report, the aggregates (counts per state, KPIs, the year's IKM, charts) are shared
 /// (<see cref="SharedDashboardFigures"/>: at most about two minutes old, recomputed after any change this instance
 /// makes); the lists (my queue, overdue, at risk) are always read fresh. See docs/performance.md.
 /// </summary>
@@ -87,7 +95,7 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
 
         var open = aggregates.ByStatus.Where(s => !final.Contains(s.Status)).Sum(s => s.Count);
         var kpis = ComputeKpis(open, aggregates.Seconds, sla.Options.Target);
-        return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts);
+        return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts, aggregates.Ikm);
     }
 
     /// <summary>The aggregated figures over <paramref name="visible"/> at <paramref name="now"/>.</summary>
@@ -111,7 +119,39 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
             await TimePerStepAsync(db, visible, seesAll, now, ct),
             await WorkloadAsync(db, visible, ct),
         };
-        return new DashboardAggregates(byStatus, seconds, charts);
+        // The IKM is over every survey: only for people who see every report (the shared figures).
+        var ikm = seesAll ? await IkmOfYearAsync(db, nowWib.Year, ct) : null;
+        return new DashboardAggregates(byStatus, seconds, charts, ikm);
+    }
+
+    /// <summary>
+    /// The IKM of the WIB calendar year, as the IKM page (/skm) computes it for that year: the surveys submitted in
+    /// the year, through <see cref="IkmCalculator"/>. Aggregated in SQL per OPD (one row per OPD with surveys) instead
+    /// of reading every response; grouping by a column, not a constant, keeps the query valid on SQL Server. At most
+    /// one survey per report, so the rows it reads are bounded by the year's closed reports.
+    /// </summary>
+    public static async Task<IkmKpi> IkmOfYearAsync(AppDbContext db, int year, CancellationToken ct)
+    {
+        var fromUtc = Wib.ToUtc(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+        var toUtc = Wib.ToUtc(new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+        var perOpd = await db.SatisfactionSurveys.AsNoTracking()
+            .Where(s => s.SubmittedAtUtc >= fromUtc && s.SubmittedAtUtc < toUtc)
+            .GroupBy(s => s.OpdId)
+            .Select(g => new
+            {
+                Count = g.Count(),
+                U1 = g.Sum(s => s.U1), U2 = g.Sum(s => s.U2), U3 = g.Sum(s => s.U3),
+                U4 = g.Sum(s => s.U4), U5 = g.Sum(s => s.U5), U6 = g.Sum(s => s.U6),
+                U7 = g.Sum(s => s.U7), U8 = g.Sum(s => s.U8), U9 = g.Sum(s => s.U9),
+            })
+            .ToListAsync(ct);
+        long[] sums =
+        [
+            perOpd.Sum(o => (long)o.U1), perOpd.Sum(o => (long)o.U2), perOpd.Sum(o => (long)o.U3),
+            perOpd.Sum(o => (long)o.U4), perOpd.Sum(o => (long)o.U5), perOpd.Sum(o => (long)o.U6),
+            perOpd.Sum(o => (long)o.U7), perOpd.Sum(o => (long)o.U8), perOpd.Sum(o => (long)o.U9),
+        ];
+        return new IkmKpi(year, IkmCalculator.FromSums(perOpd.Sum(o => o.Count), sums));
     }
 
     /// <summary>Median and 90th percentile (nearest rank) in hours, and the share within the target.</summary>
