@@ -42,7 +42,15 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Starts the app on <paramref name="dataDirectory"/> and waits until <c>/health</c> answers 200.</summary>
-    public static async Task<AppProcess> StartAsync(string dataDirectory, params (string Key, string Value)[] settings)
+    public static Task<AppProcess> StartAsync(string dataDirectory, params (string Key, string Value)[] settings) =>
+        StartAsync(dataDirectory, new Dictionary<string, string>(), settings);
+
+    /// <summary>
+    /// Starts the app on <paramref name="dataDirectory"/> with extra environment variables (e.g. its own <c>HOME</c>)
+    /// and settings (given last on the command line, so they win), and waits until <c>/health</c> answers 200.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment,
+        params (string Key, string Value)[] settings)
     {
         var webProject = Path.Combine(RepositoryRoot(), "src", "NetworkMaintenance.Web");
         // The test runs from tests/<project>/bin/<Configuration>/<tfm>/: the web project was built next to it.
@@ -77,6 +85,7 @@ public sealed class AppProcess : IDisposable
         // Many simulated people sign in from the one loopback address within a minute.
         start.Environment["RateLimiting__LoginPermitLimitPerIp"] = "100000";
         start.Environment["RateLimiting__LoginPermitLimitPerUser"] = "100000";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
 

@@ -16,6 +16,13 @@ public static class MultipartForms
     {
         var html = await session.GetPageAsync(pageUrl);
         var token = WebPageHelpers.GetRequestVerificationToken(html, formAction);
+        return await session.PostMultipartWithTokenAsync(formAction, fields, token, files);
+    }
+
+    /// <summary>Posts <paramref name="fields"/> and <paramref name="files"/> as multipart/form-data with an antiforgery token already read.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartWithTokenAsync(this WebSession session, string formAction,
+        IEnumerable<KeyValuePair<string, string>> fields, string token, params UploadFile[] files)
+    {
         using var content = new MultipartFormDataContent();
         foreach (var (name, value) in fields.Append(new(WebPageHelpers.TokenFieldName, token)))
         {

@@ -27,6 +27,9 @@ public sealed class CrossSiteScripting(AppFactory factory) : IClassFixture<AppFa
         "<img src=x",
     ];
 
+    /// <summary>A user name as typed at a failed sign-in: a spreadsheet formula followed by the payload.</summary>
+    private const string FormulaUserName = "=HYPERLINK(\"https://contoh.invalid\",\"klik\")" + Xss;
+
     private const string Password = "Xss#2026Pelapor";
     private readonly WorkflowDriver _w = new(factory);
 
@@ -142,6 +145,12 @@ public sealed class CrossSiteScripting(AppFactory factory) : IClassFixture<AppFa
             await HttpAssert.RedirectsToAsync(r, "/plh");
         }
 
+        // A failed sign-in with the payload (and a spreadsheet formula) as the user name: the audit log keeps the typed name.
+        using (var r = await anonymous.TryLoginAsync(FormulaUserName, "Keliru#2026abcdef"))
+        {
+            Assert.Contains(Web.Features.Account.AccountController.WrongCredentialsMessage, WebPageHelpers.Text(await HttpAssert.OkPageAsync(r)));
+        }
+
         // Walk every page that shows them.
         var report = await factory.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
         var walk = new (string Who, string Url)[]
@@ -154,6 +163,8 @@ public sealed class CrossSiteScripting(AppFactory factory) : IClassFixture<AppFa
             ("admin", "/admin/pengguna"), ("admin", "/admin/pengguna?q=xss"), ("admin", "/admin/opd"), ("admin", "/admin/unit"),
             ("admin", $"/admin/opd/{opdId}/ubah"), ("admin", $"/admin/pengguna/{await _w.UserIdAsync("pelapor.xss")}/ubah"),
             ("admin", "/admin/standar-pelayanan"), ("admin", "/"),
+            ("admin", "/admin/audit"), ("admin", "/admin/audit?pelaku=" + Uri.EscapeDataString(FormulaUserName)),
+            ("admin", "/admin/audit?q=" + Uri.EscapeDataString(Xss)),
         };
         foreach (var (who, url) in walk) pages.Add((who, url, await (await _w.As(who)).GetPageAsync(url)));
         foreach (var url in new[] { "/", "/laporan", $"/laporan/{id}", "/notifikasi", "/laporan/baru", $"/laporan/{id}/tanda-terima" })
@@ -183,6 +194,26 @@ public sealed class CrossSiteScripting(AppFactory factory) : IClassFixture<AppFa
         Assert.Contains("Uraian " + Xss, WebPageHelpers.Text(pages.Single(p => p.Who == "kadis" && p.Url == $"/laporan/{id}").Html), StringComparison.Ordinal);
         Assert.Contains("Nama " + Xss, WebPageHelpers.Text(pages.Single(p => p.Url == "/admin/pengguna").Html), StringComparison.Ordinal);
         Assert.Contains("Jawaban " + Xss, WebPageHelpers.Text(pages.Single(p => p.Url == "/lacak complaint").Html), StringComparison.Ordinal);
+        var audit = WebPageHelpers.Text(pages.Single(p => p.Url == "/admin/audit").Html);
+        // The summary quotes the typed name shortened to 100 characters; the actor column shows it whole.
+        Assert.Contains($"Masuk gagal sebagai \"{FormulaUserName[..100]}\"", audit, StringComparison.Ordinal);
+        Assert.Contains("Nama " + Xss, audit, StringComparison.Ordinal); // the new user's details
+        Assert.Contains(FormulaUserName, WebPageHelpers.Text(pages.Single(p => p.Url.StartsWith("/admin/audit?pelaku=", StringComparison.Ordinal)).Html),
+            StringComparison.Ordinal);
+
+        // The audit export is a CSV download (never rendered as a page) whose cells cannot start a formula.
+        using (var csv = await admin.GetAsync("/admin/audit/ekspor.csv?pelaku=" + Uri.EscapeDataString(FormulaUserName)))
+        {
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("attachment", csv.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal("nosniff", string.Join(",", csv.Headers.GetValues("X-Content-Type-Options")));
+            var rows = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            var failed = Assert.Single(rows, row => row.Contains(Core.Domain.Audit.AuditEvents.LoginFailed, StringComparison.Ordinal));
+            // The typed name is its own cell, quoted (it holds quotes and commas) and neutralised with a leading apostrophe.
+            Assert.Contains(",\"'" + FormulaUserName.Replace("\"", "\"\"", StringComparison.Ordinal) + "\",", failed, StringComparison.Ordinal);
+            Assert.DoesNotMatch(",\"?[=+\\-@]", failed);
+        }
 
         // Every issued PDF opens and carries the payload as text.
         Assert.Contains(documents, d => d.Type == Core.Domain.Documents.DocumentType.WorkBa);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.Tests.Shared;
 using NetworkMaintenance.Web.Features.Account;
 using NetworkMaintenance.Web.Infrastructure;
 
@@ -72,6 +73,71 @@ public sealed class LoginRateLimitPerUserName : IDisposable
         using var anotherClient = WebSession.Create(_factory);
         using var stillRefused = await anotherClient.TryLoginAsync("kasi", UserProvisioning.DemoPassword);
         Assert.Equal(HttpStatusCode.TooManyRequests, stillRefused.StatusCode);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
+
+/// <summary>
+/// The two-factor steps (POST /masuk/2fa and /masuk/pemulihan) share the per-IP count of POST /masuk: a guesser who
+/// has the password cannot try authenticator or recovery codes faster than passwords.
+/// </summary>
+public sealed class TwoFactorRateLimitPerClient : IDisposable
+{
+    private readonly AppFactory _factory = AppFactory.Configured(Environments.Development,
+        new("RateLimiting:LoginPermitLimitPerIp", "4"),
+        new("RateLimiting:LoginPermitLimitPerUser", "100"));
+
+    [Fact]
+    public async Task CodesPostedBeyondTheLimitGet429AndSignNobodyIn()
+    {
+        const string user = "kasi";
+        string key;
+        using (var owner = await WebSession.SignedInAsync(_factory, user)) // post 1
+        {
+            key = (await owner.EnrollAuthenticatorAsync()).SharedKey;
+        }
+
+        using var session = WebSession.Create(_factory);
+        using var password = await session.TryLoginAsync(user, UserProvisioning.DemoPassword); // post 2
+        var secondStep = await HttpAssert.RedirectsToAsync(password, WebSession.TwoFactorLoginPath);
+        using (var wrong = await session.SubmitTwoFactorCodeAsync(secondStep, Totp.At(key, DateTimeOffset.UtcNow.AddMinutes(-10)))) // post 3
+        {
+            Assert.Contains(AccountController.WrongTwoFactorCodeMessage, WebPageHelpers.Text(await HttpAssert.OkPageAsync(wrong)));
+        }
+        using (var wrong = await session.PostFormAsync("/masuk/pemulihan", new Form().Set("RecoveryCode", "BCDFG-23456"))) // post 4
+        {
+            Assert.Contains(AccountController.WrongRecoveryCodeMessage, WebPageHelpers.Text(await HttpAssert.OkPageAsync(wrong)));
+        }
+
+        // Even the right code is refused now: the limit is checked before the code.
+        using (var refused = await session.SubmitTwoFactorCodeAsync(secondStep, Totp.Now(key)))
+        {
+            await AssertTooManyRequestsAsync(refused);
+        }
+        using (var refused = await session.PostFormAsync("/masuk/pemulihan", new Form().Set("RecoveryCode", "BCDFG-23457")))
+        {
+            await AssertTooManyRequestsAsync(refused);
+        }
+        using (var home = await session.GetAsync("/"))
+        {
+            await HttpAssert.RedirectsToAsync(home, "/masuk");
+        }
+        // The right code never reached Identity: it would have reset the failed count of the wrong code to 0.
+        Assert.InRange((await _factory.FindUserAsync(user))!.AccessFailedCount, 1, 2);
+        // Reading the forms stays free.
+        using var form = await session.GetAsync(secondStep);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+    }
+
+    private static async Task AssertTooManyRequestsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var text = WebPageHelpers.Text(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Terlalu banyak permintaan", text);
+        Assert.Contains("Tunggu sebentar lalu coba lagi", text);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            && cookies.Any(c => c.StartsWith("nm.auth=", StringComparison.Ordinal)), "The refused post signed in.");
     }
 
     public void Dispose() => _factory.Dispose();

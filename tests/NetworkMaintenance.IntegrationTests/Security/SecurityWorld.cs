@@ -35,7 +35,8 @@ public sealed class SecurityWorld : IAsyncLifetime
 
     private static readonly string[] Officials = ["kadis", "kabid", "kasi"];
 
-    public AppFactory Factory { get; } = new AppFactory().WithSetting("RateLimiting:PublicPermitLimit", "100000");
+    public AppFactory Factory { get; } = new AppFactory().WithSetting("RateLimiting:PublicPermitLimit", "100000")
+        .WithSetting("RateLimiting:VerificationPermitLimit", "100000");
 
     public int ReportId { get; private set; }
     public int ReportAttachmentId { get; private set; }

@@ -28,8 +28,14 @@ public sealed class TwoFactorAuthentication(AppFactory factory) : IClassFixture<
         var page = await session.GetPageAsync("/akun/2fa/aktifkan");
         var text = WebPageHelpers.Text(page);
         Assert.Contains("Status: Tidak aktif", text);
-        Assert.Contains("<svg", page, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"qr-code\"", page, StringComparison.Ordinal);
+        // The QR code: one well-formed, labelled SVG with a single path, written by the view (no raw markup).
+        var svg = System.Xml.Linq.XElement.Parse(System.Text.RegularExpressions.Regex.Match(page, "<svg.*?</svg>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        Assert.Equal("qr-code", (string?)svg.Attribute("data-testid"));
+        Assert.Equal("img", (string?)svg.Attribute("role"));
+        Assert.Equal("Kode QR untuk aplikasi autentikator", (string?)svg.Attribute("aria-label"));
+        Assert.Null(svg.Attribute("style"));
+        Assert.StartsWith("M4 4h7", (string)svg.Elements().Single(e => e.Name.LocalName == "path").Attribute("d")!, StringComparison.Ordinal);
         var key = WebSession.SharedKeyOf(page);
         Assert.Equal(await session.AuthenticatorKeyAsync("pelapor"), key, ignoreCase: true);
         // Shown in groups of four for typing it by hand.

@@ -92,7 +92,7 @@ public sealed class AccountController(
         return View(new LoginWithTwoFactorInput { ReturnUrl = returnUrl, RememberMe = rememberMe });
     }
 
-    [AllowAnonymous, HttpPost("/masuk/2fa")]
+    [AllowAnonymous, HttpPost("/masuk/2fa"), EnableRateLimiting(PublicRateLimits.LoginPolicy)]
     public async Task<IActionResult> LoginWithTwoFactor(LoginWithTwoFactorInput input)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -128,7 +128,7 @@ public sealed class AccountController(
         return View(new LoginWithRecoveryCodeInput { ReturnUrl = returnUrl });
     }
 
-    [AllowAnonymous, HttpPost("/masuk/pemulihan")]
+    [AllowAnonymous, HttpPost("/masuk/pemulihan"), EnableRateLimiting(PublicRateLimits.LoginPolicy)]
     public async Task<IActionResult> LoginWithRecoveryCode(LoginWithRecoveryCodeInput input)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();

@@ -5,13 +5,16 @@ using NetworkMaintenance.Core.Documents;
 namespace NetworkMaintenance.Web.Features.Account;
 
 /// <summary>
-/// Renders a QR code as one SVG path on the server (<see cref="QrCodeRuns"/>): no external service sees the payload
-/// (the authenticator secret), no script draws it, and it stays sharp at any size.
+/// A QR code drawn on the server as one SVG path (<see cref="QrCodeRuns"/>): no external service sees the payload
+/// (the authenticator secret), no script draws it, and it stays sharp at any size. The view writes the SVG element
+/// from these values with Razor's encoding (no <c>Html.Raw</c>).
 /// </summary>
-public static class QrCodeSvg
+/// <param name="Size">Width and height of the view box in modules, quiet zone of four modules included.</param>
+/// <param name="PathData">The dark modules as one path (<c>M x y h n v 1 h -n z</c> per run of a row).</param>
+/// <param name="Label">What a screen reader says for the image.</param>
+public sealed record QrCodeSvg(int Size, string PathData, string Label)
 {
-    /// <summary>The SVG markup of <paramref name="payload"/>'s QR code, quiet zone included, labelled for screen readers.</summary>
-    public static string Render(string payload, string label)
+    public static QrCodeSvg Of(string payload, string label)
     {
         var code = QrCodeRuns.Of(payload);
         var path = new StringBuilder();
@@ -19,10 +22,11 @@ public static class QrCodeSvg
         {
             path.Append(CultureInfo.InvariantCulture, $"M{run.Start} {run.Row}h{run.Length}v1h-{run.Length}z");
         }
-
-        var size = code.Size.ToString(CultureInfo.InvariantCulture);
-        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" class=\"qr-code\" role=\"img\" "
-            + $"aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\" shape-rendering=\"crispEdges\" data-testid=\"qr-code\">"
-            + $"<rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>";
+        return new QrCodeSvg(code.Size, path.ToString(), label);
     }
+
+    /// <summary>The view box, formatted invariantly.</summary>
+    public string ViewBox => string.Create(CultureInfo.InvariantCulture, $"0 0 {Size} {Size}");
+
+    public string SizeText => Size.ToString(CultureInfo.InvariantCulture);
 }

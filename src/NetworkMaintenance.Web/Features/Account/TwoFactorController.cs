@@ -182,7 +182,7 @@ public sealed class TwoFactorController(
 
         var uri = AuthenticatorUri(user.UserName ?? user.Id, key!);
         return new EnrollmentModel(input, FormatKey(key!),
-            QrCodeSvg.Render(uri, "Kode QR untuk aplikasi autentikator"),
+            QrCodeSvg.Of(uri, "Kode QR untuk aplikasi autentikator"),
             Required: await IsRequiredAsync(user));
     }
 
@@ -213,6 +213,6 @@ public sealed class TwoFactorController(
 
 public sealed record TwoFactorStatusModel(int RecoveryCodesLeft, bool Required, bool MachineRemembered);
 
-public sealed record EnrollmentModel(EnableAuthenticatorInput Input, string SharedKey, string QrCodeSvg, bool Required);
+public sealed record EnrollmentModel(EnableAuthenticatorInput Input, string SharedKey, QrCodeSvg QrCode, bool Required);
 
 public sealed record RecoveryCodesModel(IReadOnlyList<string> Codes, string ContinueUrl);

@@ -137,8 +137,8 @@ public sealed class AuditSearch(AppDbContext db)
 
     private static string Field(string value)
     {
-        // A leading = + - @ would run as a formula in a spreadsheet: neutralise it.
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
+        // A leading = + - @ (or a tab or carriage return before one) would run as a formula in a spreadsheet: neutralise it.
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Documents;
 
@@ -9,9 +11,10 @@ public sealed record VerificationPageModel(string? EnteredCode, VerifiedDocument
 /// <summary>
 /// Public document verification (no login): the QR code of every issued PDF opens /verifikasi/{code}. A code that is
 /// not registered (or cannot be a code at all) answers 404 with "Dokumen tidak valid / tidak terdaftar". Someone holding
-/// a PDF can upload it to compare its SHA-256 with the registered file.
+/// a PDF can upload it to compare its SHA-256 with the registered file. Both are rate-limited per client IP
+/// (<see cref="PublicRateLimits.VerificationPolicy"/>): code look-ups generously, uploads like the public forms.
 /// </summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(PublicRateLimits.VerificationPolicy)]
 public sealed class VerificationController(DocumentService documents) : Controller
 {
     [HttpGet("/verifikasi")]

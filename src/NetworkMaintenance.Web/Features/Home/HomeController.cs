@@ -55,7 +55,9 @@ public sealed class HomeController(ILogger<HomeController> logger) : Controller
 
     [AllowAnonymous, HttpGet("/galat/{code:int}"), HttpPost("/galat/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Status(int code) => View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier));
+    // From the route only: a re-executed POST keeps its form, and a form field named "Code" (the two-factor code)
+    // would otherwise be taken for the status code.
+    public IActionResult Status([FromRoute] int code) => View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier));
 }
 
 public sealed record ErrorViewModel(int StatusCode, string TraceId)
