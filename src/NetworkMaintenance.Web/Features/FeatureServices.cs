@@ -23,7 +23,7 @@ public static class FeatureServices
         services.AddSingleton<Reports.ReportSnapshots.Store>();
         // Rendered fragments (<cache> in Views/Reports/Details.cshtml, the timeline per report version): bounded
         // well below the memory budget of docs/performance.md (the default allows 100 MB).
-        services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(o => o.SizeLimit = 16 * 1024 * 1024);
+        services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(o => o.SizeLimit = 4 * 1024 * 1024);
         services.AddScoped<Reports.StepService>();
         services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
         services.AddScoped<Documents.DocumentIssuer>();

@@ -36,7 +36,7 @@ public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store
     /// <summary>The kept reports, shared by all requests (a singleton); each entry counts one towards the capacity.</summary>
     public sealed class Store : IDisposable
     {
-        public const int Capacity = 500;
+        public const int Capacity = 100;
 
         internal MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
