@@ -56,7 +56,6 @@ public static partial class HttpBenchmark
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Sqlite"] = $"Data Source={db}",
             ["NM_GENERATE_PASSWORD"] = password,
-            ["DOTNET_gcServer"] = "0",
         };
 
         double? generateSeconds = null;
