@@ -35,9 +35,8 @@ public sealed class PublicController(
     {
         var sections = await db.ServiceStandardSections.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct);
         var year = Wib.FromUtc(clock.GetUtcNow().UtcDateTime).Year;
-        var from = Wib.ToUtc(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
-        var scores = await db.SatisfactionSurveys.AsNoTracking().Where(s => s.SubmittedAtUtc >= from).ToListAsync(ct);
-        var ikm = IkmCalculator.Compute(scores.Select(s => (IReadOnlyList<int>)s.Scores).ToList());
+        // One aggregate query, not every survey of the year: the page is public.
+        var ikm = await Quality.YearIkm.OfAsync(db, year, ct);
         return View(new ServiceStandardModel(sections, ikm, year));
     }
 
