@@ -21,13 +21,23 @@ public sealed record IkmKpi(int Year, IkmResult? Result);
 
 public sealed record ChartSeries(string Label, IReadOnlyList<double> Data);
 
-/// <summary>One Chart.js chart, serialized into the canvas's data-chart attribute and drawn by wwwroot/js/dashboard.js.</summary>
-public sealed record ChartSpec(string Id, string Title, string Type, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series)
+/// <summary>
+/// One Chart.js chart, serialized into the canvas's data-chart attribute and drawn by wwwroot/js/dashboard.js. A class,
+/// not a record: <see cref="Json"/> is kept once computed, and a record's <c>with</c> copy would carry it over to a
+/// chart with other figures.
+/// </summary>
+public sealed class ChartSpec(string id, string title, string type, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series)
 {
     // One options instance for the life of the app: a new one per call rebuilds the serializer's metadata every time.
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     private string? _json;
+
+    public string Id { get; } = id;
+    public string Title { get; } = title;
+    public string Type { get; } = type;
+    public IReadOnlyList<string> Labels { get; } = labels;
+    public IReadOnlyList<ChartSeries> Series { get; } = series;
 
     /// <summary>
     /// The chart for its canvas's data-chart attribute, serialized once per instance: the shared figures of officials
