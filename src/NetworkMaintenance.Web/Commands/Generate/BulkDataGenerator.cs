@@ -822,10 +822,12 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
 
     private static string Serial(Random rng) => "SN" + rng.NextInt64(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
 
-    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
+    // As ReportService.NewTrackingCode, from the seeded generator (the same seed gives the same data).
     private static string TrackingCode(Random rng) =>
-        string.Create(8, rng, (span, r) => { for (var i = 0; i < span.Length; i++) span[i] = CodeAlphabet[r.Next(CodeAlphabet.Length)]; });
+        string.Create(Features.Reports.ReportService.TrackingCodeLength, rng, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = Features.Reports.ReportService.TrackingAlphabet[r.Next(Features.Reports.ReportService.TrackingAlphabet.Length)];
+        });
 
     private static string NewVerificationCode(Random rng) =>
         string.Create(VerificationCode.Length, rng, (span, r) => { for (var i = 0; i < span.Length; i++) span[i] = VerificationCode.Alphabet[r.Next(VerificationCode.Alphabet.Length)]; });

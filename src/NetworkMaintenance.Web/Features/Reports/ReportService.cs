@@ -29,7 +29,10 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
     public const string ConflictMessage =
         "Laporan ini baru saja diproses oleh orang lain (atau formulir terkirim dua kali). Langkah Anda tidak disimpan; periksa status terbaru di bawah ini.";
 
-    private const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    /// <summary>Letters and digits of tracking codes, without the look-alikes I, O, 0 and 1.</summary>
+    public const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public const int TrackingCodeLength = 8;
 
     public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, CancellationToken ct = default) =>
         ReceiveAsync(input, recordedBy, alsoRecord: null, ct);
@@ -293,7 +296,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             .Select(u => u.Id).ToListAsync(ct);
 
     public static string NewTrackingCode() =>
-        string.Create(8, 0, (span, _) =>
+        string.Create(TrackingCodeLength, 0, (span, _) =>
         {
             for (var i = 0; i < span.Length; i++) span[i] = TrackingAlphabet[RandomNumberGenerator.GetInt32(TrackingAlphabet.Length)];
         });
