@@ -30,21 +30,27 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         var report = await factory.QueryAsync(db => db.Reports.SingleAsync(r => r.Id == id));
         var docs = await DocumentsAsync(id);
 
-        // Receipt, disposition sheet, replacement request; the work BA and the results report twice: on completion,
-        // then (with the reporter's acknowledgement, resp. the review notes) as new versions that supersede the first.
+        // Receipt, disposition sheet, replacement request; the work BA and the results report on completion; the work BA
+        // again with the reporter's acknowledgement, then with the Kasi's approval ("Mengetahui,", also added to the
+        // replacement request); the results report again with the review notes. Versions keep their number.
         Assert.Equal(
             [(DocumentType.Receipt, 1), (DocumentType.DispositionSheet, 1), (DocumentType.ReplacementRequestBa, 1),
-             (DocumentType.WorkBa, 1), (DocumentType.WorkReport, 1), (DocumentType.WorkBa, 2), (DocumentType.WorkReport, 2)],
+             (DocumentType.WorkBa, 1), (DocumentType.WorkReport, 1), (DocumentType.WorkBa, 2), (DocumentType.WorkBa, 3),
+             (DocumentType.ReplacementRequestBa, 2), (DocumentType.WorkReport, 2)],
             docs.Select(d => (d.Type, d.Version)));
-        Assert.Equal([false, false, false, true, true, false, false], docs.Select(d => d.IsSuperseded));
+        Assert.Equal([false, false, true, true, true, true, false, false, false], docs.Select(d => d.IsSuperseded));
         Assert.Equal(docs[5].Id, docs[3].SupersededById);
-        Assert.Equal(docs[6].Id, docs[4].SupersededById);
+        Assert.Equal(docs[6].Id, docs[5].SupersededById);
+        Assert.Equal(docs[7].Id, docs[2].SupersededById);
+        Assert.Equal(docs[8].Id, docs[4].SupersededById);
         Assert.Equal(report.Number, docs[0].Number);
-        Assert.Matches(@"^000\.8\.3\.3/\d+/LD/Diskominfo/\d{4}$", docs[1].Number);
+        Assert.Equal(report.Number, docs[1].Number);
         Assert.Matches(@"^000\.8\.3\.3/\d+/BA-PP/Diskominfo/\d{4}$", docs[2].Number);
-        Assert.Matches(@"^000\.8\.3\.3/\d+/BA-PK/Diskominfo/\d{4}$", docs[5].Number);
-        Assert.Matches(@"^000\.8\.3\.3/\d+/LHP/Diskominfo/\d{4}$", docs[6].Number);
-        Assert.NotEqual(docs[3].Number, docs[5].Number);
+        Assert.Matches(@"^000\.8\.3\.3/\d+/BA-PK/Diskominfo/\d{4}$", docs[6].Number);
+        Assert.Matches(@"^000\.8\.3\.3/\d+/LHP/Diskominfo/\d{4}$", docs[8].Number);
+        Assert.Equal(docs[3].Number, docs[6].Number);
+        Assert.Equal(docs[2].Number, docs[7].Number);
+        Assert.Equal(docs[4].Number, docs[8].Number);
         Assert.Equal(docs.Count, docs.Select(d => d.VerificationCode).Distinct().Count());
         Assert.All(docs, d => Assert.Equal(d.VerificationCode, VerificationCode.Normalize(d.VerificationCode)));
 
@@ -63,7 +69,7 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
 
         var sheet = await pelapor.TextOfAsync(id, docs[1]);
         Assert.Contains("LEMBAR DISPOSISI", sheet, StringComparison.Ordinal);
-        Assert.Contains("Nomor: " + docs[1].Number, sheet, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nomor: ", sheet, StringComparison.Ordinal);
         Assert.Contains("Nomor agenda : " + report.Number, sheet, StringComparison.Ordinal);
         Assert.Contains("Segera", sheet, StringComparison.Ordinal);
         foreach (var word in new[] { "Plh.", "Fauzi,", "Hendra", "Gunawan,", "Yusuf", "Hidayat,", "Bayu", "Pratama,", "segera", "ditangani" })
@@ -83,22 +89,32 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         Assert.Contains("Mengetahui,", request, StringComparison.Ordinal);
         Assert.Contains("Plh. Kepala Seksi Infrastruktur dan Jaringan", request, StringComparison.Ordinal);
         Assert.Contains("Yusuf Hidayat, S.Kom", request, StringComparison.Ordinal);
+        // Filed by the reporter: one electronic approval; the Kasi's "Mengetahui," comes with the Kasi's approval.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(request, "Disetujui secara elektronik"));
+        var knownRequest = await pelapor.TextOfAsync(id, docs[7]);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(knownRequest, "Disetujui secara elektronik"));
+        Assert.Contains("Mengetahui, Kepala Seksi Infrastruktur dan Jaringan", knownRequest, StringComparison.Ordinal);
 
-        var work = await pelapor.TextOfAsync(id, docs[5]);
+        var work = await pelapor.TextOfAsync(id, docs[6]);
         Assert.Contains("BERITA ACARA PEKERJAAN", work, StringComparison.Ordinal);
-        Assert.Contains($"Dokumen ini menggantikan dokumen Nomor {docs[3].Number}.", work, StringComparison.Ordinal);
+        Assert.DoesNotContain("menggantikan", work, StringComparison.Ordinal);
         Assert.Contains("Nama : Rina Marlina", work, StringComparison.Ordinal);
         Assert.Contains($"NIP : {ReporterNipPrinted}", work, StringComparison.Ordinal);
         Assert.Contains(OldSerial, work, StringComparison.Ordinal);
         Assert.Contains(NewSerial, work, StringComparison.Ordinal);
         Assert.Contains("Mengganti switch yang terbakar", work, StringComparison.Ordinal);
         // The reporter acknowledged in the application: an electronic approval under PIHAK KEDUA.
-        Assert.Contains("Disetujui secara elektronik", work, StringComparison.Ordinal);
-        Assert.Contains("Plh. Kepala Seksi Infrastruktur dan Jaringan", work, StringComparison.Ordinal);
+        // Technician, reporter and the Kasi who approved the work ("Mengetahui,").
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(work, "Disetujui secara elektronik"));
+        Assert.Contains("Mengetahui, Kepala Seksi Infrastruktur dan Jaringan", work, StringComparison.Ordinal);
+        // Before the Kasi's approval the block names the Plh. who assigned, with an empty space.
+        var acknowledged = await pelapor.TextOfAsync(id, docs[5]);
+        Assert.Contains("Plh. Kepala Seksi Infrastruktur dan Jaringan", acknowledged, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(acknowledged, "Disetujui secara elektronik"));
         var firstWork = await pelapor.TextOfAsync(id, docs[3]);
         Assert.DoesNotContain("menggantikan", firstWork, StringComparison.Ordinal);
 
-        var results = await pelapor.TextOfAsync(id, docs[6]);
+        var results = await pelapor.TextOfAsync(id, docs[8]);
         Assert.Contains("LAPORAN HASIL PELAKSANAAN", results, StringComparison.Ordinal);
         Assert.Contains("Nomor laporan : " + report.Number, results, StringComparison.Ordinal);
         Assert.Contains($"nomor seri {OldSerial} diganti dengan nomor seri {NewSerial}", results, StringComparison.Ordinal);

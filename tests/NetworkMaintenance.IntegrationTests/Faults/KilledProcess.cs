@@ -163,7 +163,7 @@ public sealed partial class KilledProcess : IDisposable
         // one another and only the last one is current; the stored PDF still matches its registered hash.
         foreach (var report in reports)
         {
-            var expected = events[report.Id].SelectMany(e => DocumentTriggers.After(e).Select(type => (Type: type, e.AtUtc))).ToList();
+            var expected = events[report.Id].SelectMany(e => DocumentTriggers.After(e, events[report.Id]).Select(type => (Type: type, e.AtUtc))).ToList();
             var issued = documents.Where(d => d.ReportId == report.Id).ToList();
             foreach (var group in issued.GroupBy(d => d.Type))
             {

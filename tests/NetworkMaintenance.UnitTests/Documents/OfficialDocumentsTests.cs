@@ -17,7 +17,7 @@ public class ReportReceiptTests
         Assert.Contains("PEMERINTAH KOTA TEBING TINGGI", page);
         Assert.Contains("DINAS KOMUNIKASI DAN INFORMATIKA", page);
         Assert.Contains("TANDA TERIMA LAPORAN GANGGUAN JARINGAN", page);
-        Assert.Contains("Nomor: 000.8.3.3/101/Diskominfo/2026", page);
+        Assert.Contains("Nomor: GJ-2026-000123", page);
         Assert.Contains("Nomor laporan : GJ-2026-000123", page);
         Assert.Contains("Kode pelacakan : K7P2-9XQ4", page);
         Assert.Contains("OPD pelapor : Dinas Pendidikan Kota Tebing Tinggi", page);
@@ -54,13 +54,16 @@ public class DispositionSheetTests
 
         var page = Assert.Single(text.Pages);
         Assert.Contains("LEMBAR DISPOSISI", page);
-        Assert.Contains("Surat/laporan dari : Dinas Pendidikan Kota Tebing Tinggi", page);
-        Assert.Contains("Nomor dan tanggal : GJ-2026-000123, 30 November 2026", page);
+        // Not an outgoing letter: no "Nomor:" under the title; the pemda model's header, identified by the nomor agenda.
+        Assert.DoesNotContain("Nomor:", page);
+        Assert.Contains("Surat dari : Dinas Pendidikan Kota Tebing Tinggi", page);
+        Assert.Contains("Nomor surat : - (laporan melalui WhatsApp, tanpa surat)", page);
+        Assert.Contains("Tanggal surat : -", page);
         Assert.Contains("Diterima tanggal : Senin, 30 November 2026 pukul 08.15 WIB", page);
-        Assert.Contains("Nomor agenda : 0123/AG/2026", page);
+        Assert.Contains("Nomor agenda : GJ-2026-000123", page);
         Assert.Contains("Sifat : Biasa ✓ Segera Sangat Segera", page);
         Assert.Contains("Klasifikasi : ✓ Biasa Terbatas Rahasia", page);
-        Assert.Contains("Perihal : Gangguan koneksi internet", page);
+        Assert.Contains("Hal : Laporan gangguan jaringan (Koneksi internet terputus)", page);
         foreach (var label in new[]
                  {
                      "Untuk diketahui", "Untuk ditindaklanjuti", "Segera selesaikan", "Koordinasikan",
@@ -71,7 +74,7 @@ public class DispositionSheetTests
         }
 
         Assert.Contains("Harap diselesaikan tanggal Selasa, 1 Desember 2026", page);
-        Assert.Contains("No Diteruskan kepada Tanggal Isi disposisi Paraf", page);
+        Assert.Contains("No Diteruskan kepada Tanggal Isi disposisi Paraf/tanggal", page);
         Assert.Contains("1 Kepala Bidang Aplikasi", page);
         Assert.Contains("Paraf elektronik", page);
         Assert.Contains("Halaman 1 dari 1", page);
@@ -89,6 +92,20 @@ public class DispositionSheetTests
 
         Assert.Contains("✓ Arsipkan", page);
         Assert.DoesNotContain("✓ Untuk ditindaklanjuti", page);
+    }
+
+    [Fact]
+    public void Sheet_FromALetterPrintsTheLettersNumberAndDate()
+    {
+        var model = DocumentSamples.DispositionSheet() with
+        {
+            WithoutLetter = null, ReferenceNumber = "400/312/Disdik/2026", ReferenceDate = new DateOnly(2026, 11, 28),
+        };
+
+        var page = PdfText.Read(DispositionSheetTemplate.Render(model)).Pages[0];
+
+        Assert.Contains("Nomor surat : 400/312/Disdik/2026", page);
+        Assert.Contains("Tanggal surat : 28 November 2026", page);
     }
 
     [Fact]
@@ -211,7 +228,8 @@ public class WorkBeritaAcaraTests
         // Logo on the first page; the reporter's signature on the page with the signatures.
         Assert.Equal(2, text.ImageCounts.Sum());
         Assert.Contains("Disetujui secara elektronik pada 30", text.All);
-        Assert.Contains("November 2026 pukul 14.45 WIB", text.All);
+        // Approved when the work was completed (16.40), never before it.
+        Assert.Contains("November 2026 pukul 16.50 WIB", text.All);
     }
 
     [Fact]
@@ -222,7 +240,7 @@ public class WorkBeritaAcaraTests
 
         var text = PdfText.Read(WorkBeritaAcaraTemplate.Render(model));
 
-        Assert.Contains("November 2026 pukul 14.30 WIB", text.All);
+        Assert.Contains("November 2026 pukul 16.55 WIB", text.All);
         Assert.Equal(1, text.ImageCounts.Sum());
     }
 

@@ -10,7 +10,7 @@ internal static class OfficialLayout
     public const double LabelWidth = 118;
 
     /// <summary>Starts a document: PDF metadata from the model, letterhead, title and number.</summary>
-    public static PdfComposer Begin(OfficialDocument model, string title)
+    public static PdfComposer Begin(OfficialDocument model, string title, bool printNumber = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         var info = new PdfDocumentInfo(
@@ -21,7 +21,7 @@ internal static class OfficialLayout
             Identity: $"{model.GetType().Name}\n{model.Number}\n{model.VerificationCode}");
         var composer = new PdfComposer(info);
         composer.Letterhead(model.Letterhead);
-        composer.Title(title, model.Number);
+        composer.Title(title, printNumber ? model.Number : null);
         if (!string.IsNullOrWhiteSpace(model.Supersedes))
         {
             composer.Paragraph(

@@ -113,12 +113,15 @@ public static class ReportDocumentMapper
             From = $"{issue.OpdName} ({report.ReporterName})",
             ReferenceNumber = report.LetterNumber ?? report.Number,
             ReferenceDate = report.LetterDate ?? Wib.DateOf(report.ReceivedAtUtc),
+            // Without a letter there is no letter number or date to print: the report came through another channel.
+            WithoutLetter = report.LetterNumber is null ? Labels.Of(report.Channel) : null,
             ReceivedAtUtc = report.ReceivedAtUtc,
+            // The report number is the nomor agenda: every incoming letter is registered as a report.
             AgendaNumber = report.Number,
             // Sifat follows the officials' instructions: "Segera selesaikan" anywhere in the chain makes it Segera.
             Urgency = given.HasFlag(DispositionInstructions.ResolvePromptly) ? DispositionUrgency.Urgent : DispositionUrgency.Normal,
             Classification = SecurityClassification.Ordinary,
-            Subject = $"Gangguan jaringan ({Labels.Of(report.Category)}) di {report.Location}",
+            Subject = $"Laporan gangguan jaringan ({Labels.Of(report.Category)})",
             Steps = steps,
             Notes = "Waktu penyelesaian paling lama 24 jam sejak laporan diterima, tanpa dipungut biaya (standar pelayanan).",
             DueDate = Wib.DateOf(due),
@@ -138,8 +141,11 @@ public static class ReportDocumentMapper
             report.ReplacementRequestedByName ?? report.ReporterName,
             filedByReporter ? request!.ActorNip ?? report.ReporterNip : report.ReporterNip,
             report.ReporterPosition ?? ReporterPositionFallback,
-            ApprovedAtUtc: filedByReporter ? request!.AtUtc : null);
-        var technician = inspection is null ? TeamLead(report) : SignerOf(inspection, inspection.AtUtc);
+            ApprovedAtUtc: filedByReporter ? request!.AtUtc : null,
+            WetOnly: !filedByReporter);
+        // The technician inspected, but no step of the application approves the request for them: their space is for
+        // a handwritten signature, never the time of the inspection.
+        var technician = (inspection is null ? TeamLead(report) : SignerOf(inspection, null)) with { WetOnly = true };
         return new DeviceReplacementBeritaAcaraDocument
         {
             Letterhead = issue.Letterhead,
@@ -155,7 +161,7 @@ public static class ReportDocumentMapper
             Devices = report.CurrentDevices(DevicePurpose.ReplacementRequest)
                 .Select(d => new DeviceItem(d.Name, d.BrandType ?? "-", d.SerialNumber ?? "-", Condition(d.Condition), d.Notes))
                 .ToList(),
-            KnownBy = Kasi(report),
+            KnownBy = KnownByKasi(report),
         };
     }
 
@@ -190,7 +196,7 @@ public static class ReportDocumentMapper
             Devices = devices,
             Result = "Gangguan jaringan telah ditangani dan jaringan di lokasi telah berfungsi kembali." +
                 (report.RootCause is null ? "" : " Penyebab gangguan: " + Sentence(report.RootCause)),
-            KnownBy = Kasi(report),
+            KnownBy = KnownByKasi(report),
         };
     }
 
@@ -239,7 +245,7 @@ public static class ReportDocumentMapper
         };
     }
 
-    /// <summary>Who the public verification page lists for a document.</summary>
+    /// <summary>Who the public verification page lists for a document, with what their signing space holds.</summary>
     public static IReadOnlyList<DocumentParty> Parties(OfficialDocument document) => document switch
     {
         ReportReceiptDocument d => [new("Pelapor", d.ReporterName, d.OpdName),
@@ -252,6 +258,53 @@ public static class ReportDocumentMapper
         WorkReportDocument d => [Party("Pelaksana", d.Technician), .. d.Reviews.Select(r => Party("Peninjau", r.Reviewer))],
         _ => [],
     };
+
+    /// <summary>What a signer's space holds: approved, signed on the technician's phone, for a wet signature, or not yet.</summary>
+    public static PartyStatus StatusOf(Signer signer)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        if (signer.SignaturePng is { Length: > 0 }) return PartyStatus.SignedOnDevice;
+        if (signer.ApprovedAtUtc is not null) return PartyStatus.Approved;
+        return signer.WetOnly ? PartyStatus.WetSignature : PartyStatus.Pending;
+    }
+
+    /// <summary>
+    /// The content of a document without its signatures, approvals, number, dates of issue and letterhead: two versions
+    /// with the same substance differ only by who has signed, so the later one keeps the number. A different substance is
+    /// a correction and takes a new number (ADR-005).
+    /// </summary>
+    public static string Substance(OfficialDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var nobody = new Signer("", null, "");
+        OfficialDocument core = document switch
+        {
+            ReportReceiptDocument d => d with { ReceivedBy = null },
+            DispositionSheetDocument d => d with { Steps = d.Steps.Select(s => s with { From = s.From with { ApprovedAtUtc = null } }).ToList() },
+            DeviceReplacementBeritaAcaraDocument d => d with
+            {
+                Reporter = d.Reporter with { Person = nobody }, Technician = d.Technician with { Person = nobody }, KnownBy = nobody,
+            },
+            WorkBeritaAcaraDocument d => d with
+            {
+                Reporter = d.Reporter with { Person = nobody }, Technician = d.Technician with { Person = nobody }, KnownBy = null,
+            },
+            // The timeline and the review notes grow with every review: they are the record of the approvals.
+            WorkReportDocument d => d with { Technician = nobody, Reviews = [], Timeline = [] },
+            _ => document,
+        };
+        core = core with
+        {
+            Letterhead = new LetterheadSettings { AgencyName = "", Address = "" },
+            Number = "",
+            IssuedAtUtc = default,
+            VerificationCode = "",
+            VerificationUrl = "",
+            Supersedes = null,
+            WetSignature = false,
+        };
+        return Core.Documents.DocumentSnapshot.Serialize(core);
+    }
 
     /// <summary>The service standard's completion time.</summary>
     public static readonly TimeSpan ServiceTarget = TimeSpan.FromHours(24);
@@ -266,16 +319,31 @@ public static class ReportDocumentMapper
         return new Signer(step.ActorName, step.ActorNip, position, step.IsPlh, approvedAtUtc);
     }
 
-    private static DocumentParty Party(string role, Signer signer) => new(role, signer.Name, signer.PositionLine);
+    private static DocumentParty Party(string role, Signer signer) =>
+        new(role, signer.Name, signer.PositionLine, StatusOf(signer), StatusOf(signer) is PartyStatus.Approved or PartyStatus.SignedOnDevice
+            ? signer.ApprovedAtUtc
+            : null);
 
     private static IEnumerable<ReportEvent> Ordered(Report report) => report.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id);
 
     private static ReportEvent? Last(Report report, WorkflowAction action) => Ordered(report).LastOrDefault(e => e.Action == action);
 
-    /// <summary>"Mengetahui,": the Kepala Seksi who assigned the team (or their Plh.); not yet approved in the application.</summary>
-    private static Signer Kasi(Report report) => Last(report, WorkflowAction.Assign) is { } assigned
-        ? SignerOf(assigned, null)
-        : new Signer(report.KasiName ?? "", null, Roles.Label(Roles.KepalaSeksi));
+    /// <summary>
+    /// "Mengetahui,": the Kepala Seksi (or Plh.) who approved the work since it was last completed, with that approval;
+    /// before that approval, the Kasi who assigned the team with a space that is still to be filled ("belum").
+    /// </summary>
+    private static Signer KnownByKasi(Report report)
+    {
+        var events = Ordered(report).ToList();
+        var completed = events.FindLastIndex(e => e.Action == WorkflowAction.CompleteWork);
+        var approval = completed < 0
+            ? null
+            : events.Skip(completed + 1).LastOrDefault(e => e.Action == WorkflowAction.Approve && e.FromStatus == ReportStatus.KasiReview);
+        if (approval is not null) return SignerOf(approval, approval.AtUtc);
+        return Last(report, WorkflowAction.Assign) is { } assigned
+            ? SignerOf(assigned, null)
+            : new Signer(report.KasiName ?? "", null, Roles.Label(Roles.KepalaSeksi));
+    }
 
     private static Signer TeamLead(Report report)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Documents;
+using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Documents.Templates;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
@@ -24,10 +25,12 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
     public async Task<IReadOnlyList<IssuedDocument>> IssueForStepAsync(Report report, ReportEvent step, string? issuedByUserId,
         DateTime nowUtc, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(step);
         var issued = new List<IssuedDocument>();
-        foreach (var type in DocumentTriggers.After(step))
+        foreach (var type in DocumentTriggers.After(step, report.Events))
         {
-            issued.Add(await IssueAsync(report, type, issuedByUserId, nowUtc, ct));
+            issued.Add(await IssueAsync(report, type, issuedByUserId, nowUtc, step, ct));
         }
         return issued;
     }
@@ -35,9 +38,12 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
     /// <summary>
     /// Issues one document of <paramref name="type"/> from the report as it is now (saved or not). Must run inside a
     /// transaction: the number is taken from the counter in it, so concurrent issues never share a number.
+    /// A new version keeps the number of the current one unless its content differs (a correction, ADR-005): a
+    /// signature, an acknowledgement, an approval or the closing only adds a version under the same number and keeps
+    /// the document's date.
     /// </summary>
     public async Task<IssuedDocument> IssueAsync(Report report, DocumentType type, string? issuedByUserId, DateTime nowUtc,
-        CancellationToken ct = default)
+        ReportEvent? step = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (db.Database.CurrentTransaction is null)
@@ -46,26 +52,59 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
 
         var settings = await SettingsAsync(ct);
         var previous = await CurrentAsync(report.Id, type, ct);
-        var issuedOn = Wib.DateOf(nowUtc);
-        var number = type == DocumentType.Receipt
-            ? report.Number
-            : DocumentNumberPattern.Format(settings.NumberPattern(type), await db.NextAsync(type.SequenceName(issuedOn.Year), ct), issuedOn);
-
         var code = VerificationCode.New();
         var baseUrl = DocumentOptions.ResolveBaseUrl(options.Value.PublicBaseUrl, http.HttpContext?.Request);
-        var issue = new DocumentIssue(settings.ToLetterhead(), number, nowUtc, code,
-            DocumentOptions.VerificationUrl(baseUrl, code), await OpdNameAsync(report, ct), previous?.Number)
+        var draft = new DocumentIssue(settings.ToLetterhead(), "", nowUtc, code,
+            DocumentOptions.VerificationUrl(baseUrl, code), await OpdNameAsync(report, ct))
         {
             People = await PeopleAsync(report, ct),
         };
-        var model = ReportDocumentMapper.Map(type, report, issue);
+        var model = ReportDocumentMapper.Map(type, report, draft);
+
+        var earlier = previous is null ? null : ReadSnapshot(previous);
+        var sameDocument = previous is not null && (type is DocumentType.Receipt or DocumentType.DispositionSheet
+            || (earlier is not null && ReportDocumentMapper.Substance(earlier) == ReportDocumentMapper.Substance(model)));
+        string number;
+        if (sameDocument)
+        {
+            // The same document with more signatures: same number, same date as the version it follows.
+            number = previous!.Number;
+            model = model with { Number = number, IssuedAtUtc = earlier?.IssuedAtUtc ?? previous.IssuedAtUtc };
+        }
+        else
+        {
+            var issuedOn = Wib.DateOf(nowUtc);
+            number = DocumentTypes.LetterNumbered.Contains(type)
+                ? DocumentNumberPattern.Format(settings.NumberPattern(type), await db.NextAsync(type.SequenceName(issuedOn.Year), ct), issuedOn)
+                : report.Number;
+            model = model with { Number = number, Supersedes = previous?.Number };
+        }
+
+        var reason = step is null
+            ? (previous is null ? "Diterbitkan" : "Versi baru")
+            : DocumentTriggers.Reason(step, previous is null);
+        if (previous is not null && !sameDocument) reason = "Koreksi: " + reason;
         var pdf = OfficialDocumentRenderer.Render(model);
         var document = IssuedDocument.Issue(report.Id, type, number, nowUtc, issuedByUserId, code, pdf,
-            DocumentSnapshot.Serialize(model), ReportDocumentMapper.Parties(model), previous);
+            DocumentSnapshot.Serialize(model), ReportDocumentMapper.Parties(model), previous, reason);
         db.IssuedDocuments.Add(document);
         logger.LogInformation("Issued {Type} {DocumentNumber} version {Version} for report {ReportNumber}", type, number,
             document.Version, report.Number);
         return document;
+    }
+
+    /// <summary>The model a stored version was rendered from; null when it cannot be read (generated test data).</summary>
+    private OfficialDocument? ReadSnapshot(IssuedDocument document)
+    {
+        try
+        {
+            return DocumentSnapshot.Deserialize(document.SnapshotJson, ReportDocumentMapper.ModelType(document.Type));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            logger.LogWarning(ex, "The snapshot of document {DocumentId} cannot be read; the next version takes a new number", document.Id);
+            return null;
+        }
     }
 
     /// <summary>The administrator's settings, or the defaults until they are saved; read once per request.</summary>

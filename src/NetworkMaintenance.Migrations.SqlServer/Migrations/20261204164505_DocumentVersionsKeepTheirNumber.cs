@@ -1,0 +1,49 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NetworkMaintenance.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class DocumentVersionsKeepTheirNumber : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_IssuedDocuments_Type_Number",
+                table: "IssuedDocuments");
+
+            migrationBuilder.AddColumn<string>(
+                name: "VersionReason",
+                table: "IssuedDocuments",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_Type_Number_Version",
+                table: "IssuedDocuments",
+                columns: new[] { "Type", "Number", "Version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_IssuedDocuments_Type_Number_Version",
+                table: "IssuedDocuments");
+
+            migrationBuilder.DropColumn(
+                name: "VersionReason",
+                table: "IssuedDocuments");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_Type_Number",
+                table: "IssuedDocuments",
+                columns: new[] { "Type", "Number" },
+                unique: true);
+        }
+    }
+}
