@@ -64,7 +64,7 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         Assert.Contains("OPD pelapor : Badan Kepegawaian Daerah", receipt, StringComparison.Ordinal);
         Assert.Contains("sah tanpa tanda tangan", receipt, StringComparison.Ordinal);
         // The QR code and the footer point at this document's public verification page.
-        Assert.Contains($"http://localhost/verifikasi/{docs[0].VerificationCode}", receipt, StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:5080/verifikasi/{docs[0].VerificationCode}", receipt, StringComparison.Ordinal);
         Assert.Contains("Kode verifikasi: " + VerificationCode.Display(docs[0].VerificationCode), receipt, StringComparison.Ordinal);
 
         var sheet = await pelapor.TextOfAsync(id, docs[1]);

@@ -320,6 +320,29 @@ public class AllDocumentsTests
 
     [Theory]
     [MemberData(nameof(Samples))]
+    public void TheServersCultureDoesNotChangeTheBytes(string type)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+            var indonesian = OfficialDocumentRenderer.Render(Sample(type));
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+            var invariant = OfficialDocumentRenderer.Render(Sample(type));
+
+            Assert.Equal(invariant, indonesian);
+            // The XMP dates are ISO 8601 with colons, whatever the culture.
+            Assert.Contains("<xmp:CreateDate>2026-", System.Text.Encoding.ASCII.GetString(indonesian), StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"<xmp:CreateDate>[^<]*T\d\d\.\d\d", System.Text.Encoding.ASCII.GetString(indonesian));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
     public void WetSignatureVariant_HasNoElectronicApprovalText(string type)
     {
         var model = Sample(type) with { WetSignature = true };

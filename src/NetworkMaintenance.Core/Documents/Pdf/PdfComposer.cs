@@ -504,7 +504,21 @@ public sealed class PdfComposer : IDisposable
         DeterministicPdf.Apply(document, info);
         document.Options.CompressContentStreams = true;
         using var stream = new MemoryStream();
-        document.Save(stream, closeStream: false);
+        // PDFsharp formats the XMP metadata dates with the current culture ("14.05.00" under id-ID): save under the
+        // invariant culture so the bytes do not depend on the server's culture.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            document.Save(stream, closeStream: false);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
         var bytes = stream.ToArray();
         DeterministicPdf.FixMetadataIds(bytes, info.Identity);
         return bytes;

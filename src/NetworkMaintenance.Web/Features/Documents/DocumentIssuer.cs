@@ -4,6 +4,7 @@ using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Documents;
 using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Documents.Templates;
+using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Formatting;
@@ -16,9 +17,34 @@ namespace NetworkMaintenance.Web.Features.Documents;
 /// and adds the <see cref="IssuedDocument"/> (superseding the previous version). The caller saves and commits, so a
 /// step and its documents are recorded together or not at all.
 /// </summary>
-public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> options, IHttpContextAccessor http,
+public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> options, IHostEnvironment environment,
     ILogger<DocumentIssuer> logger)
 {
+    /// <summary>
+    /// Why no document may be issued now (Indonesian, shown to whoever took the step), or null: a document issued with
+    /// an incomplete kop surat or a verification address that is not the public one would stay wrong forever.
+    /// </summary>
+    public async Task<string?> RefusalAsync(CancellationToken ct = default)
+    {
+        var problems = Problems((await SettingsAsync(ct)).MissingForIssuing(), options.Value, environment.IsProduction());
+        return problems.Count == 0
+            ? null
+            : "Dokumen resmi belum dapat diterbitkan karena " + string.Join(" dan ", problems) +
+              ". Langkah ini belum disimpan. Mohon hubungi administrator untuk melengkapinya (Administrasi → Kop Surat & Penomoran).";
+    }
+
+    /// <summary>What stops issuing, in Indonesian: the kop surat's missing parts and, in Production, the public address.</summary>
+    public static IReadOnlyList<string> Problems(IReadOnlyList<string> missing, DocumentOptions options, bool isProduction)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (missing.Count > 0) problems.Add("kop surat belum lengkap: " + string.Join(", ", missing) + " belum diisi");
+        if (isProduction && DocumentOptions.Configured(options.PublicBaseUrl) is null)
+            problems.Add("alamat publik aplikasi untuk kode QR verifikasi (pengaturan Documents:PublicBaseUrl) belum diatur");
+        return problems;
+    }
+
     private DocumentSettings? _settings;
 
     /// <summary>Issues the documents <paramref name="step"/> calls for (<see cref="DocumentTriggers"/>).</summary>
@@ -51,9 +77,11 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
         if (report.Id == 0) throw new InvalidOperationException("Save the report before issuing its documents.");
 
         var settings = await SettingsAsync(ct);
+        if (await RefusalAsync(ct) is { } refusal) throw new DomainException(refusal);
         var previous = await CurrentAsync(report.Id, type, ct);
         var code = VerificationCode.New();
-        var baseUrl = DocumentOptions.ResolveBaseUrl(options.Value.PublicBaseUrl, http.HttpContext?.Request);
+        // Only from configuration: never from the request's Host header.
+        var baseUrl = DocumentOptions.ResolveBaseUrl(options.Value.PublicBaseUrl);
         var draft = new DocumentIssue(settings.ToLetterhead(), "", nowUtc, code,
             DocumentOptions.VerificationUrl(baseUrl, code), await OpdNameAsync(report, ct))
         {
