@@ -127,6 +127,7 @@ public static class DocumentSamples
         VerificationCode = "BA5N-2JTC",
         VerificationUrl = VerificationBase + "BA5N2JTC",
         ReportNumber = ReportNumber,
+        Location = "Kantor Dinas Pendidikan, ruang server lantai 2",
         Reporter = new BeritaAcaraParty(Pelapor with { ApprovedAtUtc = Utc(2026, 11, 30, 14, 5) }, PelaporOpd),
         // The technician inspected but approves nothing in the application: a space for a handwritten signature.
         Technician = new BeritaAcaraParty(Teknisi with { ApprovedAtUtc = null, WetOnly = true },
@@ -187,7 +188,10 @@ public static class DocumentSamples
         Category = "Koneksi internet terputus",
         FaultDescription = "Seluruh komputer di lantai 2 tidak dapat terhubung ke internet maupun ke aplikasi SIMPEG.",
         ReceivedAtUtc = ReceivedAtUtc,
-        CompletedAtUtc = Utc(2026, 11, 30, 16, 40),
+        // Recorded when the Berita Acara Pekerjaan was issued; the work itself as the technician stated it (the BA prints the same).
+        CompletedAtUtc = Utc(2026, 11, 30, 16, 50),
+        WorkStartedAtUtc = Utc(2026, 11, 30, 10, 10),
+        WorkFinishedAtUtc = Utc(2026, 11, 30, 16, 40),
         Paused = TimeSpan.FromMinutes(45),
         Diagnosis =
             "Jaringan Data Center dan jalur fiber ke gedung dalam keadaan normal. Gangguan berada di lokasi pelapor: " +
@@ -210,7 +214,7 @@ public static class DocumentSamples
             new TimelineEntry(Utc(2026, 11, 30, 11, 0), "Pemeriksaan di lokasi bersama pelapor", Teknisi.Name),
             new TimelineEntry(Utc(2026, 11, 30, 14, 5), "Berita Acara pengajuan penggantian perangkat diajukan", Pelapor.Name),
             new TimelineEntry(Utc(2026, 11, 30, 14, 50), "Perangkat pengganti disiapkan dari gudang (waktu layanan ditunda 45 menit)", "Tim Data Center"),
-            new TimelineEntry(Utc(2026, 11, 30, 16, 40), "Penggantian perangkat selesai, koneksi normal", Teknisi.Name),
+            new TimelineEntry(Utc(2026, 11, 30, 16, 50), "Pekerjaan selesai (10.10–16.40 WIB); Berita Acara Pekerjaan diterbitkan", Teknisi.Name),
             new TimelineEntry(Utc(2026, 11, 30, 16, 55), "Berita Acara Pekerjaan ditandatangani pelapor", Pelapor.Name),
         ],
         Technician = Teknisi,

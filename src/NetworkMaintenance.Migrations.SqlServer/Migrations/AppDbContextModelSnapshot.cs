@@ -1199,6 +1199,12 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("WorkCompletedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("WorkFinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("WorkStartedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Year")
                         .HasColumnType("int");
 

@@ -1161,6 +1161,12 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("WorkCompletedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WorkFinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WorkStartedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 

@@ -166,6 +166,41 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheTechniciansStatedWorkTimesArePrintedAlikeOnTheBeritaAcaraAndTheResultsReport()
+    {
+        var id = await _w.SubmitAsync();
+        await _w.ToDiagnosingAsync(id);
+        await _w.DiagnoseAsync(id, inDataCenter: true);
+        // The technician states the work's own times (not the step's): from this minute to four minutes on.
+        var now = DateTime.UtcNow.AddHours(7);
+        var start = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified);
+        var end = start.AddMinutes(4);
+        await _w.StepOkAsync("teknisi", id, WorkflowAction.CompleteWork, ReportStatus.AwaitingAcknowledgement,
+            ("ActionsTaken", "Mengganti kabel patch"), ("RootCause", "Kabel patch rusak"),
+            ("WorkStartedAt", start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)),
+            ("WorkFinishedAt", end.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)));
+        var docs = await DocumentsAsync(id);
+        var pelapor = await _w.As("pelapor");
+
+        var times = $"mulai {Core.Formatting.IndonesianDate.DateAndTime(start)} sampai dengan {Core.Formatting.IndonesianDate.DateAndTime(end)}";
+        Assert.Contains(times, await pelapor.TextOfAsync(id, docs.Single(d => d.Type == DocumentType.WorkBa)), StringComparison.Ordinal);
+        var results = await pelapor.TextOfAsync(id, docs.Single(d => d.Type == DocumentType.WorkReport));
+        Assert.Contains("Waktu pekerjaan : " + times, results, StringComparison.Ordinal);
+        Assert.Contains("Penyelesaian dicatat :", results, StringComparison.Ordinal);
+
+        // A finish before the start is refused in Indonesian.
+        var other = await _w.SubmitAsync();
+        await _w.ToDiagnosingAsync(other);
+        await _w.DiagnoseAsync(other, inDataCenter: true);
+        using var refused = await _w.StepAsync("teknisi", other, WorkflowAction.CompleteWork,
+            ("ActionsTaken", "Mengganti kabel patch"),
+            ("WorkStartedAt", end.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)),
+            ("WorkFinishedAt", start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)));
+        Assert.Contains("Waktu mulai pekerjaan harus sebelum waktu selesainya.", WebPageHelpers.Text(await HttpAssert.OkPageAsync(refused)),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheReportPageListsTheDocumentsAndMarksSupersededVersions()
     {
         var id = await WalkDataCenterPathAsync();

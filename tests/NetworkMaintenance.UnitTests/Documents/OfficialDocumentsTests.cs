@@ -2,6 +2,7 @@ using NetworkMaintenance.Core.Documents;
 using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Documents.Pdf;
 using NetworkMaintenance.Core.Documents.Templates;
+using NetworkMaintenance.Core.Formatting;
 
 namespace NetworkMaintenance.UnitTests.Documents;
 
@@ -128,7 +129,8 @@ public class DeviceReplacementBeritaAcaraTests
         Assert.Contains("BERITA ACARA PENGAJUAN PENGGANTIAN PERANGKAT", page);
         Assert.Contains("Nomor: 000.8.3.3/103/Diskominfo/2026", page);
         Assert.Contains(
-            "Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam (30-11-2026), kami yang bertanda tangan di bawah ini:",
+            "Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam (30-11-2026), bertempat di " +
+            "Kantor Dinas Pendidikan, ruang server lantai 2, kami yang bertanda tangan di bawah ini:",
             page);
         Assert.Contains("Nama : Siti Aisyah Damanik, S.E. NIP : 19881105 201001 2 003", page);
         Assert.Contains("Instansi : Dinas Pendidikan Kota Tebing Tinggi selanjutnya disebut PIHAK PERTAMA.", page);
@@ -150,12 +152,12 @@ public class DeviceReplacementBeritaAcaraTests
 
     private static void AssertHeader(string page)
     {
-        foreach (var label in new[] { "No", "Nama", "Perangkat", "Merk/Tipe", "Nomor Seri", "Kondisi", "Keterangan" })
+        foreach (var label in new[] { "No", "Nama", "Perangkat", "Merek/Tipe", "Nomor Seri", "Kondisi", "Keterangan" })
         {
             Assert.Contains(label, page);
         }
 
-        Assert.Contains("No Merk/Tipe Nomor Seri Kondisi Keterangan", page);
+        Assert.Contains("No Merek/Tipe Nomor Seri Kondisi Keterangan", page);
     }
 
     [Fact]
@@ -266,10 +268,14 @@ public class WorkReportTests
         Assert.Contains("Nomor: 000.8.3.3/105/Diskominfo/2026", text.Pages[0]);
         Assert.Contains("B. Hasil Diagnosis", text.All);
         Assert.Contains("C. Tindakan yang Dilakukan", text.All);
-        Assert.Contains("No Waktu (WIB) Kegiatan Pelaksana", text.All);
+        Assert.Contains("No Dicatat (WIB) Kegiatan Pelaksana", text.All);
         Assert.Contains("30-11-2026 08.15 Laporan diterima melalui WhatsApp", text.All);
         Assert.Contains("Waktu tunda : 45 menit (tidak dihitung)", text.All);
-        Assert.Contains("Lama penanganan : 7 jam 40 menit", text.All);
+        Assert.Contains("Lama penanganan : 7 jam 50 menit", text.All);
+        // The work's own times, in the words of the Berita Acara Pekerjaan.
+        Assert.Contains(
+            "Waktu pekerjaan : mulai 30 November 2026 pukul 10.10 WIB sampai dengan 30 November 2026 pukul 16.40 WIB", text.All);
+        Assert.Contains("Penyelesaian dicatat : 30 November 2026 pukul 16.50 WIB", text.All);
         Assert.Contains("Target : 24 jam", text.All);
         Assert.Contains("Memenuhi target waktu penyelesaian", text.All);
         Assert.Contains("Rina Sari Siregar, S.Kom., M.T.", text.All);
@@ -278,6 +284,35 @@ public class WorkReportTests
         Assert.Contains("15.40 WIB", text.All);
         Assert.Contains("Tebing Tinggi, 1 Desember 2026", text.All);
         Assert.Contains($"Halaman {text.Pages.Count} dari {text.Pages.Count}", text.Pages[^1]);
+    }
+
+    [Fact]
+    public void TheDurationAgreesWithThePrintedTimes()
+    {
+        // Received 21.38.50, completion recorded 21.40.10: 1 minute 20 seconds, but the reader sees 21.38 and 21.40.
+        var received = Wib.ToUtc(new DateTime(2026, 11, 30, 21, 38, 50, DateTimeKind.Unspecified));
+        var model = DocumentSamples.WorkReport() with
+        {
+            ReceivedAtUtc = received, CompletedAtUtc = received.AddSeconds(80), Paused = TimeSpan.Zero,
+            WorkStartedAtUtc = null, WorkFinishedAtUtc = null,
+        };
+
+        var text = PdfText.Read(WorkReportTemplate.Render(model));
+
+        Assert.Contains("Laporan diterima : 30 November 2026 pukul 21.38 WIB", text.All);
+        Assert.Contains("Penyelesaian dicatat : 30 November 2026 pukul 21.40 WIB", text.All);
+        Assert.Contains("Lama penanganan : 2 menit", text.All);
+    }
+
+    [Fact]
+    public void TheBeritaAcaraAndTheResultsReportPrintTheSameWorkTimes()
+    {
+        var ba = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara())).All;
+        var report = PdfText.Read(WorkReportTemplate.Render(DocumentSamples.WorkReport())).All;
+        const string Times = "mulai 30 November 2026 pukul 10.10 WIB sampai dengan 30 November 2026 pukul 16.40 WIB";
+
+        Assert.Contains(Times, ba);
+        Assert.Contains(Times, report);
     }
 
     [Fact]
@@ -408,5 +443,49 @@ public class AllDocumentsTests
 
         static string Id(string pdf) => pdf[pdf.LastIndexOf("/ID[", StringComparison.Ordinal)..][..40];
         Assert.NotEqual(Id(a), Id(b));
+    }
+}
+
+public class TataNaskahTests
+{
+    [Fact]
+    public void BeritaAcaraOpeningsSayWhenAndWhere()
+    {
+        var request = PdfText.Read(DeviceReplacementBeritaAcaraTemplate.Render(DocumentSamples.DeviceReplacementBeritaAcara())).All;
+        var work = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara())).All;
+
+        Assert.Contains("(30-11-2026), bertempat di Kantor Dinas Pendidikan, ruang server lantai 2, kami yang bertanda tangan di bawah ini:", request);
+        Assert.Contains("(30-11-2026), bertempat di Kantor Dinas Pendidikan, ruang server lantai 2, kami yang bertanda tangan di bawah ini:", work);
+    }
+
+    [Fact]
+    public void TheReplacementRequestGoesToTheDinasThroughPihakKedua()
+    {
+        var request = PdfText.Read(DeviceReplacementBeritaAcaraTemplate.Render(DocumentSamples.DeviceReplacementBeritaAcara())).All;
+
+        Assert.Contains(
+            "PIHAK PERTAMA mengajukan penggantian perangkat kepada Dinas Komunikasi dan Informatika Kota Tebing Tinggi melalui PIHAK KEDUA",
+            request);
+        Assert.Contains("Merek/Tipe", request);
+        Assert.DoesNotContain("Merk", request);
+    }
+
+    [Fact]
+    public void TheReceiptPrintsTheTrackingSentenceAndALongDescriptionAsAFullWidthParagraph()
+    {
+        var description = string.Concat(Enumerable.Repeat("Seluruh komputer di lantai dua tidak dapat terhubung ke jaringan. ", 30)).Trim();
+        Assert.True(description.Length >= 1900);
+        var model = DocumentSamples.ReportReceipt() with { Description = description };
+
+        var text = PdfText.Read(ReportReceiptTemplate.Render(model));
+
+        Assert.Contains("Uraian gangguan:", text.All);
+        Assert.DoesNotContain("Uraian gangguan :", text.All);
+        Assert.Contains(
+            "Perkembangan penanganan laporan dapat diikuti melalui laman https://gangguan.tebingtinggikota.go.id/lacak dengan memasukkan nomor laporan GJ-2026-000123 dan kode pelacakan K7P2-9XQ4.",
+            text.All);
+        // A full-width paragraph: its lines start at the paragraph's indent, not in the value column.
+        var words = string.Join(" ", text.Pages).Split(' ').Count(w => w == "Seluruh");
+        Assert.Equal(30, words);
     }
 }

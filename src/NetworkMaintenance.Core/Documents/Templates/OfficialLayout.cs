@@ -45,6 +45,10 @@ internal static class OfficialLayout
     /// <summary>"30 November 2026 pukul 14.05 WIB" for a UTC instant.</summary>
     public static string DateTime(DateTime utc) => IndonesianDate.DateAndTime(Wib.FromUtc(utc));
 
+    /// <summary>", bertempat di Kantor …" for the Berita Acara opening (tata naskah: "Pada hari ini … bertempat di …").</summary>
+    public static string Place(string? location) =>
+        string.IsNullOrWhiteSpace(location) ? "" : ", bertempat di " + location.Trim().TrimEnd('.', ',');
+
     public static string NipOrDash(string? nip) => string.IsNullOrEmpty(nip) ? "-" : Nip.Format(nip);
 
     public static SignatureBlock Block(OfficialDocument model, Signer signer, params string[] captions) =>

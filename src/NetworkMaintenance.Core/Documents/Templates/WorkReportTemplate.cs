@@ -42,7 +42,7 @@ public static class WorkReportTemplate
         c.Table(
             [
                 new TableColumn("No", 6, CellAlign.Center),
-                new TableColumn("Waktu (WIB)", 20, CellAlign.Center),
+                new TableColumn("Dicatat (WIB)", 20, CellAlign.Center),
                 new TableColumn("Kegiatan", 48),
                 new TableColumn("Pelaksana", 26),
             ],
@@ -55,11 +55,13 @@ public static class WorkReportTemplate
             ]));
 
         c.Heading("E. Waktu Penyelesaian");
-        var rows = new List<KeyValue>
+        var rows = new List<KeyValue> { new("Laporan diterima", OfficialLayout.DateTime(model.ReceivedAtUtc)) };
+        if (model.WorkStartedAtUtc is { } start && model.WorkFinishedAtUtc is { } end)
         {
-            new("Laporan diterima", OfficialLayout.DateTime(model.ReceivedAtUtc)),
-            new("Pekerjaan selesai", OfficialLayout.DateTime(model.CompletedAtUtc)),
-        };
+            // The same words as the Berita Acara Pekerjaan.
+            rows.Add(new("Waktu pekerjaan", $"mulai {OfficialLayout.DateTime(start)} sampai dengan {OfficialLayout.DateTime(end)}"));
+        }
+        rows.Add(new("Penyelesaian dicatat", OfficialLayout.DateTime(model.CompletedAtUtc)));
         if (model.Paused > TimeSpan.Zero) rows.Add(new("Waktu tunda", IndonesianDate.Duration(model.Paused) + " (tidak dihitung)"));
         rows.Add(new("Lama penanganan", IndonesianDate.Duration(model.Duration), BoldValue: true));
         rows.Add(new("Target", IndonesianDate.Duration(model.Target) + " (standar pelayanan)"));

@@ -25,6 +25,9 @@ public sealed record DocumentIssue(
     string OpdName,
     string? Supersedes = null)
 {
+    /// <summary>The public tracking page ({PublicBaseUrl}/lacak), printed on the receipt.</summary>
+    public string? TrackingUrl { get; init; }
+
     /// <summary>People the steps point at (dispositions' targets), by user id.</summary>
     public IReadOnlyDictionary<string, PersonInfo> People { get; init; } = new Dictionary<string, PersonInfo>();
 }
@@ -80,11 +83,13 @@ public static class ReportDocumentMapper
             ReporterName = report.ReporterName,
             ReporterNip = report.ReporterNip,
             ReporterPhone = report.ReporterPhone,
-            Channel = Labels.Of(report.Channel) + (report.LetterNumber is null ? "" : $" (surat Nomor {report.LetterNumber})"),
+            Channel = Labels.Of(report.Channel) + (report.LetterNumber is null ? "" : $" (surat Nomor {report.LetterNumber}" +
+                (report.LetterDate is { } letterDate ? $" tanggal {IndonesianDate.Format(letterDate)})" : ")")),
             ReceivedAtUtc = report.ReceivedAtUtc,
             Location = report.Location,
             Category = Labels.Of(report.Category),
             Description = report.Description,
+            TrackingUrl = issue.TrackingUrl,
             ReceivedBy = officer,
         };
     }
@@ -155,7 +160,8 @@ public static class ReportDocumentMapper
             VerificationUrl = issue.VerificationUrl,
             Supersedes = issue.Supersedes,
             ReportNumber = report.Number,
-            Reporter = new BeritaAcaraParty(reporter, issue.OpdName),
+            Location = report.Location,
+            Reporter = new BeritaAcaraParty(reporter, InstansiOf(issue.OpdName, issue.Letterhead)),
             Technician = new BeritaAcaraParty(technician, AgencyOf(issue.Letterhead)),
             Reason = Sentence(report.InspectionFindings ?? report.DiagnosisFindings ?? "perangkat rusak"),
             Devices = report.CurrentDevices(DevicePurpose.ReplacementRequest)
@@ -187,11 +193,12 @@ public static class ReportDocumentMapper
             Supersedes = issue.Supersedes,
             ReportNumber = report.Number,
             Location = report.Location,
-            WorkStartedAtUtc = started?.AtUtc ?? report.ReceivedAtUtc,
-            WorkFinishedAtUtc = report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
+            // The times the technician stated (defaulting to the step times): the results report prints the same.
+            WorkStartedAtUtc = report.WorkStartedAtUtc ?? started?.AtUtc ?? report.ReceivedAtUtc,
+            WorkFinishedAtUtc = report.WorkFinishedAtUtc ?? report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
             Technician = new BeritaAcaraParty(completed is null ? TeamLead(report) : SignerOf(completed, completed.AtUtc),
                 AgencyOf(issue.Letterhead)),
-            Reporter = new BeritaAcaraParty(Acknowledger(report), issue.OpdName),
+            Reporter = new BeritaAcaraParty(Acknowledger(report), InstansiOf(issue.OpdName, issue.Letterhead)),
             WorkDone = Lines(report.ActionsTaken),
             Devices = devices,
             Result = "Gangguan jaringan telah ditangani dan jaringan di lokasi telah berfungsi kembali." +
@@ -219,7 +226,9 @@ public static class ReportDocumentMapper
         actions.AddRange(report.CurrentDevices(DevicePurpose.Repaired).Select(d =>
             $"Perangkat diperbaiki: {d.Name}{Brand(d.BrandType)}{(d.SerialNumber is null ? "" : ", nomor seri " + d.SerialNumber)}."));
         actions.AddRange(report.CurrentDevices(DevicePurpose.Replaced).Select(d =>
-            $"Perangkat diganti: {d.Name}{Brand(d.BrandType)}, nomor seri {d.SerialNumber ?? "-"} diganti dengan nomor seri {d.NewSerialNumber}."));
+            $"Perangkat diganti: {d.Name}{Brand(d.BrandType)}" +
+            (d.SerialNumber is null ? "" : $", nomor seri {d.SerialNumber}") +
+            (d.NewSerialNumber is null ? " diganti dengan perangkat baru." : $" diganti dengan nomor seri {d.NewSerialNumber}.")));
 
         return new WorkReportDocument
         {
@@ -236,6 +245,8 @@ public static class ReportDocumentMapper
             FaultDescription = report.Description,
             ReceivedAtUtc = report.ReceivedAtUtc,
             CompletedAtUtc = report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
+            WorkStartedAtUtc = report.WorkStartedAtUtc ?? Ordered(report).FirstOrDefault(e => e.Action == WorkflowAction.StartDiagnosis)?.AtUtc,
+            WorkFinishedAtUtc = report.WorkFinishedAtUtc ?? report.WorkCompletedAtUtc,
             Target = ServiceTarget,
             Diagnosis = Diagnosis(report),
             Actions = actions,
@@ -439,6 +450,23 @@ public static class ReportDocumentMapper
         DeviceCondition.RusakBerat => ModelCondition.HeavilyDamaged,
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, null),
     };
+
+    /// <summary>An OPD as a party's instansi: "Badan Kepegawaian Daerah Kota Tebing Tinggi" (the region added once).</summary>
+    public static string InstansiOf(string opdName, LetterheadSettings letterhead)
+    {
+        ArgumentNullException.ThrowIfNull(opdName);
+        ArgumentNullException.ThrowIfNull(letterhead);
+        var region = RegionOf(letterhead);
+        return region.Length == 0 || opdName.Contains(region, StringComparison.OrdinalIgnoreCase) ? opdName : $"{opdName} {region}";
+    }
+
+    private static string RegionOf(LetterheadSettings letterhead)
+    {
+        var region = letterhead.Government.Trim();
+        const string prefix = "PEMERINTAH ";
+        if (region.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) region = region[prefix.Length..];
+        return CultureInfo.GetCultureInfo("id-ID").TextInfo.ToTitleCase(region.ToLowerInvariant());
+    }
 
     /// <summary>"Dinas Komunikasi dan Informatika Kota Tebing Tinggi" from the letterhead.</summary>
     public static string AgencyOf(LetterheadSettings letterhead)

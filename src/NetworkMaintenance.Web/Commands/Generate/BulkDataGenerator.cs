@@ -448,7 +448,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 }
                 else
                 {
-                    pdf = PlaceholderPdf.For(issue.Type.Label(), number);
+                    pdf = PlaceholderPdf.For(issue.Type.Label(), issue.Version > 1 ? $"{number} versi {issue.Version}" : number);
                     hash = IssuedDocument.HashOf(pdf);
                     snapshot = "{}";
                 }

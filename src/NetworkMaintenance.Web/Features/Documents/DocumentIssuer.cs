@@ -86,6 +86,7 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
             DocumentOptions.VerificationUrl(baseUrl, code), await OpdNameAsync(report, ct))
         {
             People = await PeopleAsync(report, ct),
+            TrackingUrl = baseUrl + "/lacak",
         };
         var model = ReportDocumentMapper.Map(type, report, draft);
 

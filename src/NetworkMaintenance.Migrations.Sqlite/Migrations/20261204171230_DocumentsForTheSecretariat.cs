@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NetworkMaintenance.Migrations.SqlServer.Migrations
+namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class DocumentVersionsKeepTheirNumber : Migration
+    public partial class DocumentsForTheSecretariat : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,10 +15,22 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                 name: "IX_IssuedDocuments_Type_Number",
                 table: "IssuedDocuments");
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "WorkFinishedAtUtc",
+                table: "Reports",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "WorkStartedAtUtc",
+                table: "Reports",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "VersionReason",
                 table: "IssuedDocuments",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
@@ -34,6 +47,14 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_IssuedDocuments_Type_Number_Version",
                 table: "IssuedDocuments");
+
+            migrationBuilder.DropColumn(
+                name: "WorkFinishedAtUtc",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "WorkStartedAtUtc",
+                table: "Reports");
 
             migrationBuilder.DropColumn(
                 name: "VersionReason",

@@ -11,8 +11,8 @@ using NetworkMaintenance.Core.Data;
 namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204164237_DocumentVersionsKeepTheirNumber")]
-    partial class DocumentVersionsKeepTheirNumber
+    [Migration("20261204171230_DocumentsForTheSecretariat")]
+    partial class DocumentsForTheSecretariat
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1162,6 +1162,12 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("WorkCompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WorkFinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WorkStartedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")

@@ -12,8 +12,8 @@ using NetworkMaintenance.Core.Data;
 namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204164505_DocumentVersionsKeepTheirNumber")]
-    partial class DocumentVersionsKeepTheirNumber
+    [Migration("20261204171429_DocumentsForTheSecretariat")]
+    partial class DocumentsForTheSecretariat
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1200,6 +1200,12 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("WorkCompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("WorkFinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("WorkStartedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<int>("Year")
