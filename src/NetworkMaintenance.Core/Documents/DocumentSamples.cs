@@ -179,7 +179,8 @@ public static class DocumentSamples
     {
         Letterhead = Letterhead,
         Number = "000.8.3.3/105/Diskominfo/2026",
-        IssuedAtUtc = Utc(2026, 12, 1, 15, 45),
+        // The closing version keeps the date of the first (the work's completion); the reviews were added since.
+        IssuedAtUtc = Utc(2026, 11, 30, 16, 50),
         VerificationCode = "LH2D-7PQE",
         VerificationUrl = VerificationBase + "LH2D7PQE",
         ReportNumber = ReportNumber,
@@ -217,7 +218,7 @@ public static class DocumentSamples
             new TimelineEntry(Utc(2026, 11, 30, 16, 50), "Pekerjaan selesai (10.10–16.40 WIB); Berita Acara Pekerjaan diterbitkan", Teknisi.Name),
             new TimelineEntry(Utc(2026, 11, 30, 16, 55), "Berita Acara Pekerjaan ditandatangani pelapor", Pelapor.Name),
         ],
-        Technician = Teknisi,
+        Technician = Teknisi with { ApprovedAtUtc = Utc(2026, 11, 30, 16, 50) },
         Reviews =
         [
             new ReviewNote(KepalaSeksi, "Pekerjaan sesuai prosedur. Perangkat lama telah diterima Data Center."),

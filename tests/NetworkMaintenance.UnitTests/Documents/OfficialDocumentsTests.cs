@@ -282,7 +282,7 @@ public class WorkReportTests
         Assert.Contains("NIP. 19800322 200501 2 007", text.All);
         Assert.Contains("Disetujui secara", text.All);
         Assert.Contains("15.40 WIB", text.All);
-        Assert.Contains("Tebing Tinggi, 1 Desember 2026", text.All);
+        Assert.Contains("Tebing Tinggi, 30 November 2026", text.All);
         Assert.Contains($"Halaman {text.Pages.Count} dari {text.Pages.Count}", text.Pages[^1]);
     }
 
