@@ -219,6 +219,14 @@ public static class DocumentSamples
             new TimelineEntry(Utc(2026, 11, 30, 16, 55), "Berita Acara Pekerjaan ditandatangani pelapor", Pelapor.Name),
         ],
         Technician = Teknisi with { ApprovedAtUtc = Utc(2026, 11, 30, 16, 50) },
+        WorkBaNumber = "000.8.3.3/104/Diskominfo/2026",
+        Basis =
+        [
+            $"Laporan gangguan jaringan Nomor {ReportNumber} tanggal 30 November 2026.",
+            $"Lembar Disposisi Nomor Agenda {ReportNumber}.",
+            "Berita Acara Pengajuan Penggantian Perangkat Nomor 000.8.3.3/103/Diskominfo/2026.",
+            "Berita Acara Pekerjaan Nomor 000.8.3.3/104/Diskominfo/2026.",
+        ],
         Reviews =
         [
             new ReviewNote(KepalaSeksi, "Pekerjaan sesuai prosedur. Perangkat lama telah diterima Data Center."),

@@ -117,7 +117,12 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         var results = await pelapor.TextOfAsync(id, docs[8]);
         Assert.Contains("LAPORAN HASIL PELAKSANAAN", results, StringComparison.Ordinal);
         Assert.Contains("Nomor laporan : " + report.Number, results, StringComparison.Ordinal);
-        Assert.Contains($"nomor seri {OldSerial} diganti dengan nomor seri {NewSerial}", results, StringComparison.Ordinal);
+        // Laporan form: the basis names the disposition and both Berita Acara; the devices are referred to the BA.
+        Assert.Contains($"Lembar Disposisi Nomor Agenda {report.Number}.", results, StringComparison.Ordinal);
+        Assert.Contains($"Berita Acara Pengajuan Penggantian Perangkat Nomor {docs[2].Number}.", results, StringComparison.Ordinal);
+        Assert.Contains($"Berita Acara Pekerjaan Nomor {docs[3].Number}.", results, StringComparison.Ordinal);
+        Assert.Contains($"tercantum dalam Berita Acara Pekerjaan Nomor {docs[3].Number}.", results, StringComparison.Ordinal);
+        Assert.DoesNotContain(OldSerial, results, StringComparison.Ordinal);
         Assert.Contains("Memenuhi target waktu penyelesaian", results, StringComparison.Ordinal);
         // Review notes of the Kasi, Kabid and Kadis; the timeline names the Plh. who assigned the team.
         foreach (var word in new[] { "Rudi", "Hartono,", "Hendra", "Fauzi,", "Baik", "Disetujui", "Yusuf", "(Plh." })

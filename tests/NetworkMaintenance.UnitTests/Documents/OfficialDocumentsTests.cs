@@ -266,8 +266,13 @@ public class WorkReportTests
 
         Assert.Contains("LAPORAN HASIL PELAKSANAAN", text.Pages[0]);
         Assert.Contains("Nomor: 000.8.3.3/105/Diskominfo/2026", text.Pages[0]);
-        Assert.Contains("B. Hasil Diagnosis", text.All);
-        Assert.Contains("C. Tindakan yang Dilakukan", text.All);
+        // The Laporan form of the tata naskah dinas.
+        foreach (var part in new[] { "I. PENDAHULUAN", "A. Umum", "B. Maksud dan Tujuan", "C. Ruang Lingkup", "II. KEGIATAN YANG DILAKSANAKAN",
+                     "A. Hasil Diagnosis", "B. Tindakan yang Dilakukan", "C. Kronologi Penanganan", "III. HASIL", "IV. SIMPULAN DAN SARAN",
+                     "V. PENUTUP", "Demikian laporan ini disampaikan untuk dapat dipergunakan sebagaimana mestinya." })
+        {
+            Assert.Contains(part, text.All);
+        }
         Assert.Contains("No Dicatat (WIB) Kegiatan Pelaksana", text.All);
         Assert.Contains("30-11-2026 08.15 Laporan diterima melalui WhatsApp", text.All);
         Assert.Contains("Waktu tunda : 45 menit (tidak dihitung)", text.All);
@@ -333,7 +338,7 @@ public class WorkReportTests
         var text = PdfText.Read(WorkReportTemplate.Render(DocumentSamples.WorkReport() with { WetSignature = true }));
 
         Assert.DoesNotContain("Disetujui secara elektronik", text.All);
-        Assert.Contains("Catatan Peninjauan", text.All);
+        Assert.Contains("IV. SIMPULAN DAN SARAN", text.All);
     }
 }
 

@@ -43,6 +43,15 @@ public sealed record WorkReportDocument : OfficialDocument
     /// <summary>The technician (lead of the team) who made the report.</summary>
     public required Signer Technician { get; init; }
 
+    /// <summary>
+    /// Dasar (Laporan form, part I): the report, the lembar disposisi and the Berita Acara this report rests on, e.g.
+    /// "Berita Acara Pekerjaan Nomor 000.8.3.3/41/BA-PK/Diskominfo/2026". The device details are in that Berita Acara.
+    /// </summary>
+    public IReadOnlyList<string> Basis { get; init; } = [];
+
+    /// <summary>The work Berita Acara's number, referred to for the device details; null when there is none.</summary>
+    public string? WorkBaNumber { get; init; }
+
     /// <summary>Review notes in order: Kasi, Kabid, Kadis.</summary>
     public IReadOnlyList<ReviewNote> Reviews { get; init; } = [];
 

@@ -25,6 +25,9 @@ public sealed record DocumentIssue(
     string OpdName,
     string? Supersedes = null)
 {
+    /// <summary>Numbers of the report's current documents of other types (the results report names them as its basis).</summary>
+    public IReadOnlyDictionary<DocumentType, string> Related { get; init; } = new Dictionary<DocumentType, string>();
+
     /// <summary>The public tracking page ({PublicBaseUrl}/lacak), printed on the receipt.</summary>
     public string? TrackingUrl { get; init; }
 
@@ -222,13 +225,8 @@ public static class ReportDocumentMapper
             .Select(e => new ReviewNote(SignerOf(e, e.AtUtc), e.Note ?? "Disetujui."))
             .ToList();
 
+        // The devices are in the Berita Acara Pekerjaan's table; the results report refers to it (Laporan form).
         var actions = Lines(report.ActionsTaken).ToList();
-        actions.AddRange(report.CurrentDevices(DevicePurpose.Repaired).Select(d =>
-            $"Perangkat diperbaiki: {d.Name}{Brand(d.BrandType)}{(d.SerialNumber is null ? "" : ", nomor seri " + d.SerialNumber)}."));
-        actions.AddRange(report.CurrentDevices(DevicePurpose.Replaced).Select(d =>
-            $"Perangkat diganti: {d.Name}{Brand(d.BrandType)}" +
-            (d.SerialNumber is null ? "" : $", nomor seri {d.SerialNumber}") +
-            (d.NewSerialNumber is null ? " diganti dengan perangkat baru." : $" diganti dengan nomor seri {d.NewSerialNumber}.")));
 
         return new WorkReportDocument
         {
@@ -253,7 +251,23 @@ public static class ReportDocumentMapper
             Timeline = events.Select(e => new TimelineEntry(e.AtUtc, Activity(e), ActorText(e))).ToList(),
             Technician = completed is null ? TeamLead(report) : SignerOf(completed, completed.AtUtc),
             Reviews = reviews,
+            WorkBaNumber = issue.Related.GetValueOrDefault(DocumentType.WorkBa),
+            Basis = Basis(report, issue),
         };
+    }
+
+    private static List<string> Basis(Report report, DocumentIssue issue)
+    {
+        var basis = new List<string>
+        {
+            $"Laporan gangguan jaringan Nomor {report.Number} tanggal {IndonesianDate.Format(Wib.DateOf(report.ReceivedAtUtc))}" +
+            (report.LetterNumber is null ? "" : $" (surat Nomor {report.LetterNumber})") + ".",
+            $"Lembar Disposisi Nomor Agenda {report.Number}.",
+        };
+        if (issue.Related.GetValueOrDefault(DocumentType.ReplacementRequestBa) is { } request)
+            basis.Add($"Berita Acara Pengajuan Penggantian Perangkat Nomor {request}.");
+        if (issue.Related.GetValueOrDefault(DocumentType.WorkBa) is { } work) basis.Add($"Berita Acara Pekerjaan Nomor {work}.");
+        return basis;
     }
 
     /// <summary>Who the public verification page lists for a document, with what their signing space holds.</summary>
@@ -491,7 +505,6 @@ public static class ReportDocumentMapper
         return t.Length == 0 || t[^1] is '.' or '!' or '?' ? t : t + ".";
     }
 
-    private static string Brand(string? brand) => brand is null ? "" : $" ({brand})";
 
     private static string? Remarks(string? a, string? b) =>
         (a, b) switch

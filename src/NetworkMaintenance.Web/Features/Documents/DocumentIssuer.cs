@@ -79,6 +79,8 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
         var settings = await SettingsAsync(ct);
         if (await RefusalAsync(ct) is { } refusal) throw new DomainException(refusal);
         var previous = await CurrentAsync(report.Id, type, ct);
+        // The report's other current documents (the results report names them as its basis).
+        await db.IssuedDocuments.Where(d => d.ReportId == report.Id && !d.IsSuperseded).LoadAsync(ct);
         var code = VerificationCode.New();
         // Only from configuration: never from the request's Host header.
         var baseUrl = DocumentOptions.ResolveBaseUrl(options.Value.PublicBaseUrl);
@@ -87,6 +89,8 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
         {
             People = await PeopleAsync(report, ct),
             TrackingUrl = baseUrl + "/lacak",
+            Related = db.IssuedDocuments.Local.Where(d => d.ReportId == report.Id && !d.IsSuperseded && d.Type != type)
+                .GroupBy(d => d.Type).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Version).Last().Number),
         };
         var model = ReportDocumentMapper.Map(type, report, draft);
 

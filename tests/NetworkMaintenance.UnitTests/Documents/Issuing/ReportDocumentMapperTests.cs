@@ -209,8 +209,8 @@ public class ReportDocumentMapperTests
         Assert.Equal(r.Events.Count, report.Timeline.Count);
         Assert.Contains(report.Timeline, e => e.Actor == "Plh Kasi (Plh. Kepala Seksi)");
         Assert.Contains(report.Timeline, e => e.Activity == "Laporan dikembalikan. Alasan: Periksa lagi");
-        Assert.Contains("Perangkat diganti: Switch 24 port (TP-Link TL-SG1024), nomor seri SN-OLD-1 diganti dengan nomor seri SN-NEW-1.",
-            report.Actions);
+        // The devices are in the Berita Acara Pekerjaan, which the results report refers to.
+        Assert.DoesNotContain(report.Actions, a => a.Contains("SN-OLD-1", StringComparison.Ordinal));
         Assert.Contains("Jenis gangguan: Putus koneksi.", report.Diagnosis, StringComparison.Ordinal);
         Assert.Contains("di luar jaringan Data Center", report.Diagnosis, StringComparison.Ordinal);
         Assert.Contains("Switch terbakar", report.Diagnosis, StringComparison.Ordinal);
@@ -315,7 +315,12 @@ public class ReportDocumentMapperTataNaskahTests
 
         var model = ReportDocumentMapper.WorkReport(report, Issue());
 
-        Assert.DoesNotContain(model.Actions, a => a.Contains("nomor seri -", StringComparison.Ordinal));
-        Assert.Contains("Perangkat diganti: Switch 24 port (TP-Link) diganti dengan nomor seri SN-NEW-1.", model.Actions);
+        Assert.DoesNotContain(model.Actions, a => a.Contains("nomor seri", StringComparison.Ordinal));
+        var issued = ReportDocumentMapper.WorkReport(report, Issue() with
+        {
+            Related = new Dictionary<DocumentType, string> { [DocumentType.WorkBa] = "000.8.3.3/9/BA-PK/Diskominfo/2026" },
+        });
+        Assert.Equal("000.8.3.3/9/BA-PK/Diskominfo/2026", issued.WorkBaNumber);
+        Assert.Contains("Berita Acara Pekerjaan Nomor 000.8.3.3/9/BA-PK/Diskominfo/2026.", issued.Basis);
     }
 }
