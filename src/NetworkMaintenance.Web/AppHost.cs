@@ -36,6 +36,8 @@ public static class AppHost
         // tests, the soak and the benchmark runner); a real deployment keeps it on (docs/security.md).
         var requireHttps = configuration.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
         var cookieSecurity = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        // Production answers only for the host of Documents:PublicBaseUrl when AllowedHosts is left at "*".
+        Features.Documents.DocumentOptions.RestrictAllowedHosts(configuration, builder.Environment.IsProduction());
 
         // No "Server: Kestrel" header: the response need not name the server software.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);

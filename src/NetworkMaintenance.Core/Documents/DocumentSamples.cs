@@ -57,7 +57,7 @@ public static class DocumentSamples
     public static ReportReceiptDocument ReportReceipt() => new()
     {
         Letterhead = Letterhead,
-        Number = "000.8.3.3/101/Diskominfo/2026",
+        Number = ReportNumber,
         IssuedAtUtc = ReceivedAtUtc,
         VerificationCode = "TT7Q-4MK2",
         VerificationUrl = VerificationBase + "TT7Q4MK2",
@@ -81,7 +81,7 @@ public static class DocumentSamples
     public static DispositionSheetDocument DispositionSheet() => new()
     {
         Letterhead = Letterhead,
-        Number = "000.8.3.3/102/Diskominfo/2026",
+        Number = ReportNumber,
         IssuedAtUtc = Utc(2026, 11, 30, 10, 5),
         VerificationCode = "DS3H-8WRA",
         VerificationUrl = VerificationBase + "DS3H8WRA",
@@ -89,10 +89,11 @@ public static class DocumentSamples
         ReferenceNumber = ReportNumber,
         ReferenceDate = new DateOnly(2026, 11, 30),
         ReceivedAtUtc = ReceivedAtUtc,
-        AgendaNumber = "0123/AG/2026",
+        WithoutLetter = "WhatsApp",
+        AgendaNumber = ReportNumber,
         Urgency = DispositionUrgency.Urgent,
         Classification = SecurityClassification.Ordinary,
-        Subject = "Gangguan koneksi internet di lantai 2 Kantor Dinas Pendidikan",
+        Subject = "Laporan gangguan jaringan (Koneksi internet terputus)",
         Steps =
         [
             new DispositionStep(
@@ -126,15 +127,19 @@ public static class DocumentSamples
         VerificationCode = "BA5N-2JTC",
         VerificationUrl = VerificationBase + "BA5N2JTC",
         ReportNumber = ReportNumber,
-        Reporter = new BeritaAcaraParty(Pelapor, PelaporOpd),
-        Technician = new BeritaAcaraParty(Teknisi, "Dinas Komunikasi dan Informatika Kota Tebing Tinggi"),
+        Location = "Kantor Dinas Pendidikan, ruang server lantai 2",
+        Reporter = new BeritaAcaraParty(Pelapor with { ApprovedAtUtc = Utc(2026, 11, 30, 14, 5) }, PelaporOpd),
+        // The technician inspected but approves nothing in the application: a space for a handwritten signature.
+        Technician = new BeritaAcaraParty(Teknisi with { ApprovedAtUtc = null, WetOnly = true },
+            "Dinas Komunikasi dan Informatika Kota Tebing Tinggi"),
         Reason = "switch dan access point lantai 2 mati total akibat tegangan listrik tidak stabil.",
         Devices =
         [
             new DeviceItem("Switch 24 port", "TP-Link TL-SG1024D", "2236154000123", DeviceCondition.HeavilyDamaged, "Tidak menyala"),
             new DeviceItem("Access point", "Ubiquiti UniFi U6 Lite", "E063DA4F21B7", DeviceCondition.HeavilyDamaged, "Tidak menyala"),
         ],
-        KnownBy = PlhKepalaSeksi,
+        // The final version: "Mengetahui," filled by the Plh. Kasi's approval of the work.
+        KnownBy = PlhKepalaSeksi with { ApprovedAtUtc = Utc(2026, 12, 1, 8, 35) },
     };
 
     public static WorkBeritaAcaraDocument WorkBeritaAcara() => new()
@@ -148,8 +153,10 @@ public static class DocumentSamples
         Location = "Kantor Dinas Pendidikan, ruang server lantai 2",
         WorkStartedAtUtc = Utc(2026, 11, 30, 10, 10),
         WorkFinishedAtUtc = Utc(2026, 11, 30, 16, 40),
-        Technician = new BeritaAcaraParty(Teknisi, "Dinas Komunikasi dan Informatika Kota Tebing Tinggi"),
-        Reporter = new BeritaAcaraParty(Pelapor with { SignaturePng = SampleImages.Signature(seed: 3) }, PelaporOpd),
+        Technician = new BeritaAcaraParty(Teknisi with { ApprovedAtUtc = Utc(2026, 11, 30, 16, 50) },
+            "Dinas Komunikasi dan Informatika Kota Tebing Tinggi"),
+        Reporter = new BeritaAcaraParty(Pelapor with { ApprovedAtUtc = Utc(2026, 11, 30, 16, 55), SignaturePng = SampleImages.Signature(seed: 3) },
+            PelaporOpd),
         WorkDone =
         [
             "Memeriksa jalur fiber optik dari Data Center ke gedung Dinas Pendidikan; redaman normal (-18,2 dBm).",
@@ -172,7 +179,8 @@ public static class DocumentSamples
     {
         Letterhead = Letterhead,
         Number = "000.8.3.3/105/Diskominfo/2026",
-        IssuedAtUtc = Utc(2026, 12, 1, 15, 45),
+        // The closing version keeps the date of the first (the work's completion); the reviews were added since.
+        IssuedAtUtc = Utc(2026, 11, 30, 16, 50),
         VerificationCode = "LH2D-7PQE",
         VerificationUrl = VerificationBase + "LH2D7PQE",
         ReportNumber = ReportNumber,
@@ -181,7 +189,10 @@ public static class DocumentSamples
         Category = "Koneksi internet terputus",
         FaultDescription = "Seluruh komputer di lantai 2 tidak dapat terhubung ke internet maupun ke aplikasi SIMPEG.",
         ReceivedAtUtc = ReceivedAtUtc,
-        CompletedAtUtc = Utc(2026, 11, 30, 16, 40),
+        // Recorded when the Berita Acara Pekerjaan was issued; the work itself as the technician stated it (the BA prints the same).
+        CompletedAtUtc = Utc(2026, 11, 30, 16, 50),
+        WorkStartedAtUtc = Utc(2026, 11, 30, 10, 10),
+        WorkFinishedAtUtc = Utc(2026, 11, 30, 16, 40),
         Paused = TimeSpan.FromMinutes(45),
         Diagnosis =
             "Jaringan Data Center dan jalur fiber ke gedung dalam keadaan normal. Gangguan berada di lokasi pelapor: " +
@@ -204,10 +215,18 @@ public static class DocumentSamples
             new TimelineEntry(Utc(2026, 11, 30, 11, 0), "Pemeriksaan di lokasi bersama pelapor", Teknisi.Name),
             new TimelineEntry(Utc(2026, 11, 30, 14, 5), "Berita Acara pengajuan penggantian perangkat diajukan", Pelapor.Name),
             new TimelineEntry(Utc(2026, 11, 30, 14, 50), "Perangkat pengganti disiapkan dari gudang (waktu layanan ditunda 45 menit)", "Tim Data Center"),
-            new TimelineEntry(Utc(2026, 11, 30, 16, 40), "Penggantian perangkat selesai, koneksi normal", Teknisi.Name),
+            new TimelineEntry(Utc(2026, 11, 30, 16, 50), "Pekerjaan selesai (10.10–16.40 WIB); Berita Acara Pekerjaan diterbitkan", Teknisi.Name),
             new TimelineEntry(Utc(2026, 11, 30, 16, 55), "Berita Acara Pekerjaan ditandatangani pelapor", Pelapor.Name),
         ],
-        Technician = Teknisi,
+        Technician = Teknisi with { ApprovedAtUtc = Utc(2026, 11, 30, 16, 50) },
+        WorkBaNumber = "000.8.3.3/104/Diskominfo/2026",
+        Basis =
+        [
+            $"Laporan gangguan jaringan Nomor {ReportNumber} tanggal 30 November 2026.",
+            $"Lembar Disposisi Nomor Agenda {ReportNumber}.",
+            "Berita Acara Pengajuan Penggantian Perangkat Nomor 000.8.3.3/103/Diskominfo/2026.",
+            "Berita Acara Pekerjaan Nomor 000.8.3.3/104/Diskominfo/2026.",
+        ],
         Reviews =
         [
             new ReviewNote(KepalaSeksi, "Pekerjaan sesuai prosedur. Perangkat lama telah diterima Data Center."),

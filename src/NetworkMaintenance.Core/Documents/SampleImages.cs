@@ -7,7 +7,7 @@ namespace NetworkMaintenance.Core.Documents;
 /// Small PNG images drawn in code for the document samples: a handwritten-looking signature and a placeholder
 /// emblem (the real Lambang Kota Tebing Tinggi is uploaded by the administrator). Deterministic bytes.
 /// </summary>
-internal static class SampleImages
+public static class SampleImages
 {
     /// <summary>A dark-blue signature stroke on a transparent background, 360 × 120 px.</summary>
     public static byte[] Signature(int seed)

@@ -513,6 +513,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("int");
 
+                    b.Property<string>("VersionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IssuedByUserId");
@@ -522,10 +526,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
-                    b.HasIndex("Type", "Number")
+                    b.HasIndex("ReportId", "Type", "Version")
                         .IsUnique();
 
-                    b.HasIndex("ReportId", "Type", "Version")
+                    b.HasIndex("Type", "Number", "Version")
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments");
@@ -1193,6 +1197,12 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("WorkCompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("WorkFinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("WorkStartedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<int>("Year")

@@ -494,6 +494,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VersionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IssuedByUserId");
@@ -503,10 +507,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
-                    b.HasIndex("Type", "Number")
+                    b.HasIndex("ReportId", "Type", "Version")
                         .IsUnique();
 
-                    b.HasIndex("ReportId", "Type", "Version")
+                    b.HasIndex("Type", "Number", "Version")
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments");
@@ -1155,6 +1159,12 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("WorkCompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WorkFinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WorkStartedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")

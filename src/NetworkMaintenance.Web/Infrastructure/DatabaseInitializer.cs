@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace NetworkMaintenance.Web.Infrastructure;
 
 /// <summary>
@@ -25,6 +27,13 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
             else
             {
                 await provisioning.EnsureDemoAccountsAsync();
+                // A complete kop surat (placeholder emblem), so that the demo's workflow can issue documents.
+                var db = scope.ServiceProvider.GetRequiredService<Core.Data.AppDbContext>();
+                if (!await db.DocumentSettings.AnyAsync(cancellationToken))
+                {
+                    db.DocumentSettings.Add(Core.Domain.Documents.DocumentSettings.CreateDemo(Core.Documents.SampleImages.Emblem()));
+                    await db.SaveChangesAsync(cancellationToken);
+                }
             }
         }
 

@@ -34,7 +34,7 @@ public sealed class DocumentSettingsPage(AppFactory factory) : IClassFixture<App
     }
 
     [Theory]
-    [InlineData("DispositionSheetPattern", "000.8.3.3/Diskominfo/{year}", "harus memuat {seq}")]
+    [InlineData("ReplacementRequestBaPattern", "000.8.3.3/Diskominfo/{year}", "harus memuat {seq}")]
     [InlineData("WorkBaPattern", "000.8.3.3/{seq}/BA-PK/Diskominfo", "harus memuat {year}")]
     [InlineData("WorkReportPattern", "LHP/{seq}/{tahun}/{year}", "Kode {tahun} tidak dikenal")]
     [InlineData("ReplacementRequestBaPattern", "BA/{seq}/{year}/<b>", "hanya boleh memuat huruf")]
@@ -83,7 +83,7 @@ public sealed class DocumentSettingsPage(AppFactory factory) : IClassFixture<App
                 ("AgencyName", "Dinas Komunikasi, Informatika dan Persandian"),
                 ("Address", "Jl. Sutomo No. 1, Kota Tebing Tinggi"),
                 ("City", "Kota Tebing Tinggi"),
-                ("DispositionSheetPattern", "DISP/{seq}/{roman}/{year}")),
+                ("WorkBaPattern", "BAPK/{seq}/{roman}/{year}")),
             new UploadFile("Logo", "lambang.png", "image/png", Png));
         await HttpAssert.RedirectsToAsync(saved, Page);
 
@@ -95,14 +95,14 @@ public sealed class DocumentSettingsPage(AppFactory factory) : IClassFixture<App
             StringComparison.Ordinal);
 
         var id = await _w.SubmitAsync();
-        await _w.DisposeAsync(id);
-        await _w.VerifyAsync(id);
-        await _w.AssignAsync(id);
+        await _w.ToDiagnosingAsync(id);
+        await _w.DiagnoseAsync(id, inDataCenter: true);
+        await _w.CompleteRepairAsync(id);
         var sheet = await factory.QueryAsync(db => db.IssuedDocuments.AsNoTracking()
-            .SingleAsync(d => d.ReportId == id && d.Type == DocumentType.DispositionSheet));
+            .SingleAsync(d => d.ReportId == id && d.Type == DocumentType.WorkBa));
         var today = DateTime.UtcNow.AddHours(7);
         string[] roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
-        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"DISP/1/{roman[today.Month - 1]}/{today.Year}"), sheet.Number);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"BAPK/1/{roman[today.Month - 1]}/{today.Year}"), sheet.Number);
         var text = await (await _w.As("kasi")).TextOfAsync(id, sheet);
         Assert.Contains("DINAS KOMUNIKASI, INFORMATIKA DAN PERSANDIAN", text, StringComparison.Ordinal);
         Assert.Contains("Jl. Sutomo No. 1, Kota Tebing Tinggi", text, StringComparison.Ordinal);
@@ -112,14 +112,14 @@ public sealed class DocumentSettingsPage(AppFactory factory) : IClassFixture<App
         await HttpAssert.RedirectsToAsync(removed, Page);
         using var noLogo = await admin.GetAsync(Page + "/logo");
         Assert.Equal(HttpStatusCode.NotFound, noLogo.StatusCode);
-        Assert.Equal("DISP/{seq}/{roman}/{year}", WebPageHelpers.InputValue(await admin.GetPageAsync(Page), "DispositionSheetPattern"));
+        Assert.Equal("BAPK/{seq}/{roman}/{year}", WebPageHelpers.InputValue(await admin.GetPageAsync(Page), "WorkBaPattern"));
     }
 
     /// <summary>The form's current values with <paramref name="changes"/> applied.</summary>
     private static List<KeyValuePair<string, string>> Fields(string html, params (string Name, string Value)[] changes)
     {
         string[] names = ["Government", "AgencyName", "Address", "Phone", "Email", "Website", "City",
-            "DispositionSheetPattern", "ReplacementRequestBaPattern", "WorkBaPattern", "WorkReportPattern"];
+            "ReplacementRequestBaPattern", "WorkBaPattern", "WorkReportPattern"];
         var fields = names.ToDictionary(n => n, n => WebPageHelpers.InputValue(html, n) ?? "");
         foreach (var (name, value) in changes) fields[name] = value;
         return [.. fields];

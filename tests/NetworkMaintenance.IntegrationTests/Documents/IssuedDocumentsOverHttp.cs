@@ -30,21 +30,27 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         var report = await factory.QueryAsync(db => db.Reports.SingleAsync(r => r.Id == id));
         var docs = await DocumentsAsync(id);
 
-        // Receipt, disposition sheet, replacement request; the work BA and the results report twice: on completion,
-        // then (with the reporter's acknowledgement, resp. the review notes) as new versions that supersede the first.
+        // Receipt, disposition sheet, replacement request; the work BA and the results report on completion; the work BA
+        // again with the reporter's acknowledgement, then with the Kasi's approval ("Mengetahui,", also added to the
+        // replacement request); the results report again with the review notes. Versions keep their number.
         Assert.Equal(
             [(DocumentType.Receipt, 1), (DocumentType.DispositionSheet, 1), (DocumentType.ReplacementRequestBa, 1),
-             (DocumentType.WorkBa, 1), (DocumentType.WorkReport, 1), (DocumentType.WorkBa, 2), (DocumentType.WorkReport, 2)],
+             (DocumentType.WorkBa, 1), (DocumentType.WorkReport, 1), (DocumentType.WorkBa, 2), (DocumentType.WorkBa, 3),
+             (DocumentType.ReplacementRequestBa, 2), (DocumentType.WorkReport, 2)],
             docs.Select(d => (d.Type, d.Version)));
-        Assert.Equal([false, false, false, true, true, false, false], docs.Select(d => d.IsSuperseded));
+        Assert.Equal([false, false, true, true, true, true, false, false, false], docs.Select(d => d.IsSuperseded));
         Assert.Equal(docs[5].Id, docs[3].SupersededById);
-        Assert.Equal(docs[6].Id, docs[4].SupersededById);
+        Assert.Equal(docs[6].Id, docs[5].SupersededById);
+        Assert.Equal(docs[7].Id, docs[2].SupersededById);
+        Assert.Equal(docs[8].Id, docs[4].SupersededById);
         Assert.Equal(report.Number, docs[0].Number);
-        Assert.Matches(@"^000\.8\.3\.3/\d+/LD/Diskominfo/\d{4}$", docs[1].Number);
+        Assert.Equal(report.Number, docs[1].Number);
         Assert.Matches(@"^000\.8\.3\.3/\d+/BA-PP/Diskominfo/\d{4}$", docs[2].Number);
-        Assert.Matches(@"^000\.8\.3\.3/\d+/BA-PK/Diskominfo/\d{4}$", docs[5].Number);
-        Assert.Matches(@"^000\.8\.3\.3/\d+/LHP/Diskominfo/\d{4}$", docs[6].Number);
-        Assert.NotEqual(docs[3].Number, docs[5].Number);
+        Assert.Matches(@"^000\.8\.3\.3/\d+/BA-PK/Diskominfo/\d{4}$", docs[6].Number);
+        Assert.Matches(@"^000\.8\.3\.3/\d+/LHP/Diskominfo/\d{4}$", docs[8].Number);
+        Assert.Equal(docs[3].Number, docs[6].Number);
+        Assert.Equal(docs[2].Number, docs[7].Number);
+        Assert.Equal(docs[4].Number, docs[8].Number);
         Assert.Equal(docs.Count, docs.Select(d => d.VerificationCode).Distinct().Count());
         Assert.All(docs, d => Assert.Equal(d.VerificationCode, VerificationCode.Normalize(d.VerificationCode)));
 
@@ -58,12 +64,12 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         Assert.Contains("OPD pelapor : Badan Kepegawaian Daerah", receipt, StringComparison.Ordinal);
         Assert.Contains("sah tanpa tanda tangan", receipt, StringComparison.Ordinal);
         // The QR code and the footer point at this document's public verification page.
-        Assert.Contains($"http://localhost/verifikasi/{docs[0].VerificationCode}", receipt, StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:5080/verifikasi/{docs[0].VerificationCode}", receipt, StringComparison.Ordinal);
         Assert.Contains("Kode verifikasi: " + VerificationCode.Display(docs[0].VerificationCode), receipt, StringComparison.Ordinal);
 
         var sheet = await pelapor.TextOfAsync(id, docs[1]);
         Assert.Contains("LEMBAR DISPOSISI", sheet, StringComparison.Ordinal);
-        Assert.Contains("Nomor: " + docs[1].Number, sheet, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nomor: ", sheet, StringComparison.Ordinal);
         Assert.Contains("Nomor agenda : " + report.Number, sheet, StringComparison.Ordinal);
         Assert.Contains("Segera", sheet, StringComparison.Ordinal);
         foreach (var word in new[] { "Plh.", "Fauzi,", "Hendra", "Gunawan,", "Yusuf", "Hidayat,", "Bayu", "Pratama,", "segera", "ditangani" })
@@ -83,25 +89,40 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         Assert.Contains("Mengetahui,", request, StringComparison.Ordinal);
         Assert.Contains("Plh. Kepala Seksi Infrastruktur dan Jaringan", request, StringComparison.Ordinal);
         Assert.Contains("Yusuf Hidayat, S.Kom", request, StringComparison.Ordinal);
+        // Filed by the reporter: one electronic approval; the Kasi's "Mengetahui," comes with the Kasi's approval.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(request, "Disetujui secara elektronik"));
+        var knownRequest = await pelapor.TextOfAsync(id, docs[7]);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(knownRequest, "Disetujui secara elektronik"));
+        Assert.Contains("Mengetahui, Kepala Seksi Infrastruktur dan Jaringan", knownRequest, StringComparison.Ordinal);
 
-        var work = await pelapor.TextOfAsync(id, docs[5]);
+        var work = await pelapor.TextOfAsync(id, docs[6]);
         Assert.Contains("BERITA ACARA PEKERJAAN", work, StringComparison.Ordinal);
-        Assert.Contains($"Dokumen ini menggantikan dokumen Nomor {docs[3].Number}.", work, StringComparison.Ordinal);
+        Assert.DoesNotContain("menggantikan", work, StringComparison.Ordinal);
         Assert.Contains("Nama : Rina Marlina", work, StringComparison.Ordinal);
         Assert.Contains($"NIP : {ReporterNipPrinted}", work, StringComparison.Ordinal);
         Assert.Contains(OldSerial, work, StringComparison.Ordinal);
         Assert.Contains(NewSerial, work, StringComparison.Ordinal);
         Assert.Contains("Mengganti switch yang terbakar", work, StringComparison.Ordinal);
         // The reporter acknowledged in the application: an electronic approval under PIHAK KEDUA.
-        Assert.Contains("Disetujui secara elektronik", work, StringComparison.Ordinal);
-        Assert.Contains("Plh. Kepala Seksi Infrastruktur dan Jaringan", work, StringComparison.Ordinal);
+        // Technician, reporter and the Kasi who approved the work ("Mengetahui,").
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(work, "Disetujui secara elektronik"));
+        Assert.Contains("Mengetahui, Kepala Seksi Infrastruktur dan Jaringan", work, StringComparison.Ordinal);
+        // Before the Kasi's approval the block names the Plh. who assigned, with an empty space.
+        var acknowledged = await pelapor.TextOfAsync(id, docs[5]);
+        Assert.Contains("Plh. Kepala Seksi Infrastruktur dan Jaringan", acknowledged, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(acknowledged, "Disetujui secara elektronik"));
         var firstWork = await pelapor.TextOfAsync(id, docs[3]);
         Assert.DoesNotContain("menggantikan", firstWork, StringComparison.Ordinal);
 
-        var results = await pelapor.TextOfAsync(id, docs[6]);
+        var results = await pelapor.TextOfAsync(id, docs[8]);
         Assert.Contains("LAPORAN HASIL PELAKSANAAN", results, StringComparison.Ordinal);
         Assert.Contains("Nomor laporan : " + report.Number, results, StringComparison.Ordinal);
-        Assert.Contains($"nomor seri {OldSerial} diganti dengan nomor seri {NewSerial}", results, StringComparison.Ordinal);
+        // Laporan form: the basis names the disposition and both Berita Acara; the devices are referred to the BA.
+        Assert.Contains($"Lembar Disposisi Nomor Agenda {report.Number}.", results, StringComparison.Ordinal);
+        Assert.Contains($"Berita Acara Pengajuan Penggantian Perangkat Nomor {docs[2].Number}.", results, StringComparison.Ordinal);
+        Assert.Contains($"Berita Acara Pekerjaan Nomor {docs[3].Number}.", results, StringComparison.Ordinal);
+        Assert.Contains($"tercantum dalam Berita Acara Pekerjaan Nomor {docs[3].Number}.", results, StringComparison.Ordinal);
+        Assert.DoesNotContain(OldSerial, results, StringComparison.Ordinal);
         Assert.Contains("Memenuhi target waktu penyelesaian", results, StringComparison.Ordinal);
         // Review notes of the Kasi, Kabid and Kadis; the timeline names the Plh. who assigned the team.
         foreach (var word in new[] { "Rudi", "Hartono,", "Hendra", "Fauzi,", "Baik", "Disetujui", "Yusuf", "(Plh." })
@@ -147,6 +168,41 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         Assert.Equal(docs.Count, (await DocumentsAsync(id)).Count);
         using var wetAgain = await session.GetAsync($"/laporan/{id}/dokumen/{workBa.Id}?basah=1");
         Assert.Equal(wetBytes, await wetAgain.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task TheTechniciansStatedWorkTimesArePrintedAlikeOnTheBeritaAcaraAndTheResultsReport()
+    {
+        var id = await _w.SubmitAsync();
+        await _w.ToDiagnosingAsync(id);
+        await _w.DiagnoseAsync(id, inDataCenter: true);
+        // The technician states the work's own times (not the step's): from this minute to four minutes on.
+        var now = DateTime.UtcNow.AddHours(7);
+        var start = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified);
+        var end = start.AddMinutes(4);
+        await _w.StepOkAsync("teknisi", id, WorkflowAction.CompleteWork, ReportStatus.AwaitingAcknowledgement,
+            ("ActionsTaken", "Mengganti kabel patch"), ("RootCause", "Kabel patch rusak"),
+            ("WorkStartedAt", start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)),
+            ("WorkFinishedAt", end.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)));
+        var docs = await DocumentsAsync(id);
+        var pelapor = await _w.As("pelapor");
+
+        var times = $"mulai {Core.Formatting.IndonesianDate.DateAndTime(start)} sampai dengan {Core.Formatting.IndonesianDate.DateAndTime(end)}";
+        Assert.Contains(times, await pelapor.TextOfAsync(id, docs.Single(d => d.Type == DocumentType.WorkBa)), StringComparison.Ordinal);
+        var results = await pelapor.TextOfAsync(id, docs.Single(d => d.Type == DocumentType.WorkReport));
+        Assert.Contains("Waktu pekerjaan : " + times, results, StringComparison.Ordinal);
+        Assert.Contains("Penyelesaian dicatat :", results, StringComparison.Ordinal);
+
+        // A finish before the start is refused in Indonesian.
+        var other = await _w.SubmitAsync();
+        await _w.ToDiagnosingAsync(other);
+        await _w.DiagnoseAsync(other, inDataCenter: true);
+        using var refused = await _w.StepAsync("teknisi", other, WorkflowAction.CompleteWork,
+            ("ActionsTaken", "Mengganti kabel patch"),
+            ("WorkStartedAt", end.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)),
+            ("WorkFinishedAt", start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)));
+        Assert.Contains("Waktu mulai pekerjaan harus sebelum waktu selesainya.", WebPageHelpers.Text(await HttpAssert.OkPageAsync(refused)),
+            StringComparison.Ordinal);
     }
 
     [Fact]

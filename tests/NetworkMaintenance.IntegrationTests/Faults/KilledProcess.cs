@@ -163,7 +163,7 @@ public sealed partial class KilledProcess : IDisposable
         // one another and only the last one is current; the stored PDF still matches its registered hash.
         foreach (var report in reports)
         {
-            var expected = events[report.Id].SelectMany(e => DocumentTriggers.After(e).Select(type => (Type: type, e.AtUtc))).ToList();
+            var expected = events[report.Id].SelectMany(e => DocumentTriggers.After(e, events[report.Id]).Select(type => (Type: type, e.AtUtc))).ToList();
             var issued = documents.Where(d => d.ReportId == report.Id).ToList();
             foreach (var group in issued.GroupBy(d => d.Type))
             {
@@ -183,12 +183,15 @@ public sealed partial class KilledProcess : IDisposable
             problems.Add($"document {document.Number}: the PDF does not match its SHA-256");
         }
 
-        // Document numbers: unique per type, and every counter equals the number of documents it numbered.
+        // Document numbers: one per document (its versions share it, never another report's), and every counter
+        // equals the number of documents it numbered (first issues; the receipt and the disposition carry the report number).
         foreach (var type in documents.GroupBy(d => d.Type))
         {
-            if (type.Select(d => d.Number).Distinct().Count() != type.Count()) problems.Add($"a {type.Key} number is used twice");
-            if (type.Key == DocumentType.Receipt) continue;
-            foreach (var year in type.GroupBy(d => Wib.DateOf(d.IssuedAtUtc).Year))
+            if (type.GroupBy(d => d.Number).Any(n => n.Select(d => d.ReportId).Distinct().Count() > 1))
+                problems.Add($"a {type.Key} number is used by two reports");
+            if (type.Select(d => (d.Number, d.Version)).Distinct().Count() != type.Count()) problems.Add($"a {type.Key} number and version is used twice");
+            if (!DocumentTypes.LetterNumbered.Contains(type.Key)) continue;
+            foreach (var year in type.GroupBy(d => d.Number).Select(n => n.MinBy(d => d.Version)!).GroupBy(d => Wib.DateOf(d.IssuedAtUtc).Year))
             {
                 var counter = sequences.GetValueOrDefault(type.Key.SequenceName(year.Key));
                 if (counter != year.Count()) problems.Add($"{type.Key} counter of {year.Key} is {counter}, {year.Count()} documents exist");

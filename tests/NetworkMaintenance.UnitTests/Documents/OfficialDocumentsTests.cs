@@ -2,6 +2,7 @@ using NetworkMaintenance.Core.Documents;
 using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Documents.Pdf;
 using NetworkMaintenance.Core.Documents.Templates;
+using NetworkMaintenance.Core.Formatting;
 
 namespace NetworkMaintenance.UnitTests.Documents;
 
@@ -17,7 +18,7 @@ public class ReportReceiptTests
         Assert.Contains("PEMERINTAH KOTA TEBING TINGGI", page);
         Assert.Contains("DINAS KOMUNIKASI DAN INFORMATIKA", page);
         Assert.Contains("TANDA TERIMA LAPORAN GANGGUAN JARINGAN", page);
-        Assert.Contains("Nomor: 000.8.3.3/101/Diskominfo/2026", page);
+        Assert.Contains("Nomor: GJ-2026-000123", page);
         Assert.Contains("Nomor laporan : GJ-2026-000123", page);
         Assert.Contains("Kode pelacakan : K7P2-9XQ4", page);
         Assert.Contains("OPD pelapor : Dinas Pendidikan Kota Tebing Tinggi", page);
@@ -54,13 +55,16 @@ public class DispositionSheetTests
 
         var page = Assert.Single(text.Pages);
         Assert.Contains("LEMBAR DISPOSISI", page);
-        Assert.Contains("Surat/laporan dari : Dinas Pendidikan Kota Tebing Tinggi", page);
-        Assert.Contains("Nomor dan tanggal : GJ-2026-000123, 30 November 2026", page);
+        // Not an outgoing letter: no "Nomor:" under the title; the pemda model's header, identified by the nomor agenda.
+        Assert.DoesNotContain("Nomor:", page);
+        Assert.Contains("Surat dari : Dinas Pendidikan Kota Tebing Tinggi", page);
+        Assert.Contains("Nomor surat : - (laporan melalui WhatsApp, tanpa surat)", page);
+        Assert.Contains("Tanggal surat : -", page);
         Assert.Contains("Diterima tanggal : Senin, 30 November 2026 pukul 08.15 WIB", page);
-        Assert.Contains("Nomor agenda : 0123/AG/2026", page);
+        Assert.Contains("Nomor agenda : GJ-2026-000123", page);
         Assert.Contains("Sifat : Biasa ✓ Segera Sangat Segera", page);
         Assert.Contains("Klasifikasi : ✓ Biasa Terbatas Rahasia", page);
-        Assert.Contains("Perihal : Gangguan koneksi internet", page);
+        Assert.Contains("Hal : Laporan gangguan jaringan (Koneksi internet terputus)", page);
         foreach (var label in new[]
                  {
                      "Untuk diketahui", "Untuk ditindaklanjuti", "Segera selesaikan", "Koordinasikan",
@@ -71,7 +75,7 @@ public class DispositionSheetTests
         }
 
         Assert.Contains("Harap diselesaikan tanggal Selasa, 1 Desember 2026", page);
-        Assert.Contains("No Diteruskan kepada Tanggal Isi disposisi Paraf", page);
+        Assert.Contains("No Diteruskan kepada Tanggal Isi disposisi Paraf/tanggal", page);
         Assert.Contains("1 Kepala Bidang Aplikasi", page);
         Assert.Contains("Paraf elektronik", page);
         Assert.Contains("Halaman 1 dari 1", page);
@@ -89,6 +93,20 @@ public class DispositionSheetTests
 
         Assert.Contains("✓ Arsipkan", page);
         Assert.DoesNotContain("✓ Untuk ditindaklanjuti", page);
+    }
+
+    [Fact]
+    public void Sheet_FromALetterPrintsTheLettersNumberAndDate()
+    {
+        var model = DocumentSamples.DispositionSheet() with
+        {
+            WithoutLetter = null, ReferenceNumber = "400/312/Disdik/2026", ReferenceDate = new DateOnly(2026, 11, 28),
+        };
+
+        var page = PdfText.Read(DispositionSheetTemplate.Render(model)).Pages[0];
+
+        Assert.Contains("Nomor surat : 400/312/Disdik/2026", page);
+        Assert.Contains("Tanggal surat : 28 November 2026", page);
     }
 
     [Fact]
@@ -111,7 +129,8 @@ public class DeviceReplacementBeritaAcaraTests
         Assert.Contains("BERITA ACARA PENGAJUAN PENGGANTIAN PERANGKAT", page);
         Assert.Contains("Nomor: 000.8.3.3/103/Diskominfo/2026", page);
         Assert.Contains(
-            "Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam (30-11-2026), kami yang bertanda tangan di bawah ini:",
+            "Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam (30-11-2026), bertempat di " +
+            "Kantor Dinas Pendidikan, ruang server lantai 2, kami yang bertanda tangan di bawah ini:",
             page);
         Assert.Contains("Nama : Siti Aisyah Damanik, S.E. NIP : 19881105 201001 2 003", page);
         Assert.Contains("Instansi : Dinas Pendidikan Kota Tebing Tinggi selanjutnya disebut PIHAK PERTAMA.", page);
@@ -133,12 +152,12 @@ public class DeviceReplacementBeritaAcaraTests
 
     private static void AssertHeader(string page)
     {
-        foreach (var label in new[] { "No", "Nama", "Perangkat", "Merk/Tipe", "Nomor Seri", "Kondisi", "Keterangan" })
+        foreach (var label in new[] { "No", "Nama", "Perangkat", "Merek/Tipe", "Nomor Seri", "Kondisi", "Keterangan" })
         {
             Assert.Contains(label, page);
         }
 
-        Assert.Contains("No Merk/Tipe Nomor Seri Kondisi Keterangan", page);
+        Assert.Contains("No Merek/Tipe Nomor Seri Kondisi Keterangan", page);
     }
 
     [Fact]
@@ -211,7 +230,8 @@ public class WorkBeritaAcaraTests
         // Logo on the first page; the reporter's signature on the page with the signatures.
         Assert.Equal(2, text.ImageCounts.Sum());
         Assert.Contains("Disetujui secara elektronik pada 30", text.All);
-        Assert.Contains("November 2026 pukul 14.45 WIB", text.All);
+        // Approved when the work was completed (16.40), never before it.
+        Assert.Contains("November 2026 pukul 16.50 WIB", text.All);
     }
 
     [Fact]
@@ -222,7 +242,7 @@ public class WorkBeritaAcaraTests
 
         var text = PdfText.Read(WorkBeritaAcaraTemplate.Render(model));
 
-        Assert.Contains("November 2026 pukul 14.30 WIB", text.All);
+        Assert.Contains("November 2026 pukul 16.55 WIB", text.All);
         Assert.Equal(1, text.ImageCounts.Sum());
     }
 
@@ -246,20 +266,58 @@ public class WorkReportTests
 
         Assert.Contains("LAPORAN HASIL PELAKSANAAN", text.Pages[0]);
         Assert.Contains("Nomor: 000.8.3.3/105/Diskominfo/2026", text.Pages[0]);
-        Assert.Contains("B. Hasil Diagnosis", text.All);
-        Assert.Contains("C. Tindakan yang Dilakukan", text.All);
-        Assert.Contains("No Waktu (WIB) Kegiatan Pelaksana", text.All);
+        // The Laporan form of the tata naskah dinas.
+        foreach (var part in new[] { "I. PENDAHULUAN", "A. Umum", "B. Maksud dan Tujuan", "C. Ruang Lingkup", "II. KEGIATAN YANG DILAKSANAKAN",
+                     "A. Hasil Diagnosis", "B. Tindakan yang Dilakukan", "C. Kronologi Penanganan", "III. HASIL", "IV. SIMPULAN DAN SARAN",
+                     "V. PENUTUP", "Demikian laporan ini disampaikan untuk dapat dipergunakan sebagaimana mestinya." })
+        {
+            Assert.Contains(part, text.All);
+        }
+        Assert.Contains("No Dicatat (WIB) Kegiatan Pelaksana", text.All);
         Assert.Contains("30-11-2026 08.15 Laporan diterima melalui WhatsApp", text.All);
         Assert.Contains("Waktu tunda : 45 menit (tidak dihitung)", text.All);
-        Assert.Contains("Lama penanganan : 7 jam 40 menit", text.All);
+        Assert.Contains("Lama penanganan : 7 jam 50 menit", text.All);
+        // The work's own times, in the words of the Berita Acara Pekerjaan.
+        Assert.Contains(
+            "Waktu pekerjaan : mulai 30 November 2026 pukul 10.10 WIB sampai dengan 30 November 2026 pukul 16.40 WIB", text.All);
+        Assert.Contains("Penyelesaian dicatat : 30 November 2026 pukul 16.50 WIB", text.All);
         Assert.Contains("Target : 24 jam", text.All);
         Assert.Contains("Memenuhi target waktu penyelesaian", text.All);
         Assert.Contains("Rina Sari Siregar, S.Kom., M.T.", text.All);
         Assert.Contains("NIP. 19800322 200501 2 007", text.All);
         Assert.Contains("Disetujui secara", text.All);
         Assert.Contains("15.40 WIB", text.All);
-        Assert.Contains("Tebing Tinggi, 1 Desember 2026", text.All);
+        Assert.Contains("Tebing Tinggi, 30 November 2026", text.All);
         Assert.Contains($"Halaman {text.Pages.Count} dari {text.Pages.Count}", text.Pages[^1]);
+    }
+
+    [Fact]
+    public void TheDurationAgreesWithThePrintedTimes()
+    {
+        // Received 21.38.50, completion recorded 21.40.10: 1 minute 20 seconds, but the reader sees 21.38 and 21.40.
+        var received = Wib.ToUtc(new DateTime(2026, 11, 30, 21, 38, 50, DateTimeKind.Unspecified));
+        var model = DocumentSamples.WorkReport() with
+        {
+            ReceivedAtUtc = received, CompletedAtUtc = received.AddSeconds(80), Paused = TimeSpan.Zero,
+            WorkStartedAtUtc = null, WorkFinishedAtUtc = null,
+        };
+
+        var text = PdfText.Read(WorkReportTemplate.Render(model));
+
+        Assert.Contains("Laporan diterima : 30 November 2026 pukul 21.38 WIB", text.All);
+        Assert.Contains("Penyelesaian dicatat : 30 November 2026 pukul 21.40 WIB", text.All);
+        Assert.Contains("Lama penanganan : 2 menit", text.All);
+    }
+
+    [Fact]
+    public void TheBeritaAcaraAndTheResultsReportPrintTheSameWorkTimes()
+    {
+        var ba = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara())).All;
+        var report = PdfText.Read(WorkReportTemplate.Render(DocumentSamples.WorkReport())).All;
+        const string Times = "mulai 30 November 2026 pukul 10.10 WIB sampai dengan 30 November 2026 pukul 16.40 WIB";
+
+        Assert.Contains(Times, ba);
+        Assert.Contains(Times, report);
     }
 
     [Fact]
@@ -280,7 +338,7 @@ public class WorkReportTests
         var text = PdfText.Read(WorkReportTemplate.Render(DocumentSamples.WorkReport() with { WetSignature = true }));
 
         Assert.DoesNotContain("Disetujui secara elektronik", text.All);
-        Assert.Contains("Catatan Peninjauan", text.All);
+        Assert.Contains("IV. SIMPULAN DAN SARAN", text.All);
     }
 }
 
@@ -298,6 +356,29 @@ public class AllDocumentsTests
         var second = OfficialDocumentRenderer.Render(Sample(type));
 
         Assert.Equal(first, second);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void TheServersCultureDoesNotChangeTheBytes(string type)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+            var indonesian = OfficialDocumentRenderer.Render(Sample(type));
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+            var invariant = OfficialDocumentRenderer.Render(Sample(type));
+
+            Assert.Equal(invariant, indonesian);
+            // The XMP dates are ISO 8601 with colons, whatever the culture.
+            Assert.Contains("<xmp:CreateDate>2026-", System.Text.Encoding.ASCII.GetString(indonesian), StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"<xmp:CreateDate>[^<]*T\d\d\.\d\d", System.Text.Encoding.ASCII.GetString(indonesian));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Theory]
@@ -367,5 +448,49 @@ public class AllDocumentsTests
 
         static string Id(string pdf) => pdf[pdf.LastIndexOf("/ID[", StringComparison.Ordinal)..][..40];
         Assert.NotEqual(Id(a), Id(b));
+    }
+}
+
+public class TataNaskahTests
+{
+    [Fact]
+    public void BeritaAcaraOpeningsSayWhenAndWhere()
+    {
+        var request = PdfText.Read(DeviceReplacementBeritaAcaraTemplate.Render(DocumentSamples.DeviceReplacementBeritaAcara())).All;
+        var work = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara())).All;
+
+        Assert.Contains("(30-11-2026), bertempat di Kantor Dinas Pendidikan, ruang server lantai 2, kami yang bertanda tangan di bawah ini:", request);
+        Assert.Contains("(30-11-2026), bertempat di Kantor Dinas Pendidikan, ruang server lantai 2, kami yang bertanda tangan di bawah ini:", work);
+    }
+
+    [Fact]
+    public void TheReplacementRequestGoesToTheDinasThroughPihakKedua()
+    {
+        var request = PdfText.Read(DeviceReplacementBeritaAcaraTemplate.Render(DocumentSamples.DeviceReplacementBeritaAcara())).All;
+
+        Assert.Contains(
+            "PIHAK PERTAMA mengajukan penggantian perangkat kepada Dinas Komunikasi dan Informatika Kota Tebing Tinggi melalui PIHAK KEDUA",
+            request);
+        Assert.Contains("Merek/Tipe", request);
+        Assert.DoesNotContain("Merk", request);
+    }
+
+    [Fact]
+    public void TheReceiptPrintsTheTrackingSentenceAndALongDescriptionAsAFullWidthParagraph()
+    {
+        var description = string.Concat(Enumerable.Repeat("Seluruh komputer di lantai dua tidak dapat terhubung ke jaringan. ", 30)).Trim();
+        Assert.True(description.Length >= 1900);
+        var model = DocumentSamples.ReportReceipt() with { Description = description };
+
+        var text = PdfText.Read(ReportReceiptTemplate.Render(model));
+
+        Assert.Contains("Uraian gangguan:", text.All);
+        Assert.DoesNotContain("Uraian gangguan :", text.All);
+        Assert.Contains(
+            "Perkembangan penanganan laporan dapat diikuti melalui laman https://gangguan.tebingtinggikota.go.id/lacak dengan memasukkan nomor laporan GJ-2026-000123 dan kode pelacakan K7P2-9XQ4.",
+            text.All);
+        // A full-width paragraph: its lines start at the paragraph's indent, not in the value column.
+        var words = string.Join(" ", text.Pages).Split(' ').Count(w => w == "Seluruh");
+        Assert.Equal(30, words);
     }
 }

@@ -17,9 +17,10 @@ public class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocume
         builder.Property(d => d.SnapshotJson).IsRequired();
         builder.Property(d => d.PartiesJson).HasMaxLength(4000).IsRequired();
         builder.Property(d => d.IssuedByUserId).HasMaxLength(450);
+        builder.Property(d => d.VersionReason).HasMaxLength(IssuedDocument.MaxReasonLength);
 
-        // A number is given once per document type; a code opens exactly one document.
-        builder.HasIndex(d => new { d.Type, d.Number }).IsUnique();
+        // A number belongs to one document of a type; its versions share it. A code opens exactly one version.
+        builder.HasIndex(d => new { d.Type, d.Number, d.Version }).IsUnique();
         builder.HasIndex(d => d.VerificationCode).IsUnique();
         builder.HasIndex(d => new { d.ReportId, d.Type, d.Version }).IsUnique();
 

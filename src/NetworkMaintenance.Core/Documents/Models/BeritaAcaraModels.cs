@@ -38,6 +38,9 @@ public sealed record DeviceReplacementBeritaAcaraDocument : OfficialDocument
 {
     public required string ReportNumber { get; init; }
 
+    /// <summary>Where the Berita Acara is made ("bertempat di …"): the report's location.</summary>
+    public string? Location { get; init; }
+
     /// <summary>PIHAK PERTAMA: the reporter, who asks for the replacement.</summary>
     public required BeritaAcaraParty Reporter { get; init; }
 

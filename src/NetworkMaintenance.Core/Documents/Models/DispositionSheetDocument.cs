@@ -99,6 +99,12 @@ public sealed record DispositionSheetDocument : OfficialDocument
 
     public required DateOnly ReferenceDate { get; init; }
 
+    /// <summary>
+    /// The channel ("Aplikasi web", "WhatsApp") when the report came without a letter: then there is no letter number or
+    /// date to print, and the sheet is identified by the report number as its nomor agenda. Null for a letter.
+    /// </summary>
+    public string? WithoutLetter { get; init; }
+
     public required DateTime ReceivedAtUtc { get; init; }
 
     public required string AgendaNumber { get; init; }
@@ -107,7 +113,7 @@ public sealed record DispositionSheetDocument : OfficialDocument
 
     public SecurityClassification Classification { get; init; }
 
-    /// <summary>Perihal.</summary>
+    /// <summary>Hal: a short subject ("Laporan gangguan jaringan (Internet)"), not the location.</summary>
     public required string Subject { get; init; }
 
     public required IReadOnlyList<DispositionStep> Steps { get; init; }

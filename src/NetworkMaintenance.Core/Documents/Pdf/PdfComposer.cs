@@ -21,9 +21,12 @@ public sealed class PdfComposer : IDisposable
     public const double PageHeight = 841.89;
 
     /// <summary>Height reserved above the bottom margin for the footer.</summary>
-    public const double FooterHeight = 52;
+    public const double FooterHeight = 58;
 
-    private const double SignatureSpace = 42;
+    /// <summary>The QR code's symbol (without quiet zone): 21 mm, over the 20 mm a photocopied code needs (GOV-FORMATS.md).</summary>
+    public const double QrSymbolSize = 21 / 25.4 * 72;
+
+    private const double SignatureSpace = 36;
     private static readonly XColor HeaderFill = XColor.FromArgb(232, 232, 232);
     private static readonly XPen GridPen = new(XColors.Black, 0.6);
 
@@ -504,7 +507,21 @@ public sealed class PdfComposer : IDisposable
         DeterministicPdf.Apply(document, info);
         document.Options.CompressContentStreams = true;
         using var stream = new MemoryStream();
-        document.Save(stream, closeStream: false);
+        // PDFsharp formats the XMP metadata dates with the current culture ("14.05.00" under id-ID): save under the
+        // invariant culture so the bytes do not depend on the server's culture.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            document.Save(stream, closeStream: false);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
         var bytes = stream.ToArray();
         DeterministicPdf.FixMetadataIds(bytes, info.Identity);
         return bytes;
@@ -693,8 +710,8 @@ public sealed class PdfComposer : IDisposable
             var top = PageHeight - Margins.Bottom - FooterHeight + 8;
             gfx.DrawLine(new XPen(XColors.Gray, 0.5), Left, top, Right, top);
             var verifiable = footer.IsVerifiable;
-            var qrSize = verifiable ? 44 : 0;
-            if (verifiable) QrCodeDrawing.Draw(gfx, footer.VerificationUrl, Left - 4, top + 3, qrSize);
+            var qrSize = verifiable ? QrSymbolSize + 6 : 0;
+            if (verifiable) QrCodeDrawing.Draw(gfx, footer.VerificationUrl, Left, top + 3, QrSymbolSize);
 
             var small = Font(false, false, 7);
             var smallBold = Font(true, false, 7);

@@ -15,7 +15,7 @@ public static class DeviceReplacementBeritaAcaraTemplate
     [
         new("No", 5, CellAlign.Center),
         new("Nama Perangkat", 18),
-        new("Merk/Tipe", 26),
+        new("Merek/Tipe", 26),
         new("Nomor Seri", 18),
         new("Kondisi", 13, CellAlign.Center),
         new("Keterangan", 20),
@@ -25,14 +25,15 @@ public static class DeviceReplacementBeritaAcaraTemplate
     {
         ArgumentNullException.ThrowIfNull(model);
         using var c = OfficialLayout.Begin(model, Title);
-        c.Paragraph(IndonesianDate.BeritaAcaraOpening(OfficialLayout.IssueDate(model)) + ", kami yang bertanda tangan di bawah ini:");
+        c.Paragraph(IndonesianDate.BeritaAcaraOpening(OfficialLayout.IssueDate(model)) + OfficialLayout.Place(model.Location) +
+                    ", kami yang bertanda tangan di bawah ini:");
         OfficialLayout.Party(c, "1.", model.Reporter, "PIHAK PERTAMA");
         OfficialLayout.Party(c, "2.", model.Technician, "PIHAK KEDUA");
 
         c.Paragraph(
             [
                 TextRun.Strong("PIHAK PERTAMA"),
-                new TextRun(" mengajukan penggantian perangkat kepada "),
+                new TextRun($" mengajukan penggantian perangkat kepada {model.Technician.Agency} melalui "),
                 TextRun.Strong("PIHAK KEDUA"),
                 new TextRun($" atas laporan gangguan jaringan Nomor {model.ReportNumber} karena perangkat berikut rusak " +
                             "dan tidak dapat diperbaiki. Hasil pemeriksaan: " + model.Reason.Trim()),

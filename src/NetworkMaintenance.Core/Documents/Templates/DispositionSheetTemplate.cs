@@ -13,14 +13,17 @@ public static class DispositionSheetTemplate
     public static byte[] Render(DispositionSheetDocument model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using var c = OfficialLayout.Begin(model, Title);
+        // Not an outgoing naskah: no letter number under the title. The sheet is identified by the nomor agenda.
+        using var c = OfficialLayout.Begin(model, Title, printNumber: false);
         const double labelWidth = 130;
+        var letter = model.WithoutLetter is null;
         c.KeyValues(
             [
-                new KeyValue("Surat/laporan dari", model.From),
-                new KeyValue("Nomor dan tanggal", $"{model.ReferenceNumber}, {IndonesianDate.Format(model.ReferenceDate)}"),
+                new KeyValue("Surat dari", model.From),
+                new KeyValue("Nomor surat", letter ? model.ReferenceNumber : $"- (laporan melalui {model.WithoutLetter}, tanpa surat)"),
+                new KeyValue("Tanggal surat", letter ? IndonesianDate.Format(model.ReferenceDate) : "-"),
                 new KeyValue("Diterima tanggal", IndonesianDate.DateAndTimeWithDay(Wib.FromUtc(model.ReceivedAtUtc))),
-                new KeyValue("Nomor agenda", model.AgendaNumber),
+                new KeyValue("Nomor agenda", model.AgendaNumber, BoldValue: true),
             ],
             labelWidth,
             spaceAfter: 0);
@@ -32,7 +35,7 @@ public static class DispositionSheetTemplate
             "Klasifikasi",
             Enum.GetValues<SecurityClassification>().Select(k => (k.Label(), k == model.Classification)).ToArray(),
             labelWidth);
-        c.KeyValues([new KeyValue("Perihal", model.Subject, BoldValue: true)], labelWidth, spaceAfter: 10);
+        c.KeyValues([new KeyValue("Hal", model.Subject, BoldValue: true)], labelWidth, spaceAfter: 10);
 
         var given = model.Steps.Aggregate(DispositionInstructions.None, (all, s) => all | s.Instructions);
         c.Heading("Dengan hormat harap:");
@@ -57,7 +60,7 @@ public static class DispositionSheetTemplate
                 new TableColumn("Diteruskan kepada", 24),
                 new TableColumn("Tanggal", 15, CellAlign.Center),
                 new TableColumn("Isi disposisi", 37),
-                new TableColumn("Paraf", 18, CellAlign.Center),
+                new TableColumn("Paraf/tanggal", 18, CellAlign.Center),
             ],
             model.Steps.Select((step, i) => (IReadOnlyList<string>)
             [

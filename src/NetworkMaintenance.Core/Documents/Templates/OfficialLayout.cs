@@ -10,7 +10,7 @@ internal static class OfficialLayout
     public const double LabelWidth = 118;
 
     /// <summary>Starts a document: PDF metadata from the model, letterhead, title and number.</summary>
-    public static PdfComposer Begin(OfficialDocument model, string title)
+    public static PdfComposer Begin(OfficialDocument model, string title, bool printNumber = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         var info = new PdfDocumentInfo(
@@ -21,7 +21,7 @@ internal static class OfficialLayout
             Identity: $"{model.GetType().Name}\n{model.Number}\n{model.VerificationCode}");
         var composer = new PdfComposer(info);
         composer.Letterhead(model.Letterhead);
-        composer.Title(title, model.Number);
+        composer.Title(title, printNumber ? model.Number : null);
         if (!string.IsNullOrWhiteSpace(model.Supersedes))
         {
             composer.Paragraph(
@@ -44,6 +44,10 @@ internal static class OfficialLayout
 
     /// <summary>"30 November 2026 pukul 14.05 WIB" for a UTC instant.</summary>
     public static string DateTime(DateTime utc) => IndonesianDate.DateAndTime(Wib.FromUtc(utc));
+
+    /// <summary>", bertempat di Kantor …" for the Berita Acara opening (tata naskah: "Pada hari ini … bertempat di …").</summary>
+    public static string Place(string? location) =>
+        string.IsNullOrWhiteSpace(location) ? "" : ", bertempat di " + location.Trim().TrimEnd('.', ',');
 
     public static string NipOrDash(string? nip) => string.IsNullOrEmpty(nip) ? "-" : Nip.Format(nip);
 

@@ -9,6 +9,9 @@ public static class ReportReceiptTemplate
 {
     public const string Title = "TANDA TERIMA LAPORAN GANGGUAN JARINGAN";
 
+    /// <summary>Longer descriptions (characters) are printed as a full-width paragraph, not squeezed into the value column.</summary>
+    public const int LongDescription = 200;
+
     public static byte[] Render(ReportReceiptDocument model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -29,9 +32,16 @@ public static class ReportReceiptTemplate
             new("Diterima pada", IndonesianDate.DateAndTimeWithDay(Wib.FromUtc(model.ReceivedAtUtc))),
             new("Lokasi", model.Location),
             new("Kategori gangguan", model.Category),
-            new("Uraian gangguan", model.Description),
         ]);
+        // A short description stays in the table; a long one is a full-width paragraph under its label.
+        var longDescription = model.Description.Length > LongDescription || model.Description.Contains('\n', StringComparison.Ordinal);
+        if (!longDescription) rows.Add(new("Uraian gangguan", model.Description));
         c.KeyValues(rows, OfficialLayout.LabelWidth, indent: 18);
+        if (longDescription)
+        {
+            c.Paragraph([TextRun.Strong("Uraian gangguan:")], ParagraphStyle.Body with { LeftIndent = 18, SpaceAfter = 2 });
+            c.Paragraph(model.Description.Trim(), ParagraphStyle.Body with { LeftIndent = 18, Align = TextAlign.Justify });
+        }
 
         var deadline = Wib.FromUtc(model.ReceivedAtUtc + model.Target);
         c.Paragraph(
@@ -42,9 +52,9 @@ public static class ReportReceiptTemplate
         {
             c.Paragraph(
                 [
-                    new TextRun("Status laporan dapat dipantau melalui "),
+                    new TextRun("Perkembangan penanganan laporan dapat diikuti melalui laman "),
                     new TextRun(model.TrackingUrl, Underline: true),
-                    new TextRun(" dengan memasukkan nomor laporan dan kode pelacakan di atas. Simpan tanda terima ini."),
+                    new TextRun($" dengan memasukkan nomor laporan {model.ReportNumber} dan kode pelacakan {model.TrackingCode}. Simpan tanda terima ini."),
                 ]);
         }
 

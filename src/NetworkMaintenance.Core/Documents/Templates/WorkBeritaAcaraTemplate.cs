@@ -14,7 +14,8 @@ public static class WorkBeritaAcaraTemplate
     {
         ArgumentNullException.ThrowIfNull(model);
         using var c = OfficialLayout.Begin(model, Title);
-        c.Paragraph(IndonesianDate.BeritaAcaraOpening(OfficialLayout.IssueDate(model)) + ", kami yang bertanda tangan di bawah ini:");
+        c.Paragraph(IndonesianDate.BeritaAcaraOpening(OfficialLayout.IssueDate(model)) + OfficialLayout.Place(model.Location) +
+                    ", kami yang bertanda tangan di bawah ini:");
         OfficialLayout.Party(c, "1.", model.Technician, "PIHAK PERTAMA");
         OfficialLayout.Party(c, "2.", model.Reporter, "PIHAK KEDUA");
 
@@ -39,7 +40,7 @@ public static class WorkBeritaAcaraTemplate
                 [
                     new TableColumn("No", 5, CellAlign.Center),
                     new TableColumn("Nama Perangkat", 15),
-                    new TableColumn("Merk/Tipe", 16),
+                    new TableColumn("Merek/Tipe", 16),
                     new TableColumn("Tindakan", 15, CellAlign.Center),
                     new TableColumn("Nomor Seri Lama", 17),
                     new TableColumn("Nomor Seri Baru", 17),

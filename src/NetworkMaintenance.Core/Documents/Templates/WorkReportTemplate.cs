@@ -16,7 +16,9 @@ public static class WorkReportTemplate
         using var c = OfficialLayout.Begin(model, Title);
         var section = ParagraphStyle.Body with { LeftIndent = 18 };
 
-        c.Heading("A. Data Laporan");
+        // The Laporan form of the tata naskah dinas: I. Pendahuluan, II. Kegiatan, III. Hasil, IV. Simpulan dan saran, V. Penutup.
+        c.Heading("I. PENDAHULUAN");
+        c.Heading("A. Umum");
         c.KeyValues(
             [
                 new KeyValue("Nomor laporan", model.ReportNumber, BoldValue: true),
@@ -27,22 +29,43 @@ public static class WorkReportTemplate
             ],
             OfficialLayout.LabelWidth,
             indent: 18);
+        c.Heading("B. Maksud dan Tujuan");
+        c.Paragraph("Laporan ini disusun untuk menyampaikan pelaksanaan dan hasil penanganan gangguan jaringan tersebut " +
+                    "kepada pimpinan sebagai bahan pemeriksaan dan pertanggungjawaban.", section);
+        c.Heading("C. Ruang Lingkup");
+        c.Paragraph("Diagnosis gangguan, tindakan perbaikan atau penggantian perangkat, dan waktu penyelesaian terhadap target " +
+                    "standar pelayanan.", section);
+        if (model.Basis.Count > 0)
+        {
+            c.Heading("D. Dasar");
+            for (var i = 0; i < model.Basis.Count; i++)
+            {
+                c.ListItem((i + 1).ToString(CultureInfo.InvariantCulture) + ".", [new TextRun(model.Basis[i])], section with { SpaceAfter = 2 });
+            }
+            c.Space(4);
+        }
 
-        c.Heading("B. Hasil Diagnosis");
+        c.Heading("II. KEGIATAN YANG DILAKSANAKAN");
+        c.Heading("A. Hasil Diagnosis");
         c.Paragraph(model.Diagnosis, section);
 
-        c.Heading("C. Tindakan yang Dilakukan");
+        c.Heading("B. Tindakan yang Dilakukan");
         for (var i = 0; i < model.Actions.Count; i++)
         {
             c.ListItem((i + 1).ToString(CultureInfo.InvariantCulture) + ".", [new TextRun(model.Actions[i])], section with { SpaceAfter = 2 });
         }
+        if (model.WorkBaNumber is { } ba)
+        {
+            c.Paragraph($"Rincian perangkat yang diperbaiki atau diganti tercantum dalam Berita Acara Pekerjaan Nomor {ba}.",
+                section);
+        }
 
         c.Space(6);
-        c.Heading("D. Kronologi Penanganan");
+        c.Heading("C. Kronologi Penanganan");
         c.Table(
             [
                 new TableColumn("No", 6, CellAlign.Center),
-                new TableColumn("Waktu (WIB)", 20, CellAlign.Center),
+                new TableColumn("Dicatat (WIB)", 20, CellAlign.Center),
                 new TableColumn("Kegiatan", 48),
                 new TableColumn("Pelaksana", 26),
             ],
@@ -54,12 +77,14 @@ public static class WorkReportTemplate
                 t.Actor,
             ]));
 
-        c.Heading("E. Waktu Penyelesaian");
-        var rows = new List<KeyValue>
+        c.Heading("III. HASIL");
+        var rows = new List<KeyValue> { new("Laporan diterima", OfficialLayout.DateTime(model.ReceivedAtUtc)) };
+        if (model.WorkStartedAtUtc is { } start && model.WorkFinishedAtUtc is { } end)
         {
-            new("Laporan diterima", OfficialLayout.DateTime(model.ReceivedAtUtc)),
-            new("Pekerjaan selesai", OfficialLayout.DateTime(model.CompletedAtUtc)),
-        };
+            // The same words as the Berita Acara Pekerjaan.
+            rows.Add(new("Waktu pekerjaan", $"mulai {OfficialLayout.DateTime(start)} sampai dengan {OfficialLayout.DateTime(end)}"));
+        }
+        rows.Add(new("Penyelesaian dicatat", OfficialLayout.DateTime(model.CompletedAtUtc)));
         if (model.Paused > TimeSpan.Zero) rows.Add(new("Waktu tunda", IndonesianDate.Duration(model.Paused) + " (tidak dihitung)"));
         rows.Add(new("Lama penanganan", IndonesianDate.Duration(model.Duration), BoldValue: true));
         rows.Add(new("Target", IndonesianDate.Duration(model.Target) + " (standar pelayanan)"));
@@ -71,7 +96,14 @@ public static class WorkReportTemplate
             BoldValue: true));
         c.KeyValues(rows, OfficialLayout.LabelWidth, indent: 18);
 
-        c.Heading("F. Catatan Peninjauan");
+        c.Heading("IV. SIMPULAN DAN SARAN");
+        c.Paragraph(
+            $"Gangguan jaringan pada laporan Nomor {model.ReportNumber} telah ditangani " +
+            (model.MetTarget
+                ? "dan diselesaikan dalam target waktu penyelesaian standar pelayanan."
+                : $"dengan waktu penyelesaian melampaui target standar pelayanan sebesar {IndonesianDate.Duration(model.Duration - model.Target)}.") +
+            " Catatan dan saran pimpinan atas laporan ini:",
+            section);
         if (model.Reviews.Count == 0)
         {
             c.Paragraph("Belum ada catatan peninjauan.", section with { Italic = true });
@@ -95,7 +127,14 @@ public static class WorkReportTemplate
         }
 
         c.Space(4);
-        c.Signatures([OfficialLayout.Block(model, model.Technician, "Pelaksana,")], OfficialLayout.PlaceDate(model));
+        // V. Penutup, kept on one page with the signature.
+        var closing = new[] { new TextRun("Demikian laporan ini disampaikan untuk dapat dipergunakan sebagaimana mestinya.") };
+        SignatureBlock[] signer = [OfficialLayout.Block(model, model.Technician, "Pelaksana,")];
+        var placeDate = OfficialLayout.PlaceDate(model);
+        c.EnsureSpace(c.ParagraphHeight([new TextRun("V. PENUTUP")]) + c.ParagraphHeight(closing, section) + c.SignaturesHeight(signer, placeDate) + 20);
+        c.Heading("V. PENUTUP");
+        c.Paragraph(closing, section);
+        c.Signatures(signer, placeDate);
         return OfficialLayout.Finish(c, model);
     }
 

@@ -28,6 +28,40 @@ public class DocumentSettings
         WorkReportPattern = DocumentNumberPattern.Default(DocumentType.WorkReport),
     };
 
+    /// <summary>
+    /// The kop surat of the demo and the tests (Development only): complete, with the placeholder emblem, so that the
+    /// workflow can issue documents; the administrator replaces it with the real one.
+    /// </summary>
+    public static DocumentSettings CreateDemo(byte[] emblem)
+    {
+        ArgumentNullException.ThrowIfNull(emblem);
+        var settings = CreateDefault();
+        settings.Address = "Jl. Dr. Sutomo No. 14, Kota Tebing Tinggi, Sumatera Utara 20615";
+        settings.Phone = "(0621) 325203";
+        settings.Logo = emblem;
+        settings.LogoContentType = LogoImage.ContentType(emblem);
+        return settings;
+    }
+
+    /// <summary>
+    /// What the kop surat still lacks before documents may be issued (Indonesian, for the administrator): a document
+    /// issued with an incomplete kop would be frozen that way forever. Empty when complete.
+    /// </summary>
+    public IReadOnlyList<string> MissingForIssuing() => MissingForIssuing(Logo is { Length: > 0 }, Address, Phone, Email, Website);
+
+    /// <summary><see cref="MissingForIssuing()"/> from the columns alone (without loading the logo's bytes).</summary>
+    public static IReadOnlyList<string> MissingForIssuing(bool hasLogo, string? address, string? phone, string? email, string? website)
+    {
+        var missing = new List<string>();
+        if (!hasLogo) missing.Add("logo (lambang daerah)");
+        // A full address names the street with its number or the postal code; "Kota Tebing Tinggi" alone is not one.
+        if (string.IsNullOrWhiteSpace(address) || !address.Any(char.IsAsciiDigit)) missing.Add("alamat lengkap (jalan, nomor, kode pos)");
+        if (string.IsNullOrWhiteSpace(phone)) missing.Add("nomor telepon");
+        if (string.IsNullOrWhiteSpace(email)) missing.Add("alamat e-mail");
+        if (string.IsNullOrWhiteSpace(website)) missing.Add("laman (website)");
+        return missing;
+    }
+
     public int Id { get; private set; }
 
     /// <summary>"PEMERINTAH KOTA TEBING TINGGI".</summary>

@@ -23,9 +23,12 @@ public static class DocumentTypes
 {
     public static readonly IReadOnlyList<DocumentType> All = Enum.GetValues<DocumentType>();
 
-    /// <summary>Types numbered from a yearly letter counter with the administrator's pattern.</summary>
+    /// <summary>
+    /// Types numbered from a yearly letter counter with the administrator's pattern. The receipt and the lembar disposisi
+    /// are not outgoing letters: they carry the report number (the nomor agenda).
+    /// </summary>
     public static readonly IReadOnlyList<DocumentType> LetterNumbered =
-        [DocumentType.DispositionSheet, DocumentType.ReplacementRequestBa, DocumentType.WorkBa, DocumentType.WorkReport];
+        [DocumentType.ReplacementRequestBa, DocumentType.WorkBa, DocumentType.WorkReport];
 
     public static string Label(this DocumentType type) => type switch
     {

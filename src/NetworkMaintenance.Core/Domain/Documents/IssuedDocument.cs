@@ -1,17 +1,38 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace NetworkMaintenance.Core.Domain.Documents;
 
+/// <summary>What a party's signing space holds in a stored version.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PartyStatus>))]
+public enum PartyStatus
+{
+    /// <summary>Named on the document without a signing space (the reporter on the receipt).</summary>
+    None,
+    /// <summary>Approved this document in the application (<see cref="DocumentParty.AtUtc"/>).</summary>
+    Approved,
+    /// <summary>Signed on the technician's phone (<see cref="DocumentParty.AtUtc"/>); the image is printed.</summary>
+    SignedOnDevice,
+    /// <summary>No step of the application approves it: the space is for a handwritten signature.</summary>
+    WetSignature,
+    /// <summary>A later step will approve it; not yet.</summary>
+    Pending,
+}
+
 /// <summary>A person named on a document, as the public verification page lists them.</summary>
 /// <param name="Role">Their part in the document: "PIHAK PERTAMA", "Mengetahui", "Pelaksana", …</param>
-public sealed record DocumentParty(string Role, string Name, string? Position);
+/// <param name="Status">What their signing space holds in this version.</param>
+/// <param name="AtUtc">When they approved or signed (for <see cref="PartyStatus.Approved"/> and <see cref="PartyStatus.SignedOnDevice"/>).</param>
+public sealed record DocumentParty(string Role, string Name, string? Position, PartyStatus Status = PartyStatus.None,
+    DateTime? AtUtc = null);
 
 /// <summary>
 /// An official document as it was issued for a report: its number, the PDF bytes exactly as first rendered (a reprint
 /// is the same file), their SHA-256, the code of its public verification page, and the model snapshot it was rendered
-/// from (for the wet-signature print). Never edited or deleted: a correction is a new version with a new number, and the
-/// old one is marked superseded.
+/// from (for the wet-signature print). Never edited or deleted: a signature, an acknowledgement or an approval is a new
+/// version under the same number; a substantive correction is a new version with a new number. Either way the old
+/// version is marked superseded.
 /// </summary>
 public class IssuedDocument
 {
@@ -21,11 +42,12 @@ public class IssuedDocument
 
     /// <summary>
     /// Issues a document. When <paramref name="previous"/> (the current document of the same type for the same report)
-    /// is given, this one is its next version and the previous one becomes superseded.
+    /// is given, this one is its next version and the previous one becomes superseded. <paramref name="reason"/> says
+    /// why this version exists ("Ditandatangani pelapor di lokasi").
     /// </summary>
     public static IssuedDocument Issue(int reportId, DocumentType type, string number, DateTime issuedAtUtc,
         string? issuedByUserId, string verificationCode, byte[] pdf, string snapshotJson,
-        IReadOnlyList<DocumentParty> parties, IssuedDocument? previous)
+        IReadOnlyList<DocumentParty> parties, IssuedDocument? previous, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         if (string.IsNullOrWhiteSpace(number)) throw new ArgumentException("A document needs a number.", nameof(number));
@@ -47,6 +69,7 @@ public class IssuedDocument
             Sha256 = HashOf(pdf),
             SnapshotJson = snapshotJson,
             PartiesJson = JsonSerializer.Serialize(parties, PartiesJsonOptions),
+            VersionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, MaxReasonLength)],
         };
         previous?.SupersedeWith(document, issuedAtUtc);
         return document;
@@ -56,11 +79,19 @@ public class IssuedDocument
     public int ReportId { get; private set; }
     public DocumentType Type { get; private set; }
 
-    /// <summary>Letter number ("000.8.3.3/15/BA-PK/Diskominfo/2026"); the receipt's is the report number.</summary>
+    /// <summary>
+    /// Letter number ("000.8.3.3/15/BA-PK/Diskominfo/2026"), the same for every version that only adds a signature; the
+    /// receipt's and the lembar disposisi's is the report number (the nomor agenda).
+    /// </summary>
     public string Number { get; private set; } = "";
 
-    /// <summary>1 for the first issue of this type for the report, then 2, 3, … for corrections.</summary>
+    /// <summary>1 for the first issue of this type for the report, then 2, 3, … for signatures, approvals and corrections.</summary>
     public int Version { get; private set; }
+
+    public const int MaxReasonLength = 200;
+
+    /// <summary>Why this version was issued: "Diterbitkan", "Ditandatangani pelapor di lokasi", …</summary>
+    public string? VersionReason { get; private set; }
 
     public DateTime IssuedAtUtc { get; private set; }
 

@@ -25,6 +25,12 @@ public sealed record DocumentIssue(
     string OpdName,
     string? Supersedes = null)
 {
+    /// <summary>Numbers of the report's current documents of other types (the results report names them as its basis).</summary>
+    public IReadOnlyDictionary<DocumentType, string> Related { get; init; } = new Dictionary<DocumentType, string>();
+
+    /// <summary>The public tracking page ({PublicBaseUrl}/lacak), printed on the receipt.</summary>
+    public string? TrackingUrl { get; init; }
+
     /// <summary>People the steps point at (dispositions' targets), by user id.</summary>
     public IReadOnlyDictionary<string, PersonInfo> People { get; init; } = new Dictionary<string, PersonInfo>();
 }
@@ -80,11 +86,13 @@ public static class ReportDocumentMapper
             ReporterName = report.ReporterName,
             ReporterNip = report.ReporterNip,
             ReporterPhone = report.ReporterPhone,
-            Channel = Labels.Of(report.Channel) + (report.LetterNumber is null ? "" : $" (surat Nomor {report.LetterNumber})"),
+            Channel = Labels.Of(report.Channel) + (report.LetterNumber is null ? "" : $" (surat Nomor {report.LetterNumber}" +
+                (report.LetterDate is { } letterDate ? $" tanggal {IndonesianDate.Format(letterDate)})" : ")")),
             ReceivedAtUtc = report.ReceivedAtUtc,
             Location = report.Location,
             Category = Labels.Of(report.Category),
             Description = report.Description,
+            TrackingUrl = issue.TrackingUrl,
             ReceivedBy = officer,
         };
     }
@@ -113,12 +121,15 @@ public static class ReportDocumentMapper
             From = $"{issue.OpdName} ({report.ReporterName})",
             ReferenceNumber = report.LetterNumber ?? report.Number,
             ReferenceDate = report.LetterDate ?? Wib.DateOf(report.ReceivedAtUtc),
+            // Without a letter there is no letter number or date to print: the report came through another channel.
+            WithoutLetter = report.LetterNumber is null ? Labels.Of(report.Channel) : null,
             ReceivedAtUtc = report.ReceivedAtUtc,
+            // The report number is the nomor agenda: every incoming letter is registered as a report.
             AgendaNumber = report.Number,
             // Sifat follows the officials' instructions: "Segera selesaikan" anywhere in the chain makes it Segera.
             Urgency = given.HasFlag(DispositionInstructions.ResolvePromptly) ? DispositionUrgency.Urgent : DispositionUrgency.Normal,
             Classification = SecurityClassification.Ordinary,
-            Subject = $"Gangguan jaringan ({Labels.Of(report.Category)}) di {report.Location}",
+            Subject = $"Laporan gangguan jaringan ({Labels.Of(report.Category)})",
             Steps = steps,
             Notes = "Waktu penyelesaian paling lama 24 jam sejak laporan diterima, tanpa dipungut biaya (standar pelayanan).",
             DueDate = Wib.DateOf(due),
@@ -138,8 +149,11 @@ public static class ReportDocumentMapper
             report.ReplacementRequestedByName ?? report.ReporterName,
             filedByReporter ? request!.ActorNip ?? report.ReporterNip : report.ReporterNip,
             report.ReporterPosition ?? ReporterPositionFallback,
-            ApprovedAtUtc: filedByReporter ? request!.AtUtc : null);
-        var technician = inspection is null ? TeamLead(report) : SignerOf(inspection, inspection.AtUtc);
+            ApprovedAtUtc: filedByReporter ? request!.AtUtc : null,
+            WetOnly: !filedByReporter);
+        // The technician inspected, but no step of the application approves the request for them: their space is for
+        // a handwritten signature, never the time of the inspection.
+        var technician = (inspection is null ? TeamLead(report) : SignerOf(inspection, null)) with { WetOnly = true };
         return new DeviceReplacementBeritaAcaraDocument
         {
             Letterhead = issue.Letterhead,
@@ -149,13 +163,14 @@ public static class ReportDocumentMapper
             VerificationUrl = issue.VerificationUrl,
             Supersedes = issue.Supersedes,
             ReportNumber = report.Number,
-            Reporter = new BeritaAcaraParty(reporter, issue.OpdName),
+            Location = report.Location,
+            Reporter = new BeritaAcaraParty(reporter, InstansiOf(issue.OpdName, issue.Letterhead)),
             Technician = new BeritaAcaraParty(technician, AgencyOf(issue.Letterhead)),
             Reason = Sentence(report.InspectionFindings ?? report.DiagnosisFindings ?? "perangkat rusak"),
             Devices = report.CurrentDevices(DevicePurpose.ReplacementRequest)
                 .Select(d => new DeviceItem(d.Name, d.BrandType ?? "-", d.SerialNumber ?? "-", Condition(d.Condition), d.Notes))
                 .ToList(),
-            KnownBy = Kasi(report),
+            KnownBy = KnownByKasi(report),
         };
     }
 
@@ -181,16 +196,17 @@ public static class ReportDocumentMapper
             Supersedes = issue.Supersedes,
             ReportNumber = report.Number,
             Location = report.Location,
-            WorkStartedAtUtc = started?.AtUtc ?? report.ReceivedAtUtc,
-            WorkFinishedAtUtc = report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
+            // The times the technician stated (defaulting to the step times): the results report prints the same.
+            WorkStartedAtUtc = report.WorkStartedAtUtc ?? started?.AtUtc ?? report.ReceivedAtUtc,
+            WorkFinishedAtUtc = report.WorkFinishedAtUtc ?? report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
             Technician = new BeritaAcaraParty(completed is null ? TeamLead(report) : SignerOf(completed, completed.AtUtc),
                 AgencyOf(issue.Letterhead)),
-            Reporter = new BeritaAcaraParty(Acknowledger(report), issue.OpdName),
+            Reporter = new BeritaAcaraParty(Acknowledger(report), InstansiOf(issue.OpdName, issue.Letterhead)),
             WorkDone = Lines(report.ActionsTaken),
             Devices = devices,
             Result = "Gangguan jaringan telah ditangani dan jaringan di lokasi telah berfungsi kembali." +
                 (report.RootCause is null ? "" : " Penyebab gangguan: " + Sentence(report.RootCause)),
-            KnownBy = Kasi(report),
+            KnownBy = KnownByKasi(report),
         };
     }
 
@@ -209,11 +225,8 @@ public static class ReportDocumentMapper
             .Select(e => new ReviewNote(SignerOf(e, e.AtUtc), e.Note ?? "Disetujui."))
             .ToList();
 
+        // The devices are in the Berita Acara Pekerjaan's table; the results report refers to it (Laporan form).
         var actions = Lines(report.ActionsTaken).ToList();
-        actions.AddRange(report.CurrentDevices(DevicePurpose.Repaired).Select(d =>
-            $"Perangkat diperbaiki: {d.Name}{Brand(d.BrandType)}{(d.SerialNumber is null ? "" : ", nomor seri " + d.SerialNumber)}."));
-        actions.AddRange(report.CurrentDevices(DevicePurpose.Replaced).Select(d =>
-            $"Perangkat diganti: {d.Name}{Brand(d.BrandType)}, nomor seri {d.SerialNumber ?? "-"} diganti dengan nomor seri {d.NewSerialNumber}."));
 
         return new WorkReportDocument
         {
@@ -230,16 +243,34 @@ public static class ReportDocumentMapper
             FaultDescription = report.Description,
             ReceivedAtUtc = report.ReceivedAtUtc,
             CompletedAtUtc = report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
+            WorkStartedAtUtc = report.WorkStartedAtUtc ?? Ordered(report).FirstOrDefault(e => e.Action == WorkflowAction.StartDiagnosis)?.AtUtc,
+            WorkFinishedAtUtc = report.WorkFinishedAtUtc ?? report.WorkCompletedAtUtc,
             Target = ServiceTarget,
             Diagnosis = Diagnosis(report),
             Actions = actions,
             Timeline = events.Select(e => new TimelineEntry(e.AtUtc, Activity(e), ActorText(e))).ToList(),
             Technician = completed is null ? TeamLead(report) : SignerOf(completed, completed.AtUtc),
             Reviews = reviews,
+            WorkBaNumber = issue.Related.GetValueOrDefault(DocumentType.WorkBa),
+            Basis = Basis(report, issue),
         };
     }
 
-    /// <summary>Who the public verification page lists for a document.</summary>
+    private static List<string> Basis(Report report, DocumentIssue issue)
+    {
+        var basis = new List<string>
+        {
+            $"Laporan gangguan jaringan Nomor {report.Number} tanggal {IndonesianDate.Format(Wib.DateOf(report.ReceivedAtUtc))}" +
+            (report.LetterNumber is null ? "" : $" (surat Nomor {report.LetterNumber})") + ".",
+            $"Lembar Disposisi Nomor Agenda {report.Number}.",
+        };
+        if (issue.Related.GetValueOrDefault(DocumentType.ReplacementRequestBa) is { } request)
+            basis.Add($"Berita Acara Pengajuan Penggantian Perangkat Nomor {request}.");
+        if (issue.Related.GetValueOrDefault(DocumentType.WorkBa) is { } work) basis.Add($"Berita Acara Pekerjaan Nomor {work}.");
+        return basis;
+    }
+
+    /// <summary>Who the public verification page lists for a document, with what their signing space holds.</summary>
     public static IReadOnlyList<DocumentParty> Parties(OfficialDocument document) => document switch
     {
         ReportReceiptDocument d => [new("Pelapor", d.ReporterName, d.OpdName),
@@ -252,6 +283,53 @@ public static class ReportDocumentMapper
         WorkReportDocument d => [Party("Pelaksana", d.Technician), .. d.Reviews.Select(r => Party("Peninjau", r.Reviewer))],
         _ => [],
     };
+
+    /// <summary>What a signer's space holds: approved, signed on the technician's phone, for a wet signature, or not yet.</summary>
+    public static PartyStatus StatusOf(Signer signer)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        if (signer.SignaturePng is { Length: > 0 }) return PartyStatus.SignedOnDevice;
+        if (signer.ApprovedAtUtc is not null) return PartyStatus.Approved;
+        return signer.WetOnly ? PartyStatus.WetSignature : PartyStatus.Pending;
+    }
+
+    /// <summary>
+    /// The content of a document without its signatures, approvals, number, dates of issue and letterhead: two versions
+    /// with the same substance differ only by who has signed, so the later one keeps the number. A different substance is
+    /// a correction and takes a new number (ADR-005).
+    /// </summary>
+    public static string Substance(OfficialDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var nobody = new Signer("", null, "");
+        OfficialDocument core = document switch
+        {
+            ReportReceiptDocument d => d with { ReceivedBy = null },
+            DispositionSheetDocument d => d with { Steps = d.Steps.Select(s => s with { From = s.From with { ApprovedAtUtc = null } }).ToList() },
+            DeviceReplacementBeritaAcaraDocument d => d with
+            {
+                Reporter = d.Reporter with { Person = nobody }, Technician = d.Technician with { Person = nobody }, KnownBy = nobody,
+            },
+            WorkBeritaAcaraDocument d => d with
+            {
+                Reporter = d.Reporter with { Person = nobody }, Technician = d.Technician with { Person = nobody }, KnownBy = null,
+            },
+            // The timeline and the review notes grow with every review: they are the record of the approvals.
+            WorkReportDocument d => d with { Technician = nobody, Reviews = [], Timeline = [] },
+            _ => document,
+        };
+        core = core with
+        {
+            Letterhead = new LetterheadSettings { AgencyName = "", Address = "" },
+            Number = "",
+            IssuedAtUtc = default,
+            VerificationCode = "",
+            VerificationUrl = "",
+            Supersedes = null,
+            WetSignature = false,
+        };
+        return Core.Documents.DocumentSnapshot.Serialize(core);
+    }
 
     /// <summary>The service standard's completion time.</summary>
     public static readonly TimeSpan ServiceTarget = TimeSpan.FromHours(24);
@@ -266,16 +344,31 @@ public static class ReportDocumentMapper
         return new Signer(step.ActorName, step.ActorNip, position, step.IsPlh, approvedAtUtc);
     }
 
-    private static DocumentParty Party(string role, Signer signer) => new(role, signer.Name, signer.PositionLine);
+    private static DocumentParty Party(string role, Signer signer) =>
+        new(role, signer.Name, signer.PositionLine, StatusOf(signer), StatusOf(signer) is PartyStatus.Approved or PartyStatus.SignedOnDevice
+            ? signer.ApprovedAtUtc
+            : null);
 
     private static IEnumerable<ReportEvent> Ordered(Report report) => report.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id);
 
     private static ReportEvent? Last(Report report, WorkflowAction action) => Ordered(report).LastOrDefault(e => e.Action == action);
 
-    /// <summary>"Mengetahui,": the Kepala Seksi who assigned the team (or their Plh.); not yet approved in the application.</summary>
-    private static Signer Kasi(Report report) => Last(report, WorkflowAction.Assign) is { } assigned
-        ? SignerOf(assigned, null)
-        : new Signer(report.KasiName ?? "", null, Roles.Label(Roles.KepalaSeksi));
+    /// <summary>
+    /// "Mengetahui,": the Kepala Seksi (or Plh.) who approved the work since it was last completed, with that approval;
+    /// before that approval, the Kasi who assigned the team with a space that is still to be filled ("belum").
+    /// </summary>
+    private static Signer KnownByKasi(Report report)
+    {
+        var events = Ordered(report).ToList();
+        var completed = events.FindLastIndex(e => e.Action == WorkflowAction.CompleteWork);
+        var approval = completed < 0
+            ? null
+            : events.Skip(completed + 1).LastOrDefault(e => e.Action == WorkflowAction.Approve && e.FromStatus == ReportStatus.KasiReview);
+        if (approval is not null) return SignerOf(approval, approval.AtUtc);
+        return Last(report, WorkflowAction.Assign) is { } assigned
+            ? SignerOf(assigned, null)
+            : new Signer(report.KasiName ?? "", null, Roles.Label(Roles.KepalaSeksi));
+    }
 
     private static Signer TeamLead(Report report)
     {
@@ -372,6 +465,23 @@ public static class ReportDocumentMapper
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, null),
     };
 
+    /// <summary>An OPD as a party's instansi: "Badan Kepegawaian Daerah Kota Tebing Tinggi" (the region added once).</summary>
+    public static string InstansiOf(string opdName, LetterheadSettings letterhead)
+    {
+        ArgumentNullException.ThrowIfNull(opdName);
+        ArgumentNullException.ThrowIfNull(letterhead);
+        var region = RegionOf(letterhead);
+        return region.Length == 0 || opdName.Contains(region, StringComparison.OrdinalIgnoreCase) ? opdName : $"{opdName} {region}";
+    }
+
+    private static string RegionOf(LetterheadSettings letterhead)
+    {
+        var region = letterhead.Government.Trim();
+        const string prefix = "PEMERINTAH ";
+        if (region.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) region = region[prefix.Length..];
+        return CultureInfo.GetCultureInfo("id-ID").TextInfo.ToTitleCase(region.ToLowerInvariant());
+    }
+
     /// <summary>"Dinas Komunikasi dan Informatika Kota Tebing Tinggi" from the letterhead.</summary>
     public static string AgencyOf(LetterheadSettings letterhead)
     {
@@ -395,7 +505,6 @@ public static class ReportDocumentMapper
         return t.Length == 0 || t[^1] is '.' or '!' or '?' ? t : t + ".";
     }
 
-    private static string Brand(string? brand) => brand is null ? "" : $" ({brand})";
 
     private static string? Remarks(string? a, string? b) =>
         (a, b) switch

@@ -136,6 +136,10 @@ public class Report : IReportParties
     public string? RootCause { get; private set; }
     public DateTime? WorkCompletedAtUtc { get; private set; }
 
+    /// <summary>When the work actually started and ended, as the technician stated them (the documents print these).</summary>
+    public DateTime? WorkStartedAtUtc { get; private set; }
+    public DateTime? WorkFinishedAtUtc { get; private set; }
+
     // Acknowledgement by the reporter (seed step 11)
     public DateTime? AcknowledgedAtUtc { get; private set; }
     public string? AcknowledgedByName { get; private set; }
@@ -303,6 +307,14 @@ public class Report : IReportParties
             throw new DomainException("Cantumkan perangkat yang diganti beserta nomor seri lama dan baru.");
         var lines = work.RepairedDevices.Select(d => new ReportDevice(DevicePurpose.Repaired, d, nowUtc))
             .Concat(work.ReplacedDevices.Select(d => new ReportDevice(DevicePurpose.Replaced, d, nowUtc))).ToList();
+        var started = work.StartedAtUtc
+            ?? _events.Where(e => e.Action == WorkflowAction.StartDiagnosis).Select(e => (DateTime?)e.AtUtc).LastOrDefault()
+            ?? ReceivedAtUtc;
+        var finished = work.FinishedAtUtc ?? nowUtc;
+        if (finished > nowUtc.AddMinutes(5)) throw new DomainException("Waktu selesai pekerjaan tidak boleh di masa depan.");
+        if (started > finished) throw new DomainException("Waktu mulai pekerjaan harus sebelum waktu selesainya.");
+        if (started < ReceivedAtUtc.AddTicks(-(ReceivedAtUtc.Ticks % TimeSpan.TicksPerMinute)))
+            throw new DomainException("Waktu mulai pekerjaan tidak boleh sebelum laporan diterima.");
 
         var ev = Move(t, capacity, actor, nowUtc, null);
         foreach (var old in _devices.Where(d => d.Purpose != DevicePurpose.ReplacementRequest && !d.IsSuperseded)) old.Supersede();
@@ -310,11 +322,13 @@ public class Report : IReportParties
         ActionsTaken = work.ActionsTaken.Trim();
         RootCause = Clean(work.RootCause);
         WorkCompletedAtUtc = nowUtc;
+        WorkStartedAtUtc = started;
+        WorkFinishedAtUtc = finished;
         SlaElapsedSeconds = (long)(nowUtc - SlaClockStartUtc).TotalSeconds;
         AcknowledgedAtUtc = null;
         AcknowledgedByName = null;
         AcknowledgementSignaturePng = null;
-        var details = new StringBuilder($"Tindakan: {Sentence(ActionsTaken)}");
+        var details = new StringBuilder($"Pekerjaan {IndonesianTime(started)} s.d. {IndonesianTime(finished)}. Tindakan: {Sentence(ActionsTaken)}");
         if (RootCause is not null) details.Append(CultureInfo.InvariantCulture, $" Penyebab: {Sentence(RootCause)}");
         if (lines.Count > 0) details.Append(" Perangkat: ").Append(string.Join("; ", lines.Select(DescribeDevice))).Append('.');
         ev.Describe(details.ToString());

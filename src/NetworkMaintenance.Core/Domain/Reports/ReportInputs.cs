@@ -41,7 +41,9 @@ public sealed record DeviceLine(
 
 public sealed record ReplacementRequestInput(IReadOnlyList<DeviceLine> Devices, string? Note);
 
+/// <param name="StartedAtUtc">When the work actually started, as the technician states it; null: when the diagnosis started.</param>
+/// <param name="FinishedAtUtc">When the work actually ended; null: the time of this step.</param>
 public sealed record WorkReportInput(string ActionsTaken, string? RootCause, IReadOnlyList<DeviceLine> RepairedDevices,
-    IReadOnlyList<DeviceLine> ReplacedDevices);
+    IReadOnlyList<DeviceLine> ReplacedDevices, DateTime? StartedAtUtc = null, DateTime? FinishedAtUtc = null);
 
 public sealed record OnSiteSignature(string SignerName, byte[] SignaturePng);

@@ -52,7 +52,9 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
 
     internal sealed record Staff(WorkflowActor Actor, PersonRef Ref);
 
-    private readonly record struct DocIssue(int ReportId, int ReportIndex, DocumentType Type, int Version, DateTime AtUtc, string? ByUserId);
+    /// <param name="NewNumber">A first issue or a re-completion (a correction) takes a number; a signature or approval keeps it.</param>
+    private readonly record struct DocIssue(int ReportId, int ReportIndex, DocumentType Type, int Version, DateTime AtUtc, string? ByUserId,
+        bool NewNumber);
 
     private static readonly string[] FirstNames =
     [
@@ -365,10 +367,11 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 versions.Clear();
                 foreach (var ev in events)
                 {
-                    foreach (var type in DocumentTriggers.After(ev))
+                    foreach (var type in DocumentTriggers.After(ev, events))
                     {
                         var version = versions[type] = versions.GetValueOrDefault(type) + 1;
-                        issues.Add(new DocIssue(reportId, i, type, version, ev.AtUtc, ev.ActorUserId));
+                        issues.Add(new DocIssue(reportId, i, type, version, ev.AtUtc, ev.ActorUserId,
+                            version == 1 || ev.Action == WorkflowAction.CompleteWork));
                     }
                 }
                 batch.Add(new BuiltReport(reportId, report, guest, events));
@@ -404,15 +407,20 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
             var fullSize = closedIndexes.TakeLast(options.SamplePdfs).ToHashSet();
             var formatters = new Dictionary<DocumentType, NumberFormatter>();
             var sequenceNames = new Dictionary<(DocumentType, int), string>();
+            var issuedNumbers = new Dictionary<(int ReportId, DocumentType Type), string>();
             var rows = new DocumentRow[Math.Min(DocumentBatch, issues.Count)];
             var filled = 0;
             for (var k = 0; k < issues.Count; k++)
             {
                 var issue = issues[k];
                 string number;
-                if (issue.Type == DocumentType.Receipt)
+                if (!DocumentTypes.LetterNumbered.Contains(issue.Type))
                 {
                     number = numbers[issue.ReportIndex];
+                }
+                else if (!issue.NewNumber)
+                {
+                    number = issuedNumbers[(issue.ReportId, issue.Type)];
                 }
                 else
                 {
@@ -429,6 +437,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                     }
                     number = formatter.Format(sequence, issuedOn);
                 }
+                issuedNumbers[(issue.ReportId, issue.Type)] = number;
                 var next = successor[k];
                 var code = NewVerificationCode(rng);
                 byte[] pdf;
@@ -439,7 +448,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 }
                 else
                 {
-                    pdf = PlaceholderPdf.For(issue.Type.Label(), number);
+                    pdf = PlaceholderPdf.For(issue.Type.Label(), issue.Version > 1 ? $"{number} versi {issue.Version}" : number);
                     hash = IssuedDocument.HashOf(pdf);
                     snapshot = "{}";
                 }

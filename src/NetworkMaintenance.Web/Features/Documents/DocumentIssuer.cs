@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Documents;
+using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Documents.Templates;
+using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Formatting;
@@ -15,19 +17,46 @@ namespace NetworkMaintenance.Web.Features.Documents;
 /// and adds the <see cref="IssuedDocument"/> (superseding the previous version). The caller saves and commits, so a
 /// step and its documents are recorded together or not at all.
 /// </summary>
-public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> options, IHttpContextAccessor http,
+public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> options, IHostEnvironment environment,
     ILogger<DocumentIssuer> logger)
 {
+    /// <summary>
+    /// Why no document may be issued now (Indonesian, shown to whoever took the step), or null: a document issued with
+    /// an incomplete kop surat or a verification address that is not the public one would stay wrong forever.
+    /// </summary>
+    public async Task<string?> RefusalAsync(CancellationToken ct = default)
+    {
+        var problems = Problems((await SettingsAsync(ct)).MissingForIssuing(), options.Value, environment.IsProduction());
+        return problems.Count == 0
+            ? null
+            : "Dokumen resmi belum dapat diterbitkan karena " + string.Join(" dan ", problems) +
+              ". Langkah ini belum disimpan. Mohon hubungi administrator untuk melengkapinya (Administrasi → Kop Surat & Penomoran).";
+    }
+
+    /// <summary>What stops issuing, in Indonesian: the kop surat's missing parts and, in Production, the public address.</summary>
+    public static IReadOnlyList<string> Problems(IReadOnlyList<string> missing, DocumentOptions options, bool isProduction)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (missing.Count > 0) problems.Add("kop surat belum lengkap: " + string.Join(", ", missing) + " belum diisi");
+        if (isProduction && DocumentOptions.Configured(options.PublicBaseUrl) is null)
+            problems.Add("alamat publik aplikasi untuk kode QR verifikasi (pengaturan Documents:PublicBaseUrl) belum diatur");
+        return problems;
+    }
+
     private DocumentSettings? _settings;
 
     /// <summary>Issues the documents <paramref name="step"/> calls for (<see cref="DocumentTriggers"/>).</summary>
     public async Task<IReadOnlyList<IssuedDocument>> IssueForStepAsync(Report report, ReportEvent step, string? issuedByUserId,
         DateTime nowUtc, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(step);
         var issued = new List<IssuedDocument>();
-        foreach (var type in DocumentTriggers.After(step))
+        foreach (var type in DocumentTriggers.After(step, report.Events))
         {
-            issued.Add(await IssueAsync(report, type, issuedByUserId, nowUtc, ct));
+            issued.Add(await IssueAsync(report, type, issuedByUserId, nowUtc, step, ct));
         }
         return issued;
     }
@@ -35,9 +64,12 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
     /// <summary>
     /// Issues one document of <paramref name="type"/> from the report as it is now (saved or not). Must run inside a
     /// transaction: the number is taken from the counter in it, so concurrent issues never share a number.
+    /// A new version keeps the number of the current one unless its content differs (a correction, ADR-005): a
+    /// signature, an acknowledgement, an approval or the closing only adds a version under the same number and keeps
+    /// the document's date.
     /// </summary>
     public async Task<IssuedDocument> IssueAsync(Report report, DocumentType type, string? issuedByUserId, DateTime nowUtc,
-        CancellationToken ct = default)
+        ReportEvent? step = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (db.Database.CurrentTransaction is null)
@@ -45,27 +77,67 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
         if (report.Id == 0) throw new InvalidOperationException("Save the report before issuing its documents.");
 
         var settings = await SettingsAsync(ct);
+        if (await RefusalAsync(ct) is { } refusal) throw new DomainException(refusal);
         var previous = await CurrentAsync(report.Id, type, ct);
-        var issuedOn = Wib.DateOf(nowUtc);
-        var number = type == DocumentType.Receipt
-            ? report.Number
-            : DocumentNumberPattern.Format(settings.NumberPattern(type), await db.NextAsync(type.SequenceName(issuedOn.Year), ct), issuedOn);
-
+        // The report's other current documents (the results report names them as its basis).
+        await db.IssuedDocuments.Where(d => d.ReportId == report.Id && !d.IsSuperseded).LoadAsync(ct);
         var code = VerificationCode.New();
-        var baseUrl = DocumentOptions.ResolveBaseUrl(options.Value.PublicBaseUrl, http.HttpContext?.Request);
-        var issue = new DocumentIssue(settings.ToLetterhead(), number, nowUtc, code,
-            DocumentOptions.VerificationUrl(baseUrl, code), await OpdNameAsync(report, ct), previous?.Number)
+        // Only from configuration: never from the request's Host header.
+        var baseUrl = DocumentOptions.ResolveBaseUrl(options.Value.PublicBaseUrl);
+        var draft = new DocumentIssue(settings.ToLetterhead(), "", nowUtc, code,
+            DocumentOptions.VerificationUrl(baseUrl, code), await OpdNameAsync(report, ct))
         {
             People = await PeopleAsync(report, ct),
+            TrackingUrl = baseUrl + "/lacak",
+            Related = db.IssuedDocuments.Local.Where(d => d.ReportId == report.Id && !d.IsSuperseded && d.Type != type)
+                .GroupBy(d => d.Type).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Version).Last().Number),
         };
-        var model = ReportDocumentMapper.Map(type, report, issue);
+        var model = ReportDocumentMapper.Map(type, report, draft);
+
+        var earlier = previous is null ? null : ReadSnapshot(previous);
+        var sameDocument = previous is not null && (type is DocumentType.Receipt or DocumentType.DispositionSheet
+            || (earlier is not null && ReportDocumentMapper.Substance(earlier) == ReportDocumentMapper.Substance(model)));
+        string number;
+        if (sameDocument)
+        {
+            // The same document with more signatures: same number, same date as the version it follows.
+            number = previous!.Number;
+            model = model with { Number = number, IssuedAtUtc = earlier?.IssuedAtUtc ?? previous.IssuedAtUtc };
+        }
+        else
+        {
+            var issuedOn = Wib.DateOf(nowUtc);
+            number = DocumentTypes.LetterNumbered.Contains(type)
+                ? DocumentNumberPattern.Format(settings.NumberPattern(type), await db.NextAsync(type.SequenceName(issuedOn.Year), ct), issuedOn)
+                : report.Number;
+            model = model with { Number = number, Supersedes = previous?.Number };
+        }
+
+        var reason = step is null
+            ? (previous is null ? "Diterbitkan" : "Versi baru")
+            : DocumentTriggers.Reason(step, previous is null);
+        if (previous is not null && !sameDocument) reason = "Koreksi: " + reason;
         var pdf = OfficialDocumentRenderer.Render(model);
         var document = IssuedDocument.Issue(report.Id, type, number, nowUtc, issuedByUserId, code, pdf,
-            DocumentSnapshot.Serialize(model), ReportDocumentMapper.Parties(model), previous);
+            DocumentSnapshot.Serialize(model), ReportDocumentMapper.Parties(model), previous, reason);
         db.IssuedDocuments.Add(document);
         logger.LogInformation("Issued {Type} {DocumentNumber} version {Version} for report {ReportNumber}", type, number,
             document.Version, report.Number);
         return document;
+    }
+
+    /// <summary>The model a stored version was rendered from; null when it cannot be read (generated test data).</summary>
+    private OfficialDocument? ReadSnapshot(IssuedDocument document)
+    {
+        try
+        {
+            return DocumentSnapshot.Deserialize(document.SnapshotJson, ReportDocumentMapper.ModelType(document.Type));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            logger.LogWarning(ex, "The snapshot of document {DocumentId} cannot be read; the next version takes a new number", document.Id);
+            return null;
+        }
     }
 
     /// <summary>The administrator's settings, or the defaults until they are saved; read once per request.</summary>

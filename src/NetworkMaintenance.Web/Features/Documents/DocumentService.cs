@@ -16,6 +16,7 @@ public sealed record VerifiedDocument(
     DocumentType Type,
     string Number,
     int Version,
+    string? VersionReason,
     DateTime IssuedAtUtc,
     string ReportNumber,
     IReadOnlyList<DocumentParty> Parties,
@@ -69,7 +70,7 @@ public sealed class DocumentService(AppDbContext db)
         var found = await db.IssuedDocuments.AsNoTracking().Where(d => d.VerificationCode == normalized)
             .Select(d => new
             {
-                d.ReportId, d.Type, d.Number, d.Version, d.IssuedAtUtc, d.PartiesJson, d.Sha256, d.IsSuperseded,
+                d.ReportId, d.Type, d.Number, d.Version, d.VersionReason, d.IssuedAtUtc, d.PartiesJson, d.Sha256, d.IsSuperseded,
                 d.SupersededAtUtc,
                 ReportNumber = db.Reports.Where(r => r.Id == d.ReportId).Select(r => r.Number).Single(),
             })
@@ -85,7 +86,7 @@ public sealed class DocumentService(AppDbContext db)
                 .SingleOrDefaultAsync(ct);
         }
 
-        return new VerifiedDocument(normalized, found.Type, found.Number, found.Version, found.IssuedAtUtc, found.ReportNumber,
+        return new VerifiedDocument(normalized, found.Type, found.Number, found.Version, found.VersionReason, found.IssuedAtUtc, found.ReportNumber,
             IssuedDocument.ReadParties(found.PartiesJson), found.Sha256, found.IsSuperseded, found.SupersededAtUtc, current);
     }
 

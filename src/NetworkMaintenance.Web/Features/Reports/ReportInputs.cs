@@ -130,6 +130,9 @@ public sealed class StepInputForm
     public string? FaultLocation { get; set; }
     public string? Findings { get; set; }
     public DateTime? VisitedAt { get; set; }
+    /// <summary>Actual start and end of the work (WIB), prefilled with the step times.</summary>
+    public DateTime? WorkStartedAt { get; set; }
+    public DateTime? WorkFinishedAt { get; set; }
     public bool ReporterPresent { get; set; }
     public List<DeviceRow> Devices { get; set; } = [];
     public List<DeviceRow> ReplacedDevices { get; set; } = [];

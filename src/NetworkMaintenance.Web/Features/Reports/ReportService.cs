@@ -142,6 +142,14 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);
                 }
+                catch (DomainException ex)
+                {
+                    // Documents cannot be issued (incomplete kop surat): the step is not recorded either.
+                    logger.LogWarning("Step {Action} on report {Number} refused: {Reason}", ev.Action, report.Number, ex.Message);
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return StepResult.Refused(ex.Message);
+                }
                 catch (DbUpdateConcurrencyException)
                 {
                     logger.LogInformation("Concurrent step on report {Number} refused", report.Number);

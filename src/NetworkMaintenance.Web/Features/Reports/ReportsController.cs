@@ -261,6 +261,13 @@ public sealed class ReportsController(
                 .Select(d => new DeviceRow { Name = d.Name, BrandType = d.BrandType, SerialNumber = d.SerialNumber, Condition = d.Condition, Notes = d.Notes })
                 .DefaultIfEmpty(new DeviceRow()).ToList();
         }
+        if (workflowAction == WorkflowAction.CompleteWork)
+        {
+            // The actual times of the work, prefilled with the step times; the technician corrects them.
+            var started = report.Events.Where(e => e.Action == WorkflowAction.StartDiagnosis).Select(e => (DateTime?)e.AtUtc).LastOrDefault();
+            form.WorkStartedAt = Wib.FromUtc(started ?? report.ReceivedAtUtc);
+            form.WorkFinishedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime);
+        }
         if (workflowAction is WorkflowAction.InspectRepair or WorkflowAction.InspectReplace)
         {
             form.VisitedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime);

@@ -76,7 +76,8 @@ public class DocumentTriggersTests
     [InlineData(ReportStatus.AwaitingAcknowledgement, WorkflowAction.CompleteWork, new[] { DocumentType.WorkBa, DocumentType.WorkReport })]
     [InlineData(ReportStatus.KasiReview, WorkflowAction.Acknowledge, new[] { DocumentType.WorkBa })]
     [InlineData(ReportStatus.Closed, WorkflowAction.Approve, new[] { DocumentType.WorkReport })]
-    [InlineData(ReportStatus.KabidReview, WorkflowAction.Approve, new DocumentType[0])]
+    [InlineData(ReportStatus.KabidReview, WorkflowAction.Approve, new[] { DocumentType.WorkBa })]
+    [InlineData(ReportStatus.KadisReview, WorkflowAction.Approve, new DocumentType[0])]
     [InlineData(ReportStatus.DisposedToKabid, WorkflowAction.Dispose, new DocumentType[0])]
     [InlineData(ReportStatus.Diagnosing, WorkflowAction.StartDiagnosis, new DocumentType[0])]
     public void EachStepIssuesTheDocumentsOfTheStandard(ReportStatus reached, WorkflowAction action, DocumentType[] expected)

@@ -127,7 +127,7 @@ public class ReportDocumentMapperTests
 
         Assert.Equal(("Rina Marlina", ReporterNip, "Pranata Komputer"), (ba.Reporter.Person.Name, ba.Reporter.Person.Nip, ba.Reporter.Person.Position));
         Assert.Equal(request.AtUtc, ba.Reporter.Person.ApprovedAtUtc);
-        Assert.Equal("Badan Kepegawaian Daerah", ba.Reporter.Agency);
+        Assert.Equal("Badan Kepegawaian Daerah Kota Tebing Tinggi", ba.Reporter.Agency);
         Assert.Equal(("Bayu Pratama, A.Md", TechnicianNip), (ba.Technician.Person.Name, ba.Technician.Person.Nip));
         Assert.Equal("Dinas Komunikasi dan Informatika Kota Tebing Tinggi", ba.Technician.Agency);
         Assert.Equal("Switch terbakar.", ba.Reason);
@@ -209,8 +209,8 @@ public class ReportDocumentMapperTests
         Assert.Equal(r.Events.Count, report.Timeline.Count);
         Assert.Contains(report.Timeline, e => e.Actor == "Plh Kasi (Plh. Kepala Seksi)");
         Assert.Contains(report.Timeline, e => e.Activity == "Laporan dikembalikan. Alasan: Periksa lagi");
-        Assert.Contains("Perangkat diganti: Switch 24 port (TP-Link TL-SG1024), nomor seri SN-OLD-1 diganti dengan nomor seri SN-NEW-1.",
-            report.Actions);
+        // The devices are in the Berita Acara Pekerjaan, which the results report refers to.
+        Assert.DoesNotContain(report.Actions, a => a.Contains("SN-OLD-1", StringComparison.Ordinal));
         Assert.Contains("Jenis gangguan: Putus koneksi.", report.Diagnosis, StringComparison.Ordinal);
         Assert.Contains("di luar jaringan Data Center", report.Diagnosis, StringComparison.Ordinal);
         Assert.Contains("Switch terbakar", report.Diagnosis, StringComparison.Ordinal);
@@ -283,5 +283,44 @@ public class DocumentSnapshotTests
             Supersedes = "000.8.3.3/104/Diskominfo/2026",
         })).Pages[0];
         Assert.Contains("Dokumen ini menggantikan dokumen Nomor 000.8.3.3/104/Diskominfo/2026.", text, StringComparison.Ordinal);
+    }
+}
+
+public class ReportDocumentMapperTataNaskahTests
+{
+    private static DocumentIssue Issue() =>
+        new(DocumentSamples.Letterhead, "000.8.3.3/7/BA-PP/Diskominfo/2026", Start, "ABCDEFGHJKLMNPQR",
+            "https://gangguan.example/verifikasi/ABCDEFGHJKLMNPQR", "Badan Kepegawaian Daerah");
+
+    [Fact]
+    public void BothPartiesInstansiCarryTheCity()
+    {
+        var report = WorkflowFixture.InState(ReportStatus.Replacing);
+        var request = ReportDocumentMapper.ReplacementRequest(report, Issue());
+
+        Assert.Equal("Badan Kepegawaian Daerah Kota Tebing Tinggi", request.Reporter.Agency);
+        Assert.Equal("Dinas Komunikasi dan Informatika Kota Tebing Tinggi", request.Technician.Agency);
+        Assert.Equal(report.Location, request.Location);
+        // Already named: not twice.
+        Assert.Equal("Kecamatan Rambutan Kota Tebing Tinggi",
+            ReportDocumentMapper.InstansiOf("Kecamatan Rambutan Kota Tebing Tinggi", DocumentSamples.Letterhead));
+    }
+
+    [Fact]
+    public void NoLinePrintsNomorSeriDash()
+    {
+        var report = WorkflowFixture.InState(ReportStatus.Replacing);
+        report.CompleteWork(WorkflowFixture.Technician, new WorkReportInput("Mengganti switch", null, [],
+            [new DeviceLine("Switch 24 port", "TP-Link", null, DeviceCondition.RusakBerat, null, "TP-Link", "SN-NEW-1")]), Start.AddDays(1));
+
+        var model = ReportDocumentMapper.WorkReport(report, Issue());
+
+        Assert.DoesNotContain(model.Actions, a => a.Contains("nomor seri", StringComparison.Ordinal));
+        var issued = ReportDocumentMapper.WorkReport(report, Issue() with
+        {
+            Related = new Dictionary<DocumentType, string> { [DocumentType.WorkBa] = "000.8.3.3/9/BA-PK/Diskominfo/2026" },
+        });
+        Assert.Equal("000.8.3.3/9/BA-PK/Diskominfo/2026", issued.WorkBaNumber);
+        Assert.Contains("Berita Acara Pekerjaan Nomor 000.8.3.3/9/BA-PK/Diskominfo/2026.", issued.Basis);
     }
 }
