@@ -231,7 +231,7 @@ public sealed class UserAdministration(AppFactory factory) : IClassFixture<AppFa
         using (var session = WebSession.Create(factory))
         using (var login = await session.TryLoginAsync("dedi.nonaktif", InitialPassword))
         {
-            Assert.Contains(AccountController.NotAllowedMessage, WebPageHelpers.Text(await HttpAssert.OkPageAsync(login)));
+            Assert.Contains(AccountController.WrongCredentialsMessage, WebPageHelpers.Text(await HttpAssert.OkPageAsync(login)));
         }
 
         using (var response = await admin.SubmitFormAsync(editPage, $"/admin/pengguna/{id}/aktifkan", []))

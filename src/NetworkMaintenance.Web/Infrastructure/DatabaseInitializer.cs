@@ -3,7 +3,8 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// <summary>
 /// Before the server accepts requests: migrates and seeds the database, creates the roles, the demo accounts
 /// when <c>Demo:Enabled</c> is true (Development only), and the first administrator when
-/// <c>Bootstrap:Administrator</c> is configured.
+/// <c>Bootstrap:Administrator</c> is configured and the database has no administrator yet (checked before the demo
+/// accounts are added).
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration,
     IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
@@ -16,18 +17,6 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         var provisioning = scope.ServiceProvider.GetRequiredService<UserProvisioning>();
         await provisioning.EnsureRolesAsync();
 
-        if (configuration.GetValue<bool>("Demo:Enabled"))
-        {
-            if (environment.IsProduction())
-            {
-                logger.LogWarning("Demo:Enabled is ignored in Production: no account with a known password is created");
-            }
-            else
-            {
-                await provisioning.EnsureDemoAccountsAsync();
-            }
-        }
-
         var admin = configuration.GetSection("Bootstrap:Administrator");
         var userName = admin["UserName"];
         var password = admin["Password"];
@@ -38,9 +27,23 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
             // page greeted "Selamat datang, ") and an empty, "confirmed" e-mail address.
             var fullName = admin["FullName"];
             var email = admin["Email"];
-            await provisioning.CreateAdministratorAsync(userName,
+            // Only into a database without any administrator (active or not): once one exists, the settings are
+            // inert, so renaming or removing the first account never brings it back with the known password.
+            await provisioning.CreateFirstAdministratorAsync(userName,
                 string.IsNullOrWhiteSpace(fullName) ? "Administrator Sistem" : fullName.Trim(),
                 string.IsNullOrWhiteSpace(email) ? null : email.Trim(), password);
+        }
+
+        if (configuration.GetValue<bool>("Demo:Enabled"))
+        {
+            if (environment.IsProduction())
+            {
+                logger.LogWarning("Demo:Enabled is ignored in Production: no account with a known password is created");
+            }
+            else
+            {
+                await provisioning.EnsureDemoAccountsAsync();
+            }
         }
     }
 
