@@ -377,12 +377,13 @@ public class Report : IReportParties
     {
         var t = WorkflowTable.Find(action, Status);
         if (t is null) return NotNowMessage(action);
-        return WorkflowTable.Qualify(t.Actor, this, actor) is null ? WorkflowTable.RefusalMessage(t.Actor) : null;
+        return WorkflowTable.Refusal(t.Actor, this, actor);
     }
 
     private (Transition Transition, ActingCapacity Capacity) Guard(WorkflowAction action, WorkflowActor actor, string? reason)
     {
         var t = WorkflowTable.Find(action, Status) ?? throw new DomainException(NotNowMessage(action));
+        if (WorkflowTable.Refusal(t.Actor, this, actor) is { } refusal) throw new DomainException(refusal);
         var capacity = WorkflowTable.Qualify(t.Actor, this, actor)
             ?? throw new DomainException(WorkflowTable.RefusalMessage(t.Actor));
         if (t.Inputs.HasFlag(StepInput.Reason) && string.IsNullOrWhiteSpace(reason))
