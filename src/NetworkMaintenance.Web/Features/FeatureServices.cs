@@ -16,6 +16,10 @@ public static class FeatureServices
         services.AddScoped<Audit.IAuditLog, Audit.AuditLog>();
         services.AddScoped<Audit.AuditSearch>();
 
+        // Retention of the personal data of people without an account (UU 27/2022; docs/security-standard.md).
+        services.Configure<PersonalData.PersonalDataOptions>(configuration.GetSection(PersonalData.PersonalDataOptions.Section));
+        services.AddScoped<PersonalData.PersonalDataRetention>();
+
         // Reports and the workflow.
         services.AddScoped<Reports.ActorFactory>();
         services.AddScoped<Reports.ReportService>();
