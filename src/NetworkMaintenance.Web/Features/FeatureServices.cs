@@ -61,6 +61,7 @@ public static class FeatureServices
         // Intake: attachments, guest book, complaints, public pages, satisfaction survey.
         services.Configure<Attachments.UploadOptions>(configuration.GetSection("Uploads"));
         services.AddScoped<Attachments.AttachmentStore>();
+        services.AddSingleton<IDiskSpace, DiskSpace>();
         services.AddScoped<PublicPages.ComplaintService>();
         var maxBytes = configuration.GetValue<long?>("Uploads:MaxBytes") ?? Attachments.UploadOptions.DefaultMaxBytes;
         // A request carries one file plus the form fields: allow the file limit and 1 MB of room; the per-file
