@@ -123,6 +123,8 @@ public static class AppHost
         {
             o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             IndonesianModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+            // Year 1 or 9999 would overflow the WIB/UTC conversions: refused at binding (SupportedDates).
+            o.ModelBinderProviders.Insert(0, new SupportedDates.BinderProvider());
             // FluentValidation says in Indonesian which field is missing; MVC's implicit [Required] on non-nullable
             // strings would add its own English "The X field is required." next to it.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
