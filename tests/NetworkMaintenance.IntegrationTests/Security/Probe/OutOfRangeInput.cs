@@ -32,7 +32,7 @@ public sealed class OutOfRangeInput(SecurityWorld world)
         if (response.Content.Headers.ContentType?.MediaType == "text/html")
         {
             var text = WebPageHelpers.Text(await response.Content.ReadAsStringAsync());
-            Assert.DoesNotContain("Terjadi kesalahan", text);
+            Assert.DoesNotContain("Terjadi gangguan pada sistem", text);
         }
     }
 }
