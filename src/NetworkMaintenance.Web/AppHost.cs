@@ -71,7 +71,9 @@ public static class AppHost
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<IndonesianIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Authenticator codes are accepted once (replaces Identity's provider of the same name).
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
@@ -123,6 +125,8 @@ public static class AppHost
         {
             o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             IndonesianModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+            // Year 1 or 9999 would overflow the WIB/UTC conversions: refused at binding (SupportedDates).
+            o.ModelBinderProviders.Insert(0, new SupportedDates.BinderProvider());
             // FluentValidation says in Indonesian which field is missing; MVC's implicit [Required] on non-nullable
             // strings would add its own English "The X field is required." next to it.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -161,8 +165,13 @@ public static class AppHost
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Behind a TLS reverse proxy on another host, name it (or its network) so that X-Forwarded-Proto counts:
+            // Forwarded headers count only from the proxies named in the settings, by default from none: ASP.NET Core
+            // trusts the loopback address out of the box, so anyone on the host (or a proxy passing the client's own
+            // X-Forwarded-For through) could choose the address seen by the rate limits and the audit log.
+            // Behind a TLS reverse proxy, name it (or its network), loopback included when it runs on the same host:
             // ForwardedHeaders:KnownProxies:0=10.0.0.5 or ForwardedHeaders:KnownNetworks:0=10.0.0.0/24.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
             foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
             {
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
@@ -171,6 +180,8 @@ public static class AppHost
             {
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
+            // With both lists empty the middleware would trust every sender: no proxy named, no header read.
+            if (o.KnownProxies.Count == 0 && o.KnownIPNetworks.Count == 0) o.ForwardedHeaders = ForwardedHeaders.None;
         });
 
         Features.FeatureServices.Add(services, configuration);

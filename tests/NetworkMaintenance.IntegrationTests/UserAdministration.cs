@@ -89,7 +89,7 @@ public sealed class UserAdministration(AppFactory factory) : IClassFixture<AppFa
         Assert.Contains("NIP harus 18 digit", text);
         Assert.Contains("Nomor telepon tidak valid", text);
         Assert.Contains("OPD wajib dipilih untuk peran Staf OPD Pelapor.", text);
-        Assert.Contains("Kata sandi awal minimal 10 karakter.", text);
+        Assert.Contains("Kata sandi awal minimal 12 karakter.", text);
         Assert.Equal("staf.baru", WebPageHelpers.InputValue(html, "UserName"));
         Assert.Equal("Staf Baru", WebPageHelpers.InputValue(html, "FullName"));
         Assert.Equal("1995 0101", WebPageHelpers.InputValue(html, "Nip"));
@@ -231,7 +231,7 @@ public sealed class UserAdministration(AppFactory factory) : IClassFixture<AppFa
         using (var session = WebSession.Create(factory))
         using (var login = await session.TryLoginAsync("dedi.nonaktif", InitialPassword))
         {
-            Assert.Contains(AccountController.NotAllowedMessage, WebPageHelpers.Text(await HttpAssert.OkPageAsync(login)));
+            Assert.Contains(AccountController.WrongCredentialsMessage, WebPageHelpers.Text(await HttpAssert.OkPageAsync(login)));
         }
 
         using (var response = await admin.SubmitFormAsync(editPage, $"/admin/pengguna/{id}/aktifkan", []))
@@ -340,7 +340,7 @@ public sealed class UserAdministration(AppFactory factory) : IClassFixture<AppFa
         using (var weak = await admin.PostFormAsync(resetPage, new Form().Set("NewPassword", "pendek").Set("ConfirmPassword", "pendek")))
         {
             var html = await HttpAssert.OkPageAsync(weak);
-            Assert.Contains("Kata sandi baru minimal 10 karakter.", WebPageHelpers.Text(html));
+            Assert.Contains("Kata sandi baru minimal 12 karakter.", WebPageHelpers.Text(html));
             Assert.Equal("", WebPageHelpers.InputValue(html, "NewPassword"));
         }
         using (var response = await admin.PostFormAsync(resetPage, new Form().Set("NewPassword", newPassword).Set("ConfirmPassword", newPassword)))

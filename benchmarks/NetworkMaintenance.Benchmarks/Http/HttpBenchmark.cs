@@ -80,6 +80,8 @@ public static partial class HttpBenchmark
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
         env.Remove("NM_GENERATE_PASSWORD");
         env["Benchmark__BaselineEndpoints"] = "true";
+        // The baseline endpoints are never mapped in Production; "Benchmark" runs the same production pipeline.
+        env["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         env["RateLimiting__PublicPermitLimit"] = "1000000000";
         env["RateLimiting__LoginPermitLimitPerIp"] = "1000000000";
         // Plain HTTP on the loopback interface: no HTTPS redirect, cookies not Secure-only (docs/security.md).

@@ -574,6 +574,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("UploaderIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
@@ -582,6 +586,8 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("UploadedAtUtc", "UploaderIp");
 
                     b.ToTable("Attachments");
                 });
@@ -1073,6 +1079,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("FormToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<bool?>("InDataCenterNetwork")
                         .HasColumnType("bit");
 
@@ -1209,6 +1219,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormToken")
+                        .IsUnique()
+                        .HasFilter("[FormToken] IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();

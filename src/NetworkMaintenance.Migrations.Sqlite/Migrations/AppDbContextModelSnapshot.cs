@@ -553,6 +553,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UploaderIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
@@ -561,6 +565,8 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("UploadedAtUtc", "UploaderIp");
 
                     b.ToTable("Attachments");
                 });
@@ -1035,6 +1041,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("InDataCenterNetwork")
                         .HasColumnType("INTEGER");
 
@@ -1171,6 +1181,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormToken")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();

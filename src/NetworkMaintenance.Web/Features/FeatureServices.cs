@@ -16,6 +16,10 @@ public static class FeatureServices
         services.AddScoped<Audit.IAuditLog, Audit.AuditLog>();
         services.AddScoped<Audit.AuditSearch>();
 
+        // Retention of the personal data of people without an account (UU 27/2022; docs/security-standard.md).
+        services.Configure<PersonalData.PersonalDataOptions>(configuration.GetSection(PersonalData.PersonalDataOptions.Section));
+        services.AddScoped<PersonalData.PersonalDataRetention>();
+
         // Reports and the workflow.
         services.AddScoped<Reports.ActorFactory>();
         services.AddScoped<Reports.ReportService>();
@@ -57,6 +61,7 @@ public static class FeatureServices
         // Intake: attachments, guest book, complaints, public pages, satisfaction survey.
         services.Configure<Attachments.UploadOptions>(configuration.GetSection("Uploads"));
         services.AddScoped<Attachments.AttachmentStore>();
+        services.AddSingleton<IDiskSpace, DiskSpace>();
         services.AddScoped<PublicPages.ComplaintService>();
         var maxBytes = configuration.GetValue<long?>("Uploads:MaxBytes") ?? Attachments.UploadOptions.DefaultMaxBytes;
         // A request carries one file plus the form fields: allow the file limit and 1 MB of room; the per-file

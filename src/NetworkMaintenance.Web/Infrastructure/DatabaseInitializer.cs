@@ -5,7 +5,8 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// <summary>
 /// Before the server accepts requests: migrates and seeds the database, creates the roles, the demo accounts
 /// when <c>Demo:Enabled</c> is true (Development only), and the first administrator when
-/// <c>Bootstrap:Administrator</c> is configured.
+/// <c>Bootstrap:Administrator</c> is configured and the database has no administrator yet (checked before the demo
+/// accounts are added).
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration,
     IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
@@ -17,6 +18,23 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         await using var scope = services.CreateAsyncScope();
         var provisioning = scope.ServiceProvider.GetRequiredService<UserProvisioning>();
         await provisioning.EnsureRolesAsync();
+
+        var admin = configuration.GetSection("Bootstrap:Administrator");
+        var userName = admin["UserName"];
+        var password = admin["Password"];
+        if (!string.IsNullOrWhiteSpace(userName) && !string.IsNullOrWhiteSpace(password))
+        {
+            // appsettings.json lists FullName and Email as "" (to document them), so an unset value arrives as an
+            // empty string, not null: without this the administrator was created with an empty name (the home
+            // page greeted "Selamat datang, ") and an empty, "confirmed" e-mail address.
+            var fullName = admin["FullName"];
+            var email = admin["Email"];
+            // Only into a database without any administrator (active or not): once one exists, the settings are
+            // inert, so renaming or removing the first account never brings it back with the known password.
+            await provisioning.CreateFirstAdministratorAsync(userName,
+                string.IsNullOrWhiteSpace(fullName) ? "Administrator Sistem" : fullName.Trim(),
+                string.IsNullOrWhiteSpace(email) ? null : email.Trim(), password);
+        }
 
         if (configuration.GetValue<bool>("Demo:Enabled"))
         {
@@ -35,21 +53,6 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
                     await db.SaveChangesAsync(cancellationToken);
                 }
             }
-        }
-
-        var admin = configuration.GetSection("Bootstrap:Administrator");
-        var userName = admin["UserName"];
-        var password = admin["Password"];
-        if (!string.IsNullOrWhiteSpace(userName) && !string.IsNullOrWhiteSpace(password))
-        {
-            // appsettings.json lists FullName and Email as "" (to document them), so an unset value arrives as an
-            // empty string, not null: without this the administrator was created with an empty name (the home
-            // page greeted "Selamat datang, ") and an empty, "confirmed" e-mail address.
-            var fullName = admin["FullName"];
-            var email = admin["Email"];
-            await provisioning.CreateAdministratorAsync(userName,
-                string.IsNullOrWhiteSpace(fullName) ? "Administrator Sistem" : fullName.Trim(),
-                string.IsNullOrWhiteSpace(email) ? null : email.Trim(), password);
         }
     }
 

@@ -9,9 +9,10 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// </summary>
 public static class PasswordPolicy
 {
-    public const int MinimumLength = 10;
+    /// <summary>At least 12 characters: Peraturan BSSN Nomor 4 Tahun 2021 (docs/security-standard.md).</summary>
+    public const int MinimumLength = 12;
     public const int MaximumLength = 200;
-    public const string Hint = "Minimal 10 karakter, memuat huruf besar, huruf kecil, dan angka.";
+    public const string Hint = "Minimal 12 karakter, memuat huruf besar, huruf kecil, dan angka.";
 
     public static void Apply(PasswordOptions options)
     {

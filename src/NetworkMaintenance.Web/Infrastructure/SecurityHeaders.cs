@@ -49,11 +49,32 @@ public static class SecurityHeaders
             var isPdf = context.Response.ContentType?.StartsWith("application/pdf", StringComparison.OrdinalIgnoreCase) == true;
             headers.ContentSecurityPolicy = isPdf ? PdfPolicy : PagePolicy;
         }
+        if (IsDownload(context.Response))
+        {
+            // Attachments, exports and PDFs hold personal and official data: no browser or shared cache keeps them.
+            headers.CacheControl = "private, no-store";
+        }
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = IsNoReferrerPath(context.Request.Path) ? "no-referrer" : "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+    }
+
+    private static readonly string[] DownloadTypes =
+        ["application/pdf", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
+
+    /// <summary>A file (anything sent with a Content-Disposition) or a PDF, CSV or Excel document.</summary>
+    private static bool IsDownload(HttpResponse response)
+    {
+        if (response.Headers.ContainsKey(HeaderNames.ContentDisposition)) return true;
+        var type = response.ContentType;
+        if (type is null) return false;
+        foreach (var download in DownloadTypes)
+        {
+            if (type.StartsWith(download, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static bool IsNoReferrerPath(PathString path)

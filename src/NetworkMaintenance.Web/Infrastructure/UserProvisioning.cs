@@ -90,6 +90,21 @@ public sealed class UserProvisioning(
     }
 
     /// <summary>Creates an administrator unless a user with that name exists. Returns false when it existed.</summary>
+    /// <summary>
+    /// The <c>Bootstrap:Administrator</c> account: created only when no administrator exists at all (active or
+    /// deactivated, whatever their name). False when one exists.
+    /// </summary>
+    public async Task<bool> CreateFirstAdministratorAsync(string userName, string fullName, string? email, string password)
+    {
+        await EnsureRolesAsync();
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
+        {
+            logger.LogInformation("Bootstrap administrator {UserName} not created: an administrator exists", userName);
+            return false;
+        }
+        return await CreateAdministratorAsync(userName, fullName, email, password);
+    }
+
     public async Task<bool> CreateAdministratorAsync(string userName, string fullName, string? email, string password)
     {
         await EnsureRolesAsync();

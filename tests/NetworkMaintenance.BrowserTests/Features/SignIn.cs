@@ -75,8 +75,8 @@ public sealed class SignIn(BrowserFixture fixture, ITestOutputHelper output) : B
 
         await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/masuk").ToString());
         await Expect(Page.GetByTestId("errors")).ToBeVisibleAsync();
-        await Expect(Page.GetByTestId("errors")).ToContainTextAsync("Nama pengguna atau kata sandi salah.");
-        Assert.Equal("Nama pengguna atau kata sandi salah.", AccountController.WrongCredentialsMessage);
+        await Expect(Page.GetByTestId("errors")).ToContainTextAsync("Nama pengguna atau kata sandi salah, atau akun sedang tidak dapat dipakai.");
+        Assert.StartsWith("Nama pengguna atau kata sandi salah, atau akun sedang tidak dapat dipakai.", AccountController.WrongCredentialsMessage, StringComparison.Ordinal);
         // The user name stays, the password is cleared, and nobody is signed in.
         await Expect(Page.GetByLabel("Nama pengguna", new() { Exact = true })).ToHaveValueAsync("petugas");
         await Expect(Page.GetByLabel("Kata sandi", new() { Exact = true })).ToHaveValueAsync("");

@@ -156,6 +156,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     {
         var key = await AuthenticatorKeyAsync(userName)
             ?? throw new InvalidOperationException($"{userName} is asked for a code but has no authenticator key.");
+        await UsedAuthenticatorCodes.ForgetAsync(Fixture.App.Services);
         await Page.GetByLabel("Kode verifikasi", new() { Exact = true }).PressSequentiallyAsync(Totp.Now(key));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Verifikasi", Exact = true }).ClickAsync();
         await Expect(Page.Locator("form[action='/masuk/2fa']")).ToHaveCountAsync(0);

@@ -22,7 +22,9 @@ namespace NetworkMaintenance.IntegrationTests.Audit;
 public sealed class AuditTrail(AppFactory factory) : IClassFixture<AppFactory>, IDisposable
 {
     private const string WrongPassword = "Salah#Sandi2026audit";
-    private readonly WorkflowDriver _w = new(factory);
+    // Forwarded headers count only when a proxy is named; the in-memory server has no client address, so naming any
+    // proxy makes the app read X-Forwarded-For as from that proxy (a setting only takes effect before the first request).
+    private readonly WorkflowDriver _w = new(factory.WithSetting("ForwardedHeaders:KnownProxies:0", "127.0.0.1"));
 
     [Fact]
     public async Task AFailedSignInIsRecordedWithTheTypedNameTheTargetAccountAndTheClientIp()
@@ -189,13 +191,13 @@ public sealed class AuditTrail(AppFactory factory) : IClassFixture<AppFactory>, 
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(string.Join(',', AuditSearch.CsvHeader), lines[0]);
-        Assert.StartsWith("Waktu (WIB),Jenis kejadian,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(string.Join(';', AuditSearch.CsvHeader.Select(h => "\"" + h + "\"")), lines[0]);
+        Assert.StartsWith("\"Waktu (WIB)\";\"Jenis kejadian\";", lines[0], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
         // Newest first, times in WIB (UTC+7).
-        Assert.StartsWith("2027-01-11 23:59:00,Masuk berhasil,login.success,auditor.b,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("\"2027-01-11 23:59:00\";\"Masuk berhasil\";\"login.success\";\"auditor.b\";", lines[1], StringComparison.Ordinal);
         Assert.Contains("seed-wib-end", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("2027-01-11 00:00:00,Pengaturan diubah,setting.changed,auditor.a,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("\"2027-01-11 00:00:00\";\"Pengaturan diubah\";\"setting.changed\";\"auditor.a\";", lines[2], StringComparison.Ordinal);
         Assert.Contains("seed-wib-start", lines[2], StringComparison.Ordinal);
 
         // The export itself is recorded.
@@ -391,8 +393,8 @@ public sealed class AuditTrail(AppFactory factory) : IClassFixture<AppFactory>, 
     }
 
     /// <summary>
-    /// The in-memory test server has no client address; the app takes it from X-Forwarded-For then, as it does
-    /// behind a known reverse proxy, so each test names the address it expects to see recorded.
+    /// The in-memory test server has no client address; with a proxy named, the app takes it from X-Forwarded-For
+    /// then, as it does behind a known reverse proxy, so each test names the address it expects to see recorded.
     /// </summary>
     private static WebSession FromAddress(WebSession session, string ip)
     {

@@ -152,9 +152,15 @@ public sealed partial class WebSession : IDisposable
         return location;
     }
 
-    /// <summary>Posts the second-step form at <paramref name="pageUrl"/> (/masuk/2fa?…) with <paramref name="code"/>.</summary>
-    public async Task<HttpResponseMessage> SubmitTwoFactorCodeAsync(string pageUrl, string code, bool rememberMachine = false)
+    /// <summary>
+    /// Posts the second-step form at <paramref name="pageUrl"/> (/masuk/2fa?…) with <paramref name="code"/>. The app
+    /// first forgets the authenticator steps already used (<see cref="UsedAuthenticatorCodes"/>) unless
+    /// <paramref name="forgetUsedCodes"/> is false.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitTwoFactorCodeAsync(string pageUrl, string code, bool rememberMachine = false,
+        bool forgetUsedCodes = true)
     {
+        if (forgetUsedCodes && _factory is not null) await UsedAuthenticatorCodes.ForgetAsync(_factory.Services);
         var form = WebPageHelpers.GetForm(await GetPageAsync(pageUrl), TwoFactorLoginPath);
         var fields = new List<KeyValuePair<string, string>>
         {

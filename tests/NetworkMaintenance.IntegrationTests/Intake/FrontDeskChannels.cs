@@ -80,7 +80,7 @@ public sealed class FrontDeskChannels(AppFactory factory) : IClassFixture<AppFac
         Assert.Contains("Siti Aminah", book);
         using var csv = await petugas.GetAsync("/buku-tamu/csv?q=Aminah");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Siti Aminah;KTA ASN;KTA-12345", await csv.Content.ReadAsStringAsync());
+        Assert.Contains("\"Siti Aminah\";\"KTA ASN\";\"KTA-12345\"", await csv.Content.ReadAsStringAsync());
         using var outResponse = await petugas.SubmitFormAsync("/buku-tamu?q=Aminah", $"/buku-tamu/{entry.Id}/keluar", []);
         await HttpAssert.RedirectsToAsync(outResponse, "/buku-tamu");
         Assert.NotNull(await factory.QueryAsync(db => db.GuestBookEntries.Where(g => g.Id == entry.Id).Select(g => g.TimeOutUtc).SingleAsync()));

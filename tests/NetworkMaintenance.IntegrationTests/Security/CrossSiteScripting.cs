@@ -6,6 +6,7 @@ using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
 using NetworkMaintenance.IntegrationTests.Workflow;
+using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.IntegrationTests.Security;
 
@@ -210,9 +211,9 @@ public sealed class CrossSiteScripting(AppFactory factory) : IClassFixture<AppFa
             Assert.Equal("nosniff", string.Join(",", csv.Headers.GetValues("X-Content-Type-Options")));
             var rows = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
             var failed = Assert.Single(rows, row => row.Contains(Core.Domain.Audit.AuditEvents.LoginFailed, StringComparison.Ordinal));
-            // The typed name is its own cell, quoted (it holds quotes and commas) and neutralised with a leading apostrophe.
-            Assert.Contains(",\"'" + FormulaUserName.Replace("\"", "\"\"", StringComparison.Ordinal) + "\",", failed, StringComparison.Ordinal);
-            Assert.DoesNotMatch(",\"?[=+\\-@]", failed);
+            // The typed name is its own cell, quoted (every cell is) and neutralised with a leading apostrophe.
+            Assert.Contains(";\"'" + SpreadsheetCsv.Neutralise(FormulaUserName)[1..].Replace("\"", "\"\"", StringComparison.Ordinal) + "\";", failed, StringComparison.Ordinal);
+            Assert.DoesNotMatch(";\"?[=+\\-@]", failed);
         }
 
         // Every issued PDF opens and carries the payload as text.

@@ -103,7 +103,7 @@ public sealed class ReportListFiltersAndCsv(AppFactory factory) : IClassFixture<
         return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A small RFC 4180 reader: quoted fields, doubled quotes, CRLF rows.</summary>
+    /// <summary>A small RFC 4180 reader with the app's ';' separator: quoted fields, doubled quotes, CRLF rows.</summary>
     private static List<string[]> ParseCsv(string text)
     {
         var rows = new List<string[]>();
@@ -120,7 +120,7 @@ public sealed class ReportListFiltersAndCsv(AppFactory factory) : IClassFixture<
                 else field.Append(c);
             }
             else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c == ';') { row.Add(field.ToString()); field.Clear(); }
             else if (c == '\r') { }
             else if (c == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add([.. row]); row.Clear(); }
             else field.Append(c);

@@ -2,6 +2,7 @@ using System.Text;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Web.Features.Dashboard;
 using NetworkMaintenance.Web.Features.Reports;
+using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.UnitTests.Sla;
 
@@ -22,22 +23,35 @@ public class KpiComputation
 public class CsvExport
 {
     [Fact]
-    public void FieldsAreQuotedAndFormulasNeutralised()
+    public void FieldsAreQuotedSeparatedBySemicolonsAndFormulasNeutralised()
     {
-        var csv = Encoding.UTF8.GetString(ReportExport.Csv([["GJ-2026-000001", "a, \"b\"", "=SUM(A1)", "baris\nbaru"]]));
-        Assert.StartsWith("\uFEFFNomor,", csv, StringComparison.Ordinal);
-        Assert.EndsWith("GJ-2026-000001,\"a, \"\"b\"\"\",'=SUM(A1),\"baris\nbaru\"\r\n", csv, StringComparison.Ordinal);
+        var csv = Encoding.UTF8.GetString(SpreadsheetCsv.Write(["Nomor", "A", "B", "C"],
+            [["GJ-2026-000001", "a; \"b\"", "=SUM(A1)", "baris\nbaru"]]));
+        Assert.StartsWith("\uFEFF\"Nomor\";\"A\";", csv, StringComparison.Ordinal);
+        Assert.EndsWith("\"GJ-2026-000001\";\"a; \"\"b\"\"\";\"'=SUM(A1)\";\"baris\nbaru\"\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheReportListIsWrittenByTheSharedWriter()
+    {
+        var csv = Encoding.UTF8.GetString(ReportExport.Csv([["GJ-2026-000001", "", "BKD", "=1", "", "", "", "Gedung;-1", "", ""]]));
+        Assert.EndsWith("\"GJ-2026-000001\";\"\";\"BKD\";\"'=1\";\"\";\"\";\"\";\"Gedung;'-1\";\"\";\"\"\r\n", csv, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("+62812", "'+62812")]
     [InlineData("-1+1", "'-1+1")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\t=1+1", "'\t=1+1")]
-    public void EveryFormulaTriggerIsNeutralised(string value, string expected)
+    [InlineData("\t=1+1", "'\t'=1+1")]
+    [InlineData("Gedung;=1+1;", "Gedung;'=1+1;")]
+    [InlineData("Gedung,+1,@A1", "Gedung,'+1,'@A1")]
+    [InlineData("Gedung\t-1", "Gedung\t'-1")]
+    [InlineData("Gedung\n=1", "Gedung\n'=1")]
+    [InlineData("Rp 10.000 - 20.000", "Rp 10.000 - 20.000")]
+    public void EveryFormulaTriggerIsNeutralisedAlsoAfterASeparatorInsideTheCell(string value, string expected)
     {
-        var csv = Encoding.UTF8.GetString(ReportExport.Csv([[value]]));
-        Assert.EndsWith("\r\n" + expected + "\r\n", csv, StringComparison.Ordinal);
+        var csv = Encoding.UTF8.GetString(SpreadsheetCsv.Write(["Kolom"], [[value]]));
+        Assert.EndsWith("\r\n\"" + expected + "\"\r\n", csv, StringComparison.Ordinal);
     }
 }
 

@@ -55,7 +55,7 @@ public sealed class ChangePasswordInputValidatorRules
 
     [Fact]
     public void RefusesANewPasswordShorterThanTenCharacters() =>
-        OnlyFails(_validator.Validate(Input(next: "Pendek1A")), "NewPassword", "minimal 10 karakter");
+        OnlyFails(_validator.Validate(Input(next: "Pendek1A")), "NewPassword", "minimal 12 karakter");
 
     [Fact]
     public void RefusesANewPasswordEqualToTheCurrentOne() =>

@@ -172,7 +172,7 @@ public sealed class CreateUserInputValidatorRules
 
     [Theory]
     [InlineData("", "Kata sandi awal wajib diisi.")]
-    [InlineData("Pendek1A", "minimal 10 karakter")]
+    [InlineData("Pendek1A", "minimal 12 karakter")]
     [InlineData("semuakecil2026", "huruf besar")]
     [InlineData("SEMUABESAR2026", "huruf kecil")]
     [InlineData("TanpaAngkaSama", "angka")]
@@ -195,7 +195,7 @@ public sealed class ResetPasswordInputValidatorRules
     [Fact]
     public void RefusesAWeakPassword() =>
         OnlyFails(_validator.Validate(new ResetPasswordInput { NewPassword = "lemah", ConfirmPassword = "lemah" }),
-            "NewPassword", "Kata sandi baru minimal 10 karakter.");
+            "NewPassword", "Kata sandi baru minimal 12 karakter.");
 
     [Fact]
     public void RefusesAConfirmationThatDiffers() =>

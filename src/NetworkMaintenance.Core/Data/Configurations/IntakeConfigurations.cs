@@ -31,6 +31,9 @@ public class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
         builder.Property(a => a.OriginalName).HasMaxLength(200).IsRequired();
         builder.Property(a => a.ContentType).HasMaxLength(50).IsRequired();
         builder.Property(a => a.UploadedByUserId).HasMaxLength(450);
+        // Anonymous uploads only: the daily quota per client address counts them.
+        builder.Property(a => a.UploaderIp).HasMaxLength(45);
+        builder.HasIndex(a => new { a.UploadedAtUtc, a.UploaderIp });
         builder.HasOne<Report>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Complaint>().WithMany().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Restrict);
     }

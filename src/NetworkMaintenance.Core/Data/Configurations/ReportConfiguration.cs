@@ -14,6 +14,9 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasIndex(r => r.Number).IsUnique();
         builder.HasIndex(r => new { r.Year, r.Sequence }).IsUnique();
         builder.Property(r => r.TrackingCode).HasMaxLength(12).IsRequired();
+        // The one-time token of the form that filed the report: a second post of the same form finds the report.
+        builder.Property(r => r.FormToken).HasMaxLength(32);
+        builder.HasIndex(r => r.FormToken).IsUnique();
         builder.Property(r => r.Version).IsConcurrencyToken();
 
         builder.HasOne(r => r.Opd).WithMany().HasForeignKey(r => r.OpdId).OnDelete(DeleteBehavior.Restrict);

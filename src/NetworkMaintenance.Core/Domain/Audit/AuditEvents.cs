@@ -34,6 +34,9 @@ public static class AuditEvents
     public const string AttachmentDownloaded = "attachment.downloaded";
     public const string ExportDownloaded = "export.downloaded";
 
+    /// <summary>Personal data erased at the end of its retention period (the <c>personal-data purge</c> command).</summary>
+    public const string PersonalDataPurged = "personal_data.purged";
+
     public const string PlhAppointed = "plh.appointed";
     public const string PlhRevoked = "plh.revoked";
 
@@ -58,6 +61,7 @@ public static class AuditEvents
         (UserUnlocked, "Kunci akun dibuka"),
         (RoleChanged, "Peran diubah"),
         (SettingChanged, "Pengaturan diubah"),
+        (PersonalDataPurged, "Data pribadi dihapus (masa simpan habis)"),
         (ClockPaused, "Waktu layanan dijeda"),
         (ClockResumed, "Waktu layanan dilanjutkan"),
         (DocumentDownloaded, "Dokumen diunduh"),

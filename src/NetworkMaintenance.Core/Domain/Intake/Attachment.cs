@@ -32,4 +32,9 @@ public class Attachment
     public long SizeBytes { get; private set; }
     public string? UploadedByUserId { get; private set; }
     public DateTime UploadedAtUtc { get; private set; }
+
+    /// <summary>The client address of an anonymous upload (complaint form), for the daily quota per address.</summary>
+    public string? UploaderIp { get; private set; }
+
+    public void UploadedFrom(string? clientIp) => UploaderIp = clientIp is { Length: > 45 } ? clientIp[..45] : clientIp;
 }

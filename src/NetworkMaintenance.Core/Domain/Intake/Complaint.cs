@@ -70,6 +70,16 @@ public class Complaint
     public string? Answer { get; private set; }
     public DateTime? AnsweredAtUtc { get; private set; }
 
+    public bool IsContactErased => Name == GuestBookEntry.Erased;
+
+    /// <summary>Removes the complainant's contact data (name, phone, e-mail) once the retention period is over.</summary>
+    public void EraseContactData()
+    {
+        Name = GuestBookEntry.Erased;
+        Phone = null;
+        Email = null;
+    }
+
     public void StartHandling(string userId, DateTime nowUtc)
     {
         if (Status != ComplaintStatus.Received) throw new DomainException("Pengaduan ini sudah diproses.");

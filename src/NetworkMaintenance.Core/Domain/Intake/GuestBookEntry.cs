@@ -53,6 +53,22 @@ public class GuestBookEntry
 
     public void LinkTo(int reportId) => ReportId = reportId;
 
+    /// <summary>What an erased name or identity number reads (UU 27/2022 retention; docs/security-standard.md).</summary>
+    public const string Erased = "(dihapus)";
+
+    public bool IsErased => VisitorName == Erased;
+
+    /// <summary>
+    /// Removes who the visitor was (name, identity number, institution) once the retention period is over; the visit
+    /// itself (when, why, which report) stays for the service statistics.
+    /// </summary>
+    public void ErasePersonalData()
+    {
+        VisitorName = Erased;
+        IdentityNumber = Erased;
+        Institution = null;
+    }
+
     /// <summary>The visitor leaves. Recording the same or a later time again is refused, never silently ignored.</summary>
     public void RecordTimeOut(DateTime timeOutUtc)
     {

@@ -84,6 +84,16 @@ public class Report : IReportParties
     /// <summary>Secret code that, with the number, lets the public follow the report without logging in.</summary>
     public string TrackingCode { get; private set; } = "";
 
+    /// <summary>The one-time token of the web form that filed the report (null for reports filed otherwise).</summary>
+    public string? FormToken { get; private set; }
+
+    /// <summary>Records the form's one-time token; a second post of the same form then finds this report.</summary>
+    public void FiledWithForm(string formToken)
+    {
+        if (FormToken is not null) throw new DomainException("Token formulir laporan sudah tercatat.");
+        FormToken = formToken;
+    }
+
     public int OpdId { get; private set; }
     public Opd? Opd { get; private set; }
     public string? ReporterUserId { get; private set; }
@@ -391,12 +401,13 @@ public class Report : IReportParties
     {
         var t = WorkflowTable.Find(action, Status);
         if (t is null) return NotNowMessage(action);
-        return WorkflowTable.Qualify(t.Actor, this, actor) is null ? WorkflowTable.RefusalMessage(t.Actor) : null;
+        return WorkflowTable.Refusal(t.Actor, this, actor);
     }
 
     private (Transition Transition, ActingCapacity Capacity) Guard(WorkflowAction action, WorkflowActor actor, string? reason)
     {
         var t = WorkflowTable.Find(action, Status) ?? throw new DomainException(NotNowMessage(action));
+        if (WorkflowTable.Refusal(t.Actor, this, actor) is { } refusal) throw new DomainException(refusal);
         var capacity = WorkflowTable.Qualify(t.Actor, this, actor)
             ?? throw new DomainException(WorkflowTable.RefusalMessage(t.Actor));
         if (t.Inputs.HasFlag(StepInput.Reason) && string.IsNullOrWhiteSpace(reason))

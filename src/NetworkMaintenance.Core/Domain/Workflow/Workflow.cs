@@ -83,7 +83,16 @@ public static class Workflow
     /// The capacity in which <paramref name="actor"/> may act under <paramref name="rule"/> on a report with
     /// these parties, or null when they may not.
     /// </summary>
-    public static ActingCapacity? Qualify(ActorRule rule, IReportParties report, WorkflowActor actor)
+    public static ActingCapacity? Qualify(ActorRule rule, IReportParties report, WorkflowActor actor) =>
+        DidTheWork(rule, report, actor) ? null : QualifyByRole(rule, report, actor);
+
+    /// <summary>Why <paramref name="actor"/> may not take a step of <paramref name="rule"/> on the report, or null.</summary>
+    public static string? Refusal(ActorRule rule, IReportParties report, WorkflowActor actor) =>
+        QualifyByRole(rule, report, actor) is null ? RefusalMessage(rule)
+        : DidTheWork(rule, report, actor) ? OwnWorkMessage
+        : null;
+
+    private static ActingCapacity? QualifyByRole(ActorRule rule, IReportParties report, WorkflowActor actor)
     {
         switch (rule)
         {
@@ -109,6 +118,19 @@ public static class Workflow
                 return null;
         }
     }
+
+    /// <summary>The refusal when someone would review work they did (separation of duties).</summary>
+    public const string OwnWorkMessage =
+        "Anda ditugaskan mengerjakan laporan ini, sehingga tidak dapat memeriksa, menyetujui atau mengembalikannya, "
+        + "juga sebagai Plh. Langkah ini dilakukan oleh pejabat lain atau Plh. lain.";
+
+    /// <summary>
+    /// Separation of duties: a technician assigned to the report never takes an official's step on it (the review
+    /// steps, Approve and Return, at the Kasi, Kabid and Kadis), directly or as Plh., so nobody approves their own work.
+    /// </summary>
+    public static bool DidTheWork(ActorRule rule, IReportParties report, WorkflowActor actor) =>
+        rule is ActorRule.KepalaDinas or ActorRule.DisposedKabid or ActorRule.DisposedKasi
+        && report.TechnicianUserIds.Contains(actor.UserId);
 
     private static bool IsReporter(IReportParties report, WorkflowActor actor) =>
         actor.HasRole(Roles.Pelapor) && actor.OpdId == report.OpdId;

@@ -26,7 +26,13 @@ public sealed class AccountController(
 {
     public const string LockedOutMessage =
         "Akun Anda dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.";
-    public const string WrongCredentialsMessage = "Nama pengguna atau kata sandi salah.";
+    /// <summary>
+    /// The one answer to a refused password step, whatever the reason (unknown name, wrong password, account locked
+    /// or deactivated), so that nobody learns which accounts exist; the audit log keeps the reason.
+    /// </summary>
+    public const string WrongCredentialsMessage =
+        "Nama pengguna atau kata sandi salah, atau akun sedang tidak dapat dipakai. "
+        + "Lima kali gagal mengunci akun selama 15 menit; jika berulang, hubungi administrator.";
     public const string NotAllowedMessage = "Akun ini tidak aktif. Hubungi administrator.";
     public const string WrongTwoFactorCodeMessage =
         "Kode verifikasi salah. Masukkan kode 6 angka yang sedang tampil di aplikasi autentikator Anda.";
@@ -77,9 +83,7 @@ public sealed class AccountController(
 
         logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut}, not allowed: {NotAllowed})",
             input.UserName, result.IsLockedOut, result.IsNotAllowed);
-        ModelState.AddModelError("", result.IsLockedOut ? LockedOutMessage
-            : result.IsNotAllowed ? NotAllowedMessage
-            : WrongCredentialsMessage);
+        ModelState.AddModelError("", WrongCredentialsMessage);
         input.Password = "";
         return View(input);
     }
@@ -163,6 +167,9 @@ public sealed class AccountController(
     public async Task<IActionResult> Logout()
     {
         await audit.WriteAsync(AuditEvents.Logout, $"{User.Identity?.Name} keluar.");
+        // A new security stamp: a copy of this session's cookie (and every other session of the account) stops
+        // working at its next stamp check, at most a minute later, instead of living on for the sliding 10 hours.
+        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return Redirect("/masuk");
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Account;
 
@@ -34,7 +35,7 @@ public sealed class ChangePasswordInputValidator : AbstractValidator<ChangePassw
     {
         RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Kata sandi lama wajib diisi.");
         RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Kata sandi baru wajib diisi.")
-            .MinimumLength(10).WithMessage("Kata sandi baru minimal 10 karakter.")
+            .MinimumLength(PasswordPolicy.MinimumLength).WithMessage($"Kata sandi baru minimal {PasswordPolicy.MinimumLength} karakter.")
             .MaximumLength(200).WithMessage("Kata sandi baru terlalu panjang.")
             .NotEqual(x => x.CurrentPassword).WithMessage("Kata sandi baru harus berbeda dari kata sandi lama.");
         RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword)

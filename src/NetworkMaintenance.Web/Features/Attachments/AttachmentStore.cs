@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain.Intake;
@@ -12,17 +13,33 @@ public sealed class UploadOptions
 
     /// <summary>Largest accepted attachment, in bytes (setting <c>Uploads:MaxBytes</c>).</summary>
     public long MaxBytes { get; set; } = DefaultMaxBytes;
+
+    /// <summary>Largest attachment of an anonymous complaint (<c>Uploads:AnonymousMaxBytes</c>, default 2 MB).</summary>
+    public long AnonymousMaxBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Anonymous attachments one client address may store in 24 hours (<c>Uploads:AnonymousDailyBytesPerIp</c>, 10 MB).</summary>
+    public long AnonymousDailyBytesPerIp { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Anonymous attachments all clients together may store in 24 hours (<c>Uploads:AnonymousDailyBytesTotal</c>, 200 MB).</summary>
+    public long AnonymousDailyBytesTotal { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>Below this much free space anonymous attachments are refused (<c>Uploads:MinFreeBytes</c>, 1 GB).</summary>
+    public long MinFreeBytes { get; set; } = 1024L * 1024 * 1024;
 }
 
 /// <summary>A checked upload: its detected type and a display name safe to show and to send back.</summary>
-public sealed record CheckedUpload(IFormFile File, string ContentType, string Extension, string SafeName);
+public sealed record CheckedUpload(IFormFile File, string ContentType, string Extension, string SafeName)
+{
+    /// <summary>The client address of an anonymous upload, recorded for the daily quota per address.</summary>
+    public string? AnonymousClientIp { get; init; }
+}
 
 /// <summary>
 /// Keeps attachments outside the web root, in {DataDirectory}/attachments, under generated names. Only JPEG, PNG
 /// and PDF are accepted, recognised by their first bytes (never by the name or the browser's content type).
 /// </summary>
 public sealed class AttachmentStore(AppDbContext db, IConfiguration configuration, IHostEnvironment environment,
-    IOptions<UploadOptions> options, TimeProvider clock)
+    IOptions<UploadOptions> options, TimeProvider clock, IDiskSpace disk)
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -56,6 +73,45 @@ public sealed class AttachmentStore(AppDbContext db, IConfiguration configuratio
         return (new CheckedUpload(file, kind.Value.Type, kind.Value.Ext, SafeName(file.FileName, kind.Value.Ext)), null);
     }
 
+    /// <summary>
+    /// Checks an attachment of an anonymous visitor (the complaint form): the checks of <see cref="CheckAsync"/>, then a
+    /// smaller size limit, a daily quota per client address and for everyone together, and a free-space floor. A
+    /// refused upload stores nothing; the reason is in Indonesian.
+    /// </summary>
+    public async Task<(CheckedUpload? Upload, string? Error)> CheckAnonymousAsync(IFormFile file, string? clientIp,
+        CancellationToken ct = default)
+    {
+        var o = options.Value;
+        if (file.Length > o.AnonymousMaxBytes)
+        {
+            return (null, $"Ukuran lampiran pengaduan melebihi batas {MaxText(o.AnonymousMaxBytes)}. Kecilkan foto atau kirim tanpa lampiran.");
+        }
+        var (upload, error) = await CheckAsync(file, ct);
+        if (upload is null) return (null, error);
+
+        var address = clientIp ?? "unknown";
+        var since = clock.GetUtcNow().UtcDateTime.AddHours(-24);
+        var anonymous = db.Attachments.AsNoTracking().Where(a => a.UploadedByUserId == null && a.UploadedAtUtc >= since);
+        var fromAddress = await anonymous.Where(a => a.UploaderIp == address).SumAsync(a => a.SizeBytes, ct);
+        if (fromAddress + file.Length > o.AnonymousDailyBytesPerIp)
+        {
+            return (null, "Batas unggahan lampiran dari alamat Anda untuk hari ini sudah tercapai. "
+                + "Kirim pengaduan tanpa lampiran, atau coba lagi besok.");
+        }
+        var total = await anonymous.SumAsync(a => a.SizeBytes, ct);
+        if (total + file.Length > o.AnonymousDailyBytesTotal)
+        {
+            return (null, "Batas unggahan lampiran pengaduan untuk hari ini sudah tercapai. "
+                + "Kirim pengaduan tanpa lampiran, atau coba lagi besok.");
+        }
+        if (disk.AvailableBytes(Directory) - file.Length < o.MinFreeBytes)
+        {
+            return (null, "Ruang penyimpanan server hampir penuh sehingga lampiran tidak dapat diterima saat ini. "
+                + "Kirim pengaduan tanpa lampiran.");
+        }
+        return (upload with { AnonymousClientIp = address }, null);
+    }
+
     /// <summary>Writes the bytes under a generated name and adds the record (saved by the caller).</summary>
     public async Task<Attachment> SaveAsync(CheckedUpload upload, int? reportId, int? complaintId, string? userId,
         CancellationToken ct = default)
@@ -69,6 +125,7 @@ public sealed class AttachmentStore(AppDbContext db, IConfiguration configuratio
         }
         var attachment = new Attachment(reportId, complaintId, storedName, upload.SafeName, upload.ContentType,
             upload.File.Length, userId, clock.GetUtcNow().UtcDateTime);
+        if (upload.AnonymousClientIp is not null) attachment.UploadedFrom(upload.AnonymousClientIp);
         db.Attachments.Add(attachment);
         return attachment;
     }

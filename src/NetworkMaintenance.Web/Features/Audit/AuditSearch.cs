@@ -79,19 +79,12 @@ public sealed class AuditSearch(AppDbContext db)
     public async Task<byte[]> CsvAsync(AuditQuery query, CancellationToken ct = default)
     {
         var rows = await Project(Filter(query).Take(MaxExportRows)).ToListAsync(ct);
-        var text = new StringBuilder();
-        text.AppendJoin(',', CsvHeader.Select(Field)).Append("\r\n");
-        foreach (var r in rows)
+        return SpreadsheetCsv.Write(CsvHeader, rows.Select(r => new[]
         {
-            text.AppendJoin(',', new[]
-            {
-                Wib.FromUtc(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                AuditEvents.Label(r.EventType), r.EventType, r.ActorUserName ?? "", r.ActorUserId ?? "", r.ClientIp ?? "",
-                r.ObjectType ?? "", r.ObjectId ?? "", r.ObjectNumber ?? "", r.Summary, r.Details ?? "",
-            }.Select(Field)).Append("\r\n");
-        }
-        // UTF-8 with a BOM so that spreadsheet programs read the Indonesian text correctly.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+            Wib.FromUtc(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            AuditEvents.Label(r.EventType), r.EventType, r.ActorUserName, r.ActorUserId, r.ClientIp,
+            r.ObjectType, r.ObjectId, r.ObjectNumber, r.Summary, r.Details,
+        }));
     }
 
     private IQueryable<Core.Domain.Audit.AuditEntry> Filter(AuditQuery query)
@@ -134,11 +127,4 @@ public sealed class AuditSearch(AppDbContext db)
     private static IQueryable<AuditRow> Project(IQueryable<Core.Domain.Audit.AuditEntry> entries) =>
         entries.Select(e => new AuditRow(e.Id, e.AtUtc, e.ActorUserName, e.ActorUserId, e.ClientIp, e.EventType,
             e.ObjectType, e.ObjectId, e.ObjectNumber, e.Summary, e.Details));
-
-    private static string Field(string value)
-    {
-        // A leading = + - @ (or a tab or carriage return before one) would run as a formula in a spreadsheet: neutralise it.
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

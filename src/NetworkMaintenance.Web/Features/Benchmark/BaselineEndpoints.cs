@@ -12,7 +12,8 @@ namespace NetworkMaintenance.Web.Features.Benchmark;
 /// Bare "baseline" pages for the HTTP benchmark (docs/performance.md): for each measured page, the equivalent SQL run
 /// with raw ADO.NET and written as minimal HTML, without authentication, layout, MVC or EF. The ratio of a page's
 /// throughput to its baseline's shows what the framework layers cost. Mapped only when
-/// <c>Benchmark:BaselineEndpoints</c> is true (set by the benchmark runner alone); otherwise the routes do not exist.
+/// <c>Benchmark:BaselineEndpoints</c> is true (set by the benchmark runner alone) and the environment is not Production;
+/// otherwise the routes do not exist.
 /// They read the SQLite database only.
 /// </summary>
 public static class BaselineEndpoints
@@ -23,6 +24,13 @@ public static class BaselineEndpoints
     public static void MapIfEnabled(WebApplication app)
     {
         if (!app.Configuration.GetValue<bool>(Setting)) return;
+        if (app.Environment.IsProduction())
+        {
+            // Anonymous routes serving report rows and issued PDFs: never in Production, whatever the settings. The
+            // benchmark runner starts the app in its own "Benchmark" environment.
+            app.Logger.LogWarning("{Setting} is ignored in Production: the benchmark baseline endpoints are not mapped", Setting);
+            return;
+        }
         string connectionString;
         using (var scope = app.Services.CreateScope())
         {

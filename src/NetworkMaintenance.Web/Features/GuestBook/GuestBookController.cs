@@ -28,22 +28,17 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
     public async Task<IActionResult> Csv(DateOnly? from, DateOnly? to, string? q, CancellationToken ct)
     {
         var rows = await QueryAsync(from, to, q, 100_000, ct);
-        var csv = new StringBuilder();
-        csv.AppendLine("Nama;Jenis identitas;Nomor identitas;Instansi;Keperluan;Jam masuk (WIB);Jam keluar (WIB);Nomor laporan");
-        foreach (var (e, number) in rows)
-        {
-            csv.AppendJoin(';', new[]
+        var bytes = SpreadsheetCsv.Write(
+            ["Nama", "Jenis identitas", "Nomor identitas", "Instansi", "Keperluan", "Jam masuk (WIB)", "Jam keluar (WIB)", "Nomor laporan"],
+            rows.Select(r => new[]
             {
-                e.VisitorName, GuestBookEntry.Label(e.IdentityType), e.IdentityNumber, e.Institution ?? "", e.Purpose,
-                Wib.FromUtc(e.TimeInUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                e.TimeOutUtc is { } o ? Wib.FromUtc(o).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
-                number ?? "",
-            }.Select(Field)).AppendLine();
-        }
-        // UTF-8 with a BOM so that spreadsheet programs read the Indonesian text correctly.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+                r.Entry.VisitorName, GuestBookEntry.Label(r.Entry.IdentityType), r.Entry.IdentityNumber, r.Entry.Institution ?? "",
+                r.Entry.Purpose, Wib.FromUtc(r.Entry.TimeInUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                r.Entry.TimeOutUtc is { } o ? Wib.FromUtc(o).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                r.ReportNumber ?? "",
+            }));
         await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Buku tamu diekspor ke CSV ({rows.Count} baris).", Audit.AuditObject.Named("GuestBook"), new { from, to, q }, ct: ct);
-        return File(bytes, "text/csv; charset=utf-8", "buku-tamu.csv");
+        return File(bytes, SpreadsheetCsv.ContentType, "buku-tamu.csv");
     }
 
     [HttpPost("/buku-tamu/{id:int}/keluar")]
@@ -88,12 +83,5 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
             .Select(e => new { Entry = e, Number = db.Reports.Where(r => r.Id == e.ReportId).Select(r => r.Number).FirstOrDefault() })
             .ToListAsync(ct);
         return rows.Select(r => new GuestBookRow(r.Entry, r.Number)).ToList();
-    }
-
-    /// <summary>A CSV field: quoted when needed; a leading formula character is neutralised for spreadsheets.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -93,7 +93,8 @@ public sealed class PublicController(
         CheckedUpload? upload = null;
         if (input.Attachment is { } file)
         {
-            var (checkedUpload, error) = await attachments.CheckAsync(file, ct);
+            var (checkedUpload, error) = await attachments.CheckAnonymousAsync(file,
+                HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
             if (error is not null) ModelState.AddModelError(nameof(input.Attachment), error);
             upload = checkedUpload;
         }

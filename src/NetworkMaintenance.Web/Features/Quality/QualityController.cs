@@ -65,7 +65,13 @@ public sealed class QualityController(AppDbContext db, ActorFactory actors, Time
     [HttpGet("/skm"), Authorize(Policy = Policies.Official)]
     public async Task<IActionResult> Ikm(int? year, int? month, CancellationToken ct)
     {
-        var y = year ?? Wib.FromUtc(clock.GetUtcNow().UtcDateTime).Year;
+        var thisYear = Wib.FromUtc(clock.GetUtcNow().UtcDateTime).Year;
+        if (year is { } asked && !SupportedDates.IsSupported(asked))
+        {
+            TempData.Error($"Tahun {asked} tidak didukung; ditampilkan tahun {thisYear}.");
+            year = null;
+        }
+        var y = year ?? thisYear;
         if (month is < 1 or > 12) month = null;
         var start = new DateTime(y, month ?? 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
         var end = month is null ? start.AddYears(1) : start.AddMonths(1);

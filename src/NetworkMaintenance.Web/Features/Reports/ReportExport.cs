@@ -8,7 +8,7 @@ using NetworkMaintenance.Web.Infrastructure;
 namespace NetworkMaintenance.Web.Features.Reports;
 
 /// <summary>
-/// The filtered report list as CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the accents) or as an Excel
+/// The filtered report list as CSV (<see cref="SpreadsheetCsv"/>: UTF-8 with BOM, ';', every field quoted) or as an Excel
 /// workbook (.xlsx: Office Open XML written directly, one sheet of inline strings, no library needed).
 /// </summary>
 public static class ReportExport
@@ -34,22 +34,8 @@ public static class ReportExport
         };
     });
 
-    public static byte[] Csv(IEnumerable<string[]> rows)
-    {
-        var text = new StringBuilder();
-        foreach (var row in rows.Prepend(Header))
-        {
-            text.AppendJoin(',', row.Select(Field)).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    private static string Field(string value)
-    {
-        // A leading = + - @ (or a tab or carriage return before one) would run as a formula in a spreadsheet: neutralise it.
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>The CSV file, written by the app's one CSV writer (<see cref="SpreadsheetCsv"/>).</summary>
+    public static byte[] Csv(IEnumerable<string[]> rows) => SpreadsheetCsv.Write(Header, rows);
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

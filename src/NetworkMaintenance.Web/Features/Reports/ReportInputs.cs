@@ -39,6 +39,13 @@ public sealed class NewReportInput
     /// <summary>Ticked after the possible-duplicate warning: "Tetap kirim".</summary>
     public bool ConfirmDuplicate { get; set; }
 
+    /// <summary>
+    /// The form's one-time token (hidden field, new for every empty form, kept when the form is shown again): a second
+    /// post of the same form (double click, "Tetap kirim" twice, back and resend) files no second report. Optional:
+    /// a post without it is filed as it is.
+    /// </summary>
+    public string FormToken { get; set; } = "";
+
     public bool HasGuestEntry => !string.IsNullOrWhiteSpace(GuestName) || !string.IsNullOrWhiteSpace(GuestIdentityNumber)
         || !string.IsNullOrWhiteSpace(GuestPurpose);
 
@@ -51,6 +58,8 @@ public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
     public NewReportInputValidator()
     {
         RuleFor(x => x.OpdId).NotNull().WithMessage("OPD pelapor wajib dipilih.");
+        RuleFor(x => x.FormToken).Length(32).When(x => !string.IsNullOrEmpty(x.FormToken))
+            .WithMessage("Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.");
         RuleFor(x => x.ReporterName).NotEmpty().WithMessage("Nama pelapor wajib diisi.")
             .MaximumLength(150).WithMessage("Nama pelapor maksimal 150 karakter.");
         RuleFor(x => x.ReporterNip).Must(n => Nip.IsValid(Nip.Normalize(n)))

@@ -42,7 +42,25 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
     /// attachment) are committed together, so a failure never leaves a numbered report without its attachment.
     /// </summary>
     public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, Func<Report, Task>? alsoRecord,
-        CancellationToken ct = default)
+        CancellationToken ct = default) => ReceiveAsync(input, recordedBy, alsoRecord, formToken: null, ct);
+
+    /// <summary>
+    /// The report filed by the web form whose one-time token is <paramref name="formToken"/>, or null.
+    /// </summary>
+    public async Task<(int Id, string Number)?> FiledWithFormAsync(string? formToken, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(formToken)) return null;
+        var filed = await db.Reports.AsNoTracking().Where(r => r.FormToken == formToken)
+            .Select(r => new { r.Id, r.Number }).FirstOrDefaultAsync(ct);
+        return filed is null ? null : (filed.Id, filed.Number);
+    }
+
+    /// <summary>
+    /// As above, recording the web form's one-time token with the report (unique): when the same form was posted twice
+    /// at the same moment, the second post gets the report the first one filed.
+    /// </summary>
+    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, Func<Report, Task>? alsoRecord,
+        string? formToken, CancellationToken ct = default)
     {
         var run = 0;
         // SQL Server's retrying execution strategy runs a user transaction only as one retriable unit.
@@ -58,6 +76,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                 {
                     var sequence = await db.NextAsync($"{Report.NumberPrefix}-{year}", ct);
                     var report = Report.Receive(input, year, sequence, NewTrackingCode(), recordedBy, now);
+                    if (formToken is not null) report.FiledWithForm(formToken);
                     var guest = input.Guest is null ? null : GuestBookEntry.Record(input.Guest, recordedBy.UserId, now);
                     db.Reports.Add(report);
                     await db.SaveChangesAsync(ct);
@@ -75,12 +94,19 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                     logger.LogInformation("Report {Number} received via {Channel}", report.Number, report.Channel);
                     return report;
                 }
-                catch (DbUpdateException ex) when (attempt < 3)
+                catch (DbUpdateException ex) when (attempt < 3 || formToken is not null)
                 {
-                    // Two first-of-the-year numbers raced on SQL Server; take the next value.
-                    logger.LogWarning(ex, "Numbering conflict, retrying (attempt {Attempt})", attempt);
                     await tx.RollbackAsync(ct);
                     db.ChangeTracker.Clear();
+                    // The same form posted twice at once: the unique token let only the other post through.
+                    if (formToken is not null
+                        && await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.FormToken == formToken, ct) is { } filed)
+                    {
+                        return filed;
+                    }
+                    if (attempt >= 3) throw;
+                    // Two first-of-the-year numbers raced on SQL Server; take the next value.
+                    logger.LogWarning(ex, "Numbering conflict, retrying (attempt {Attempt})", attempt);
                 }
             }
         });

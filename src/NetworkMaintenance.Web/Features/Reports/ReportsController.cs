@@ -98,10 +98,12 @@ public sealed class ReportsController(
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == User.UserId(), ct);
         var onBehalf = !User.IsReporter();
+        var formToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var input = onBehalf
-            ? new NewReportInput { Channel = ReportChannel.Phone, ReceivedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime), OnBehalf = true }
+            ? new NewReportInput { Channel = ReportChannel.Phone, ReceivedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime), OnBehalf = true, FormToken = formToken }
             : new NewReportInput
             {
+                FormToken = formToken,
                 OpdId = user.OpdId,
                 ReporterName = user.FullName,
                 ReporterNip = Nip.Format(user.Nip),
@@ -139,6 +141,9 @@ public sealed class ReportsController(
         }
         if (!await newReportValidator.ValidateIntoAsync(input, ModelState)) return View(await NewReportModelAsync(input, ct));
 
+        // The same form posted again (double click, "Tetap kirim" twice): the report it filed, not a second one.
+        if (await reports.FiledWithFormAsync(input.FormToken, ct) is { } filed) return FiledAlready(filed);
+
         if (!input.ConfirmDuplicate)
         {
             var duplicates = await reports.PossibleDuplicatesAsync(input.OpdId!.Value, input.Category!.Value, ct);
@@ -174,7 +179,8 @@ public sealed class ReportsController(
                 input.Channel == ReportChannel.Letter ? input.LetterNumber : null,
                 input.Channel == ReportChannel.Letter ? input.LetterDate : null,
                 guest), actor,
-                alsoRecord: upload is null ? null : async r => await attachments.SaveAsync(upload, r.Id, null, actor.UserId, ct), ct);
+                alsoRecord: upload is null ? null : async r => await attachments.SaveAsync(upload, r.Id, null, actor.UserId, ct),
+                formToken: string.IsNullOrEmpty(input.FormToken) ? null : input.FormToken, ct: ct);
             TempData.Success($"Laporan diterima dengan nomor {report.Number}. Kode pelacakan: {report.TrackingCode}.");
             return Redirect($"/laporan/{report.Id}");
         }
@@ -183,6 +189,12 @@ public sealed class ReportsController(
             ModelState.AddModelError("", ex.Message);
             return View(await NewReportModelAsync(input, ct));
         }
+    }
+
+    private RedirectResult FiledAlready((int Id, string Number) filed)
+    {
+        TempData.Success($"Laporan ini sudah terkirim dengan nomor {filed.Number}; tidak dikirim dua kali.");
+        return Redirect($"/laporan/{filed.Id}");
     }
 
     [HttpGet("/laporan/{id:int}")]

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace NetworkMaintenance.Web.Infrastructure;
+
+/// <summary>
+/// The one CSV writer of the app (report list, guest book, audit log), for the spreadsheet programs people open the
+/// files with. The convention, the same for every export:
+/// <list type="bullet">
+/// <item>UTF-8 with a byte-order mark (Excel reads the accents correctly only with it);</item>
+/// <item><c>;</c> as the separator: Excel with Indonesian regional settings uses <c>;</c> as its list separator
+/// (the decimal separator is <c>,</c>) and opens such a file by double-click into columns;</item>
+/// <item>every field quoted, quotes doubled, CRLF line ends (RFC 4180 apart from the separator);</item>
+/// <item>formula triggers neutralised: a cell starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage
+/// return gets a leading <c>'</c>, and so does the text right after a <c>,</c>, <c>;</c>, tab or line break inside a
+/// cell, so that the cell stays text even when a program splits it at another separator or ignores the quotes
+/// (<c>Gedung;=1+1;</c> is written <c>"Gedung;'=1+1;"</c>).</item>
+/// </list>
+/// Written with CsvHelper; the neutralising is ours, since CsvHelper's injection option looks at a field's first
+/// character only.
+/// </summary>
+public static class SpreadsheetCsv
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    private const string Triggers = "=+-@\t\r";
+    private const string Breaks = ",;\t\r\n";
+
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    {
+        Separator = ';',
+        NewLine = "\r\n",
+        Quoting = CsvQuoting.Always,
+        Injection = CsvInjection.None,
+        WriteByteOrderMark = true,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    /// <summary>The file: BOM, the header row, then the rows.</summary>
+    public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        {
+            WriteRow(csv, header);
+            foreach (var row in rows)
+            {
+                WriteRow(csv, row);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static void WriteRow(CsvWriter csv, IReadOnlyList<string?> row)
+    {
+        foreach (var field in row)
+        {
+            csv.WriteField(Neutralise(field ?? ""));
+        }
+        csv.EndRecord();
+    }
+
+    /// <summary>The text of a cell with every formula trigger made literal (see the class summary).</summary>
+    public static string Neutralise(string value)
+    {
+        if (value.Length == 0) return value;
+        StringBuilder? safe = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var startsPart = i == 0 || Breaks.Contains(value[i - 1], StringComparison.Ordinal);
+            if (startsPart && Triggers.Contains(value[i], StringComparison.Ordinal))
+            {
+                safe ??= new StringBuilder(value, 0, i, value.Length + 8);
+                safe.Append('\'');
+            }
+            safe?.Append(value[i]);
+        }
+        return safe?.ToString() ?? value;
+    }
+}
