@@ -33,7 +33,11 @@ public static class DatabaseSetup
                 var connectionString = SqliteConnectionString(configuration, environment, options);
                 var interceptor = new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds);
                 services.AddDbContextPool<AppDbContext>(o => o
-                    .UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .UseSqlite(connectionString, x =>
+                    {
+                        x.MigrationsAssembly(SqliteMigrationsAssembly);
+                        if (options.RetryingStrategy) x.ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d));
+                    })
                     .AddInterceptors(interceptor)
                     .AddInterceptors(trackers));
                 break;
