@@ -54,6 +54,8 @@ public static class AppHost
 
         services.AddSingleton(TimeProvider.System);
         services.AddAppDatabase(configuration, builder.Environment);
+        services.AddFileStore(configuration, builder.Environment);
+        services.AddSingleton<InstanceIdentity>();
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

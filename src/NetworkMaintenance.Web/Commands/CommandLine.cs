@@ -15,6 +15,7 @@ public static class CommandLine
         ["admin"] = AdminCommand.RunAsync,
         ["database"] = DatabaseCommand.RunAsync,
         ["documents"] = DocumentsCommand.RunAsync,
+        ["files"] = FilesCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);

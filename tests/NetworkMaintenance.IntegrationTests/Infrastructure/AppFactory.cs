@@ -45,6 +45,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public static string? PostgresServer =>
         Environment.GetEnvironmentVariable("NM_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
 
+    /// <summary>The PostgreSQL database of the factory on <paramref name="dataDirectory"/> (null on SQLite).</summary>
+    public static string? PostgresDatabaseOf(string dataDirectory) =>
+        PostgresDatabases.TryGetValue(dataDirectory, out var database) ? database : null;
+
     /// <summary>This instance's PostgreSQL database (null on SQLite).</summary>
     public string? PostgresDatabase { get; }
 
