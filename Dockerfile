@@ -12,6 +12,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/NetworkMaintenance.Core/NetworkMaintenance.Core.csproj src/NetworkMaintenance.Core/
 COPY src/NetworkMaintenance.Migrations.Sqlite/NetworkMaintenance.Migrations.Sqlite.csproj src/NetworkMaintenance.Migrations.Sqlite/
 COPY src/NetworkMaintenance.Migrations.SqlServer/NetworkMaintenance.Migrations.SqlServer.csproj src/NetworkMaintenance.Migrations.SqlServer/
+COPY src/NetworkMaintenance.Migrations.PostgreSql/NetworkMaintenance.Migrations.PostgreSql.csproj src/NetworkMaintenance.Migrations.PostgreSql/
 COPY src/NetworkMaintenance.Web/NetworkMaintenance.Web.csproj src/NetworkMaintenance.Web/
 RUN dotnet restore src/NetworkMaintenance.Web/NetworkMaintenance.Web.csproj
 
@@ -32,4 +33,8 @@ VOLUME /app/data
 
 USER $APP_UID
 EXPOSE 8080
+# Liveness: the process answers /health/live (no database or disk check: restarting would not fix those; a load balancer
+# asks /health/ready). The runtime image has no curl: bash's /dev/tcp sends the request.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "NetworkMaintenance.Web.dll"]

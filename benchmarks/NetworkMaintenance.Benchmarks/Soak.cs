@@ -24,7 +24,10 @@ namespace NetworkMaintenance.Benchmarks;
 /// <code>
 /// dotnet run -c Release --project benchmarks/NetworkMaintenance.Benchmarks -- soak --users 8 --minutes 3
 /// dotnet run -c Release --project benchmarks/NetworkMaintenance.Benchmarks -- soak --base-url http://127.0.0.1:5080 --database src/NetworkMaintenance.Web/App_Data/networkmaintenance.db
+/// dotnet run -c Release --project benchmarks/NetworkMaintenance.Benchmarks -- soak --base-url http://127.0.0.1:5081 --base-url http://127.0.0.1:5082 --postgres "Host=…;Database=…;Username=…"
 /// </code>
+/// Several <c>--base-url</c>s spread the users over several instances of one database (user i on instance i mod n; its
+/// double posts go to the next instance); <c>--postgres</c> names that database when it is PostgreSQL.
 /// Without <c>--base-url</c> it builds and starts the app itself (Release, Staging environment with the demo accounts,
 /// a fresh database in a temporary folder, a free loopback port) and stops it at the end. It never talks to anything
 /// but this machine: a base URL other than localhost, 127.0.0.1 or ::1 is refused.
@@ -46,18 +49,18 @@ internal static partial class Soak
         {
             Console.Error.WriteLine("soak: " + ex.Message);
             Console.Error.WriteLine("usage: soak [--users N (1-64, 8)] [--minutes M (0.05-60, 3)] [--max-requests R (200000)] [--seed S]");
-            Console.Error.WriteLine("            [--base-url http://127.0.0.1:PORT --database PATH/networkmaintenance.db] [--no-build]");
+            Console.Error.WriteLine("            [--base-url http://127.0.0.1:PORT ... (--database PATH/networkmaintenance.db | --postgres CONNECTION)] [--no-build]");
             return 2;
         }
 
-        using var app = options.BaseUrl is null ? await AppUnderTest.StartAsync(options.NoBuild) : null;
-        var baseAddress = app?.BaseAddress ?? options.BaseUrl!;
-        var database = app?.DatabasePath ?? options.Database!;
+        using var app = options.BaseUrls.Count == 0 ? await AppUnderTest.StartAsync(options.NoBuild) : null;
+        IReadOnlyList<Uri> baseAddresses = app is null ? options.BaseUrls : [app.BaseAddress];
+        var database = new SoakDatabase(app?.DatabasePath ?? options.Database, options.Postgres);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Soak: {options.Users} users for {options.Minutes} min (at most {options.MaxRequests} requests) against {baseAddress}, database {database}"));
+            $"Soak: {options.Users} users for {options.Minutes} min (at most {options.MaxRequests} requests) against {string.Join(", ", baseAddresses)}, database {database}"));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}, .NET {Environment.Version}");
 
-        var run = new SoakRun(baseAddress, options, await UserIdsAsync(database));
+        var run = new SoakRun(baseAddresses, options, await UserIdsAsync(database));
         await run.SignInAsync();
         var watch = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(options.Minutes));
@@ -80,12 +83,13 @@ internal static partial class Soak
     }
 
     /// <summary>Checks what the database holds against what the users were told.</summary>
-    private static async Task<List<string>> CheckDatabaseAsync(string databasePath, SoakRun run)
+    private static async Task<List<string>> CheckDatabaseAsync(SoakDatabase database, SoakRun run)
     {
         var problems = new List<string>();
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString();
-        await using (var connection = new SqliteConnection(connectionString))
+        if (database.SqlitePath is { } databasePath)
         {
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString();
+            await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA integrity_check";
@@ -93,7 +97,7 @@ internal static partial class Soak
             if (integrity != "ok") problems.Add("integrity_check: " + integrity);
         }
 
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options);
+        await using var db = database.Open();
         var reports = await db.Reports.AsNoTracking().Select(r => new { r.Id, r.Number, r.Status, r.ReceivedAtUtc }).ToListAsync();
         var events = (await db.ReportEvents.AsNoTracking().ToListAsync()).OrderBy(e => e.Id).ToLookup(e => e.ReportId);
         var documents = (await db.IssuedDocuments.AsNoTracking()
@@ -164,10 +168,9 @@ internal static partial class Soak
         return problems;
     }
 
-    private static async Task<Dictionary<string, string>> UserIdsAsync(string databasePath)
+    private static async Task<Dictionary<string, string>> UserIdsAsync(SoakDatabase database)
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString();
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options);
+        await using var db = database.Open();
         var ids = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName!, u => u.Id);
         foreach (var account in Accounts)
         {
@@ -206,8 +209,23 @@ internal static partial class Soak
     ];
 
     /// <summary>The simulated users, what they were told, and the request statistics.</summary>
-    private sealed partial class SoakRun(Uri baseAddress, SoakOptions options, Dictionary<string, string> people)
+    /// <summary>The database the soak checks at the end: the app's SQLite file, or a PostgreSQL database.</summary>
+    private sealed record SoakDatabase(string? SqlitePath, string? Postgres)
     {
+        public AppDbContext Open()
+        {
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            if (Postgres is not null) options.UseNpgsql(Postgres);
+            else options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = SqlitePath, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+            return new AppDbContext(options.Options);
+        }
+
+        public override string ToString() => Postgres is null ? SqlitePath! : "PostgreSQL " + new Npgsql.NpgsqlConnectionStringBuilder(Postgres) { Password = null };
+    }
+
+    private sealed partial class SoakRun(IReadOnlyList<Uri> baseAddresses, SoakOptions options, Dictionary<string, string> people)
+    {
+        private readonly Uri baseAddress = baseAddresses[0];
         private readonly Dictionary<string, CookieCollection> _signIns = [];
         private readonly ConcurrentBag<(string Kind, double Ms)> _latencies = [];
         private readonly ConcurrentDictionary<string, int> _statusClasses = new();
@@ -226,7 +244,7 @@ internal static partial class Soak
         {
             foreach (var account in Accounts)
             {
-                using var browser = new Browser(this, new CookieContainer());
+                using var browser = new Browser(this, new CookieContainer(), baseAddress);
                 var token = Token(await browser.GetPageAsync("/masuk", "page"), "/masuk");
                 using var response = await browser.PostAsync("/masuk", token, [("UserName", account), ("Password", Password)], "login");
                 if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in as {account} answered {(int)response.StatusCode}.");
@@ -238,8 +256,11 @@ internal static partial class Soak
         public async Task UserAsync(int index, CancellationToken stop)
         {
             var random = new Random(options.Seed + index);
-            var browsers = Accounts.ToDictionary(a => a, a => BrowserOf(a));
-            var twins = Accounts.ToDictionary(a => a, a => BrowserOf(a)); // a second browser of the same person
+            // User i works on instance i mod n; its second browser (the double posts) on the next instance.
+            var home = baseAddresses[index % baseAddresses.Count];
+            var other = baseAddresses[(index + 1) % baseAddresses.Count];
+            var browsers = Accounts.ToDictionary(a => a, a => BrowserOf(a, home));
+            var twins = Accounts.ToDictionary(a => a, a => BrowserOf(a, other)); // a second browser of the same person
             try
             {
                 while (!stop.IsCancellationRequested && !Exhausted)
@@ -336,11 +357,12 @@ internal static partial class Soak
             return Outcome.Unknown;
         }
 
-        private Browser BrowserOf(string account)
+        private Browser BrowserOf(string account, Uri address)
         {
+            // The sign-in cookie of the first instance: every instance on the database accepts it.
             var jar = new CookieContainer();
-            jar.Add(_signIns[account]);
-            return new Browser(this, jar);
+            foreach (Cookie cookie in _signIns[account]) jar.Add(address, new Cookie(cookie.Name, cookie.Value, "/"));
+            return new Browser(this, jar, address);
         }
 
         public void Record(string kind, HttpStatusCode? status, double ms)
@@ -393,13 +415,13 @@ internal static partial class Soak
         private readonly HttpClient _client;
         private readonly SoakRun _run;
 
-        public Browser(SoakRun run, CookieContainer cookies)
+        public Browser(SoakRun run, CookieContainer cookies, Uri baseAddress)
         {
             _run = run;
             Cookies = cookies;
             _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies })
             {
-                BaseAddress = run.BaseAddress,
+                BaseAddress = baseAddress,
                 Timeout = TimeSpan.FromSeconds(60),
             };
         }
@@ -469,7 +491,8 @@ internal static partial class Soak
     }
 
     /// <summary>Command-line options, with the bounds that keep a soak from running away.</summary>
-    private sealed record SoakOptions(int Users, double Minutes, long MaxRequests, int Seed, Uri? BaseUrl, string? Database, bool NoBuild)
+    private sealed record SoakOptions(int Users, double Minutes, long MaxRequests, int Seed, IReadOnlyList<Uri> BaseUrls, string? Database,
+        string? Postgres, bool NoBuild)
     {
         public static SoakOptions Parse(string[] args)
         {
@@ -479,7 +502,7 @@ internal static partial class Soak
                 if (i < 0) return null;
                 return i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{name} needs a value.");
             }
-            var known = new[] { "--users", "--minutes", "--max-requests", "--seed", "--base-url", "--database", "--no-build" };
+            var known = new[] { "--users", "--minutes", "--max-requests", "--seed", "--base-url", "--database", "--postgres", "--no-build" };
             foreach (var arg in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
             {
                 if (!known.Contains(arg)) throw new ArgumentException($"unknown option {arg}.");
@@ -493,22 +516,29 @@ internal static partial class Soak
             if (minutes is < 0.05 or > 60) throw new ArgumentException("--minutes must be between 0.05 and 60.");
             if (maxRequests is < 1 or > 10_000_000) throw new ArgumentException("--max-requests must be between 1 and 10000000.");
 
-            Uri? baseUrl = null;
+            var baseUrls = new List<Uri>();
             var database = Value("--database");
-            if (Value("--base-url") is { } url)
+            var postgres = Value("--postgres");
+            for (var i = 0; i < args.Length; i++)
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+                if (args[i] != "--base-url") continue;
+                var url = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException("--base-url needs a value.");
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
                     throw new ArgumentException($"--base-url {url} is not an http(s) address.");
                 if (baseUrl.Host is not ("localhost" or "127.0.0.1" or "[::1]"))
                     throw new ArgumentException($"--base-url must be localhost, 127.0.0.1 or [::1]; refusing {baseUrl.Host}.");
-                if (database is null || !File.Exists(database))
-                    throw new ArgumentException("--base-url needs --database with the path of that app's SQLite file, for the final checks.");
+                baseUrls.Add(baseUrl);
             }
-            else if (database is not null)
+            if (baseUrls.Count > 0)
             {
-                throw new ArgumentException("--database goes with --base-url; without it the soak starts its own app on a fresh database.");
+                if ((database is null) == (postgres is null) || (database is not null && !File.Exists(database)))
+                    throw new ArgumentException("--base-url needs either --database with the path of that app's SQLite file or --postgres with its PostgreSQL connection string, for the final checks.");
             }
-            return new SoakOptions(users, minutes, maxRequests, seed, baseUrl, database, args.Contains("--no-build"));
+            else if (database is not null || postgres is not null)
+            {
+                throw new ArgumentException("--database and --postgres go with --base-url; without it the soak starts its own app on a fresh database.");
+            }
+            return new SoakOptions(users, minutes, maxRequests, seed, baseUrls, database, postgres, args.Contains("--no-build"));
         }
     }
 

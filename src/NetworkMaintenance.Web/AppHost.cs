@@ -56,6 +56,8 @@ public static class AppHost
 
         services.AddSingleton(TimeProvider.System);
         services.AddAppDatabase(configuration, builder.Environment);
+        services.AddFileStore(configuration, builder.Environment);
+        services.AddSingleton<InstanceIdentity>();
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -148,11 +150,11 @@ public static class AppHost
         });
 
         // The check reads a table: opening a SQLite connection alone succeeds even when the file is unreadable or corrupt.
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", customTestQuery: async (db, ct) =>
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadinessChecks.Tag], customTestQuery: async (db, ct) =>
         {
             await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users, ct);
             return true;
-        });
+        }).AddReadinessChecks();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(o =>
@@ -224,6 +226,19 @@ public static class AppHost
 
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
+            Predicate = check => check.Name == "database",
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous();
+        // Liveness (the process serves requests: restart it if not) and readiness (database reachable, free disk above
+        // Health:MinimumFreeDiskMegabytes, file store writable: send it traffic only then); docs/operations.md.
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadinessChecks.Tag),
             ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
         app.MapControllers();

@@ -21,6 +21,7 @@ public sealed class HealthEndpoint(AppFactory factory) : IClassFixture<AppFactor
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task UsesTheSqliteFileInTheFactorysOwnFolder()
     {
         using var session = WebSession.Create(factory);

@@ -6,8 +6,8 @@ namespace NetworkMaintenance.Core.Data;
 
 /// <summary>
 /// Takes the next value of a named counter inside the caller's transaction. The increment is a single UPDATE,
-/// so two transactions never get the same value: SQLite serialises writers (BEGIN IMMEDIATE) and SQL Server
-/// holds the row lock until commit. A unique index on the numbered column is the last guard.
+/// so two transactions never get the same value: SQLite serialises writers (BEGIN IMMEDIATE), SQL Server and
+/// PostgreSQL hold the row lock until commit. A unique index on the numbered column is the last guard.
 /// </summary>
 public static class NumberSequences
 {
@@ -19,6 +19,18 @@ public static class NumberSequences
         var updated = await IncrementAsync(db, name, ct);
         if (updated == 0)
         {
+            if (!db.Database.ProviderName!.Contains("SqlServer", StringComparison.Ordinal))
+            {
+                // SQLite and PostgreSQL: a counter created by a concurrent transaction is skipped without an error
+                // (on PostgreSQL an error would abort the whole transaction); PostgreSQL waits for that transaction
+                // and the UPDATE below then sees its row. Identifiers are quoted: PostgreSQL folds unquoted ones.
+                var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"INSERT INTO \"NumberSequences\" (\"Name\", \"LastValue\") VALUES ({name}, 1) ON CONFLICT (\"Name\") DO NOTHING", ct);
+                if (inserted == 1) return 1;
+                if (await IncrementAsync(db, name, ct) == 0)
+                    throw new InvalidOperationException($"The number sequence '{name}' could not be created.");
+                return await db.NumberSequences.Where(s => s.Name == name).Select(s => s.LastValue).SingleAsync(ct);
+            }
             try
             {
                 await db.Database.ExecuteSqlInterpolatedAsync(

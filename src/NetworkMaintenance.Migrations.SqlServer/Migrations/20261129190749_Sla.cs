@@ -153,7 +153,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                 columns: new[] { "ReportId", "Kind" },
                 unique: true);
             // Reports that existed before the clock: it starts at receipt.
-            migrationBuilder.Sql("UPDATE Reports SET SlaClockStartUtc = ReceivedAtUtc");
+            // The column was added above, in the same batch of the idempotent script: SQL Server compiles a batch before it
+            // runs it, so a plain UPDATE stops with "Invalid column name". EXEC binds it at run time (docs/operations.md).
+            migrationBuilder.Sql("EXEC(N'UPDATE [Reports] SET [SlaClockStartUtc] = [ReceivedAtUtc]')");
         }
 
         /// <inheritdoc />

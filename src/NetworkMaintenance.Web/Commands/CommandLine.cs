@@ -15,6 +15,7 @@ public static class CommandLine
         ["admin"] = AdminCommand.RunAsync,
         ["database"] = DatabaseCommand.RunAsync,
         ["documents"] = DocumentsCommand.RunAsync,
+        ["files"] = FilesCommand.RunAsync,
         ["personal-data"] = PersonalDataCommand.RunAsync,
     };
 

@@ -62,7 +62,7 @@ public sealed class DataChanges
     {
         AppUser or Opd or OrgUnit or IdentityRole or IdentityUserRole<string> or ActingAppointment => Kind.Reference,
         Notification => Kind.Notifications,
-        AuditEntry or OutboxEmail or DataProtectionKey => Kind.None,
+        AuditEntry or OutboxEmail or DataProtectionKey or Lease or StoredFile => Kind.None,
         _ => Kind.Reports,
     };
 

@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>The "Database" configuration section.</summary>
@@ -27,4 +28,10 @@ public sealed class DatabaseOptions
     /// (Microsoft.Data.Sqlite's "Default Timeout"); then the request gets the 503 page instead of hanging.
     /// </summary>
     public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// SQLite: run under a retrying execution strategy (<see cref="SqliteRetryingExecutionStrategy"/>), as the server
+    /// providers always do, so that a transaction opened outside the strategy fails here too (a test setting).
+    /// </summary>
+    public bool RetryingStrategy { get; set; }
 }

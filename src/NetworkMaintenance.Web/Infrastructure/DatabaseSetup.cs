@@ -13,6 +13,7 @@ public static class DatabaseSetup
 {
     public const string SqliteMigrationsAssembly = "NetworkMaintenance.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "NetworkMaintenance.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "NetworkMaintenance.Migrations.PostgreSql";
 
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration,
         IHostEnvironment environment)
@@ -33,7 +34,11 @@ public static class DatabaseSetup
                 var connectionString = SqliteConnectionString(configuration, environment, options);
                 var interceptor = new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds);
                 services.AddDbContextPool<AppDbContext>(o => o
-                    .UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .UseSqlite(connectionString, x =>
+                    {
+                        x.MigrationsAssembly(SqliteMigrationsAssembly);
+                        if (options.RetryingStrategy) x.ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d));
+                    })
                     .AddInterceptors(interceptor)
                     .AddInterceptors(trackers));
                 break;
@@ -46,6 +51,20 @@ public static class DatabaseSetup
                 services.AddDbContextPool<AppDbContext>(o => o.UseSqlServer(sqlServer, x => x
                     .MigrationsAssembly(SqlServerMigrationsAssembly)
                     .EnableRetryOnFailure())
+                    .AddInterceptors(trackers));
+                break;
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = configuration.GetConnectionString("PostgreSql");
+                if (string.IsNullOrWhiteSpace(postgreSql))
+                    throw new InvalidOperationException(
+                        "Database:Provider is PostgreSql but ConnectionStrings:PostgreSql is empty. " +
+                        "Set it in configuration or in the environment variable ConnectionStrings__PostgreSql.");
+                // PostgreSQL's LIKE is case-sensitive; SQLite's and SQL Server's (default collation) are not: searches
+                // use ILIKE there (PostgreSqlCaseInsensitiveLike), so the same words find the same rows.
+                services.AddDbContextPool<AppDbContext>(o => o.UseNpgsql(postgreSql, x => x
+                    .MigrationsAssembly(PostgreSqlMigrationsAssembly)
+                    .EnableRetryOnFailure())
+                    .AddInterceptors(PostgreSqlCaseInsensitiveLike.Instance)
                     .AddInterceptors(trackers));
                 break;
             default:

@@ -31,12 +31,17 @@ public sealed class ConcurrentNumbering(AppFactory factory) : IClassFixture<AppF
         var numbers = await Task.WhenAll(reports.Select(r => factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var report = await sp.GetRequiredService<ReportService>().FindAsync(r.Id);
-            var document = await sp.GetRequiredService<DocumentIssuer>().IssueAsync(report!, DocumentType.WorkReport, reporterId, DateTime.UtcNow);
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
-            return document.Number;
+            // As the app does: the transaction is one unit of the execution strategy (a retrying one refuses it otherwise).
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync();
+                var report = await sp.GetRequiredService<ReportService>().FindAsync(r.Id);
+                var document = await sp.GetRequiredService<DocumentIssuer>().IssueAsync(report!, DocumentType.WorkReport, reporterId, DateTime.UtcNow);
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+                return document.Number;
+            });
         })));
 
         Assert.Equal(Parallel, reports.Select(r => r.Number).Distinct().Count());

@@ -17,6 +17,8 @@ namespace NetworkMaintenance.IntegrationTests.Faults;
 /// every page answers the friendly Indonesian 503 page without internals, no form post leaves part of its work
 /// behind, and once the database is back everything works again without a restart.
 /// </summary>
+// The embedded database's own file, tools or locking: not run on PostgreSQL (.ci/run, docs/operations.md).
+[Trait("Database", "SqliteOnly")]
 public sealed class DatabaseUnavailable
 {
     private static readonly string[] Internals = ["SqliteException", "Exception", "   at ", "Microsoft.", "NetworkMaintenance.", "stack"];

@@ -19,6 +19,8 @@ namespace NetworkMaintenance.IntegrationTests.Faults;
 /// acknowledged, a sound database file, and no half-done work: no step without its event or documents, no number
 /// taken twice or skipped.
 /// </summary>
+// The embedded database's own file, tools or locking: not run on PostgreSQL (.ci/run, docs/operations.md).
+[Trait("Database", "SqliteOnly")]
 public sealed partial class KilledProcess : IDisposable
 {
     private static readonly string[] Users = ["pelapor", "pelapor.dinkes", "kadis", "kabid", "kasi", "teknisi"];

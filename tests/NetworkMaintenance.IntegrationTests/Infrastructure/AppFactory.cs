@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetworkMaintenance.Core.Data;
+using Npgsql;
 
 namespace NetworkMaintenance.IntegrationTests.Infrastructure;
 
@@ -12,6 +14,8 @@ namespace NetworkMaintenance.IntegrationTests.Infrastructure;
 /// Hosts the whole app in memory on a real SQLite database file in a fresh temporary folder, in the Development
 /// environment with the demo accounts seeded. One instance per test class (<c>IClassFixture&lt;AppFactory&gt;</c>);
 /// disposing it deletes the folder (database, logs).
+/// With <c>NM_TEST_POSTGRES</c> set to a PostgreSQL server's connection string (<c>.ci/run</c>, docs/operations.md),
+/// every instance gets a fresh PostgreSQL database of its own instead of the SQLite file, dropped when it is disposed.
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
@@ -23,8 +27,54 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public AppFactory()
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "nm-it-" + Guid.NewGuid().ToString("N"));
+        var id = Guid.NewGuid().ToString("N");
+        DataDirectory = Path.Combine(Path.GetTempPath(), "nm-it-" + id);
         Directory.CreateDirectory(DataDirectory);
+        if (PostgresServer is not null)
+        {
+            PostgresDatabase = "nm_it_" + id;
+            PostgresDatabases[DataDirectory] = PostgresDatabase;
+        }
+    }
+
+    // The PostgreSQL database of each data folder, so that a second instance on the same folder uses the same database.
+    private static readonly ConcurrentDictionary<string, string> PostgresDatabases = new();
+    private int _postgresCreated;
+
+    /// <summary>The PostgreSQL server the suite runs on (<c>NM_TEST_POSTGRES</c>), or null for SQLite.</summary>
+    public static string? PostgresServer =>
+        Environment.GetEnvironmentVariable("NM_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
+    /// <summary>The PostgreSQL database of the factory on <paramref name="dataDirectory"/> (null on SQLite).</summary>
+    public static string? PostgresDatabaseOf(string dataDirectory) =>
+        PostgresDatabases.TryGetValue(dataDirectory, out var database) ? database : null;
+
+    /// <summary>This instance's PostgreSQL database (null on SQLite).</summary>
+    public string? PostgresDatabase { get; }
+
+    /// <summary>The connection string of a database on the test PostgreSQL server.</summary>
+    public static string PostgresConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
+
+    /// <summary>Creates an empty database on the test PostgreSQL server.</summary>
+    public static void CreatePostgresDatabase(string database)
+    {
+        using var connection = new NpgsqlConnection(PostgresServer);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{database}\"";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Drops a database of the test PostgreSQL server, closing whatever still uses it.</summary>
+    public static void DropPostgresDatabase(string database)
+    {
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(PostgresConnectionString(database)));
+        using var connection = new NpgsqlConnection(PostgresServer);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>An app on an existing data folder (a second instance, a restored backup); the folder is left in place.</summary>
@@ -35,6 +85,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         DataDirectory = dataDirectory;
         _ownsDirectory = false;
+        if (PostgresServer is not null && PostgresDatabases.TryGetValue(dataDirectory, out var database))
+        {
+            PostgresDatabase = database;
+            _postgresCreated = 1; // the first instance's
+        }
     }
 
     /// <summary>
@@ -75,6 +130,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>Service registrations a test changes (applied after the app's own).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>Whether the environment asks for the whole suite to run under a retrying execution strategy.</summary>
+    public static bool RetryingStrategyRequested =>
+        Environment.GetEnvironmentVariable("NM_TEST_RETRYING_STRATEGY") is "1" or "true";
+
     /// <summary>The folder holding this instance's database file and log files.</summary>
     public string DataDirectory { get; }
 
@@ -91,10 +150,22 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         // Host settings reach WebApplication.CreateBuilder as arguments, so they apply before services are built.
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Database:Provider", "Sqlite");
+        if (PostgresDatabase is not null)
+        {
+            if (Interlocked.Exchange(ref _postgresCreated, 1) == 0) CreatePostgresDatabase(PostgresDatabase);
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:PostgreSql", PostgresConnectionString(PostgresDatabase));
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+        }
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("ConnectionStrings:Sqlite", "");
+        // NM_TEST_RETRYING_STRATEGY=1 runs the suite under a retrying execution strategy (docs/operations.md), so a
+        // transaction opened outside the strategy fails here as it would on SQL Server or PostgreSQL.
+        if (RetryingStrategyRequested) builder.UseSetting("Database:RetryingStrategy", "true");
         builder.UseSetting("Demo:Enabled", "true");
         // The tests sign in many times a minute from one client; RateLimits tests put the real limits back.
         builder.UseSetting("RateLimiting:LoginPermitLimitPerIp", "100000");
@@ -158,6 +229,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private void CleanUp()
     {
         if (Interlocked.Exchange(ref _cleanedUp, 1) == 1) return;
+        if (PostgresDatabase is not null && _ownsDirectory)
+        {
+            PostgresDatabases.TryRemove(DataDirectory, out _);
+            if (_postgresCreated == 1) DropPostgresDatabase(PostgresDatabase);
+            _connectionString = null;
+        }
+        if (PostgresDatabase is not null && !_ownsDirectory) return;
         if (!_ownsDirectory)
         {
             if (_connectionString is not null) SqliteConnection.ClearPool(new SqliteConnection(_connectionString));

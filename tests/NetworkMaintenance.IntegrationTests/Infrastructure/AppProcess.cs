@@ -75,6 +75,7 @@ public sealed class AppProcess : IDisposable
                      ("Database:DataDirectory", dataDirectory),
                      ("ConnectionStrings:Sqlite", ""),
                      ("Demo:Enabled", "true"),
+                     ("Database:RetryingStrategy", AppFactory.RetryingStrategyRequested ? "true" : "false"),
                  }.Concat(settings))
         {
             start.ArgumentList.Add($"--{key}={value}");

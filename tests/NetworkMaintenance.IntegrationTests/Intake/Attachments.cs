@@ -57,8 +57,15 @@ public sealed class Attachments(AppFactory factory) : IClassFixture<AppFactory>
         var attachment = await factory.QueryAsync(db => db.Attachments.AsNoTracking().SingleAsync(a => a.ReportId == id));
         Assert.Equal("x.png", attachment.OriginalName);
         Assert.Matches("^[0-9a-f]{32}\\.png$", attachment.StoredName);
-        var stored = Path.Combine(factory.DataDirectory, "attachments", attachment.StoredName);
-        Assert.True(File.Exists(stored));
+        // In the file store: the attachments folder on SQLite, the database on a server database (docs/operations.md).
+        if (AppFactory.PostgresServer is null)
+        {
+            Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "attachments", attachment.StoredName)));
+        }
+        else
+        {
+            Assert.True(await factory.QueryAsync(db => db.StoredFiles.AnyAsync(f => f.Name == attachment.StoredName)));
+        }
         Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "..", "..", "x.png")));
 
         using var download = await session.GetAsync($"/lampiran/{attachment.Id}");

@@ -6,6 +6,8 @@ using NetworkMaintenance.Web.Infrastructure;
 namespace NetworkMaintenance.IntegrationTests.Operations;
 
 /// <summary>An online backup taken while the app runs restores into a working app with every report in it.</summary>
+// The embedded database's own file, tools or locking: not run on PostgreSQL (.ci/run, docs/operations.md).
+[Trait("Database", "SqliteOnly")]
 public sealed class BackupAndRestore : IDisposable
 {
     private readonly string _restoreDirectory = Path.Combine(Path.GetTempPath(), "nm-restore-" + Guid.NewGuid().ToString("N"));

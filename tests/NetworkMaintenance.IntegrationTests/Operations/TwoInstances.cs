@@ -10,6 +10,8 @@ namespace NetworkMaintenance.IntegrationTests.Operations;
 /// home folder, so that no key ring on disk can be shared: the Data Protection keys come from the database, and a
 /// sign-in cookie and a form token issued by one process are accepted by the other, in both directions.
 /// </summary>
+// The embedded database's own file, tools or locking: not run on PostgreSQL (.ci/run, docs/operations.md).
+[Trait("Database", "SqliteOnly")]
 public sealed class TwoInstances : IDisposable
 {
     private const string Kadis = "Selamat datang, Drs. Muhammad Fauzi, M.Si";

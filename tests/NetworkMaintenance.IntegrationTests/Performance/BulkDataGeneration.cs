@@ -19,6 +19,8 @@ namespace NetworkMaintenance.IntegrationTests.Performance;
 /// app had recorded it: every event a legal move of the workflow table, numbers from the yearly counters, documents
 /// numbered and superseded, and the pages working on it.
 /// </summary>
+// The embedded database's own file, tools or locking: not run on PostgreSQL (.ci/run, docs/operations.md).
+[Trait("Database", "SqliteOnly")]
 public sealed class BulkDataGeneration : IDisposable
 {
     private const string Password = "Uji#Generator2026";

@@ -17,6 +17,8 @@ namespace NetworkMaintenance.IntegrationTests.Performance;
 /// keyed by change counters, so the pages send their content queries only; and those caches never keep an access
 /// that was taken away.
 /// </summary>
+// Seeded by the bulk generator, a tool of the embedded database: not run on PostgreSQL (.ci/run).
+[Trait("Database", "SqliteOnly")]
 public sealed class PageQueries(ITestOutputHelper output) : IDisposable
 {
     private const string Password = "Uji#Generator2026";

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkMaintenance.Core.Data;
@@ -102,14 +102,24 @@ public sealed partial class SharedDashboardAggregates(AppFactory factory) : ICla
     /// <summary>Writes with plain SQL on a connection of its own, as another instance would: the app's counters do not move.</summary>
     private static async Task OtherInstanceSetsCategoryAsync(SlaApp app, int reportId, FaultCategory category)
     {
-        var connectionString = await app.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        await using var connection = new SqliteConnection(connectionString);
+        var (connectionString, connectionType) = await app.QueryAsync(db =>
+            Task.FromResult((db.Database.GetConnectionString()!, db.Database.GetDbConnection().GetType())));
+        await using var connection = (DbConnection)Activator.CreateInstance(connectionType)!;
+        connection.ConnectionString = connectionString;
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE Reports SET Category = $category WHERE Id = $id";
-        command.Parameters.AddWithValue("$category", category.ToString());
-        command.Parameters.AddWithValue("$id", reportId);
+        command.CommandText = "UPDATE \"Reports\" SET \"Category\" = @category WHERE \"Id\" = @id";
+        Add(command, "category", category.ToString());
+        Add(command, "id", reportId);
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
+
+        static void Add(DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
     }
 
     private static int Submitted(string html)

@@ -47,6 +47,8 @@ public static class EndpointAccessTable
     [
         // Infrastructure and error pages.
         Get("/health", Everyone),
+        Get("/health/live", Everyone),
+        Get("/health/ready", Everyone),
         Get("/galat", Everyone),
         Post("/galat", Everyone),
         Get("/galat/{code:int}", Everyone),

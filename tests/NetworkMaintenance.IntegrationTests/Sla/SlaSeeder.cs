@@ -112,10 +112,14 @@ public sealed class SlaApp : IDisposable
 
 public sealed record PeopleRefs(PersonRef Kabid, PersonRef Kasi, PersonRef Technician);
 
-/// <summary>Counts the SQL commands sent to one database file (other test classes run in parallel on their own files).</summary>
+/// <summary>
+/// Counts the SQL commands sent to one database file, or on PostgreSQL to the factory's database (other test classes
+/// run in parallel on their own).
+/// </summary>
 public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly string _dataDirectory;
+    private readonly string? _postgresDatabase; // on PostgreSQL: the factory's database instead of its folder
     private readonly IDisposable _subscription;
     private readonly List<IDisposable> _inner = [];
     private readonly List<string> _texts = [];
@@ -124,6 +128,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     private SqlCommandCounter(string dataDirectory)
     {
         _dataDirectory = dataDirectory;
+        _postgresDatabase = AppFactory.PostgresDatabaseOf(dataDirectory);
         _subscription = DiagnosticListener.AllListeners.Subscribe(this);
     }
 
@@ -163,7 +168,8 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
-            && data.Command.Connection?.DataSource?.StartsWith(_dataDirectory, StringComparison.Ordinal) == true)
+            && (data.Command.Connection?.DataSource?.StartsWith(_dataDirectory, StringComparison.Ordinal) == true
+                || (_postgresDatabase is not null && data.Command.Connection?.Database == _postgresDatabase)))
         {
             Interlocked.Increment(ref _count);
             lock (_texts) _texts.Add(data.Command.CommandText);

@@ -35,19 +35,26 @@ public sealed record CheckedUpload(IFormFile File, string ContentType, string Ex
 }
 
 /// <summary>
-/// Keeps attachments outside the web root, in {DataDirectory}/attachments, under generated names. Only JPEG, PNG
-/// and PDF are accepted, recognised by their first bytes (never by the name or the browser's content type).
+/// Keeps attachments outside the web root, in the shared file store (<see cref="IFileStore"/>: the database, or a
+/// folder, by default {DataDirectory}/attachments on SQLite), under generated names. Only JPEG, PNG and PDF are
+/// accepted, recognised by their first bytes (never by the name or the browser's content type).
 /// </summary>
-public sealed class AttachmentStore(AppDbContext db, IConfiguration configuration, IHostEnvironment environment,
-    IOptions<UploadOptions> options, TimeProvider clock, IDiskSpace disk)
+public sealed class AttachmentStore(AppDbContext db, IFileStore files, IConfiguration configuration,
+    IHostEnvironment environment, IOptions<UploadOptions> options, TimeProvider clock, IDiskSpace disk)
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
 
-    public string Directory => Path.Combine(DatabaseSetup.DataDirectory(configuration, environment), "attachments");
-
     public long MaxBytes => options.Value.MaxBytes;
+
+    /// <summary>
+    /// The folder whose disk takes the bytes: the store's folder, or the data folder when files live in the database
+    /// (the embedded database's disk; for a server database, the nearest local measure of this instance's disk).
+    /// </summary>
+    private string SpaceDirectory => files.Kind == FileStoreKind.Folder
+        ? FileStoreOptions.EffectiveFolder(configuration, environment)
+        : DatabaseSetup.DataDirectory(configuration, environment);
 
     public static string MaxText(long bytes) => $"{bytes / (1024 * 1024)} MB";
 
@@ -104,7 +111,7 @@ public sealed class AttachmentStore(AppDbContext db, IConfiguration configuratio
             return (null, "Batas unggahan lampiran pengaduan untuk hari ini sudah tercapai. "
                 + "Kirim pengaduan tanpa lampiran, atau coba lagi besok.");
         }
-        if (disk.AvailableBytes(Directory) - file.Length < o.MinFreeBytes)
+        if (disk.AvailableBytes(SpaceDirectory) - file.Length < o.MinFreeBytes)
         {
             return (null, "Ruang penyimpanan server hampir penuh sehingga lampiran tidak dapat diterima saat ini. "
                 + "Kirim pengaduan tanpa lampiran.");
@@ -116,12 +123,10 @@ public sealed class AttachmentStore(AppDbContext db, IConfiguration configuratio
     public async Task<Attachment> SaveAsync(CheckedUpload upload, int? reportId, int? complaintId, string? userId,
         CancellationToken ct = default)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var storedName = Guid.NewGuid().ToString("N") + upload.Extension;
-        var path = Path.Combine(Directory, storedName);
-        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+        await using (var source = upload.File.OpenReadStream())
         {
-            await upload.File.CopyToAsync(target, ct);
+            await files.SaveAsync(storedName, source, ct);
         }
         var attachment = new Attachment(reportId, complaintId, storedName, upload.SafeName, upload.ContentType,
             upload.File.Length, userId, clock.GetUtcNow().UtcDateTime);
@@ -130,7 +135,9 @@ public sealed class AttachmentStore(AppDbContext db, IConfiguration configuratio
         return attachment;
     }
 
-    public string PathOf(Attachment attachment) => Path.Combine(Directory, Path.GetFileName(attachment.StoredName));
+    /// <summary>The attachment's bytes, or null when the store has no such file.</summary>
+    public Task<Stream?> OpenAsync(Attachment attachment, CancellationToken ct = default) =>
+        files.OpenReadAsync(Path.GetFileName(attachment.StoredName), ct);
 
     /// <summary>
     /// The name shown and offered for download: only the last path segment, letters, digits, spaces, dots, dashes

@@ -35,12 +35,12 @@ public sealed class AttachmentsController(
             return NotFound();
         }
 
-        var path = store.PathOf(attachment);
-        if (!System.IO.File.Exists(path)) return NotFound();
+        var content = await store.OpenAsync(attachment, ct);
+        if (content is null) return NotFound();
         await audit.WriteAsync(Core.Domain.Audit.AuditEvents.AttachmentDownloaded, $"Lampiran \"{attachment.OriginalName}\" diunduh.", Audit.AuditObject.Attachment(attachment.Id), new { attachment.ReportId, attachment.ComplaintId }, ct: ct);
         Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
-        return PhysicalFile(path, attachment.ContentType, attachment.OriginalName);
+        return File(content, attachment.ContentType, attachment.OriginalName);
     }
 
     [HttpPost("/laporan/{id:int}/lampiran"), Authorize(Policy = Policies.ReportUser)]

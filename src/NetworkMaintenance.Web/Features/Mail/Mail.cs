@@ -105,7 +105,7 @@ public sealed class OutboxSender(AppDbContext db, IMailSender sender, TimeProvid
 }
 
 public sealed class OutboxSenderService(IServiceScopeFactory scopes, IOptions<SmtpOptions> options, TimeProvider time,
-    ILogger<OutboxSenderService> logger) : BackgroundService
+    Infrastructure.InstanceIdentity instance, ILogger<OutboxSenderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -115,7 +115,13 @@ public sealed class OutboxSenderService(IServiceScopeFactory scopes, IOptions<Sm
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxSender>().RunOnceAsync(stoppingToken);
+                // Several instances on one database: only the holder of the lease sends, so each e-mail goes once.
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                if (await Infrastructure.JobLeases.TryAcquireAsync(db, Infrastructure.JobLeases.MailOutbox, instance.Id,
+                        time.GetUtcNow().UtcDateTime, stoppingToken))
+                {
+                    await scope.ServiceProvider.GetRequiredService<OutboxSender>().RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -19,30 +19,39 @@ public sealed class ComplaintService(AppDbContext db, AttachmentStore attachment
         var existing = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.FormToken == input.FormToken, ct);
         if (existing is not null) return existing;
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var year = Wib.FromUtc(now).Year;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
+        var run = 0;
+        // A transaction opened by hand must run as one retriable unit of the execution strategy: SQL Server's and
+        // PostgreSQL's retrying strategies (and SQLite's under Database:RetryingStrategy) refuse it otherwise.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            var sequence = await db.NextAsync($"{Complaint.NumberPrefix}-{year}", ct);
-            var complaint = Complaint.Receive(input, year, sequence, ReportService.NewTrackingCode(), now);
-            db.Complaints.Add(complaint);
-            await db.SaveChangesAsync(ct);
-            if (upload is not null)
+            if (run++ > 0) db.ChangeTracker.Clear();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var year = Wib.FromUtc(now).Year;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
             {
-                await attachments.SaveAsync(upload, null, complaint.Id, null, ct);
+                var sequence = await db.NextAsync($"{Complaint.NumberPrefix}-{year}", ct);
+                var complaint = Complaint.Receive(input, year, sequence, ReportService.NewTrackingCode(), now);
+                db.Complaints.Add(complaint);
                 await db.SaveChangesAsync(ct);
+                if (upload is not null)
+                {
+                    await attachments.SaveAsync(upload, null, complaint.Id, null, ct);
+                    await db.SaveChangesAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+                logger.LogInformation("Complaint {Number} received via {Channel}", complaint.Number, complaint.Channel);
+                return complaint;
             }
-            await tx.CommitAsync(ct);
-            logger.LogInformation("Complaint {Number} received via {Channel}", complaint.Number, complaint.Channel);
-            return complaint;
-        }
-        catch (DbUpdateException)
-        {
-            // The same form posted twice at the same moment: the unique token let only one through.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await db.Complaints.AsNoTracking().SingleAsync(c => c.FormToken == input.FormToken, ct);
-        }
+            catch (DbUpdateException)
+            {
+                // The same form posted twice at the same moment: the unique token let only one through.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var first = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.FormToken == input.FormToken, ct);
+                if (first is null) throw;
+                return first;
+            }
+        });
     }
 }

@@ -77,18 +77,25 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox ma
 /// Runs the <see cref="SlaMonitor"/> every minute, the first time one minute after start: a pass at once would compete
 /// with the start-up and the first requests for the CPU (its query reads every open report).
 /// </summary>
-public sealed class SlaMonitorService(IServiceScopeFactory scopes, TimeProvider time, ILogger<SlaMonitorService> logger) : BackgroundService
+public sealed class SlaMonitorService(IServiceScopeFactory scopes, TimeProvider time, Infrastructure.InstanceIdentity instance,
+    IConfiguration configuration, ILogger<SlaMonitorService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
+        // Sla:MonitorIntervalSeconds (default 60) lets a test of several instances see passes within seconds.
+        var seconds = configuration.GetValue("Sla:MonitorIntervalSeconds", Interval.TotalSeconds);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, seconds)), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                // Several instances on one database: only the holder of the lease runs the pass (docs/operations.md).
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                if (!await Infrastructure.JobLeases.TryAcquireAsync(db, Infrastructure.JobLeases.SlaMonitor, instance.Id,
+                        time.GetUtcNow().UtcDateTime, stoppingToken)) continue;
                 await scope.ServiceProvider.GetRequiredService<SlaMonitor>().RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
