@@ -223,6 +223,13 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
     {
         var messages = new Dictionary<string, string>();
         var waiting = $"Laporan {report.Number} menunggu tindakan Anda: {Labels.Of(report.Status)}.";
+        // A return or dispute made by this very step: the people who must answer it read the reason in the notification.
+        if (report.PendingReturn() is { } returned && returned.AtUtc == now)
+        {
+            waiting = returned.Action == WorkflowAction.Dispute
+                ? $"Pelapor menyatakan gangguan pada laporan {report.Number} belum teratasi ({Labels.Of(report.Status)}). Alasan: {returned.Note}"
+                : $"Laporan {report.Number} dikembalikan oleh {returned.ActorName} ({Labels.Of(report.Status)}). Alasan: {returned.Note}";
+        }
 
         foreach (var rule in Workflow.NextActors(report.Status))
         {

@@ -261,6 +261,15 @@ public sealed class ReportsController(
                 .Select(d => new DeviceRow { Name = d.Name, BrandType = d.BrandType, SerialNumber = d.SerialNumber, Condition = d.Condition, Notes = d.Notes })
                 .DefaultIfEmpty(new DeviceRow()).ToList();
         }
+        if (workflowAction == WorkflowAction.CompleteWork && report.ActionsTaken is not null)
+        {
+            // A revision (returned by the Kasi) or a dispute: the technician corrects the last work report, not retypes it.
+            form.ActionsTaken = report.ActionsTaken;
+            form.RootCause = report.RootCause;
+            form.Devices = report.CurrentDevices(DevicePurpose.Repaired).Select(ToRow).Append(new DeviceRow()).ToList();
+            var replaced = report.CurrentDevices(DevicePurpose.Replaced).Select(ToRow).ToList();
+            if (replaced.Count > 0) form.ReplacedDevices = replaced;
+        }
         if (workflowAction is WorkflowAction.InspectRepair or WorkflowAction.InspectReplace)
         {
             form.VisitedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime);
@@ -269,6 +278,12 @@ public sealed class ReportsController(
         if (workflowAction == WorkflowAction.AcknowledgeOnSite) form.SignerName = report.ReporterName;
         return View(await StepModelAsync(report, workflowAction, form, ct));
     }
+
+    private static DeviceRow ToRow(ReportDevice d) => new()
+    {
+        Name = d.Name, BrandType = d.BrandType, SerialNumber = d.SerialNumber, Condition = d.Condition, Notes = d.Notes,
+        NewBrandType = d.NewBrandType, NewSerialNumber = d.NewSerialNumber,
+    };
 
     [HttpPost("/laporan/{id:int}/langkah/{step}")]
     public async Task<IActionResult> Step(int id, string step, StepInputForm form, CancellationToken ct)
