@@ -215,9 +215,9 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
 
     /// <summary>Tells the people who must act next, and the reporter at the moments that concern them.</summary>
     /// <remarks>
-    /// At the steps the reporter must hear about (<see cref="Notifications.ReporterWhatsApp.Steps"/>), a staff member who
-    /// performed the step also gets a note to tell the reporter, when the reporter has a mobile number: the notification
-    /// list shows it with a "Kabari pelapor via WhatsApp" link (not e-mailed: it is a reminder for the person who just acted).
+    /// When an official's step must reach the reporter (<see cref="Notifications.ReporterWhatsApp.FrontDeskReminders"/>) and
+    /// the reporter has a mobile number, the front desk gets a note to tell the reporter: the notification list shows it
+    /// with a "Kabari pelapor via WhatsApp" link (not e-mailed: it is a reminder to send a message).
     /// </remarks>
     private async Task NotifyNextActorsAsync(Report report, WorkflowActor performer, DateTime now, CancellationToken ct)
     {
@@ -265,24 +265,41 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             foreach (var id in await ReporterRecipientsAsync(report, ct)) messages[id] = reporterMessage;
         }
 
-        foreach (var (userId, message) in messages)
+        // Nobody is told of their own step (a Kasi who is also a technician, a reporter who files for themselves).
+        messages.Remove(performer.UserId);
+
+        // The step an official took (a rejection, the closing approval) must reach the reporter by WhatsApp: the front
+        // desk sends it, so the front desk gets the reminder with the prepared message (Notifications.ReporterWhatsApp).
+        // The technician who completes the work finds the same link on the report page, not in the bell.
+        var reminders = new Dictionary<string, string>();
+        if (Notifications.ReporterWhatsApp.IsFrontDeskReminder(report.Status)
+            && PhoneNumber.WhatsAppLink(report.ReporterPhone) is not null)
         {
-            db.Notifications.Add(new Notification(userId, message, report.Id == 0 ? null : report.Id, now));
+            var note = Notifications.ReporterWhatsApp.FrontDeskNote(report.Status, report.Number, report.ReporterName);
+            foreach (var id in await UserIdsInRoleAsync(Roles.PetugasLayanan, ct))
+            {
+                if (id != performer.UserId && !messages.ContainsKey(id)) reminders[id] = note;
+            }
+        }
+
+        int? reportId = report.Id == 0 ? null : report.Id;
+        if (reportId is not null)
+        {
+            // The step answers what the report's earlier notifications asked for: they are marked read, so that the bell
+            // holds at most one unread notification per report and person, about what waits now. The front desk's
+            // WhatsApp reminders stay until read: the message still has to be sent.
+            var prefix = Notifications.ReporterWhatsApp.FrontDeskNotePrefix;
+            var superseded = await db.Notifications
+                .Where(n => n.ReportId == reportId && n.ReadAtUtc == null && !n.Message.StartsWith(prefix)).ToListAsync(ct);
+            foreach (var old in superseded) old.MarkRead(now);
+        }
+        foreach (var (userId, message) in messages.Concat(reminders))
+        {
+            db.Notifications.Add(new Notification(userId, message, reportId, now));
         }
         // The same hand-over by e-mail, saved in the same SaveChanges as the step (sent later by the outbox sender).
-        await mail.EnqueueAsync(messages, report.Id == 0 ? null : report.Id, report.Number, now, ct);
-
-        if (Notifications.ReporterWhatsApp.IsReporterStep(report.Status) && IsStaff(performer)
-            && PhoneNumber.WhatsAppLink(report.ReporterPhone) is not null && !messages.ContainsKey(performer.UserId))
-        {
-            db.Notifications.Add(new Notification(performer.UserId,
-                Notifications.ReporterWhatsApp.PerformerNote(report.Status, report.Number, report.ReporterName), report.Id == 0 ? null : report.Id, now));
-        }
+        await mail.EnqueueAsync(messages, reportId, report.Number, now, ct);
     }
-
-    private static bool IsStaff(WorkflowActor actor) =>
-        actor.HasRole(Roles.PetugasLayanan) || actor.HasRole(Roles.KepalaDinas) || actor.HasRole(Roles.KepalaBidang)
-        || actor.HasRole(Roles.KepalaSeksi) || actor.HasRole(Roles.Teknisi);
 
     private async Task<List<string>> ReporterRecipientsAsync(Report report, CancellationToken ct)
     {

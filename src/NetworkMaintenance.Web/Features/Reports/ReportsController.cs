@@ -27,6 +27,7 @@ public sealed class ReportsController(
     IValidator<StepInputForm> stepValidator,
     Attachments.AttachmentStore attachments,
     Audit.IAuditLog audit,
+    Notifications.ReportNotifications notifications,
     TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
@@ -190,11 +191,17 @@ public sealed class ReportsController(
     {
         var (report, actor, denied) = await LoadVisibleAsync(id, ct);
         if (denied is not null) return denied;
+        await notifications.MarkReadAsync(actor!.UserId, id, ct);
         var available = Workflow.Available(report!, report!.Status, actor!);
         var files = await ReportQueries.AttachmentsOf(db, id).ToListAsync(ct);
         var trackingUrl = TrackingUrl(report);
-        var share = PhoneNumber.WhatsAppLink(report.ReporterPhone,
-            $"Laporan gangguan jaringan Diskominfo Kota Tebing Tinggi nomor {report.Number}, kode pelacakan {report.TrackingCode}. Lacak: {trackingUrl}");
+        // At a step the reporter must hear about, the prepared message of that step ("Kabari pelapor via WhatsApp": the
+        // technician who just completed the work, the front desk); otherwise the tracking details.
+        var share = Notifications.ReporterWhatsApp.IsReporterStep(report.Status)
+            ? Notifications.ReporterWhatsApp.Link(report.Status, new Notifications.ReporterContact(report.Id, report.Number,
+                report.TrackingCode, report.ReporterName, report.ReporterPhone, report.RejectionReason), $"{Request.Scheme}://{Request.Host}")
+            : PhoneNumber.WhatsAppLink(report.ReporterPhone,
+                $"Laporan gangguan jaringan Diskominfo Kota Tebing Tinggi nomor {report.Number}, kode pelacakan {report.TrackingCode}. Lacak: {trackingUrl}");
         var surveyDone = await ReportQueries.SurveyDone(db, id, ct);
         var invited = report.Status == ReportStatus.Closed && actor!.Roles.Contains(Roles.Pelapor) && actor.OpdId == report.OpdId;
         return View(new ReportDetailsModel(report, available, NextActorText(report), await documents.ListForReportAsync(id, ct),
@@ -252,6 +259,7 @@ public sealed class ReportsController(
             TempData.Error(why);
             return Redirect($"/laporan/{id}");
         }
+        await notifications.MarkReadAsync(actor!.UserId, id, ct);
 
         var form = new StepInputForm { Version = report.Version };
         if (workflowAction == WorkflowAction.SubmitReplacementRequest || workflowAction == WorkflowAction.CompleteWork)
