@@ -94,7 +94,7 @@ public sealed partial class PageWidth(BrowserFixture fixture, ITestOutputHelper 
         await SeedLock.WaitAsync();
         try
         {
-            if (await SeedReports.CountAsync(Fixture.App.Services) > 0) return;
+            if (await SeedReports.CountAsync(Fixture.App.Services, "Alamat-IP-192.168.100.254") > 0) return;
             await SeedReports.FileAsync(Fixture.App.Services, "pelapor",
                 "Gedung Badan Kepegawaian Daerah lantai 2, ruang arsip kepegawaian bagian belakang dekat tangga darurat",
                 "Semua komputer di ruang arsip tidak dapat terhubung ke internet sejak pukul 08.00; lampu switch berkedip oranye; " +
