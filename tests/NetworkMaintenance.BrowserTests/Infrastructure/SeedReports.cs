@@ -49,6 +49,17 @@ public static class SeedReports
         });
     }
 
+    /// <summary>Assigns the report and lets "teknisi" find the fault in the Data Center: the report is then being repaired.</summary>
+    public static async Task ToRepairingAsync(IServiceProvider services, int reportId)
+    {
+        await AssignAsync(services, reportId);
+        await StepAsync(services, reportId, "teknisi", (_, actor) =>
+            Task.FromResult<Func<Report, DateTime, Task<ReportEvent>>>((r, now) => Task.FromResult(r.StartDiagnosis(actor, null, now))));
+        await StepAsync(services, reportId, "teknisi", (_, actor) =>
+            Task.FromResult<Func<Report, DateTime, Task<ReportEvent>>>((r, now) => Task.FromResult(r.RecordDiagnosis(actor,
+                new DiagnosisInput("Koneksi terputus", "Core switch Data Center", "Port uplink tidak menyala"), inDataCenterNetwork: true, now))));
+    }
+
     private static async Task StepAsync(IServiceProvider services, int reportId, string userName,
         Func<ReportService, NetworkMaintenance.Core.Domain.Workflow.WorkflowActor, Task<Func<Report, DateTime, Task<ReportEvent>>>> step)
     {
