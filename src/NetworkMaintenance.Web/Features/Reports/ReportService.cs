@@ -258,6 +258,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             ReportStatus.AwaitingAcknowledgement =>
                 $"Pekerjaan pada laporan {report.Number} telah selesai. Mohon periksa dan setujui Berita Acara pekerjaan.",
             ReportStatus.Closed => $"Laporan {report.Number} telah selesai ditangani. Mohon isi Survei Kepuasan Masyarakat pada halaman laporan. Terima kasih.",
+            ReportStatus.OnSiteInspection => await OnSiteVisitMessageAsync(report, performer, ct),
             _ => null,
         };
         if (reporterMessage is not null)
@@ -299,6 +300,15 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
         }
         // The same hand-over by e-mail, saved in the same SaveChanges as the step (sent later by the outbox sender).
         await mail.EnqueueAsync(messages, reportId, report.Number, now, ct);
+    }
+
+    /// <summary>The fault is outside the Data Center: the reporter is told who will come, and how to reach them.</summary>
+    private async Task<string> OnSiteVisitMessageAsync(Report report, WorkflowActor technician, CancellationToken ct)
+    {
+        var phone = await db.Users.Where(u => u.Id == technician.UserId).Select(u => u.PhoneNumber).SingleOrDefaultAsync(ct);
+        var contact = string.IsNullOrWhiteSpace(phone) ? "" : $" Nomor telepon teknisi: {phone}.";
+        return $"Gangguan pada laporan {report.Number} perlu diperiksa di lokasi ({report.Location}). Teknisi {technician.FullName} " +
+            $"akan datang memeriksa bersama Anda.{contact}";
     }
 
     private async Task<List<string>> ReporterRecipientsAsync(Report report, CancellationToken ct)
