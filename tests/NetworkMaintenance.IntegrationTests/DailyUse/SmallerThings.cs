@@ -77,6 +77,26 @@ public sealed partial class SmallerThings(AppFactory factory) : IClassFixture<Ap
         Assert.Contains(options, o => o == "Badan Kepegawaian Daerah (BKD)");
     }
 
+    [Fact]
+    public async Task PublicTrackingOfARejectedReportShowsTheRejectionAndItsReasonAndTheHistorySaysTheRole()
+    {
+        var id = await _w.SubmitAsync(description: "Aplikasi kepegawaian error, uji pelacakan laporan ditolak");
+        await _w.StepOkAsync("kadis", id, WorkflowAction.Reject, ReportStatus.Rejected, ("Reason", "Bukan gangguan jaringan, melainkan aplikasi"));
+        var r = await factory.QueryAsync(db => db.Reports.Where(x => x.Id == id).Select(x => new { x.Number, x.TrackingCode }).SingleAsync());
+
+        using var anonymous = WebSession.Create(factory);
+        using var response = await anonymous.PostFormAsync("/lacak", [new("Nomor", r.Number), new("Kode", r.TrackingCode)]);
+        var html = await HttpAssert.OkPageAsync(response);
+        var text = WebPageHelpers.Text(html);
+        Assert.Contains("data-testid=\"rejection\"", html, StringComparison.Ordinal);
+        Assert.Contains("Bukan gangguan jaringan, melainkan aplikasi", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sesuai janji layanan", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Selesai:", text, StringComparison.Ordinal);
+        Assert.Contains("Ditolak:", text, StringComparison.Ordinal);
+        Assert.Contains("(Kepala Dinas)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Muhammad Fauzi", text, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<select[^>]*name=\"opdId\"[^>]*>.*?</select>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex OpdSelect();
 
