@@ -34,6 +34,7 @@ public static class FeatureServices
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Documents.DocumentSettingsService>();
         services.AddScoped<NavCounts>();
+        services.AddScoped<Notifications.ReportNotifications>();
 
         // The 24-hour clock, its monitor and the dashboard.
         services.AddOptions<Core.Domain.Sla.SlaOptions>().Bind(configuration.GetSection(Core.Domain.Sla.SlaOptions.Section))

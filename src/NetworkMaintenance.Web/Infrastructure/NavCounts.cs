@@ -26,15 +26,29 @@ public sealed class NavCounts(AppDbContext db, ActorFactory actors, IMemoryCache
 
     public async Task<(int Inbox, int Unread)> ForAsync(string userId, CancellationToken ct = default)
     {
+        var (inbox, unread, _) = await ReadAsync(userId, ct);
+        return (inbox, unread);
+    }
+
+    /// <summary>
+    /// The reports of which the user has unread notifications (from the same cached read): opening one of them marks
+    /// them read, and only then does the report page touch the notifications.
+    /// </summary>
+    public async Task<IReadOnlySet<int>> UnreadReportsAsync(string userId, CancellationToken ct = default) =>
+        (await ReadAsync(userId, ct)).UnreadReports;
+
+    private async Task<(int Inbox, int Unread, IReadOnlySet<int> UnreadReports)> ReadAsync(string userId, CancellationToken ct)
+    {
         // The key is taken before reading (see DataChanges): what was read before a change is never served after it.
         // The day is part of it because Plh. appointments, and so the inbox, are by day.
         var key = (nameof(NavCounts), userId, changes.Reports, changes.Notifications, Wib.Today(clock));
-        if (cache.TryGetValue(key, out (int Inbox, int Unread) counts)) return counts;
+        if (cache.TryGetValue(key, out (int, int, IReadOnlySet<int>) counts)) return counts;
         var actor = await actors.ForUserAsync(userId, ct);
-        if (actor is null) return (0, 0);
+        if (actor is null) return (0, 0, new HashSet<int>());
         var inbox = await db.Reports.AwaitingActionBy(actor).CountAsync(ct);
-        var unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, ct);
-        counts = (inbox, unread);
+        var unread = await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null)
+            .Select(n => n.ReportId).ToListAsync(ct);
+        counts = (inbox, unread.Count, unread.OfType<int>().ToHashSet());
         cache.Set(key, counts, Lifetime);
         return counts;
     }

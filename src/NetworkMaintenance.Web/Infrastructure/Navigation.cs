@@ -5,30 +5,48 @@ namespace NetworkMaintenance.Web.Infrastructure;
 
 /// <summary>
 /// The navigation of the whole app in one table: each entry names the policy that may see it.
-/// The layout shows the entries the signed-in user's policies allow.
+/// The layout shows the entries the signed-in user's policies allow. Entries with a group are folded into one menu
+/// per group ("Laporan", "Administrasi"), so no role's navigation is wider than an office laptop's screen; a group of
+/// which the user may see only one entry is shown as that entry (no menu of one).
 /// </summary>
 public static class Navigation
 {
+    public const string ReportsGroup = "Laporan";
+    public const string AdministrationGroup = "Administrasi";
+
     public sealed record Item(string Label, string Icon, string Url, string? Policy, string Group = "", string? BadgeKey = null);
+
+    /// <summary>One entry of the top bar: a link, or a menu of links (<see cref="Items"/> not empty).</summary>
+    public sealed record Entry(string Label, string Icon, string? Url, string? BadgeKey, IReadOnlyList<Item> Items)
+    {
+        public bool IsMenu => Items.Count > 0;
+    }
+
+    /// <summary>The icon of each group's menu.</summary>
+    public static readonly IReadOnlyDictionary<string, string> GroupIcons = new Dictionary<string, string>
+    {
+        [ReportsGroup] = "bi-folder2-open",
+        [AdministrationGroup] = "bi-gear",
+    };
 
     public static readonly IReadOnlyList<Item> Items =
     [
         new("Beranda", "bi-house", "/", null),
         new("Menunggu tindakan saya", "bi-inbox", "/tugas", Policies.ReportUser, BadgeKey: NavCounts.InboxKey),
-        new("Laporan", "bi-list-task", "/laporan", Policies.ReportUser),
-        new("Laporan baru", "bi-plus-circle", "/laporan/baru", Policies.Intake),
-        new("Buku tamu", "bi-journal-text", "/buku-tamu", Policies.FrontDesk),
-        new("Pengaduan", "bi-chat-left-text", "/pengaduan/kelola", Policies.FrontDesk),
-        new("Plh.", "bi-person-badge", "/plh", Policies.Official),
-        new("IKM", "bi-graph-up", "/skm", Policies.Official),
-        new("Rekap Bulanan", "bi-file-earmark-bar-graph", "/laporan/rekap", Policies.Official),
+        new("Daftar laporan", "bi-list-task", "/laporan", Policies.ReportUser, ReportsGroup),
+        new("Laporan baru", "bi-plus-circle", "/laporan/baru", Policies.Intake, ReportsGroup),
+        new("Rekap Bulanan", "bi-file-earmark-bar-graph", "/laporan/rekap", Policies.Official, ReportsGroup),
+        new("IKM", "bi-graph-up", "/skm", Policies.Official, ReportsGroup),
+        new("Buku tamu", "bi-journal-text", "/buku-tamu", Policies.FrontDesk, AdministrationGroup),
+        new("Pengaduan", "bi-chat-left-text", "/pengaduan/kelola", Policies.FrontDesk, AdministrationGroup),
+        new("Plh.", "bi-person-badge", "/plh", Policies.Official, AdministrationGroup),
+        new("Pengguna", "bi-people", "/admin/pengguna", Policies.Administrator, AdministrationGroup),
+        new("OPD", "bi-building", "/admin/opd", Policies.Administrator, AdministrationGroup),
+        new("Unit Organisasi", "bi-diagram-3", "/admin/unit", Policies.Administrator, AdministrationGroup),
+        new("Kop Surat & Penomoran", "bi-file-earmark-text", "/admin/dokumen", Policies.Administrator, AdministrationGroup),
+        new("Standar Pelayanan", "bi-card-checklist", "/admin/standar-pelayanan", Policies.Administrator, AdministrationGroup),
+        new("Log Audit", "bi-shield-check", "/admin/audit", Policies.Administrator, AdministrationGroup),
         new("Notifikasi", "bi-bell", "/notifikasi", null, BadgeKey: NavCounts.NotificationsKey),
-        new("Pengguna", "bi-people", "/admin/pengguna", Policies.Administrator, "Administrasi"),
-        new("OPD", "bi-building", "/admin/opd", Policies.Administrator, "Administrasi"),
-        new("Unit Organisasi", "bi-diagram-3", "/admin/unit", Policies.Administrator, "Administrasi"),
-        new("Kop Surat & Penomoran", "bi-file-earmark-text", "/admin/dokumen", Policies.Administrator, "Administrasi"),
-        new("Standar Pelayanan", "bi-card-checklist", "/admin/standar-pelayanan", Policies.Administrator, "Administrasi"),
-        new("Log Audit", "bi-shield-check", "/admin/audit", Policies.Administrator, "Administrasi"),
     ];
 
     public static async Task<IReadOnlyList<Item>> VisibleAsync(IAuthorizationService authorization,
@@ -44,4 +62,43 @@ public static class Navigation
         }
         return visible;
     }
+
+    /// <summary>
+    /// The top bar for the visible items, in table order: an ungrouped item is a link; a group is a menu at the place
+    /// of its first item, or a plain link when only one of its items is visible.
+    /// </summary>
+    public static IReadOnlyList<Entry> Entries(IReadOnlyList<Item> visible)
+    {
+        ArgumentNullException.ThrowIfNull(visible);
+        var entries = new List<Entry>();
+        var seen = new HashSet<string>();
+        foreach (var item in visible)
+        {
+            if (item.Group == "")
+            {
+                entries.Add(new Entry(item.Label, item.Icon, item.Url, item.BadgeKey, []));
+                continue;
+            }
+            if (!seen.Add(item.Group)) continue;
+            var members = visible.Where(i => i.Group == item.Group).ToList();
+            entries.Add(members.Count == 1
+                ? new Entry(item.Label, item.Icon, item.Url, item.BadgeKey, [])
+                : new Entry(item.Group, GroupIcons.GetValueOrDefault(item.Group, "bi-three-dots"), null, null, members));
+        }
+        return entries;
+    }
+
+    /// <summary>Whether <paramref name="url"/> is the page at <paramref name="path"/> (the longest matching entry wins).</summary>
+    public static bool IsCurrent(string url, string path, IEnumerable<Item> visible)
+    {
+        ArgumentNullException.ThrowIfNull(visible);
+        if (url == "/") return path == "/";
+        if (!Matches(url, path)) return false;
+        // "/laporan" is not current on "/laporan/baru", which has an entry of its own.
+        return !visible.Any(other => other.Url.Length > url.Length && Matches(other.Url, path));
+    }
+
+    private static bool Matches(string url, string path) =>
+        url != "/" && (path.Equals(url, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith(url + "/", StringComparison.OrdinalIgnoreCase));
 }

@@ -20,10 +20,17 @@ public sealed class ReferenceLists(AppDbContext db, IMemoryCache cache, DataChan
         GetAsync("opd-names", async () => (IReadOnlyDictionary<int, string>)await db.Opds.AsNoTracking()
             .ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.Name, ct));
 
-    /// <summary>Every OPD as a filter option (short name), ordered by name.</summary>
+    /// <summary>
+    /// Every OPD as a filter option, ordered by its full name and showing it, with the short name after it ("Badan
+    /// Kepegawaian Daerah (BKD)"): short names in the order of the full names looked unsorted.
+    /// </summary>
     public Task<IReadOnlyList<OptionItem>> OpdOptionsAsync(CancellationToken ct = default) =>
-        GetAsync("opd-options", async () => (IReadOnlyList<OptionItem>)await db.Opds.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new OptionItem(o.Id.ToString(CultureInfo.InvariantCulture), o.ShortName ?? o.Name)).ToListAsync(ct));
+        GetAsync("opd-options", async () => (IReadOnlyList<OptionItem>)(await db.Opds.AsNoTracking()
+            .Select(o => new { o.Id, o.Name, o.ShortName }).ToListAsync(ct))
+            .OrderBy(o => o.Name, StringComparer.Create(CultureInfo.GetCultureInfo("id-ID"), ignoreCase: true))
+            .Select(o => new OptionItem(o.Id.ToString(CultureInfo.InvariantCulture),
+                o.ShortName is null ? o.Name : $"{o.Name} ({o.ShortName})"))
+            .ToList());
 
     /// <summary>Active users in a role, ordered by name (as <see cref="ReportService.UsersInRoleAsync"/>).</summary>
     public Task<IReadOnlyList<(string Id, string Name, string? Position)>> UsersInRoleAsync(string role, CancellationToken ct = default) =>

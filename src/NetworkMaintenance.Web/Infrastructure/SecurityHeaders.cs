@@ -57,7 +57,8 @@ public static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = IsNoReferrerPath(context.Request.Path) ? "no-referrer" : "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // The camera for this origin only: the technician scans serial numbers (site.js, BarcodeDetector).
+        headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 

@@ -20,6 +20,7 @@ public sealed partial class ReportWorkflow(BrowserFixture fixture, ITestOutputHe
     {
         // Step 1: the OPD reporter files the report; the form is prefilled from the profile.
         await SignInAsync("pelapor");
+        await Page.GetByTestId("nav").GetByRole(AriaRole.Button, new() { Name = "Laporan", Exact = true }).ClickAsync();
         await Page.GetByTestId("nav").GetByRole(AriaRole.Link, new() { Name = "Laporan baru" }).ClickAsync();
         await Expect(Page.GetByLabel("Nama pelapor")).ToHaveValueAsync("Rina Marlina");
         await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);

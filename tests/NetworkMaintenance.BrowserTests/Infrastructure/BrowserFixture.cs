@@ -128,3 +128,10 @@ public sealed class PublicBrowserCollectionDefinition : ICollectionFixture<Brows
 {
     public const string Name = "BrowserPublic";
 }
+
+/// <summary>An app of its own for the page-width checks, which file reports so that the lists have rows.</summary>
+[CollectionDefinition(Name)]
+public sealed class LayoutBrowserCollectionDefinition : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "BrowserLayout";
+}

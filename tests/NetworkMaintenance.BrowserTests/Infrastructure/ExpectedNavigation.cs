@@ -7,7 +7,7 @@ namespace NetworkMaintenance.BrowserTests.Infrastructure;
 
 /// <summary>
 /// What the navigation table allows a role to see, decided by the app's own authorization policies:
-/// the top-level entries (ungrouped items, then one entry per group, in table order) and the items inside groups.
+/// the top-level entries (ungrouped items, one menu per group, a group of one shown as its item) and the items inside menus.
 /// </summary>
 public sealed record ExpectedNavigation(IReadOnlyList<string> TopLevel, IReadOnlyList<string> InGroups)
 {
@@ -32,12 +32,7 @@ public sealed record ExpectedNavigation(IReadOnlyList<string> TopLevel, IReadOnl
             }
         }
 
-        var topLevel = new List<string>();
-        foreach (var item in allowed)
-        {
-            var label = item.Group == "" ? item.Label : item.Group;
-            if (item.Group == "" || !topLevel.Contains(label)) topLevel.Add(label);
-        }
-        return new ExpectedNavigation(topLevel, allowed.Where(i => i.Group != "").Select(i => i.Label).ToList());
+        var entries = Navigation.Entries(allowed);
+        return new ExpectedNavigation(entries.Select(e => e.Label).ToList(), entries.SelectMany(e => e.Items).Select(i => i.Label).ToList());
     }
 }

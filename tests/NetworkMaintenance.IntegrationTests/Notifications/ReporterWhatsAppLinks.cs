@@ -9,8 +9,9 @@ using NetworkMaintenance.IntegrationTests.Workflow;
 namespace NetworkMaintenance.IntegrationTests.Notifications;
 
 /// <summary>
-/// "Kabari pelapor via WhatsApp" on the notification list: staff get a wa.me link with a prefilled message at the
-/// steps the reporter must hear about, computed from the report; none without a mobile number, none for reporters.
+/// "Kabari pelapor via WhatsApp" goes to the person who will send it: the front desk, in the bell, for the steps officials
+/// take (rejection, closing); the technician who completed the work, on the report page. Nobody gets a notification of
+/// their own step, and the Kepala Dinas's hand-over carries no link. None without a mobile number, none for reporters.
 /// </summary>
 public sealed partial class ReporterWhatsAppLinks(AppFactory factory) : IClassFixture<AppFactory>, IDisposable
 {
@@ -20,54 +21,56 @@ public sealed partial class ReporterWhatsAppLinks(AppFactory factory) : IClassFi
     private const string WaPrefix = "https://wa.me/6281260000100?text=";
 
     [Fact]
-    public async Task StaffGetTheLinkForReceivedAwaitingAcknowledgementAndRejected()
+    public async Task TheFrontDeskGetsTheRejectionLinkTheTechnicianTheCompletionLinkOnTheReportPageTheKadisNone()
     {
         var id = await _w.SubmitAsync(description: "Internet lantai 3 mati, uji tautan WhatsApp");
         var (number, code) = await NumberAndCodeAsync(id);
         var tracking = $"http://localhost/lacak?nomor={number}&kode={code}";
 
-        // Received: the Kepala Dinas, who continues, can tell the reporter it was registered.
-        var kadisLinks = await LinksAsync("kadis", number);
-        Assert.Equal([WaPrefix + Uri.EscapeDataString(
-            $"Yth. Rina Marlina, laporan gangguan jaringan Anda telah diterima Diskominfo Kota Tebing Tinggi dengan nomor {number} " +
-            $"(kode pelacakan {code}). Status: Diajukan. Pantau perkembangannya di {tracking}")], kadisLinks);
+        // Received: the Kepala Dinas's hand-over carries no WhatsApp link (the reporter filed it and has the receipt).
+        Assert.Empty(await LinksAsync("kadis", number));
+        Assert.Empty(await LinksAsync("petugas", number));
 
-        // Work completed: the technician who completed it gets a note with the link; earlier hand-overs have none.
+        // Work completed: the technician who completed it is not notified of their own step; the report page they land on
+        // has the prepared message.
         await _w.ToDiagnosingAsync(id);
         await _w.DiagnoseAsync(id, inDataCenter: true);
-        Assert.Empty(await LinksAsync("teknisi", number));
         await _w.CompleteRepairAsync(id);
-        var technicianLinks = await LinksAsync("teknisi", number);
-        Assert.Equal([WaPrefix + Uri.EscapeDataString(
+        Assert.Empty(await LinksAsync("teknisi", number));
+        var teknisiId = await _w.UserIdAsync("teknisi");
+        Assert.False(await factory.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == teknisiId && n.ReportId == id
+            && n.Message.Contains("Kabari pelapor"))));
+        var reportPage = WebUtility.HtmlDecode(await (await _w.As("teknisi")).GetPageAsync($"/laporan/{id}"));
+        Assert.Contains("Kabari pelapor via WhatsApp", reportPage, StringComparison.Ordinal);
+        Assert.Contains(WaPrefix + Uri.EscapeDataString(
             $"Yth. Rina Marlina, pekerjaan pada laporan gangguan jaringan nomor {number} telah selesai. Mohon periksa hasilnya dan " +
-            $"setujui Berita Acara pekerjaan (status: Menunggu persetujuan BA pekerjaan). Rincian: {tracking}")], technicianLinks);
-        var technicianPage = await (await _w.As("teknisi")).GetPageAsync("/notifikasi");
-        Assert.Contains("Kabari pelapor via WhatsApp", technicianPage);
-        Assert.Contains($"Kabari pelapor (Rina Marlina): laporan {number} kini berstatus", WebUtility.HtmlDecode(technicianPage));
+            $"setujui Berita Acara pekerjaan (status: Menunggu persetujuan BA pekerjaan). Rincian: {tracking}"), reportPage, StringComparison.Ordinal);
 
         // The reporter's own notifications never carry the link.
         Assert.DoesNotContain("wa.me", await (await _w.As("pelapor")).GetPageAsync("/notifikasi"));
 
-        // Rejected: the Kepala Dinas who rejected gets the note with the reason in the message.
+        // Rejected by the Kepala Dinas: the front desk gets the note with the reason in the message; the Kadis nothing.
         var rejected = await _w.SubmitAsync(description: "Aplikasi kepegawaian error, uji penolakan");
         var (rejectedNumber, rejectedCode) = await NumberAndCodeAsync(rejected);
         await _w.StepOkAsync("kadis", rejected, WorkflowAction.Reject, ReportStatus.Rejected, ("Reason", "Bukan gangguan jaringan"));
-        var rejectedLinks = await LinksAsync("kadis", rejectedNumber);
-        Assert.Contains(WaPrefix + Uri.EscapeDataString(
+        Assert.Equal([WaPrefix + Uri.EscapeDataString(
             $"Yth. Rina Marlina, laporan gangguan jaringan nomor {rejectedNumber} tidak dapat kami tindak lanjuti (status: Ditolak). " +
-            $"Alasan: Bukan gangguan jaringan. Rincian: http://localhost/lacak?nomor={rejectedNumber}&kode={rejectedCode}"), rejectedLinks);
-        Assert.Equal(2, rejectedLinks.Count); // the received one and the rejected one
+            $"Alasan: Bukan gangguan jaringan. Rincian: http://localhost/lacak?nomor={rejectedNumber}&kode={rejectedCode}")],
+            await LinksAsync("petugas", rejectedNumber));
+        Assert.Contains($"Kabari pelapor (Rina Marlina): laporan {rejectedNumber} kini berstatus \"Ditolak\"",
+            WebUtility.HtmlDecode(await (await _w.As("petugas")).GetPageAsync("/notifikasi")), StringComparison.Ordinal);
+        Assert.Empty(await LinksAsync("kadis", rejectedNumber));
+        var kadisId = await _w.UserIdAsync("kadis");
+        Assert.False(await factory.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == kadisId && n.ReportId == rejected
+            && n.CreatedAtUtc == db.ReportEvents.Where(e => e.ReportId == rejected).Max(e => e.AtUtc))));
     }
 
     [Fact]
-    public async Task TheKepalaDinasWhoClosesTheReportGetsTheLinkAskingForTheSurvey()
+    public async Task TheFrontDeskGetsTheLinkAskingForTheSurveyWhenTheKadisClosesTheReport()
     {
         var id = await _w.SubmitAsync(description: "Internet ruang rapat mati, uji tautan WhatsApp saat selesai");
         var (number, code) = await NumberAndCodeAsync(id);
         var tracking = $"http://localhost/lacak?nomor={number}&kode={code}";
-        var received = WaPrefix + Uri.EscapeDataString(
-            $"Yth. Rina Marlina, laporan gangguan jaringan Anda telah diterima Diskominfo Kota Tebing Tinggi dengan nomor {number} " +
-            $"(kode pelacakan {code}). Status: Diajukan. Pantau perkembangannya di {tracking}");
 
         await _w.ToDiagnosingAsync(id);
         await _w.DiagnoseAsync(id, inDataCenter: true);
@@ -75,19 +78,18 @@ public sealed partial class ReporterWhatsAppLinks(AppFactory factory) : IClassFi
         await _w.AcknowledgeAsync(id);
         await _w.StepOkAsync("kasi", id, WorkflowAction.Approve, ReportStatus.KabidReview);
         await _w.StepOkAsync("kabid", id, WorkflowAction.Approve, ReportStatus.KadisReview);
-        // Awaiting the Kadis's review is not a step the reporter hears about: still only the received link.
-        Assert.Equal([received], await LinksAsync("kadis", number));
+        // Awaiting the Kadis's review is not a step the reporter hears about: no link anywhere yet.
+        Assert.Empty(await LinksAsync("kadis", number));
+        Assert.Empty(await LinksAsync("petugas", number));
 
         await _w.StepOkAsync("kadis", id, WorkflowAction.Approve, ReportStatus.Closed, ("Note", "Baik"));
-        var links = await LinksAsync("kadis", number);
-        Assert.Contains(WaPrefix + Uri.EscapeDataString(
+        Assert.Equal([WaPrefix + Uri.EscapeDataString(
             $"Yth. Rina Marlina, laporan gangguan jaringan nomor {number} telah selesai ditangani (status: Selesai). " +
-            $"Mohon isi Survei Kepuasan Masyarakat. Terima kasih. Rincian: {tracking}"), links);
-        Assert.Contains(received, links);
-        Assert.Equal(2, links.Count); // the received one and the closed one
-        var page = WebUtility.HtmlDecode(await (await _w.As("kadis")).GetPageAsync("/notifikasi"));
+            $"Mohon isi Survei Kepuasan Masyarakat. Terima kasih. Rincian: {tracking}")], await LinksAsync("petugas", number));
+        var page = WebUtility.HtmlDecode(await (await _w.As("petugas")).GetPageAsync("/notifikasi"));
         Assert.Contains($"Kabari pelapor (Rina Marlina): laporan {number} kini berstatus \"Selesai\"", page);
-        // The approvers before the Kadis did not close it: no link for them.
+        // The officials who approved get no link and no note of their own steps.
+        Assert.Empty(await LinksAsync("kadis", number));
         Assert.Empty(await LinksAsync("kasi", number));
         Assert.Empty(await LinksAsync("kabid", number));
     }
@@ -114,7 +116,9 @@ public sealed partial class ReporterWhatsAppLinks(AppFactory factory) : IClassFi
         var page = WebUtility.HtmlDecode(await (await _w.As("kadis")).GetPageAsync("/notifikasi"));
         Assert.Contains($"Laporan {number} menunggu tindakan Anda", page);
         Assert.Empty(await LinksAsync("kadis", number));
-        Assert.DoesNotContain($"laporan {number} kini berstatus", page); // no note to tell a reporter we cannot message
+        Assert.Empty(await LinksAsync("petugas", number));
+        // No note to tell a reporter we cannot message.
+        Assert.DoesNotContain($"laporan {number} kini berstatus", WebUtility.HtmlDecode(await (await _w.As("petugas")).GetPageAsync("/notifikasi")));
     }
 
     private async Task<(string Number, string Code)> NumberAndCodeAsync(int id)

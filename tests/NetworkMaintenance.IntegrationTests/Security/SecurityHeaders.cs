@@ -160,7 +160,7 @@ public sealed partial class SecurityHeaders(AppFactory factory) : IClassFixture<
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.NotNull(Header(response, "Referrer-Policy"));
-        Assert.Equal("camera=(), microphone=(), geolocation=()", Header(response, "Permissions-Policy"));
+        Assert.Equal("camera=(self), microphone=(), geolocation=()", Header(response, "Permissions-Policy"));
         Assert.Equal("same-origin", Header(response, "Cross-Origin-Opener-Policy"));
         Assert.Null(Header(response, "Server"));
     }

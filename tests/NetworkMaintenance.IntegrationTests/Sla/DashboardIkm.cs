@@ -83,10 +83,10 @@ public sealed class DashboardIkm(AppFactory factory) : IClassFixture<AppFactory>
         var desk = await petugas.GetPageAsync("/");
         Assert.Equal("80,56", Kpi(desk, "ikm"));
         Assert.DoesNotContain("href=\"/skm", desk);
-        // A technician's dashboard is over their own reports: no IKM over everyone's.
+        // A technician's home is their work queue (docs/daily-use.md): no IKM over everyone's.
         using var teknisi = await WebSession.SignedInAsync(app.Factory, "teknisi");
         var technician = await teknisi.GetPageAsync("/");
-        Assert.Contains("data-kpi=\"open\"", technician);
+        Assert.Contains("data-testid=\"work-queue\"", technician);
         Assert.DoesNotContain("data-testid=\"ikm-card\"", technician);
     }
 

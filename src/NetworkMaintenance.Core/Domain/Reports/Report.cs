@@ -181,6 +181,23 @@ public class Report : IReportParties
     public IEnumerable<ReportDevice> CurrentDevices(DevicePurpose purpose) =>
         _devices.Where(d => d.Purpose == purpose && !d.IsSuperseded);
 
+    /// <summary>
+    /// The return ("Kembalikan") or dispute ("Gangguan belum teratasi") that the report is still answering: the latest
+    /// such step, as long as nobody has since completed the work again or approved it. Null otherwise, and once the report
+    /// is closed or rejected. Its <see cref="ReportEvent.Note"/> is the reason, shown at the top of the report page and
+    /// on the step forms, and sent in the notification.
+    /// </summary>
+    public ReportEvent? PendingReturn()
+    {
+        if (IsFinal) return null;
+        var ordered = _events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToList();
+        var last = ordered.FindLastIndex(e => e.Action is WorkflowAction.Return or WorkflowAction.Dispute);
+        if (last < 0) return null;
+        return ordered.Skip(last + 1).Any(e => e.Action is WorkflowAction.CompleteWork or WorkflowAction.Approve)
+            ? null
+            : ordered[last];
+    }
+
     /// <summary>Kepala Dinas disposes the report to a Kepala Bidang (seed step 2).</summary>
     public ReportEvent Dispose(WorkflowActor actor, Disposition disposition, DateTime nowUtc) =>
         Forward(WorkflowAction.Dispose, actor, disposition, Roles.KepalaBidang, "Kepala Bidang", nowUtc, to =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Web.Authorization;
 using NetworkMaintenance.Web.Features.Dashboard;
 using NetworkMaintenance.Web.Features.Reports;
@@ -13,14 +14,21 @@ namespace NetworkMaintenance.Web.Features.Home;
 public sealed class HomeController(ILogger<HomeController> logger) : Controller
 {
     /// <summary>
-    /// Diskominfo's people get the dashboard; OPD reporters their OPD's open reports; the administrator the
-    /// navigation cards.
+    /// Each person's home fits their job: a technician (with no other Diskominfo role) their work queue, made for the
+    /// phone; the other Diskominfo people the dashboard; OPD reporters what waits for them and their OPD's open reports;
+    /// the administrator the navigation cards.
     /// </summary>
     [HttpGet("/")]
     public async Task<IActionResult> Index([FromServices] IAuthorizationService authorization, [FromServices] ActorFactory actors,
         [FromServices] DashboardService dashboard, [FromServices] AppDbContext db, CancellationToken ct)
     {
         var actor = await actors.ForUserAsync(User.UserId(), ct);
+        if (actor is not null && IsOnlyTechnician(actor))
+        {
+            var queue = await db.Reports.AsNoTracking().AwaitingActionBy(actor)
+                .OrderBy(r => r.SlaClockStartUtc).ThenBy(r => r.Id).Take(50).Select(WorkQueueRow.Projection).ToListAsync(ct);
+            return View("TechnicianHome", queue);
+        }
         if (actor is not null && (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded)
         {
             return View("Dashboard", await dashboard.BuildAsync(actor, ct));
@@ -28,12 +36,18 @@ public sealed class HomeController(ILogger<HomeController> logger) : Controller
         if (actor is not null && (await authorization.AuthorizeAsync(User, Policies.Reporter)).Succeeded)
         {
             var final = DashboardService.FinalStates;
+            var mine = await db.Reports.AsNoTracking().AwaitingActionBy(actor)
+                .OrderBy(r => r.ReceivedAtUtc).Take(20).Select(ReportListRow.Projection).ToListAsync(ct);
             var rows = await db.Reports.AsNoTracking().VisibleTo(actor).Where(r => !final.Contains(r.Status))
                 .OrderByDescending(r => r.ReceivedAtUtc).Take(20).Select(ReportListRow.Projection).ToListAsync(ct);
-            return View("ReporterHome", rows);
+            return View("ReporterHome", new ReporterHomeModel(mine, rows));
         }
         return View();
     }
+
+    private static bool IsOnlyTechnician(Core.Domain.Workflow.WorkflowActor actor) =>
+        actor.HasRole(Roles.Teknisi) && !actor.HasRole(Roles.PetugasLayanan) && !actor.HasRole(Roles.KepalaDinas)
+        && !actor.HasRole(Roles.KepalaBidang) && !actor.HasRole(Roles.KepalaSeksi);
 
     [AllowAnonymous, HttpGet("/galat"), HttpPost("/galat")]
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
@@ -59,6 +73,21 @@ public sealed class HomeController(ILogger<HomeController> logger) : Controller
     // would otherwise be taken for the status code.
     public IActionResult Status([FromRoute] int code) => View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier));
 }
+
+/// <summary>A report in the technician's work queue: where to go, what is wrong, how much time is left, whom to call.</summary>
+public sealed record WorkQueueRow(int Id, string Number, string OpdName, Core.Domain.Reports.ReportStatus Status,
+    Core.Domain.Reports.FaultCategory Category, string Location, string ReporterName, string? ReporterPhone,
+    DateTime SlaClockStartUtc, DateTime? SlaPausedSinceUtc, DateTime? WorkCompletedAtUtc)
+{
+    public static readonly System.Linq.Expressions.Expression<Func<Core.Domain.Reports.Report, WorkQueueRow>> Projection = r =>
+        new WorkQueueRow(r.Id, r.Number, r.Opd!.ShortName ?? r.Opd.Name, r.Status, r.Category, r.Location, r.ReporterName,
+            r.ReporterPhone, r.SlaClockStartUtc, r.SlaPausedSinceUtc, r.WorkCompletedAtUtc);
+
+    public Core.Domain.Sla.SlaFacts SlaFacts => new(SlaClockStartUtc, SlaPausedSinceUtc, WorkCompletedAtUtc, false);
+}
+
+/// <summary>The reporter's home: the reports waiting for them, then their OPD's open reports.</summary>
+public sealed record ReporterHomeModel(IReadOnlyList<ReportListRow> WaitingForMe, IReadOnlyList<ReportListRow> OpdOpen);
 
 public sealed record ErrorViewModel(int StatusCode, string TraceId)
 {

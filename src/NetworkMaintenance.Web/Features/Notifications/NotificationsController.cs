@@ -8,9 +8,18 @@ using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Notifications;
 
-/// <summary>The signed-in user's in-app notifications. Each user sees and marks only their own.</summary>
 /// <summary>A notification as listed, with the WhatsApp link to the reporter when the step calls for one.</summary>
 public sealed record NotificationRow(Notification Item, string? WhatsAppUrl);
+
+/// <summary>The notifications of one report (newest first), listed as one entry; a notification without a report stands alone.</summary>
+public sealed record NotificationGroup(IReadOnlyList<NotificationRow> Rows)
+{
+    public NotificationRow Latest => Rows[0];
+    public IEnumerable<NotificationRow> Earlier => Rows.Skip(1);
+    public bool Unread => Rows.Any(r => r.Item.ReadAtUtc is null);
+}
+
+/// <summary>The signed-in user's in-app notifications. Each user sees and marks only their own.</summary>
 
 public sealed class NotificationsController(AppDbContext db, TimeProvider clock, IAuthorizationService authorization) : Controller
 {
@@ -23,13 +32,17 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
         var links = (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded
             ? await WhatsAppLinksAsync(items, ct)
             : [];
-        return View(items.Select(n => new NotificationRow(n, links.GetValueOrDefault(n.Id))).ToList());
+        var rows = items.Select(n => new NotificationRow(n, links.GetValueOrDefault(n.Id))).ToList();
+        // Grouped per report, in the order of each report's newest notification (the list is newest first already).
+        var groups = rows.GroupBy(r => r.Item.ReportId is int reportId ? "r" + reportId : "n" + r.Item.Id)
+            .Select(g => new NotificationGroup(g.ToList())).ToList();
+        return View(groups);
     }
 
     /// <summary>
     /// "Kabari pelapor via WhatsApp" for staff: a notification written by a step carries that step's time, so the
-    /// report's timeline entry at that time says which step it was; the links of the steps the reporter must hear
-    /// about are computed from the report as it is now (<see cref="ReporterWhatsApp"/>). Three queries per page.
+    /// report's timeline entry at that time says which step it was; the links of the front desk's reminders
+    /// (<see cref="ReporterWhatsApp.FrontDeskReminders"/>) are computed from the report as it is now. Three queries per page.
     /// </summary>
     private async Task<Dictionary<long, string>> WhatsAppLinksAsync(IReadOnlyList<Notification> items, CancellationToken ct)
     {
@@ -37,7 +50,7 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
         if (withReport.Count == 0) return [];
         var reportIds = withReport.Select(n => n.ReportId!.Value).Distinct().ToList();
         var times = withReport.Select(n => n.CreatedAtUtc).Distinct().ToList();
-        var steps = ReporterWhatsApp.Steps;
+        var steps = ReporterWhatsApp.FrontDeskReminders;
         var events = await db.ReportEvents.AsNoTracking()
             .Where(e => reportIds.Contains(e.ReportId) && times.Contains(e.AtUtc) && steps.Contains(e.ToStatus))
             .Select(e => new { e.ReportId, e.AtUtc, e.ToStatus }).ToListAsync(ct);

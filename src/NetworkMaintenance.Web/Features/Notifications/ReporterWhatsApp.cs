@@ -21,6 +21,15 @@ public static class ReporterWhatsApp
 
     public static bool IsReporterStep(ReportStatus status) => Steps.Contains(status);
 
+    /// <summary>
+    /// The steps taken by officials (the Kepala Dinas or Kabid rejecting, the Kepala Dinas closing) that the front desk
+    /// passes on to the reporter: the front desk gets a reminder with the link. A receipt is told by whoever recorded it
+    /// (the reporter, or the front desk from the report page), and the completed work by the technician from the report page.
+    /// </summary>
+    public static readonly IReadOnlyList<ReportStatus> FrontDeskReminders = [ReportStatus.Rejected, ReportStatus.Closed];
+
+    public static bool IsFrontDeskReminder(ReportStatus status) => FrontDeskReminders.Contains(status);
+
     /// <summary>The public tracking page of a report ("/lacak?nomor=…&amp;kode=…").</summary>
     public static string TrackingUrl(string baseUrl, string number, string trackingCode) =>
         $"{baseUrl.TrimEnd('/')}/lacak?nomor={Uri.EscapeDataString(number)}&kode={Uri.EscapeDataString(trackingCode)}";
@@ -56,7 +65,10 @@ public static class ReporterWhatsApp
         return message is null ? null : PhoneNumber.WhatsAppLink(report.ReporterPhone, message);
     }
 
-    /// <summary>The note stored for the staff member who performed the step, pointing at the link.</summary>
-    public static string PerformerNote(ReportStatus step, string number, string reporterName) =>
-        $"Kabari pelapor ({reporterName}): laporan {number} kini berstatus \"{Labels.Of(step)}\". Pesan WhatsApp sudah disiapkan di bawah ini.";
+    /// <summary>How every <see cref="FrontDeskNote"/> begins (a new step does not mark these read).</summary>
+    public const string FrontDeskNotePrefix = "Kabari pelapor (";
+
+    /// <summary>The note stored for the front desk, pointing at the link.</summary>
+    public static string FrontDeskNote(ReportStatus step, string number, string reporterName) =>
+        $"{FrontDeskNotePrefix}{reporterName}): laporan {number} kini berstatus \"{Labels.Of(step)}\". Pesan WhatsApp sudah disiapkan di bawah ini.";
 }

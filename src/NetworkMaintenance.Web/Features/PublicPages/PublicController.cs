@@ -72,9 +72,11 @@ public sealed class PublicController(
                 var end = r.ClosedAtUtc ?? clock.GetUtcNow().UtcDateTime;
                 var elapsed = end - r.ReceivedAtUtc;
                 var steps = r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-                    .Select(e => new PublicStep(Workflow.ActionLabel(e.Action), e.AtUtc)).ToList();
+                    .Select(e => new PublicStep(Workflow.ActionLabel(e.Action), (e.IsPlh ? "Plh. " : "") + Roles.Label(e.ActorRole), e.AtUtc))
+                    .ToList();
                 return View(new TrackModel(input, true,
-                    new TrackedReport(r.Number, r.Status, r.ReceivedAtUtc, r.ClosedAtUtc, steps, elapsed, elapsed <= Promise), null));
+                    new TrackedReport(r.Number, r.Status, r.ReceivedAtUtc, r.ClosedAtUtc, steps, elapsed, elapsed <= Promise,
+                        r.Status == Core.Domain.Reports.ReportStatus.Rejected ? r.RejectionReason : null), null));
             }
         }
 

@@ -177,9 +177,12 @@ public sealed class StepInputFormValidator : AbstractValidator<StepInputForm>
         RuleForEach(x => x.Instructions).IsInEnum().WithMessage("Isi disposisi tidak dikenal.");
         RuleFor(x => x.TechnicianIds).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Technicians))
             .WithMessage("Pilih sedikitnya satu staf Data Center.");
-        RuleFor(x => x.LeadUserId).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Technicians))
-            .WithMessage("Pilih ketua tim.")
-            .Must((x, lead) => x.TechnicianIds.Contains(lead!)).When(x => x.Inputs.HasFlag(StepInput.Technicians) && !string.IsNullOrEmpty(x.LeadUserId))
+        // One technician is the lead without ticking it (StepService takes them); a team needs its lead chosen. Two rules:
+        // a When chained after a second validator would also guard the first (FluentValidation applies it to all before).
+        RuleFor(x => x.LeadUserId).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Technicians) && x.TechnicianIds.Distinct().Count() > 1)
+            .WithMessage("Pilih ketua tim di antara staf yang ditugaskan.");
+        RuleFor(x => x.LeadUserId).Must((x, lead) => x.TechnicianIds.Contains(lead!))
+            .When(x => x.Inputs.HasFlag(StepInput.Technicians) && !string.IsNullOrEmpty(x.LeadUserId))
             .WithMessage("Ketua tim harus salah satu staf yang dipilih.");
 
         When(x => x.Inputs.HasFlag(StepInput.Diagnosis), () =>

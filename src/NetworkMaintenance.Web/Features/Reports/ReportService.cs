@@ -249,14 +249,21 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
 
     /// <summary>Tells the people who must act next, and the reporter at the moments that concern them.</summary>
     /// <remarks>
-    /// At the steps the reporter must hear about (<see cref="Notifications.ReporterWhatsApp.Steps"/>), a staff member who
-    /// performed the step also gets a note to tell the reporter, when the reporter has a mobile number: the notification
-    /// list shows it with a "Kabari pelapor via WhatsApp" link (not e-mailed: it is a reminder for the person who just acted).
+    /// When an official's step must reach the reporter (<see cref="Notifications.ReporterWhatsApp.FrontDeskReminders"/>) and
+    /// the reporter has a mobile number, the front desk gets a note to tell the reporter: the notification list shows it
+    /// with a "Kabari pelapor via WhatsApp" link (not e-mailed: it is a reminder to send a message).
     /// </remarks>
     private async Task NotifyNextActorsAsync(Report report, WorkflowActor performer, DateTime now, CancellationToken ct)
     {
         var messages = new Dictionary<string, string>();
         var waiting = $"Laporan {report.Number} menunggu tindakan Anda: {Labels.Of(report.Status)}.";
+        // A return or dispute made by this very step: the people who must answer it read the reason in the notification.
+        if (report.PendingReturn() is { } returned && returned.AtUtc == now)
+        {
+            waiting = returned.Action == WorkflowAction.Dispute
+                ? $"Pelapor menyatakan gangguan pada laporan {report.Number} belum teratasi ({Labels.Of(report.Status)}). Alasan: {returned.Note}"
+                : $"Laporan {report.Number} dikembalikan oleh {returned.ActorName} ({Labels.Of(report.Status)}). Alasan: {returned.Note}";
+        }
 
         foreach (var rule in Workflow.NextActors(report.Status))
         {
@@ -285,6 +292,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             ReportStatus.AwaitingAcknowledgement =>
                 $"Pekerjaan pada laporan {report.Number} telah selesai. Mohon periksa dan setujui Berita Acara pekerjaan.",
             ReportStatus.Closed => $"Laporan {report.Number} telah selesai ditangani. Mohon isi Survei Kepuasan Masyarakat pada halaman laporan. Terima kasih.",
+            ReportStatus.OnSiteInspection => await OnSiteVisitMessageAsync(report, performer, ct),
             _ => null,
         };
         if (reporterMessage is not null)
@@ -292,24 +300,50 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             foreach (var id in await ReporterRecipientsAsync(report, ct)) messages[id] = reporterMessage;
         }
 
-        foreach (var (userId, message) in messages)
+        // Nobody is told of their own step (a Kasi who is also a technician, a reporter who files for themselves).
+        messages.Remove(performer.UserId);
+
+        // The step an official took (a rejection, the closing approval) must reach the reporter by WhatsApp: the front
+        // desk sends it, so the front desk gets the reminder with the prepared message (Notifications.ReporterWhatsApp).
+        // The technician who completes the work finds the same link on the report page, not in the bell.
+        var reminders = new Dictionary<string, string>();
+        if (Notifications.ReporterWhatsApp.IsFrontDeskReminder(report.Status)
+            && PhoneNumber.WhatsAppLink(report.ReporterPhone) is not null)
         {
-            db.Notifications.Add(new Notification(userId, message, report.Id == 0 ? null : report.Id, now));
+            var note = Notifications.ReporterWhatsApp.FrontDeskNote(report.Status, report.Number, report.ReporterName);
+            foreach (var id in await UserIdsInRoleAsync(Roles.PetugasLayanan, ct))
+            {
+                if (id != performer.UserId && !messages.ContainsKey(id)) reminders[id] = note;
+            }
+        }
+
+        int? reportId = report.Id == 0 ? null : report.Id;
+        if (reportId is not null)
+        {
+            // The step answers what the report's earlier notifications asked for: they are marked read, so that the bell
+            // holds at most one unread notification per report and person, about what waits now. The front desk's
+            // WhatsApp reminders stay until read: the message still has to be sent.
+            var prefix = Notifications.ReporterWhatsApp.FrontDeskNotePrefix;
+            var superseded = await db.Notifications
+                .Where(n => n.ReportId == reportId && n.ReadAtUtc == null && !n.Message.StartsWith(prefix)).ToListAsync(ct);
+            foreach (var old in superseded) old.MarkRead(now);
+        }
+        foreach (var (userId, message) in messages.Concat(reminders))
+        {
+            db.Notifications.Add(new Notification(userId, message, reportId, now));
         }
         // The same hand-over by e-mail, saved in the same SaveChanges as the step (sent later by the outbox sender).
-        await mail.EnqueueAsync(messages, report.Id == 0 ? null : report.Id, report.Number, now, ct);
-
-        if (Notifications.ReporterWhatsApp.IsReporterStep(report.Status) && IsStaff(performer)
-            && PhoneNumber.WhatsAppLink(report.ReporterPhone) is not null && !messages.ContainsKey(performer.UserId))
-        {
-            db.Notifications.Add(new Notification(performer.UserId,
-                Notifications.ReporterWhatsApp.PerformerNote(report.Status, report.Number, report.ReporterName), report.Id == 0 ? null : report.Id, now));
-        }
+        await mail.EnqueueAsync(messages, reportId, report.Number, now, ct);
     }
 
-    private static bool IsStaff(WorkflowActor actor) =>
-        actor.HasRole(Roles.PetugasLayanan) || actor.HasRole(Roles.KepalaDinas) || actor.HasRole(Roles.KepalaBidang)
-        || actor.HasRole(Roles.KepalaSeksi) || actor.HasRole(Roles.Teknisi);
+    /// <summary>The fault is outside the Data Center: the reporter is told who will come, and how to reach them.</summary>
+    private async Task<string> OnSiteVisitMessageAsync(Report report, WorkflowActor technician, CancellationToken ct)
+    {
+        var phone = await db.Users.Where(u => u.Id == technician.UserId).Select(u => u.PhoneNumber).SingleOrDefaultAsync(ct);
+        var contact = string.IsNullOrWhiteSpace(phone) ? "" : $" Nomor telepon teknisi: {phone}.";
+        return $"Gangguan pada laporan {report.Number} perlu diperiksa di lokasi ({report.Location}). Teknisi {technician.FullName} " +
+            $"akan datang memeriksa bersama Anda.{contact}";
+    }
 
     private async Task<List<string>> ReporterRecipientsAsync(Report report, CancellationToken ct)
     {

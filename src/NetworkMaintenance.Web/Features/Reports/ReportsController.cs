@@ -27,6 +27,7 @@ public sealed class ReportsController(
     IValidator<StepInputForm> stepValidator,
     Attachments.AttachmentStore attachments,
     Audit.IAuditLog audit,
+    Notifications.ReportNotifications notifications,
     TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
@@ -202,11 +203,17 @@ public sealed class ReportsController(
     {
         var (report, actor, denied) = await LoadVisibleAsync(id, ct);
         if (denied is not null) return denied;
+        await notifications.MarkReadAsync(actor!.UserId, id, ct);
         var available = Workflow.Available(report!, report!.Status, actor!);
         var files = await ReportQueries.AttachmentsOf(db, id).ToListAsync(ct);
         var trackingUrl = TrackingUrl(report);
-        var share = PhoneNumber.WhatsAppLink(report.ReporterPhone,
-            $"Laporan gangguan jaringan Diskominfo Kota Tebing Tinggi nomor {report.Number}, kode pelacakan {report.TrackingCode}. Lacak: {trackingUrl}");
+        // At a step the reporter must hear about, the prepared message of that step ("Kabari pelapor via WhatsApp": the
+        // technician who just completed the work, the front desk); otherwise the tracking details.
+        var share = Notifications.ReporterWhatsApp.IsReporterStep(report.Status)
+            ? Notifications.ReporterWhatsApp.Link(report.Status, new Notifications.ReporterContact(report.Id, report.Number,
+                report.TrackingCode, report.ReporterName, report.ReporterPhone, report.RejectionReason), $"{Request.Scheme}://{Request.Host}")
+            : PhoneNumber.WhatsAppLink(report.ReporterPhone,
+                $"Laporan gangguan jaringan Diskominfo Kota Tebing Tinggi nomor {report.Number}, kode pelacakan {report.TrackingCode}. Lacak: {trackingUrl}");
         var surveyDone = await ReportQueries.SurveyDone(db, id, ct);
         var invited = report.Status == ReportStatus.Closed && actor!.Roles.Contains(Roles.Pelapor) && actor.OpdId == report.OpdId;
         return View(new ReportDetailsModel(report, available, NextActorText(report), await documents.ListForReportAsync(id, ct),
@@ -264,6 +271,7 @@ public sealed class ReportsController(
             TempData.Error(why);
             return Redirect($"/laporan/{id}");
         }
+        await notifications.MarkReadAsync(actor!.UserId, id, ct);
 
         var form = new StepInputForm { Version = report.Version };
         if (workflowAction == WorkflowAction.SubmitReplacementRequest || workflowAction == WorkflowAction.CompleteWork)
@@ -280,6 +288,17 @@ public sealed class ReportsController(
             form.WorkStartedAt = Wib.FromUtc(started ?? report.ReceivedAtUtc);
             form.WorkFinishedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime);
         }
+        if (workflowAction == WorkflowAction.CompleteWork && report.ActionsTaken is not null)
+        {
+            // A revision (returned by the Kasi) or a dispute: the technician corrects the last work report, not retypes it.
+            form.ActionsTaken = report.ActionsTaken;
+            form.RootCause = report.RootCause;
+            form.Devices = report.CurrentDevices(DevicePurpose.Repaired).Select(ToRow).Append(new DeviceRow()).ToList();
+            var replaced = report.CurrentDevices(DevicePurpose.Replaced).Select(ToRow).ToList();
+            if (replaced.Count > 0) form.ReplacedDevices = replaced;
+            if (report.WorkStartedAtUtc is { } lastStart) form.WorkStartedAt = Wib.FromUtc(lastStart);
+            if (report.WorkFinishedAtUtc is { } lastFinish) form.WorkFinishedAt = Wib.FromUtc(lastFinish);
+        }
         if (workflowAction is WorkflowAction.InspectRepair or WorkflowAction.InspectReplace)
         {
             form.VisitedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime);
@@ -288,6 +307,12 @@ public sealed class ReportsController(
         if (workflowAction == WorkflowAction.AcknowledgeOnSite) form.SignerName = report.ReporterName;
         return View(await StepModelAsync(report, workflowAction, form, ct));
     }
+
+    private static DeviceRow ToRow(ReportDevice d) => new()
+    {
+        Name = d.Name, BrandType = d.BrandType, SerialNumber = d.SerialNumber, Condition = d.Condition, Notes = d.Notes,
+        NewBrandType = d.NewBrandType, NewSerialNumber = d.NewSerialNumber,
+    };
 
     [HttpPost("/laporan/{id:int}/langkah/{step}")]
     public async Task<IActionResult> Step(int id, string step, StepInputForm form, CancellationToken ct)

@@ -55,7 +55,9 @@ public sealed class StepService(ReportService reports)
             people.Add(await reports.PersonAsync(id, ct) ?? throw new DomainException("Staf yang dipilih tidak ditemukan."));
         }
         var instructions = form.Instructions.Aggregate(StandardInstruction.None, (all, i) => all | i);
-        return new TechnicianAssignment(people, form.LeadUserId ?? "", instructions, form.Note);
+        // A single technician is the lead.
+        var lead = string.IsNullOrEmpty(form.LeadUserId) && people.Count == 1 ? people[0].UserId : form.LeadUserId ?? "";
+        return new TechnicianAssignment(people, lead, instructions, form.Note);
     }
 
     private static byte[] DecodeSignature(string? dataUrl)

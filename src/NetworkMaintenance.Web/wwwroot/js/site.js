@@ -22,22 +22,109 @@
         button.addEventListener('click', function () { window.print(); });
     });
 
-    // "Tambah baris" clones the last device row with the next index.
+    // Device rows (Views/Reports/_DeviceRows.cshtml): "Tambah perangkat" clones the last row, emptied; "Hapus" removes a
+    // row (the last one is emptied instead). Every row's field names, ids, labels and row numbers are then renumbered, so
+    // the form posts Devices[0..n-1] without gaps. Without JavaScript the empty rows the page brings are ignored.
+    function renumber(tbody) {
+        var prefix = tbody.closest('[data-device-table]').dataset.deviceTable;
+        tbody.querySelectorAll('[data-device-row]').forEach(function (row, index) {
+            row.querySelectorAll('input, select').forEach(function (input) {
+                input.name = input.name.replace(/\[\d+\]/, '[' + index + ']');
+                var field = input.name.split('.').pop();
+                var label = row.querySelector('label[for="' + input.id + '"]');
+                input.id = prefix + '-' + index + '-' + field;
+                if (label) { label.htmlFor = input.id; }
+            });
+            row.querySelectorAll('[data-row-label]').forEach(function (span) { span.textContent = ' baris ' + (index + 1); });
+        });
+    }
+    function emptyRow(row) {
+        row.querySelectorAll('input, select').forEach(function (input) { input.value = ''; });
+    }
     document.querySelectorAll('[data-add-row]').forEach(function (btn) {
         btn.addEventListener('click', function () {
-            var prefix = btn.dataset.addRow;
-            var tbody = document.querySelector('[data-device-table="' + prefix + '"] tbody');
+            var tbody = document.querySelector('[data-device-table="' + btn.dataset.addRow + '"] tbody');
             var rows = tbody.querySelectorAll('[data-device-row]');
             var clone = rows[rows.length - 1].cloneNode(true);
-            var index = rows.length;
-            clone.querySelectorAll('input, select').forEach(function (input) {
-                input.name = input.name.replace(/\[\d+\]/, '[' + index + ']');
-                var label = input.getAttribute('aria-label');
-                if (label) { input.setAttribute('aria-label', label.replace(/\d+$/, String(index + 1))); }
-                input.value = '';
-            });
+            emptyRow(clone);
             tbody.appendChild(clone);
+            renumber(tbody);
+            enableScan(clone);
+            var first = clone.querySelector('input');
+            if (first) { first.focus(); }
         });
+    });
+    document.addEventListener('click', function (e) {
+        var remove = e.target.closest('[data-remove-row]');
+        if (!remove) return;
+        var row = remove.closest('[data-device-row]');
+        var tbody = row.parentElement;
+        if (tbody.querySelectorAll('[data-device-row]').length > 1) { row.remove(); } else { emptyRow(row); }
+        renumber(tbody);
+    });
+
+    // Serial numbers scanned with the camera (barcode or QR) where the browser has BarcodeDetector; typed otherwise.
+    var scanFormats = null;
+    function enableScan(scope) {
+        if (!('BarcodeDetector' in window) || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
+        scope.querySelectorAll('[data-scan]').forEach(function (button) { button.classList.remove('d-none'); });
+    }
+    enableScan(document);
+    document.addEventListener('click', function (e) {
+        var button = e.target.closest('[data-scan]');
+        if (!button) return;
+        var input = button.parentElement.querySelector('input');
+        var overlay = document.createElement('div');
+        overlay.className = 'scan-overlay';
+        overlay.setAttribute('role', 'dialog');
+        overlay.setAttribute('aria-label', 'Pindai nomor seri');
+        var video = document.createElement('video');
+        video.setAttribute('playsinline', '');
+        video.muted = true;
+        var note = document.createElement('p');
+        note.className = 'text-white mb-0';
+        note.textContent = 'Arahkan kamera ke barcode atau kode QR nomor seri.';
+        var cancel = document.createElement('button');
+        cancel.type = 'button';
+        cancel.className = 'btn btn-light';
+        cancel.textContent = 'Batal';
+        overlay.append(video, note, cancel);
+        document.body.appendChild(overlay);
+        var stream = null, done = false;
+        function close() {
+            done = true;
+            if (stream) { stream.getTracks().forEach(function (t) { t.stop(); }); }
+            overlay.remove();
+            button.focus();
+        }
+        cancel.addEventListener('click', close);
+        cancel.focus();
+        (scanFormats ? Promise.resolve(scanFormats) : BarcodeDetector.getSupportedFormats().then(function (f) { scanFormats = f; return f; }))
+            .then(function (formats) {
+                var detector = new BarcodeDetector({ formats: formats });
+                return navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (s) {
+                    stream = s;
+                    if (done) { close(); return; }
+                    video.srcObject = s;
+                    return video.play().then(function () {
+                        (function look() {
+                            if (done) return;
+                            detector.detect(video).then(function (codes) {
+                                if (codes.length > 0 && codes[0].rawValue) {
+                                    input.value = codes[0].rawValue.trim().slice(0, input.maxLength > 0 ? input.maxLength : 100);
+                                    input.dispatchEvent(new Event('change', { bubbles: true }));
+                                    close();
+                                } else {
+                                    setTimeout(look, 250);
+                                }
+                            }, function () { setTimeout(look, 500); });
+                        })();
+                    });
+                });
+            })
+            .catch(function () {
+                note.textContent = 'Kamera tidak dapat dibuka. Ketik nomor seri secara manual.';
+            });
     });
 
     // Signature pad: the reporter signs with a finger on the technician's phone.

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.Notifications;
+
+/// <summary>Opening a report (its page or one of its step forms) marks the user's notifications about it read.</summary>
+public sealed class ReportNotifications(AppDbContext db, NavCounts counts, DataChanges changes, TimeProvider clock)
+{
+    /// <summary>
+    /// Marks the user's unread notifications of the report read. Reads the cached unread set first, so that a report
+    /// without unread notifications (the usual case) costs no query.
+    /// </summary>
+    public async Task MarkReadAsync(string userId, int reportId, CancellationToken ct = default)
+    {
+        if (!(await counts.UnreadReportsAsync(userId, ct)).Contains(reportId)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Notifications.Where(n => n.UserId == userId && n.ReportId == reportId && n.ReadAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
+        // A bulk update bypasses SaveChanges and its interceptors: the badge's cache must still see it.
+        changes.NotificationsChanged();
+    }
+}
