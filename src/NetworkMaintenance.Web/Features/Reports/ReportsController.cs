@@ -296,8 +296,12 @@ public sealed class ReportsController(
             form.Devices = report.CurrentDevices(DevicePurpose.Repaired).Select(ToRow).Append(new DeviceRow()).ToList();
             var replaced = report.CurrentDevices(DevicePurpose.Replaced).Select(ToRow).ToList();
             if (replaced.Count > 0) form.ReplacedDevices = replaced;
-            if (report.WorkStartedAtUtc is { } lastStart) form.WorkStartedAt = Wib.FromUtc(lastStart);
-            if (report.WorkFinishedAtUtc is { } lastFinish) form.WorkFinishedAt = Wib.FromUtc(lastFinish);
+            // A paperwork revision keeps the stated times of the work; after a dispute the work is done again.
+            if (report.Status == ReportStatus.Revision && report.WorkStartedAtUtc is { } lastStart && report.WorkFinishedAtUtc is { } lastFinish)
+            {
+                form.WorkStartedAt = Wib.FromUtc(lastStart);
+                form.WorkFinishedAt = Wib.FromUtc(lastFinish);
+            }
         }
         if (workflowAction is WorkflowAction.InspectRepair or WorkflowAction.InspectReplace)
         {
