@@ -511,6 +511,10 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
+                    b.Property<string>("VersionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IssuedByUserId");
@@ -520,10 +524,10 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
-                    b.HasIndex("Type", "Number")
+                    b.HasIndex("ReportId", "Type", "Version")
                         .IsUnique();
 
-                    b.HasIndex("ReportId", "Type", "Version")
+                    b.HasIndex("Type", "Number", "Version")
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments");
@@ -568,6 +572,10 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("UploaderIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
@@ -576,6 +584,8 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("UploadedAtUtc", "UploaderIp");
 
                     b.ToTable("Attachments");
                 });
@@ -1085,6 +1095,10 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("FormToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool?>("InDataCenterNetwork")
                         .HasColumnType("boolean");
 
@@ -1211,10 +1225,19 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("WorkCompletedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("WorkFinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("WorkStartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormToken")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
