@@ -71,6 +71,14 @@ public sealed class DocumentSettingsPage(AppFactory factory) : IClassFixture<App
         using var corrupt = await admin.SubmitMultipartAsync(Page, Page, fields, new UploadFile("Logo", "lambang.png", "image/png", broken));
         Assert.Contains("Gambar logo tidak dapat dibaca", WebPageHelpers.Text(await HttpAssert.OkPageAsync(corrupt)), StringComparison.Ordinal);
 
+        // A small PNG that declares 9000×9000 pixels: refused from its header, before anything decodes it (issue #15).
+        var bomb = Png.ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bomb.AsSpan(16), 9000);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bomb.AsSpan(20), 9000);
+        using var tooManyPixels = await admin.SubmitMultipartAsync(Page, Page, fields, new UploadFile("Logo", "lambang.png", "image/png", bomb));
+        Assert.Contains("Logo terlalu besar: paling besar 4096 × 4096 piksel.", WebPageHelpers.Text(await HttpAssert.OkPageAsync(tooManyPixels)),
+            StringComparison.Ordinal);
+
         var stored = await factory.QueryAsync(db => db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync());
         Assert.True(stored?.Logo is null || stored.Logo.SequenceEqual(Png));
     }

@@ -86,7 +86,7 @@ public sealed class PdfComposer : IDisposable
                 w = image.PointWidth * scale;
                 h = image.PointHeight * scale;
                 return new XRect(Left, top, w, h);
-            });
+            }, keep: true);
             textLeft = Left + w + 8;
             logoBottom = top + h;
         }
@@ -677,7 +677,7 @@ public sealed class PdfComposer : IDisposable
                 var w = image.PointWidth * scale;
                 var h = image.PointHeight * scale;
                 return new XRect(x + ((width - w) / 2), y + ((SignatureSpace - h) / 2), w, h);
-            });
+            }, keep: false);
             return;
         }
 

@@ -79,6 +79,13 @@ public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentS
             .When(x => x.Logo is { Length: > 0 and <= LogoImage.MaxBytes })
             .WithMessage("Logo harus berupa gambar PNG atau JPEG.");
         RuleFor(x => x.Logo).Must(f => f!.Length > 0).When(x => x.Logo is not null).WithMessage("Berkas logo kosong.");
+        // The size in pixels and the compressed data, checked before anything decodes the image (a decompression bomb).
+        RuleFor(x => x.Logo).Must(f => UntrustedImage.Check(Bytes(f!)) != ImageCheck.TooLarge)
+            .When(x => x.Logo is { Length: > 0 and <= LogoImage.MaxBytes })
+            .WithMessage($"Logo terlalu besar: paling besar {UntrustedImage.MaxSide} × {UntrustedImage.MaxSide} piksel.");
+        RuleFor(x => x.Logo).Must(f => UntrustedImage.Check(Bytes(f!)) != ImageCheck.Unreadable)
+            .When(x => x.Logo is { Length: > 0 and <= LogoImage.MaxBytes } && LogoImage.ContentType(Header(x.Logo)) is not null)
+            .WithMessage("Gambar logo tidak dapat dibaca. Simpan ulang gambar sebagai PNG atau JPEG lalu unggah lagi.");
 
         RuleFor(x => x).Custom((input, context) =>
         {
@@ -90,6 +97,14 @@ public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentS
                 }
             }
         });
+    }
+
+    private static byte[] Bytes(IFormFile file)
+    {
+        using var stream = file.OpenReadStream();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>The first bytes of the upload: the file is recognised by its content, never by its name.</summary>

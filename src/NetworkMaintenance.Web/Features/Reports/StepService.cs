@@ -1,4 +1,5 @@
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
@@ -69,7 +70,14 @@ public sealed class StepService(ReportService reports)
             ReadOnlySpan<byte> png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
             if (bytes.Length < png.Length || !bytes.AsSpan(0, png.Length).SequenceEqual(png))
                 throw new DomainException("Tanda tangan harus berupa gambar PNG.");
-            return bytes;
+            // Checked before anything decodes it: a small PNG may declare millions of pixels.
+            return UntrustedImage.Check(bytes) switch
+            {
+                ImageCheck.Ok => bytes,
+                ImageCheck.TooLarge => throw new DomainException(
+                    $"Gambar tanda tangan terlalu besar (paling besar {UntrustedImage.MaxSide} × {UntrustedImage.MaxSide} piksel). Minta pelapor menandatangani lagi."),
+                _ => throw new DomainException("Tanda tangan tidak terbaca. Minta pelapor menandatangani lagi."),
+            };
         }
         catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
         {
