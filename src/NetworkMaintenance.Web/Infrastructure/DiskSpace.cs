@@ -20,3 +20,24 @@ public sealed class DiskSpace : IDiskSpace
         return new DriveInfo(Path.GetFullPath(directory)).AvailableFreeSpace;
     }
 }
+
+/// <summary>
+/// "No space left on device" as .NET reports it: on Linux an <see cref="IOException"/> whose HResult is the errno
+/// ENOSPC (28), on Windows ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL. Such a failure answers the 503 page (with
+/// Retry-After), like an unavailable database: the request was fine, the server cannot take it now.
+/// </summary>
+public static class DiskFull
+{
+    private const int Enospc = 28;
+    private const int ErrorDiskFull = unchecked((int)0x80070070);
+    private const int ErrorHandleDiskFull = unchecked((int)0x80070027);
+
+    public static bool Is(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is IOException { HResult: Enospc or ErrorDiskFull or ErrorHandleDiskFull }) return true;
+        }
+        return false;
+    }
+}

@@ -114,8 +114,32 @@ public sealed class FolderFileStore(string folder) : IFileStore
     public async Task SaveAsync(string name, Stream content, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
-        await using var target = new FileStream(PathOf(name), FileMode.CreateNew, FileAccess.Write);
-        await content.CopyToAsync(target, ct);
+        var path = PathOf(name);
+        var created = false;
+        try
+        {
+            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            created = true;
+            await content.CopyToAsync(target, ct);
+        }
+        catch when (created)
+        {
+            // A full disk, or an upload that broke off, leaves no partial file behind (the caller saves no record).
+            DeleteQuietly(path);
+            throw;
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // The exception that brought us here is what the request reports; a leftover file is only untidy.
+        }
     }
 
     public Task<Stream?> OpenReadAsync(string name, CancellationToken ct = default)

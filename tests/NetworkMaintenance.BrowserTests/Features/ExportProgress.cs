@@ -38,7 +38,7 @@ public sealed partial class ExportProgress(BrowserFixture fixture, ITestOutputHe
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Nomor,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"Nomor\";", lines[0], StringComparison.Ordinal);
         var announced = int.Parse(Announced().Match(await panel.InnerTextAsync()).Groups[1].Value.Replace(".", "", StringComparison.Ordinal),
             System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(announced >= 3, $"announced {announced} reports");

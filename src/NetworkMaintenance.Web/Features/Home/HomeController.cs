@@ -55,10 +55,12 @@ public sealed class HomeController(ILogger<HomeController> logger) : Controller
     public IActionResult Error()
     {
         var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        var unavailable = DatabaseFailure.IsUnavailable(feature?.Error);
+        var diskFull = DiskFull.Is(feature?.Error);
+        var unavailable = diskFull || DatabaseFailure.IsUnavailable(feature?.Error);
         if (feature is not null)
         {
-            if (unavailable) logger.LogError(feature.Error, "Database unavailable on {Path}", feature.Path);
+            if (diskFull) logger.LogError(feature.Error, "No space left on the disk on {Path}", feature.Path);
+            else if (unavailable) logger.LogError(feature.Error, "Database unavailable on {Path}", feature.Path);
             else logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
         }
         var code = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
