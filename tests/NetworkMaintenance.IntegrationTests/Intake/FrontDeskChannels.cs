@@ -89,6 +89,33 @@ public sealed class FrontDeskChannels(AppFactory factory) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task AReceivedTimeOrATimeOutOfYearOneGetsAnIndonesianMessageNotAServerError()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("Disdukcapil");
+        var before = await factory.QueryAsync(db => db.Reports.CountAsync());
+        using (var refused = await petugas.PostFormAsync("/laporan/baru",
+            IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.Phone)).Set("ReceivedAt", "0001-01-01T00:00")))
+        {
+            Assert.Contains("Tanggal di luar rentang yang didukung", WebPageHelpers.Text(await HttpAssert.OkPageAsync(refused)));
+        }
+        Assert.Equal(before, await factory.QueryAsync(db => db.Reports.CountAsync()));
+
+        var fields = IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.WalkIn))
+            .Set("GuestName", "Budi Santoso").Set("GuestIdentityType", "KtaAsn").Set("GuestIdentityNumber", "KTA-67890")
+            .Set("GuestInstitution", "Disdukcapil").Set("GuestPurpose", "Melaporkan gangguan jaringan")
+            .Set("GuestTimeIn", "2026-11-29T09:00");
+        using var filed = await petugas.PostFormAsync("/laporan/baru", fields);
+        var id = IntakeHelpers.IdFrom(await HttpAssert.RedirectsToAsync(filed, "/laporan/"));
+        var entry = await factory.QueryAsync(db => db.GuestBookEntries.AsNoTracking().SingleAsync(g => g.ReportId == id));
+        using var outResponse = await petugas.SubmitFormAsync("/buku-tamu?q=Budi", $"/buku-tamu/{entry.Id}/keluar",
+            [new("timeOut", "0001-01-01T00:00")]);
+        await HttpAssert.RedirectsToAsync(outResponse, "/buku-tamu");
+        Assert.Contains("Jam keluar Budi Santoso tidak tercatat", WebPageHelpers.Text(await petugas.GetPageAsync("/buku-tamu?q=Budi")));
+        Assert.Null(await factory.QueryAsync(db => db.GuestBookEntries.Where(g => g.Id == entry.Id).Select(g => g.TimeOutUtc).SingleAsync()));
+    }
+
+    [Fact]
     public async Task AWalkInWithoutAGuestBookEntryIsRefused()
     {
         using var petugas = await WebSession.SignedInAsync(factory, "petugas");

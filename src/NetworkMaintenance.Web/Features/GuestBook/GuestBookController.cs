@@ -46,6 +46,12 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
     {
         var entry = await db.GuestBookEntries.SingleOrDefaultAsync(e => e.Id == id, ct);
         if (entry is null) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            // A time the binder refused (year 1, year 9999) is not silently taken for "now".
+            TempData.Error($"Jam keluar {entry.VisitorName} tidak tercatat: {SupportedDates.Message}");
+            return Redirect("/buku-tamu");
+        }
         try
         {
             entry.RecordTimeOut(timeOut is { } wib ? Wib.ToUtc(wib) : clock.GetUtcNow().UtcDateTime);
