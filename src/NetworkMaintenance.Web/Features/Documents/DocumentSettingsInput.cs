@@ -1,4 +1,5 @@
 using FluentValidation;
+using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Domain.Documents;
 
 namespace NetworkMaintenance.Web.Features.Documents;
@@ -24,6 +25,26 @@ public sealed class DocumentSettingsInput
     public string? WorkBaPattern { get; set; }
     public string? WorkReportPattern { get; set; }
 
+    public PaperSize Paper { get; set; } = PageSetup.Default.Paper;
+    public DocumentFont Font { get; set; } = PageSetup.Default.Font;
+    public int? MarginLeftMm { get; set; } = PageSetup.Default.MarginLeftMm;
+    public int? MarginTopMm { get; set; } = PageSetup.Default.MarginTopMm;
+    public int? MarginRightMm { get; set; } = PageSetup.Default.MarginRightMm;
+    public int? MarginBottomMm { get; set; } = PageSetup.Default.MarginBottomMm;
+    public PageNumberStyle PageNumbers { get; set; } = PageSetup.Default.PageNumbers;
+
+    /// <summary>The page settings of the form (call after validation).</summary>
+    public PageSetup ToPageSetup() => new()
+    {
+        Paper = Paper,
+        Font = Font,
+        MarginLeftMm = MarginLeftMm ?? PageSetup.Default.MarginLeftMm,
+        MarginTopMm = MarginTopMm ?? PageSetup.Default.MarginTopMm,
+        MarginRightMm = MarginRightMm ?? PageSetup.Default.MarginRightMm,
+        MarginBottomMm = MarginBottomMm ?? PageSetup.Default.MarginBottomMm,
+        PageNumbers = PageNumbers,
+    };
+
     public static DocumentSettingsInput From(DocumentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -40,6 +61,13 @@ public sealed class DocumentSettingsInput
             ReplacementRequestBaPattern = settings.ReplacementRequestBaPattern,
             WorkBaPattern = settings.WorkBaPattern,
             WorkReportPattern = settings.WorkReportPattern,
+            Paper = settings.Paper,
+            Font = settings.Font,
+            MarginLeftMm = settings.MarginLeftMm,
+            MarginTopMm = settings.MarginTopMm,
+            MarginRightMm = settings.MarginRightMm,
+            MarginBottomMm = settings.MarginBottomMm,
+            PageNumbers = settings.PageNumbers,
         };
     }
 
@@ -80,6 +108,14 @@ public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentS
             .WithMessage("Logo harus berupa gambar PNG atau JPEG.");
         RuleFor(x => x.Logo).Must(f => f!.Length > 0).When(x => x.Logo is not null).WithMessage("Berkas logo kosong.");
 
+        RuleFor(x => x.Paper).IsInEnum().WithMessage("Pilih ukuran kertas A4 atau F4.");
+        RuleFor(x => x.Font).IsInEnum().WithMessage("Pilih jenis huruf dari daftar.");
+        RuleFor(x => x.PageNumbers).IsInEnum().WithMessage("Pilih gaya nomor halaman dari daftar.");
+        Margin(x => x.MarginLeftMm, "kiri");
+        Margin(x => x.MarginTopMm, "atas");
+        Margin(x => x.MarginRightMm, "kanan");
+        Margin(x => x.MarginBottomMm, "bawah");
+
         RuleFor(x => x).Custom((input, context) =>
         {
             foreach (var type in DocumentTypes.LetterNumbered)
@@ -90,6 +126,13 @@ public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentS
                 }
             }
         });
+    }
+
+    private void Margin(System.Linq.Expressions.Expression<Func<DocumentSettingsInput, int?>> margin, string side)
+    {
+        RuleFor(margin).NotNull().WithMessage($"Margin {side} wajib diisi (dalam milimeter).")
+            .InclusiveBetween(PageSetup.MinMarginMm, PageSetup.MaxMarginMm)
+            .WithMessage($"Margin {side} harus antara {PageSetup.MinMarginMm} dan {PageSetup.MaxMarginMm} mm.");
     }
 
     /// <summary>The first bytes of the upload: the file is recognised by its content, never by its name.</summary>
