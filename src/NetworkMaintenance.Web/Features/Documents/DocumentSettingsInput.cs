@@ -25,25 +25,33 @@ public sealed class DocumentSettingsInput
     public string? WorkBaPattern { get; set; }
     public string? WorkReportPattern { get; set; }
 
-    public PaperSize Paper { get; set; } = PageSetup.Default.Paper;
-    public DocumentFont Font { get; set; } = PageSetup.Default.Font;
+    // The three choices are bound as text: an unknown value gets the validator's Indonesian message, not the binder's.
+    public string? Paper { get; set; } = PageSetup.Default.Paper.ToString();
+    public string? Font { get; set; } = PageSetup.Default.Font.ToString();
     public int? MarginLeftMm { get; set; } = PageSetup.Default.MarginLeftMm;
     public int? MarginTopMm { get; set; } = PageSetup.Default.MarginTopMm;
     public int? MarginRightMm { get; set; } = PageSetup.Default.MarginRightMm;
     public int? MarginBottomMm { get; set; } = PageSetup.Default.MarginBottomMm;
-    public PageNumberStyle PageNumbers { get; set; } = PageSetup.Default.PageNumbers;
+    public string? PageNumbers { get; set; } = PageSetup.Default.PageNumbers.ToString();
 
     /// <summary>The page settings of the form (call after validation).</summary>
     public PageSetup ToPageSetup() => new()
     {
-        Paper = Paper,
-        Font = Font,
+        Paper = Choice(Paper, PageSetup.Default.Paper),
+        Font = Choice(Font, PageSetup.Default.Font),
         MarginLeftMm = MarginLeftMm ?? PageSetup.Default.MarginLeftMm,
         MarginTopMm = MarginTopMm ?? PageSetup.Default.MarginTopMm,
         MarginRightMm = MarginRightMm ?? PageSetup.Default.MarginRightMm,
         MarginBottomMm = MarginBottomMm ?? PageSetup.Default.MarginBottomMm,
-        PageNumbers = PageNumbers,
+        PageNumbers = Choice(PageNumbers, PageSetup.Default.PageNumbers),
     };
+
+    /// <summary>True when <paramref name="value"/> names a member of <typeparamref name="T"/> (by name, not by number).</summary>
+    public static bool IsChoice<T>(string? value) where T : struct, Enum =>
+        value is { Length: > 0 } && char.IsAsciiLetter(value[0]) && Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed);
+
+    private static T Choice<T>(string? value, T fallback) where T : struct, Enum =>
+        IsChoice<T>(value) ? Enum.Parse<T>(value!) : fallback;
 
     public static DocumentSettingsInput From(DocumentSettings settings)
     {
@@ -61,13 +69,13 @@ public sealed class DocumentSettingsInput
             ReplacementRequestBaPattern = settings.ReplacementRequestBaPattern,
             WorkBaPattern = settings.WorkBaPattern,
             WorkReportPattern = settings.WorkReportPattern,
-            Paper = settings.Paper,
-            Font = settings.Font,
+            Paper = settings.Paper.ToString(),
+            Font = settings.Font.ToString(),
             MarginLeftMm = settings.MarginLeftMm,
             MarginTopMm = settings.MarginTopMm,
             MarginRightMm = settings.MarginRightMm,
             MarginBottomMm = settings.MarginBottomMm,
-            PageNumbers = settings.PageNumbers,
+            PageNumbers = settings.PageNumbers.ToString(),
         };
     }
 
@@ -108,9 +116,9 @@ public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentS
             .WithMessage("Logo harus berupa gambar PNG atau JPEG.");
         RuleFor(x => x.Logo).Must(f => f!.Length > 0).When(x => x.Logo is not null).WithMessage("Berkas logo kosong.");
 
-        RuleFor(x => x.Paper).IsInEnum().WithMessage("Pilih ukuran kertas A4 atau F4.");
-        RuleFor(x => x.Font).IsInEnum().WithMessage("Pilih jenis huruf dari daftar.");
-        RuleFor(x => x.PageNumbers).IsInEnum().WithMessage("Pilih gaya nomor halaman dari daftar.");
+        RuleFor(x => x.Paper).Must(DocumentSettingsInput.IsChoice<PaperSize>).WithMessage("Pilih ukuran kertas A4 atau F4.");
+        RuleFor(x => x.Font).Must(DocumentSettingsInput.IsChoice<DocumentFont>).WithMessage("Pilih jenis huruf dari daftar.");
+        RuleFor(x => x.PageNumbers).Must(DocumentSettingsInput.IsChoice<PageNumberStyle>).WithMessage("Pilih gaya nomor halaman dari daftar.");
         Margin(x => x.MarginLeftMm, "kiri");
         Margin(x => x.MarginTopMm, "atas");
         Margin(x => x.MarginRightMm, "kanan");
