@@ -103,6 +103,15 @@ public class PageSetupTests
         Assert.Contains("Kode verifikasi:", PdfText.Read(pdf).All);
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void F4WithLiberationSansAndDashedNumbers_RendersTheSameBytesTwice(string type)
+    {
+        var model = Sample(type, new PageSetup { Paper = PaperSize.F4, Font = DocumentFont.LiberationSans, PageNumbers = PageNumberStyle.DashedFromPageTwo });
+
+        Assert.Equal(OfficialDocumentRenderer.Render(model), OfficialDocumentRenderer.Render(model));
+    }
+
     [Fact]
     public void DefaultFont_IsDejaVuSans()
     {
