@@ -153,6 +153,7 @@ public sealed class DocumentSettingsPage(AppFactory factory) : IClassFixture<App
     [InlineData("MarginBottomMm", "51", "Margin bawah harus antara 10 dan 50 mm.")]
     [InlineData("MarginTopMm", "", "Margin atas wajib diisi (dalam milimeter).")]
     [InlineData("Paper", "Letter", "Pilih ukuran kertas A4 atau F4.")]
+    [InlineData("BodySizePt", "14", "Ukuran huruf harus antara 10 dan 12 pt.")]
     public async Task AnInvalidPageSettingIsRefusedInIndonesianBySaveAndPreview(string field, string value, string message)
     {
         var admin = await _w.As("admin");
@@ -210,7 +211,7 @@ public sealed class DocumentSettingsPage(AppFactory factory) : IClassFixture<App
     {
         string[] names = ["Government", "AgencyName", "Address", "Phone", "Email", "Website", "City",
             "ReplacementRequestBaPattern", "WorkBaPattern", "WorkReportPattern",
-            "MarginLeftMm", "MarginTopMm", "MarginRightMm", "MarginBottomMm"];
+            "MarginLeftMm", "MarginTopMm", "MarginRightMm", "MarginBottomMm", "BodySizePt"];
         var fields = names.ToDictionary(n => n, n => WebPageHelpers.InputValue(html, n) ?? "");
         foreach (var select in (string[])["Paper", "Font", "PageNumbers"])
         {

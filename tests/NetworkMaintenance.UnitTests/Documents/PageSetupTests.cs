@@ -113,6 +113,26 @@ public class PageSetupTests
     }
 
     [Fact]
+    public void BodySize12_DrawsTheBodyTextAt12PointOnTheSamePaper()
+    {
+        var setup = PageSetup.Default with { BodySizePt = 12 };
+
+        var pdf = OfficialDocumentRenderer.Render(Sample(nameof(WorkBeritaAcaraDocument), setup));
+
+        using var document = PdfDocument.Open(pdf);
+        var page = document.GetPage(1);
+        Assert.Equal(210, page.Width / 72 * 25.4, precision: 1);
+        var word = page.GetWords().First(w => w.Text == "Demikian" || w.Text == "Pada");
+        Assert.Equal(12, word.Letters[0].PointSize, precision: 1);
+        var text = PdfText.Read(pdf);
+        Assert.All(text.WordExtents, e =>
+        {
+            Assert.True(e.Left >= PageMargins.Official.Left - 1, $"Text starts at {e.Left}.");
+            Assert.True(e.Right <= PdfComposer.PageWidth - PageMargins.Official.Right + 1, $"Text ends at {e.Right}.");
+        });
+    }
+
+    [Fact]
     public void DefaultFont_IsDejaVuSans()
     {
         var fonts = FontNames(OfficialDocumentRenderer.Render(DocumentSamples.WorkBeritaAcara()));

@@ -38,6 +38,8 @@ public sealed record PageSetup
 {
     public const int MinMarginMm = 10;
     public const int MaxMarginMm = 50;
+    public const int MinBodySizePt = 10;
+    public const int MaxBodySizePt = 12;
 
     /// <summary>A4, DejaVu Sans, left 25 mm, top 15 mm, right 20 mm, bottom 10 mm, "Halaman x dari n".</summary>
     public static readonly PageSetup Default = new();
@@ -49,6 +51,15 @@ public sealed record PageSetup
     public int MarginRightMm { get; init; } = 20;
     public int MarginBottomMm { get; init; } = 10;
     public PageNumberStyle PageNumbers { get; init; } = PageNumberStyle.PageOfTotal;
+
+    /// <summary>
+    /// Body text size in points (10–12). The whole page content is scaled by <c>BodySizePt / 10</c>, so headings,
+    /// tables, line spacing and the QR code keep their proportions; margins and paper stay as set.
+    /// </summary>
+    public int BodySizePt { get; init; } = 10;
+
+    /// <summary>How much larger than the 10 pt design everything on the page is drawn.</summary>
+    public double Scale => BodySizePt / 10.0;
 
     /// <summary>Page width in points.</summary>
     public double PageWidth => Paper == PaperSize.F4 ? MmToPoint(215) : 595.276;

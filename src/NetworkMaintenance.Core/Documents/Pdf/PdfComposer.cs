@@ -42,6 +42,7 @@ public sealed class PdfComposer : IDisposable
     private XGraphics gfx;
     private bool rendered;
     private readonly string familyName;
+    private readonly double scale;
 
     public PdfComposer(PdfDocumentInfo info, PageMargins? margins = null, PageSetup? page = null)
     {
@@ -49,10 +50,13 @@ public sealed class PdfComposer : IDisposable
         DocumentFontResolver.Register();
         this.info = info;
         Setup = page ?? PageSetup.Default;
-        PaperWidth = Setup.PageWidth;
-        PaperHeight = Setup.PageHeight;
+        // A larger body size draws the 10 pt design scaled up: layout happens on a page smaller by the scale.
+        scale = Setup.Scale;
+        PaperWidth = Setup.PageWidth / scale;
+        PaperHeight = Setup.PageHeight / scale;
         familyName = DocumentFontResolver.Family(Setup.Font);
-        Margins = margins ?? PageMargins.From(Setup);
+        var real = margins ?? PageMargins.From(Setup);
+        Margins = scale == 1 ? real : new PageMargins(real.Left / scale, real.Top / scale, real.Right / scale, real.Bottom / scale);
         breaker = new LineBreaker(Measure);
         gfx = AddPage();
     }
@@ -62,10 +66,10 @@ public sealed class PdfComposer : IDisposable
     /// <summary>Paper, typeface, margins and page-number style this composer lays out with.</summary>
     public PageSetup Setup { get; }
 
-    /// <summary>Width of this composer's paper in points.</summary>
+    /// <summary>Width of this composer's paper in layout points (paper width / <see cref="PageSetup.Scale"/>).</summary>
     public double PaperWidth { get; }
 
-    /// <summary>Height of this composer's paper in points.</summary>
+    /// <summary>Height of this composer's paper in layout points (paper height / <see cref="PageSetup.Scale"/>).</summary>
     public double PaperHeight { get; }
 
     public double Left => Margins.Left;
@@ -589,9 +593,10 @@ public sealed class PdfComposer : IDisposable
     private XGraphics AddPage()
     {
         var page = document.AddPage();
-        page.Width = XUnit.FromPoint(PaperWidth);
-        page.Height = XUnit.FromPoint(PaperHeight);
+        page.Width = XUnit.FromPoint(Setup.PageWidth);
+        page.Height = XUnit.FromPoint(Setup.PageHeight);
         var graphics = XGraphics.FromPdfPage(page);
+        if (scale != 1) graphics.ScaleTransform(scale);
         pages.Add(graphics);
         Y = Top;
         return graphics;

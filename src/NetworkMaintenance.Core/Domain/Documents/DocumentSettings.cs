@@ -98,6 +98,9 @@ public class DocumentSettings
 
     public PageNumberStyle PageNumbers { get; private set; } = PageSetup.Default.PageNumbers;
 
+    /// <summary>Body text size in points (10–12).</summary>
+    public int BodySizePt { get; private set; } = PageSetup.Default.BodySizePt;
+
     public DateTime? UpdatedAtUtc { get; private set; }
     public string? UpdatedByUserId { get; private set; }
 
@@ -129,8 +132,14 @@ public class DocumentSettings
             }
         }
 
+        if (page.BodySizePt is < PageSetup.MinBodySizePt or > PageSetup.MaxBodySizePt)
+        {
+            throw new DomainException($"Ukuran huruf harus antara {PageSetup.MinBodySizePt} dan {PageSetup.MaxBodySizePt} pt.");
+        }
+
         Paper = page.Paper;
         Font = page.Font;
+        BodySizePt = page.BodySizePt;
         MarginLeftMm = page.MarginLeftMm;
         MarginTopMm = page.MarginTopMm;
         MarginRightMm = page.MarginRightMm;
@@ -149,6 +158,7 @@ public class DocumentSettings
         MarginRightMm = MarginRightMm,
         MarginBottomMm = MarginBottomMm,
         PageNumbers = PageNumbers,
+        BodySizePt = BodySizePt,
     };
 
     public void ReplaceLogo(byte[] bytes, string updatedByUserId, DateTime nowUtc)

@@ -33,6 +33,7 @@ public sealed class DocumentSettingsInput
     public int? MarginRightMm { get; set; } = PageSetup.Default.MarginRightMm;
     public int? MarginBottomMm { get; set; } = PageSetup.Default.MarginBottomMm;
     public string? PageNumbers { get; set; } = PageSetup.Default.PageNumbers.ToString();
+    public int? BodySizePt { get; set; } = PageSetup.Default.BodySizePt;
 
     /// <summary>The page settings of the form (call after validation).</summary>
     public PageSetup ToPageSetup() => new()
@@ -44,6 +45,7 @@ public sealed class DocumentSettingsInput
         MarginRightMm = MarginRightMm ?? PageSetup.Default.MarginRightMm,
         MarginBottomMm = MarginBottomMm ?? PageSetup.Default.MarginBottomMm,
         PageNumbers = Choice(PageNumbers, PageSetup.Default.PageNumbers),
+        BodySizePt = BodySizePt ?? PageSetup.Default.BodySizePt,
     };
 
     /// <summary>True when <paramref name="value"/> names a member of <typeparamref name="T"/> (by name, not by number).</summary>
@@ -76,6 +78,7 @@ public sealed class DocumentSettingsInput
             MarginRightMm = settings.MarginRightMm,
             MarginBottomMm = settings.MarginBottomMm,
             PageNumbers = settings.PageNumbers.ToString(),
+            BodySizePt = settings.BodySizePt,
         };
     }
 
@@ -119,6 +122,9 @@ public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentS
         RuleFor(x => x.Paper).Must(DocumentSettingsInput.IsChoice<PaperSize>).WithMessage("Pilih ukuran kertas A4 atau F4.");
         RuleFor(x => x.Font).Must(DocumentSettingsInput.IsChoice<DocumentFont>).WithMessage("Pilih jenis huruf dari daftar.");
         RuleFor(x => x.PageNumbers).Must(DocumentSettingsInput.IsChoice<PageNumberStyle>).WithMessage("Pilih gaya nomor halaman dari daftar.");
+        RuleFor(x => x.BodySizePt).NotNull().WithMessage("Ukuran huruf wajib diisi.")
+            .InclusiveBetween(PageSetup.MinBodySizePt, PageSetup.MaxBodySizePt)
+            .WithMessage($"Ukuran huruf harus antara {PageSetup.MinBodySizePt} dan {PageSetup.MaxBodySizePt} pt.");
         Margin(x => x.MarginLeftMm, "kiri");
         Margin(x => x.MarginTopMm, "atas");
         Margin(x => x.MarginRightMm, "kanan");

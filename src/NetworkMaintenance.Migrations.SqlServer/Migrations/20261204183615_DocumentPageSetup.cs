@@ -10,6 +10,13 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "BodySizePt",
+                table: "DocumentSettings",
+                type: "int",
+                nullable: false,
+                defaultValue: 10);
+
             migrationBuilder.AddColumn<string>(
                 name: "Font",
                 table: "DocumentSettings",
@@ -66,6 +73,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "BodySizePt",
+                table: "DocumentSettings");
+
             migrationBuilder.DropColumn(
                 name: "Font",
                 table: "DocumentSettings");
