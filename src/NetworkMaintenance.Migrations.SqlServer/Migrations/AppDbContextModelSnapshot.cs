@@ -389,6 +389,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
+                    b.Property<int>("BodySizePt")
+                        .HasColumnType("int");
+
                     b.Property<string>("City")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -403,6 +406,11 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Font")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Government")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -414,6 +422,28 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<string>("LogoContentType")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("MarginBottomMm")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MarginLeftMm")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MarginRightMm")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MarginTopMm")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PageNumbers")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Paper")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)

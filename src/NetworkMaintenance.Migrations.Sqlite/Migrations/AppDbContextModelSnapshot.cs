@@ -372,6 +372,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BodySizePt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("City")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -386,6 +389,11 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Font")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Government")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -396,6 +404,28 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.Property<string>("LogoContentType")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MarginBottomMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MarginLeftMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MarginRightMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MarginTopMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PageNumbers")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Paper")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")

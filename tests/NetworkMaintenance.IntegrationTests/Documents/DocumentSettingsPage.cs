@@ -123,12 +123,108 @@ public sealed class DocumentSettingsPage(AppFactory factory) : IClassFixture<App
         Assert.Equal("BAPK/{seq}/{roman}/{year}", WebPageHelpers.InputValue(await admin.GetPageAsync(Page), "WorkBaPattern"));
     }
 
+    [Fact]
+    public async Task ThePreviewShowsTheUnsavedPaperFontAndPageNumbersWithoutSavingThem()
+    {
+        var admin = await _w.As("admin");
+        var html = await admin.GetPageAsync(Page);
+        Assert.Equal(["A4"], WebPageHelpers.SelectedValues(html, "Paper"));
+        Assert.Equal(["PageOfTotal"], WebPageHelpers.SelectedValues(html, "PageNumbers"));
+        var before = await factory.QueryAsync(db => db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync());
+
+        var fields = Fields(html, ("Paper", "F4"), ("Font", "LiberationSans"), ("PageNumbers", "DashedFromPageTwo"), ("MarginLeftMm", "30"));
+        using var response = await admin.PostMultipartWithTokenAsync(Page + "/pratinjau", fields,
+            WebPageHelpers.GetRequestVerificationToken(html, Page));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var page = document.GetPage(1);
+            Assert.Equal(215, page.Width / 72 * 25.4, precision: 1);
+            Assert.Equal(330, page.Height / 72 * 25.4, precision: 1);
+            Assert.All(page.Letters, l => Assert.Contains("Liberation Sans", l.FontName, StringComparison.Ordinal));
+            Assert.True(page.GetWords().Min(w => w.BoundingBox.Left) >= (30 / 25.4 * 72) - 1);
+        }
+        Assert.DoesNotContain("Halaman 1 dari", PdfReader.Text(pdf), StringComparison.Ordinal);
+
+        // Nothing was saved: the page and the stored row still say A4.
+        var after = await factory.QueryAsync(db => db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync());
+        Assert.Equal(before?.UpdatedAtUtc, after?.UpdatedAtUtc);
+        Assert.Equal(["A4"], WebPageHelpers.SelectedValues(await admin.GetPageAsync(Page), "Paper"));
+    }
+
+    [Theory]
+    [InlineData("MarginLeftMm", "5", "Margin kiri harus antara 10 dan 50 mm.")]
+    [InlineData("MarginBottomMm", "51", "Margin bawah harus antara 10 dan 50 mm.")]
+    [InlineData("MarginTopMm", "", "Margin atas wajib diisi (dalam milimeter).")]
+    [InlineData("Paper", "Letter", "Pilih ukuran kertas A4 atau F4.")]
+    [InlineData("BodySizePt", "14", "Ukuran huruf harus antara 10 dan 12 pt.")]
+    public async Task AnInvalidPageSettingIsRefusedInIndonesianBySaveAndPreview(string field, string value, string message)
+    {
+        var admin = await _w.As("admin");
+        var html = await admin.GetPageAsync(Page);
+        var fields = Fields(html, (field, value));
+
+        using var saved = await admin.SubmitMultipartAsync(Page, Page, fields);
+        Assert.Contains(message, WebPageHelpers.Text(await HttpAssert.OkPageAsync(saved)), StringComparison.Ordinal);
+        using var preview = await admin.PostMultipartWithTokenAsync(Page + "/pratinjau", fields,
+            WebPageHelpers.GetRequestVerificationToken(html, Page));
+        Assert.Contains(message, WebPageHelpers.Text(await HttpAssert.OkPageAsync(preview)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavedF4PaperAndDashedPageNumbersShapeTheNextIssuedDocument()
+    {
+        var admin = await _w.As("admin");
+        using var saved = await admin.SubmitMultipartAsync(Page, Page, Fields(await admin.GetPageAsync(Page),
+            ("Paper", "F4"), ("Font", "LiberationSans"), ("PageNumbers", "DashedFromPageTwo")),
+            new UploadFile("Logo", "lambang.png", "image/png", Png));
+        await HttpAssert.RedirectsToAsync(saved, Page);
+        var html = await admin.GetPageAsync(Page);
+        Assert.Equal(["F4"], WebPageHelpers.SelectedValues(html, "Paper"));
+        Assert.Equal(["LiberationSans"], WebPageHelpers.SelectedValues(html, "Font"));
+
+        try
+        {
+            var id = await _w.SubmitAsync();
+            await _w.ToDiagnosingAsync(id);
+            await _w.DiagnoseAsync(id, inDataCenter: true);
+            await _w.CompleteRepairAsync(id);
+            var ba = await factory.QueryAsync(db => db.IssuedDocuments.AsNoTracking()
+                .SingleAsync(d => d.ReportId == id && d.Type == DocumentType.WorkBa));
+            var text = await (await _w.As("kasi")).TextOfAsync(id, ba);
+            Assert.DoesNotContain("Halaman 1 dari", text, StringComparison.Ordinal);
+            using var document = UglyToad.PdfPig.PdfDocument.Open(ba.Pdf);
+            Assert.All(document.GetPages(), page =>
+            {
+                Assert.Equal(215, page.Width / 72 * 25.4, precision: 1);
+                Assert.Equal(330, page.Height / 72 * 25.4, precision: 1);
+                Assert.All(page.Letters, l => Assert.Contains("Liberation Sans", l.FontName, StringComparison.Ordinal));
+            });
+        }
+        finally
+        {
+            // Back to the defaults for the other tests of this class.
+            using var reset = await admin.SubmitMultipartAsync(Page, Page, Fields(await admin.GetPageAsync(Page),
+                ("Paper", "A4"), ("Font", "DejaVuSans"), ("PageNumbers", "PageOfTotal")));
+            await HttpAssert.RedirectsToAsync(reset, Page);
+        }
+    }
+
     /// <summary>The form's current values with <paramref name="changes"/> applied.</summary>
     private static List<KeyValuePair<string, string>> Fields(string html, params (string Name, string Value)[] changes)
     {
         string[] names = ["Government", "AgencyName", "Address", "Phone", "Email", "Website", "City",
-            "ReplacementRequestBaPattern", "WorkBaPattern", "WorkReportPattern"];
+            "ReplacementRequestBaPattern", "WorkBaPattern", "WorkReportPattern",
+            "MarginLeftMm", "MarginTopMm", "MarginRightMm", "MarginBottomMm", "BodySizePt"];
         var fields = names.ToDictionary(n => n, n => WebPageHelpers.InputValue(html, n) ?? "");
+        foreach (var select in (string[])["Paper", "Font", "PageNumbers"])
+        {
+            fields[select] = WebPageHelpers.SelectedValues(html, select).Single();
+        }
         foreach (var (name, value) in changes) fields[name] = value;
         return [.. fields];
     }

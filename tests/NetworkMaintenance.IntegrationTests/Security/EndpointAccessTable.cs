@@ -158,6 +158,7 @@ public static class EndpointAccessTable
         Post("/admin/dokumen", Administrator),
         Get("/admin/dokumen/logo", Administrator),
         Get("/admin/dokumen/pratinjau", Administrator),
+        Post("/admin/dokumen/pratinjau", Administrator),
     ];
 
     private static EndpointRule Get(string route, Who allowed) => new("GET", route, allowed);

@@ -4,9 +4,11 @@ using PdfSharp.Fonts;
 namespace NetworkMaintenance.Core.Documents.Fonts;
 
 /// <summary>
-/// Serves the DejaVu Sans faces embedded in this assembly to PDFsharp, whose Core build finds no system fonts on
-/// Linux. Every family name resolves to DejaVu Sans so a typo never breaks a document; bold-italic is DejaVu Sans
-/// Bold with simulated slant (the Bold Oblique face is not shipped, to keep the assembly small).
+/// Serves the DejaVu Sans and Liberation Sans faces embedded in this assembly to PDFsharp, whose Core build finds no
+/// system fonts on Linux. "Liberation Sans" resolves to Liberation Sans (metric-compatible with Arial); every other
+/// family name resolves to DejaVu Sans so a typo never breaks a document. Bold-italic is the bold face with simulated
+/// slant (the bold-italic faces are not shipped, to keep the assembly small). Licences: LICENSE-DejaVu.txt and
+/// LICENSE-LiberationSans.txt (SIL Open Font License 1.1) next to the fonts.
 /// Register through <see cref="Register"/>, which is idempotent and thread-safe.
 /// </summary>
 public sealed class DocumentFontResolver : IFontResolver
@@ -14,9 +16,15 @@ public sealed class DocumentFontResolver : IFontResolver
     /// <summary>The family name documents ask for.</summary>
     public const string FamilyName = "DejaVu Sans";
 
+    /// <summary>The Arial-compatible family.</summary>
+    public const string LiberationFamilyName = "Liberation Sans";
+
     private const string RegularFace = "DejaVuSans";
     private const string BoldFace = "DejaVuSans-Bold";
     private const string ObliqueFace = "DejaVuSans-Oblique";
+    private const string LiberationRegularFace = "LiberationSans-Regular";
+    private const string LiberationBoldFace = "LiberationSans-Bold";
+    private const string LiberationItalicFace = "LiberationSans-Italic";
 
     private static readonly DocumentFontResolver Instance = new();
     private static readonly Lock RegistrationLock = new();
@@ -47,8 +55,20 @@ public sealed class DocumentFontResolver : IFontResolver
         }
     }
 
+    /// <summary>The family name of a document font setting.</summary>
+    public static string Family(Models.DocumentFont font) =>
+        font == Models.DocumentFont.LiberationSans ? LiberationFamilyName : FamilyName;
+
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        (bold, italic) switch
+        string.Equals(familyName, LiberationFamilyName, StringComparison.OrdinalIgnoreCase)
+            ? (bold, italic) switch
+            {
+                (true, true) => new FontResolverInfo(LiberationBoldFace, mustSimulateBold: false, mustSimulateItalic: true),
+                (true, false) => new FontResolverInfo(LiberationBoldFace),
+                (false, true) => new FontResolverInfo(LiberationItalicFace),
+                _ => new FontResolverInfo(LiberationRegularFace),
+            }
+            : (bold, italic) switch
         {
             (true, true) => new FontResolverInfo(BoldFace, mustSimulateBold: false, mustSimulateItalic: true),
             (true, false) => new FontResolverInfo(BoldFace),

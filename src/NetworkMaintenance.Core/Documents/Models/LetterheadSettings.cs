@@ -24,4 +24,7 @@ public sealed record LetterheadSettings
     public ReadOnlyMemory<byte>? Logo { get; init; }
 
     public string City { get; init; } = "Tebing Tinggi";
+
+    /// <summary>Paper, typeface, margins and page-number style.</summary>
+    public PageSetup Page { get; init; } = PageSetup.Default;
 }

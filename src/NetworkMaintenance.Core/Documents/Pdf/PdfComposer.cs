@@ -17,7 +17,10 @@ namespace NetworkMaintenance.Core.Documents.Pdf;
 public sealed class PdfComposer : IDisposable
 {
     public const double BodyFontSize = 10;
+    /// <summary>A4 width; a composer's own paper is <see cref="PaperWidth"/>.</summary>
     public const double PageWidth = 595.276;
+
+    /// <summary>A4 height; a composer's own paper is <see cref="PaperHeight"/>.</summary>
     public const double PageHeight = 841.89;
 
     /// <summary>Height reserved above the bottom margin for the footer.</summary>
@@ -38,29 +41,47 @@ public sealed class PdfComposer : IDisposable
     private readonly Dictionary<(string Text, XFont Font), double> widths = [];
     private XGraphics gfx;
     private bool rendered;
+    private readonly string familyName;
+    private readonly double scale;
 
-    public PdfComposer(PdfDocumentInfo info, PageMargins? margins = null)
+    public PdfComposer(PdfDocumentInfo info, PageMargins? margins = null, PageSetup? page = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         DocumentFontResolver.Register();
         this.info = info;
-        Margins = margins ?? PageMargins.Official;
+        Setup = page ?? PageSetup.Default;
+        // A larger body size draws the 10 pt design scaled up: layout happens on a page smaller by the scale.
+        scale = Setup.Scale;
+        PaperWidth = Setup.PageWidth / scale;
+        PaperHeight = Setup.PageHeight / scale;
+        familyName = DocumentFontResolver.Family(Setup.Font);
+        var real = margins ?? PageMargins.From(Setup);
+        Margins = scale == 1 ? real : new PageMargins(real.Left / scale, real.Top / scale, real.Right / scale, real.Bottom / scale);
         breaker = new LineBreaker(Measure);
         gfx = AddPage();
     }
 
     public PageMargins Margins { get; }
 
+    /// <summary>Paper, typeface, margins and page-number style this composer lays out with.</summary>
+    public PageSetup Setup { get; }
+
+    /// <summary>Width of this composer's paper in layout points (paper width / <see cref="PageSetup.Scale"/>).</summary>
+    public double PaperWidth { get; }
+
+    /// <summary>Height of this composer's paper in layout points (paper height / <see cref="PageSetup.Scale"/>).</summary>
+    public double PaperHeight { get; }
+
     public double Left => Margins.Left;
 
-    public double Right => PageWidth - Margins.Right;
+    public double Right => PaperWidth - Margins.Right;
 
     public double ContentWidth => Right - Left;
 
     public double Top => Margins.Top;
 
     /// <summary>Lowest y that content may reach on a page (the footer lies below).</summary>
-    public double Bottom => PageHeight - Margins.Bottom - FooterHeight;
+    public double Bottom => PaperHeight - Margins.Bottom - FooterHeight;
 
     /// <summary>The cursor: where the next block starts.</summary>
     public double Y { get; private set; }
@@ -548,7 +569,7 @@ public sealed class PdfComposer : IDisposable
                 (false, true) => XFontStyleEx.Italic,
                 _ => XFontStyleEx.Regular,
             };
-            font = new XFont(DocumentFontResolver.FamilyName, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            font = new XFont(familyName, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
             fonts[(bold, italic, size)] = font;
         }
 
@@ -572,9 +593,10 @@ public sealed class PdfComposer : IDisposable
     private XGraphics AddPage()
     {
         var page = document.AddPage();
-        page.Width = XUnit.FromPoint(PageWidth);
-        page.Height = XUnit.FromPoint(PageHeight);
+        page.Width = XUnit.FromPoint(Setup.PageWidth);
+        page.Height = XUnit.FromPoint(Setup.PageHeight);
         var graphics = XGraphics.FromPdfPage(page);
+        if (scale != 1) graphics.ScaleTransform(scale);
         pages.Add(graphics);
         Y = Top;
         return graphics;
@@ -707,7 +729,7 @@ public sealed class PdfComposer : IDisposable
         gfx = page;
         try
         {
-            var top = PageHeight - Margins.Bottom - FooterHeight + 8;
+            var top = PaperHeight - Margins.Bottom - FooterHeight + 8;
             gfx.DrawLine(new XPen(XColors.Gray, 0.5), Left, top, Right, top);
             var verifiable = footer.IsVerifiable;
             var qrSize = verifiable ? QrSymbolSize + 6 : 0;
@@ -716,8 +738,12 @@ public sealed class PdfComposer : IDisposable
             var small = Font(false, false, 7);
             var smallBold = Font(true, false, 7);
             var pageFont = Font(false, false, 8);
-            var pageText = string.Create(CultureInfo.InvariantCulture, $"Halaman {number} dari {count}");
-            var pageWidth = Measure(pageText, pageFont);
+            var dashed = Setup.PageNumbers == PageNumberStyle.DashedFromPageTwo;
+            var pageText = dashed
+                ? number == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"- {number} -")
+                : string.Create(CultureInfo.InvariantCulture, $"Halaman {number} dari {count}");
+            // "- 2 -" stands alone, centred at the head of the page as tata naskah dinas numbers continuation pages.
+            var pageWidth = dashed ? 0 : Measure(pageText, pageFont);
             var textX = verifiable ? Left + qrSize + 2 : Left;
             var textWidth = Right - textX - pageWidth - 16;
             var lh = 7 * 1.35;
@@ -734,7 +760,19 @@ public sealed class PdfComposer : IDisposable
                 y += lh;
             }
 
-            gfx.DrawString(pageText, pageFont, XBrushes.Black, Right - pageWidth, top + 10 + (8 * 0.95), XStringFormats.BaseLineLeft);
+            if (dashed)
+            {
+                if (pageText.Length > 0)
+                {
+                    var width = Measure(pageText, Font(false, false, BodyFontSize));
+                    gfx.DrawString(pageText, Font(false, false, BodyFontSize), XBrushes.Black,
+                        Left + ((ContentWidth - width) / 2), (Margins.Top / 2) + (BodyFontSize * 0.4), XStringFormats.BaseLineLeft);
+                }
+            }
+            else
+            {
+                gfx.DrawString(pageText, pageFont, XBrushes.Black, Right - pageWidth, top + 10 + (8 * 0.95), XStringFormats.BaseLineLeft);
+            }
         }
         finally
         {

@@ -7,6 +7,16 @@ public sealed record PageMargins(double Left, double Top, double Right, double B
 {
     /// <summary>Left 2.5 cm, top 1.5 cm, right 2 cm, bottom 1 cm (the footer sits above the bottom margin).</summary>
     public static readonly PageMargins Official = new(70.87, 42.52, 56.69, 28.35);
+
+    /// <summary>The margins of a page setup (millimetres to points).</summary>
+    public static PageMargins From(PageSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return setup == PageSetup.Default
+            ? Official
+            : new(PageSetup.MmToPoint(setup.MarginLeftMm), PageSetup.MmToPoint(setup.MarginTopMm),
+                PageSetup.MmToPoint(setup.MarginRightMm), PageSetup.MmToPoint(setup.MarginBottomMm));
+    }
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ internal static class OfficialLayout
             Author: $"{model.Letterhead.AgencyName} {ToTitleCase(model.Letterhead.Government)}".Trim(),
             CreatedAtUtc: model.IssuedAtUtc,
             Identity: $"{model.GetType().Name}\n{model.Number}\n{model.VerificationCode}");
-        var composer = new PdfComposer(info);
+        var composer = new PdfComposer(info, page: model.Letterhead.Page);
         composer.Letterhead(model.Letterhead);
         composer.Title(title, printNumber ? model.Number : null);
         if (!string.IsNullOrWhiteSpace(model.Supersedes))

@@ -86,6 +86,21 @@ public class DocumentSettings
     public string WorkBaPattern { get; private set; } = "";
     public string WorkReportPattern { get; private set; } = "";
 
+    /// <summary>Paper of the official documents (A4 by default; F4/folio where the Perwal prescribes it).</summary>
+    public PaperSize Paper { get; private set; } = PageSetup.Default.Paper;
+
+    public DocumentFont Font { get; private set; } = PageSetup.Default.Font;
+
+    public int MarginLeftMm { get; private set; } = PageSetup.Default.MarginLeftMm;
+    public int MarginTopMm { get; private set; } = PageSetup.Default.MarginTopMm;
+    public int MarginRightMm { get; private set; } = PageSetup.Default.MarginRightMm;
+    public int MarginBottomMm { get; private set; } = PageSetup.Default.MarginBottomMm;
+
+    public PageNumberStyle PageNumbers { get; private set; } = PageSetup.Default.PageNumbers;
+
+    /// <summary>Body text size in points (10–12).</summary>
+    public int BodySizePt { get; private set; } = PageSetup.Default.BodySizePt;
+
     public DateTime? UpdatedAtUtc { get; private set; }
     public string? UpdatedByUserId { get; private set; }
 
@@ -101,6 +116,50 @@ public class DocumentSettings
         City = Required(city, "Nama kota untuk baris tempat dan tanggal wajib diisi.");
         Touch(updatedByUserId, nowUtc);
     }
+
+    /// <summary>Paper, typeface, margins (mm, each within <see cref="PageSetup.MinMarginMm"/>–<see cref="PageSetup.MaxMarginMm"/>) and page numbers.</summary>
+    public void UpdatePage(PageSetup page, string updatedByUserId, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!Enum.IsDefined(page.Paper)) throw new DomainException("Ukuran kertas tidak dikenal.");
+        if (!Enum.IsDefined(page.Font)) throw new DomainException("Jenis huruf tidak dikenal.");
+        if (!Enum.IsDefined(page.PageNumbers)) throw new DomainException("Gaya nomor halaman tidak dikenal.");
+        foreach (var margin in new[] { page.MarginLeftMm, page.MarginTopMm, page.MarginRightMm, page.MarginBottomMm })
+        {
+            if (margin is < PageSetup.MinMarginMm or > PageSetup.MaxMarginMm)
+            {
+                throw new DomainException($"Margin harus antara {PageSetup.MinMarginMm} dan {PageSetup.MaxMarginMm} mm.");
+            }
+        }
+
+        if (page.BodySizePt is < PageSetup.MinBodySizePt or > PageSetup.MaxBodySizePt)
+        {
+            throw new DomainException($"Ukuran huruf harus antara {PageSetup.MinBodySizePt} dan {PageSetup.MaxBodySizePt} pt.");
+        }
+
+        Paper = page.Paper;
+        Font = page.Font;
+        BodySizePt = page.BodySizePt;
+        MarginLeftMm = page.MarginLeftMm;
+        MarginTopMm = page.MarginTopMm;
+        MarginRightMm = page.MarginRightMm;
+        MarginBottomMm = page.MarginBottomMm;
+        PageNumbers = page.PageNumbers;
+        Touch(updatedByUserId, nowUtc);
+    }
+
+    /// <summary>The page settings as the document models take them.</summary>
+    public PageSetup ToPageSetup() => new()
+    {
+        Paper = Paper,
+        Font = Font,
+        MarginLeftMm = MarginLeftMm,
+        MarginTopMm = MarginTopMm,
+        MarginRightMm = MarginRightMm,
+        MarginBottomMm = MarginBottomMm,
+        PageNumbers = PageNumbers,
+        BodySizePt = BodySizePt,
+    };
 
     public void ReplaceLogo(byte[] bytes, string updatedByUserId, DateTime nowUtc)
     {
@@ -155,6 +214,7 @@ public class DocumentSettings
         Website = Website,
         Logo = Logo is { Length: > 0 } logo ? logo : (ReadOnlyMemory<byte>?)null,
         City = City,
+        Page = ToPageSetup(),
     };
 
     private void Touch(string userId, DateTime nowUtc)

@@ -66,6 +66,38 @@ public sealed class DocumentSettingsController(DocumentSettingsService settings,
     public async Task<IActionResult> Preview(CancellationToken ct) =>
         File(settings.Preview(await settings.GetAsync(ct)), "application/pdf");
 
+    /// <summary>
+    /// The sample Berita Acara with the form's unsaved values (paper, font, margins, page numbers, kop surat), shown
+    /// inline in a new tab: the live preview of the settings before they are saved.
+    /// </summary>
+    [HttpPost(PageUrl + "/pratinjau")]
+    [RequestSizeLimit(6 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 5 * 1024 * 1024)]
+    public async Task<IActionResult> PreviewUnsaved(DocumentSettingsInput input, CancellationToken ct)
+    {
+        if (!await validator.ValidateIntoAsync(input, ModelState)) return await PageAsync(input, ct);
+        var logo = await ReadLogoAsync(input, ct);
+        try
+        {
+            var pdf = await settings.PreviewUnsavedAsync(input, logo, User.UserId(), ct);
+            Response.Headers.ContentDisposition = "inline; filename=\"pratinjau-dokumen.pdf\"";
+            return File(pdf, "application/pdf");
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(input.Logo), ex.Message);
+            return await PageAsync(input, ct);
+        }
+    }
+
+    private static async Task<byte[]?> ReadLogoAsync(DocumentSettingsInput input, CancellationToken ct)
+    {
+        if (input.Logo is null || input.RemoveLogo) return null;
+        using var buffer = new MemoryStream((int)input.Logo.Length);
+        await input.Logo.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
     private async Task<IActionResult> PageAsync(DocumentSettingsInput input, CancellationToken ct)
     {
         var current = await settings.GetAsync(ct);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Domain.Documents;
 
 namespace NetworkMaintenance.Web.Features.Documents;
@@ -24,6 +25,36 @@ public sealed class DocumentSettingsInput
     public string? WorkBaPattern { get; set; }
     public string? WorkReportPattern { get; set; }
 
+    // The three choices are bound as text: an unknown value gets the validator's Indonesian message, not the binder's.
+    public string? Paper { get; set; } = PageSetup.Default.Paper.ToString();
+    public string? Font { get; set; } = PageSetup.Default.Font.ToString();
+    public int? MarginLeftMm { get; set; } = PageSetup.Default.MarginLeftMm;
+    public int? MarginTopMm { get; set; } = PageSetup.Default.MarginTopMm;
+    public int? MarginRightMm { get; set; } = PageSetup.Default.MarginRightMm;
+    public int? MarginBottomMm { get; set; } = PageSetup.Default.MarginBottomMm;
+    public string? PageNumbers { get; set; } = PageSetup.Default.PageNumbers.ToString();
+    public int? BodySizePt { get; set; } = PageSetup.Default.BodySizePt;
+
+    /// <summary>The page settings of the form (call after validation).</summary>
+    public PageSetup ToPageSetup() => new()
+    {
+        Paper = Choice(Paper, PageSetup.Default.Paper),
+        Font = Choice(Font, PageSetup.Default.Font),
+        MarginLeftMm = MarginLeftMm ?? PageSetup.Default.MarginLeftMm,
+        MarginTopMm = MarginTopMm ?? PageSetup.Default.MarginTopMm,
+        MarginRightMm = MarginRightMm ?? PageSetup.Default.MarginRightMm,
+        MarginBottomMm = MarginBottomMm ?? PageSetup.Default.MarginBottomMm,
+        PageNumbers = Choice(PageNumbers, PageSetup.Default.PageNumbers),
+        BodySizePt = BodySizePt ?? PageSetup.Default.BodySizePt,
+    };
+
+    /// <summary>True when <paramref name="value"/> names a member of <typeparamref name="T"/> (by name, not by number).</summary>
+    public static bool IsChoice<T>(string? value) where T : struct, Enum =>
+        value is { Length: > 0 } && char.IsAsciiLetter(value[0]) && Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed);
+
+    private static T Choice<T>(string? value, T fallback) where T : struct, Enum =>
+        IsChoice<T>(value) ? Enum.Parse<T>(value!) : fallback;
+
     public static DocumentSettingsInput From(DocumentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -40,6 +71,14 @@ public sealed class DocumentSettingsInput
             ReplacementRequestBaPattern = settings.ReplacementRequestBaPattern,
             WorkBaPattern = settings.WorkBaPattern,
             WorkReportPattern = settings.WorkReportPattern,
+            Paper = settings.Paper.ToString(),
+            Font = settings.Font.ToString(),
+            MarginLeftMm = settings.MarginLeftMm,
+            MarginTopMm = settings.MarginTopMm,
+            MarginRightMm = settings.MarginRightMm,
+            MarginBottomMm = settings.MarginBottomMm,
+            PageNumbers = settings.PageNumbers.ToString(),
+            BodySizePt = settings.BodySizePt,
         };
     }
 
@@ -87,6 +126,17 @@ public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentS
             .When(x => x.Logo is { Length: > 0 and <= LogoImage.MaxBytes } && LogoImage.ContentType(Header(x.Logo)) is not null)
             .WithMessage("Gambar logo tidak dapat dibaca. Simpan ulang gambar sebagai PNG atau JPEG lalu unggah lagi.");
 
+        RuleFor(x => x.Paper).Must(DocumentSettingsInput.IsChoice<PaperSize>).WithMessage("Pilih ukuran kertas A4 atau F4.");
+        RuleFor(x => x.Font).Must(DocumentSettingsInput.IsChoice<DocumentFont>).WithMessage("Pilih jenis huruf dari daftar.");
+        RuleFor(x => x.PageNumbers).Must(DocumentSettingsInput.IsChoice<PageNumberStyle>).WithMessage("Pilih gaya nomor halaman dari daftar.");
+        RuleFor(x => x.BodySizePt).NotNull().WithMessage("Ukuran huruf wajib diisi.")
+            .InclusiveBetween(PageSetup.MinBodySizePt, PageSetup.MaxBodySizePt)
+            .WithMessage($"Ukuran huruf harus antara {PageSetup.MinBodySizePt} dan {PageSetup.MaxBodySizePt} pt.");
+        Margin(x => x.MarginLeftMm, "kiri");
+        Margin(x => x.MarginTopMm, "atas");
+        Margin(x => x.MarginRightMm, "kanan");
+        Margin(x => x.MarginBottomMm, "bawah");
+
         RuleFor(x => x).Custom((input, context) =>
         {
             foreach (var type in DocumentTypes.LetterNumbered)
@@ -105,6 +155,13 @@ public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentS
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
+    }
+
+    private void Margin(System.Linq.Expressions.Expression<Func<DocumentSettingsInput, int?>> margin, string side)
+    {
+        RuleFor(margin).NotNull().WithMessage($"Margin {side} wajib diisi (dalam milimeter).")
+            .InclusiveBetween(PageSetup.MinMarginMm, PageSetup.MaxMarginMm)
+            .WithMessage($"Margin {side} harus antara {PageSetup.MinMarginMm} dan {PageSetup.MaxMarginMm} mm.");
     }
 
     /// <summary>The first bytes of the upload: the file is recognised by its content, never by its name.</summary>

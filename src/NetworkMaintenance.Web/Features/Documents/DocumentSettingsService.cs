@@ -28,14 +28,7 @@ public sealed class DocumentSettingsService(AppDbContext db, TimeProvider clock,
         var isNew = settings is null;
         settings ??= DocumentSettings.CreateDefault();
 
-        settings.UpdateLetterhead(input.Government ?? "", input.AgencyName ?? "", input.Address ?? "", input.Phone,
-            input.Email, input.Website, input.City ?? "", userId, now);
-        foreach (var type in DocumentTypes.LetterNumbered)
-        {
-            settings.SetNumberPattern(type, input.Pattern(type) ?? "", userId, now);
-        }
-        if (input.RemoveLogo) settings.RemoveLogo(userId, now);
-        else if (logo is not null) settings.ReplaceLogo(logo, userId, now);
+        Apply(settings, input, logo, userId, now);
 
         try
         {
@@ -53,10 +46,44 @@ public sealed class DocumentSettingsService(AppDbContext db, TimeProvider clock,
             {
                 agency = input.AgencyName,
                 logo = input.RemoveLogo ? "removed" : logo is not null ? "replaced" : "unchanged",
+                page = input.ToPageSetup(),
                 numberPatterns = DocumentTypes.LetterNumbered.ToDictionary(t => t.ToString(), t => input.Pattern(t)),
             });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Document settings changed by {UserId}", userId);
+    }
+
+    /// <summary>
+    /// The sample Berita Acara Pekerjaan with the form's unsaved values (validated) over the saved settings: the
+    /// administrator sees paper, font, margins and page numbers before saving. Nothing is stored.
+    /// </summary>
+    public async Task<byte[]> PreviewUnsavedAsync(DocumentSettingsInput input, byte[]? logo, string userId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var settings = await GetAsync(ct);
+        Apply(settings, input, logo, userId, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            return Preview(settings);
+        }
+        catch (Exception ex) when (ex is not DomainException and not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A letterhead could not be rendered for the preview");
+            throw new DomainException("Gambar logo tidak dapat dibaca. Simpan ulang gambar sebagai PNG atau JPEG lalu unggah lagi.");
+        }
+    }
+
+    private static void Apply(DocumentSettings settings, DocumentSettingsInput input, byte[]? logo, string userId, DateTime now)
+    {
+        settings.UpdateLetterhead(input.Government ?? "", input.AgencyName ?? "", input.Address ?? "", input.Phone,
+            input.Email, input.Website, input.City ?? "", userId, now);
+        foreach (var type in DocumentTypes.LetterNumbered)
+        {
+            settings.SetNumberPattern(type, input.Pattern(type) ?? "", userId, now);
+        }
+        settings.UpdatePage(input.ToPageSetup(), userId, now);
+        if (input.RemoveLogo) settings.RemoveLogo(userId, now);
+        else if (logo is not null) settings.ReplaceLogo(logo, userId, now);
     }
 
     /// <summary>The sample Berita Acara Pekerjaan with these settings' kop surat and number pattern (not issued).</summary>
