@@ -387,6 +387,9 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<int>("BodySizePt")
+                        .HasColumnType("integer");
+
                     b.Property<string>("City")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -401,6 +404,11 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Font")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Government")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -412,6 +420,28 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.Property<string>("LogoContentType")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MarginBottomMm")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MarginLeftMm")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MarginRightMm")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MarginTopMm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PageNumbers")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Paper")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
