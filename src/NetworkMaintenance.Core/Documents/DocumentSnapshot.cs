@@ -17,10 +17,48 @@ public static class DocumentSnapshot
         IgnoreReadOnlyProperties = true,
     };
 
+    /// <summary>
+    /// For comparing two documents' content: times to the whole second. A server database keeps microseconds (PostgreSQL)
+    /// or less, while a model built in the step's own request still has the clock's ticks, so the same recorded time
+    /// must not read as a different document (documents print minutes).
+    /// </summary>
+    private static readonly JsonSerializerOptions ComparisonOptions = new(Options)
+    {
+        Converters = { new WholeSecondConverter(), new NullableWholeSecondConverter() },
+    };
+
     public static string Serialize(OfficialDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         return JsonSerializer.Serialize(document, document.GetType(), Options);
+    }
+
+    /// <summary>The snapshot with every time cut to the whole second: for comparing content, never stored.</summary>
+    public static string SerializeForComparison(OfficialDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return JsonSerializer.Serialize(document, document.GetType(), ComparisonOptions);
+    }
+
+    private sealed class WholeSecondConverter : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond)));
+    }
+
+    private sealed class NullableWholeSecondConverter : JsonConverter<DateTime?>
+    {
+        public override DateTime? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTime? value, JsonSerializerOptions options)
+        {
+            if (value is { } v) writer.WriteStringValue(v.AddTicks(-(v.Ticks % TimeSpan.TicksPerSecond)));
+            else writer.WriteNullValue();
+        }
     }
 
     /// <summary>Reads a snapshot of model type <paramref name="modelType"/> (a concrete <see cref="OfficialDocument"/>).</summary>

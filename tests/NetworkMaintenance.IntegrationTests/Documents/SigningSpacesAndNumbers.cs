@@ -112,13 +112,13 @@ public sealed class SigningSpacesAndNumbers(AppFactory factory) : IClassFixture<
             var approvals = doc.Parties.Where(p => p.Status == PartyStatus.Approved).ToList();
             foreach (var party in approvals)
             {
-                Assert.Contains(events, e => e.AtUtc == party.AtUtc && e.ActorName == party.Name && approving[doc.Type].Contains(e.Action));
+                Assert.Contains(events, e => SameInstant(e.AtUtc, party.AtUtc) && e.ActorName == party.Name && approving[doc.Type].Contains(e.Action));
             }
             // A signature drawn on site is recorded by the technician's step; the signer is the one named in it.
             foreach (var party in doc.Parties.Where(p => p.Status == PartyStatus.SignedOnDevice))
             {
                 Assert.Equal(DocumentType.WorkBa, doc.Type);
-                Assert.Contains(events, e => e.AtUtc == party.AtUtc && e.Action == WorkflowAction.AcknowledgeOnSite);
+                Assert.Contains(events, e => SameInstant(e.AtUtc, party.AtUtc) && e.Action == WorkflowAction.AcknowledgeOnSite);
             }
             if (doc.Type is DocumentType.ReplacementRequestBa or DocumentType.WorkBa)
             {
@@ -199,6 +199,13 @@ public sealed class SigningSpacesAndNumbers(AppFactory factory) : IClassFixture<
         await _w.StepOkAsync("kadis", id, WorkflowAction.Approve, ReportStatus.Closed, ("Note", "Baik"));
         return id;
     }
+
+    /// <summary>
+    /// The time a document recorded and the step's stored time: the snapshot keeps the clock's ticks, a server database
+    /// (PostgreSQL) keeps microseconds.
+    /// </summary>
+    private static bool SameInstant(DateTime stored, DateTime? recorded) =>
+        recorded is { } r && Math.Abs((stored - r).Ticks) < TimeSpan.TicksPerMillisecond;
 
     private async Task AppointPlhAsync(string official, string acting)
     {

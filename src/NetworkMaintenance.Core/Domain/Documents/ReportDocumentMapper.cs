@@ -328,7 +328,7 @@ public static class ReportDocumentMapper
             Supersedes = null,
             WetSignature = false,
         };
-        return Core.Documents.DocumentSnapshot.Serialize(core);
+        return Core.Documents.DocumentSnapshot.SerializeForComparison(core);
     }
 
     /// <summary>The service standard's completion time.</summary>
