@@ -11,6 +11,19 @@ namespace NetworkMaintenance.IntegrationTests.Security.Probe;
 public sealed class OutOfRangeInput(SecurityWorld world)
 {
     [Theory]
+    [InlineData("/laporan?from=0001-01-01")]
+    [InlineData("/laporan?to=9999-12-31")]
+    public async Task TheReportListSaysAnEdgeDateFilterIsNotUsed(string url)
+    {
+        using var session = await WebSession.SignedInAsync(world.Factory, "kadis");
+
+        var text = WebPageHelpers.Text(await session.GetPageAsync(url));
+
+        Assert.Contains("Tanggal di luar rentang yang didukung (tahun 1900 sampai 2200). Filter itu tidak dipakai.", text,
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("kadis", "/laporan?from=0001-01-01")]
     [InlineData("kadis", "/laporan?to=9999-12-31")]
     [InlineData("kadis", "/laporan/ekspor.csv?from=0001-01-01&to=9999-12-31")]
