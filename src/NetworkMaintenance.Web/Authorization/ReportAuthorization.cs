@@ -18,14 +18,11 @@ public static class ReportOperations
 {
     /// <summary>See the report, its timeline and its documents.</summary>
     public static readonly ReportRequirement View = new(nameof(View));
-
-    /// <summary>Take at least one workflow step now.</summary>
-    public static readonly ReportRequirement Act = new(nameof(Act));
 }
 
 /// <summary>
-/// Who may see a report (its OPD's staff, the technicians assigned, Diskominfo's officials and front desk) and who
-/// may act on it now (the workflow table's rules, including Plh.).
+/// Who may see a report (its OPD's staff, the technicians assigned, Diskominfo's officials and front desk). Who may
+/// take which step is the report's own rule (<c>Report.WhyNot</c>, read from the workflow table, including Plh.).
 /// </summary>
 public sealed class ReportAuthorizationHandler : AuthorizationHandler<ReportRequirement, ReportAccess>
 {
@@ -36,13 +33,7 @@ public sealed class ReportAuthorizationHandler : AuthorizationHandler<ReportRequ
         // who see every report, and interpret it (cheap to build, evaluated once) for the others.
         var canView = ReportQueries.SeesAll(resource.Actor)
             || ReportQueries.CanView(resource.Actor).Compile(preferInterpretation: true)(resource.Report);
-        var allowed = requirement.Name switch
-        {
-            nameof(ReportOperations.View) => canView,
-            nameof(ReportOperations.Act) => Workflow.Available(resource.Report, resource.Report.Status, resource.Actor).Count > 0,
-            _ => false,
-        };
-        if (allowed) context.Succeed(requirement);
+        if (requirement.Name == nameof(ReportOperations.View) && canView) context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

@@ -75,9 +75,19 @@ public static class Workflow
 
     public static IEnumerable<Transition> From(ReportStatus from) => Transitions.Where(t => t.From == from);
 
-    /// <summary>Who must act next in a state (for "Menunggu tindakan" and hand-over notifications).</summary>
-    public static IReadOnlySet<ActorRule> NextActors(ReportStatus status) => From(status)
+    /// <summary>
+    /// Whether a state waits for the actor of this transition. Not for the technician's on-site signature: that is
+    /// the reporter's acknowledgement collected on the technician's phone, so the state waits for the reporter.
+    /// </summary>
+    public static bool IsAwaited(Transition t) => t.Action != WorkflowAction.AcknowledgeOnSite;
+
+    /// <summary>Who must act next in a state (for the hand-over notifications): the actors of its awaited transitions.</summary>
+    public static IReadOnlySet<ActorRule> NextActors(ReportStatus status) => From(status).Where(IsAwaited)
         .Select(t => t.Actor == ActorRule.ReporterOrFrontDesk ? ActorRule.Reporter : t.Actor).ToHashSet();
+
+    /// <summary>States that wait for a party under one of <paramref name="rules"/> ("Menunggu tindakan saya").</summary>
+    public static IReadOnlyList<ReportStatus> StatesAwaiting(params ActorRule[] rules) =>
+        Transitions.Where(t => IsAwaited(t) && rules.Contains(t.Actor)).Select(t => t.From).Distinct().ToList();
 
     /// <summary>
     /// The capacity in which <paramref name="actor"/> may act under <paramref name="rule"/> on a report with
@@ -198,4 +208,15 @@ public interface IReportParties
     string? KabidUserId { get; }
     string? KasiUserId { get; }
     IReadOnlyCollection<string> TechnicianUserIds { get; }
+}
+
+/// <summary>
+/// What a step asks of the person taking it now: the table's inputs, and whether the work report must list replaced
+/// devices (<see cref="Reports.Report.ReplacedDevicesRequired"/>). The step form and its validator read this.
+/// </summary>
+public sealed record StepRequirements(StepInput Inputs, bool ReplacedDevices)
+{
+    public static readonly StepRequirements None = new(StepInput.None, false);
+
+    public bool Needs(StepInput input) => Inputs.HasFlag(input);
 }

@@ -8,7 +8,7 @@ namespace NetworkMaintenance.Web.Features.Reports;
 
 /// <summary>
 /// The report as the pages that only show it need it (the report page, its step forms, the receipt): untracked, with
-/// its OPD, technicians, devices, pauses and timeline. A step reloads it tracked (<see cref="ReportService.ApplyAsync"/>).
+/// its OPD, technicians, devices, pauses and timeline. A step loads its own tracked copy (<see cref="StepService"/>).
 /// </summary>
 /// <remarks>
 /// <para>
