@@ -420,21 +420,15 @@ public class Report : IReportParties
         Status == ReportStatus.Replacing || (Status == ReportStatus.Revision && ReplacementNeeded == true);
 
     /// <summary>What taking <paramref name="action"/> now asks of the person, or null when it cannot be taken now.</summary>
-    public StepRequirements? RequirementsFor(WorkflowAction action) => WorkflowTable.Find(action, Status) is { } t
-        ? new StepRequirements(t.Inputs, ReplacedDevices: action == WorkflowAction.CompleteWork && ReplacedDevicesRequired)
-        : null;
+    public StepRequirements? RequirementsFor(WorkflowAction action) =>
+        StepRequirements.For(action, Status, ReplacedDevicesRequired);
 
     /// <summary>Can <paramref name="actor"/> take <paramref name="action"/> now? Null when yes; else the reason why not.</summary>
-    public string? WhyNot(WorkflowAction action, WorkflowActor actor)
-    {
-        var t = WorkflowTable.Find(action, Status);
-        if (t is null) return NotNowMessage(action);
-        return WorkflowTable.Refusal(t.Actor, this, actor);
-    }
+    public string? WhyNot(WorkflowAction action, WorkflowActor actor) => WorkflowTable.WhyNot(action, Status, Number, this, actor);
 
     private (Transition Transition, ActingCapacity Capacity) Guard(WorkflowAction action, WorkflowActor actor, string? reason)
     {
-        var t = WorkflowTable.Find(action, Status) ?? throw new DomainException(NotNowMessage(action));
+        var t = WorkflowTable.Find(action, Status) ?? throw new DomainException(WorkflowTable.NotNowMessage(action, Number, Status));
         if (WorkflowTable.Refusal(t.Actor, this, actor) is { } refusal) throw new DomainException(refusal);
         var capacity = WorkflowTable.Qualify(t.Actor, this, actor)
             ?? throw new DomainException(WorkflowTable.RefusalMessage(t.Actor));
@@ -472,9 +466,7 @@ public class Report : IReportParties
     }
 
     /// <summary>Who may pause and resume: an assigned technician, or the Kasi the report was disposed to (or Plh.).</summary>
-    public bool MayKeepClock(WorkflowActor actor) =>
-        WorkflowTable.Qualify(ActorRule.AssignedTechnician, this, actor) is not null
-        || WorkflowTable.Qualify(ActorRule.DisposedKasi, this, actor) is not null;
+    public bool MayKeepClock(WorkflowActor actor) => WorkflowTable.MayKeepClock(this, actor);
 
     private void RequireClockKeeper(WorkflowActor actor)
     {
@@ -508,8 +500,6 @@ public class Report : IReportParties
         return ev;
     }
 
-    private string NotNowMessage(WorkflowAction action) =>
-        $"Langkah \"{WorkflowTable.ActionLabel(action)}\" tidak dapat dilakukan karena laporan {Number} sekarang berstatus \"{Labels.Of(Status)}\".";
 
     private static void RequireOfficial(PersonRef person, string role, string title)
     {

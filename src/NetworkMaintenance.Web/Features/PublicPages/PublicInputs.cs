@@ -1,13 +1,15 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Formatting;
 
 namespace NetworkMaintenance.Web.Features.PublicPages;
 
+/// <summary>The tracking form; its fields keep the names the public page posts (Nomor, Kode).</summary>
 public sealed class TrackInput
 {
-    public string? Nomor { get; set; }
-    public string? Kode { get; set; }
+    [FromForm(Name = "Nomor")] public string? Number { get; set; }
+    [FromForm(Name = "Kode")] public string? Code { get; set; }
 }
 
 public sealed class ComplaintInput

@@ -47,7 +47,7 @@ public sealed class ReportPages(AppDbContext db, ReportSnapshots snapshots, Docu
             ? new ReceiptModel(report, ReporterWhatsApp.TrackingUrl(baseUrl, report.Number, report.TrackingCode))
             : null;
 
-    private async Task<Report?> VisibleAsync(ClaimsPrincipal user, WorkflowActor actor, int id, CancellationToken ct)
+    private async Task<ReportView?> VisibleAsync(ClaimsPrincipal user, WorkflowActor actor, int id, CancellationToken ct)
     {
         await KeepConnectionOpenAsync(ct);
         // Untracked and possibly shared with other requests (ReportSnapshots): these pages only read the report;
@@ -65,7 +65,7 @@ public sealed class ReportPages(AppDbContext db, ReportSnapshots snapshots, Docu
     /// </summary>
     public Task KeepConnectionOpenAsync(CancellationToken ct) => db.Database.OpenConnectionAsync(ct);
 
-    private static string NextActorText(Report report)
+    private static string NextActorText(ReportView report)
     {
         if (report.IsFinal) return "—";
         var rules = Workflow.From(report.Status).Select(t => t.Actor).Distinct().ToList();

@@ -33,7 +33,16 @@ public static class ReportQueries
         actor.HasRole(Roles.KepalaDinas) || actor.HasRole(Roles.KepalaBidang) || actor.HasRole(Roles.KepalaSeksi)
         || actor.HasRole(Roles.PetugasLayanan) || actor.ActingFor.Count > 0;
 
-    /// <summary>The one visibility rule, used by list queries and (compiled) by the per-report authorization handler.</summary>
+    /// <summary>
+    /// The visibility rule for a report in memory (the per-report authorization handler): <see cref="CanView"/>, which
+    /// the database evaluates for lists, said over the report's parties. Keep the two together.
+    /// </summary>
+    public static bool MaySee(IReportParties report, WorkflowActor actor) =>
+        SeesAll(actor)
+        || (actor.HasRole(Roles.Pelapor) && actor.OpdId is { } opdId && report.OpdId == opdId)
+        || (actor.HasRole(Roles.Teknisi) && report.TechnicianUserIds.Contains(actor.UserId));
+
+    /// <summary>The visibility rule as a query, used by list queries; <see cref="MaySee"/> is the same rule in memory.</summary>
     public static System.Linq.Expressions.Expression<Func<Report, bool>> CanView(WorkflowActor actor)
     {
         if (SeesAll(actor))

@@ -7,7 +7,7 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// <summary>A step's empty form, prefilled with what the report already knows.</summary>
 public static class StepForms
 {
-    public static StepInputForm Prefilled(Report report, WorkflowAction action, DateTime nowUtc)
+    public static StepInputForm Prefilled(ReportView report, WorkflowAction action, DateTime nowUtc)
     {
         var form = new StepInputForm { Version = report.Version, Requirements = report.RequirementsFor(action) ?? StepRequirements.None };
         if (action == WorkflowAction.SubmitReplacementRequest || action == WorkflowAction.CompleteWork)
@@ -48,7 +48,7 @@ public static class StepForms
         return form;
     }
 
-    private static DeviceRow ToRow(ReportDevice d) => new()
+    private static DeviceRow ToRow(ReportDeviceView d) => new()
     {
         Name = d.Name, BrandType = d.BrandType, SerialNumber = d.SerialNumber, Condition = d.Condition, Notes = d.Notes,
         NewBrandType = d.NewBrandType, NewSerialNumber = d.NewSerialNumber,

@@ -63,7 +63,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
             if (!validation.IsValid || !inputBound)
             {
                 return new StepOutcome.Refused(validation.Errors.Select(e => new StepRefusal(e.PropertyName, e.ErrorMessage)).ToList(),
-                    await PageAsync(report, action, form, ct));
+                    await PageAsync(ReportView.From(report), action, form, ct));
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -75,7 +75,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
             catch (DomainException ex)
             {
                 // The report's methods refuse before they change anything: the report is still as it was loaded.
-                return StepOutcome.Refuse(ex.Message, await PageAsync(report, action, form, ct));
+                return StepOutcome.Refuse(ex.Message, await PageAsync(ReportView.From(report), action, form, ct));
             }
             return await SaveAsync(report, ev, actor, now, form.Version, async () =>
             {
@@ -114,7 +114,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
         });
     }
 
-    private async Task<bool> MaySeeAsync(ClaimsPrincipal user, WorkflowActor actor, Report? report) =>
+    private async Task<bool> MaySeeAsync(ClaimsPrincipal user, WorkflowActor actor, IReportParties? report) =>
         report is not null && (await authorization.AuthorizeAsync(user, new ReportAccess(report, actor), ReportOperations.View)).Succeeded;
 
     /// <summary>The report's method for the step, with the form's values.</summary>
@@ -206,7 +206,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
     }
 
     /// <summary>The step page: the report, the step's row of the table, the form and the people to choose from.</summary>
-    private async Task<StepModel> PageAsync(Report report, WorkflowAction action, StepInputForm form, CancellationToken ct)
+    private async Task<StepModel> PageAsync(ReportView report, WorkflowAction action, StepInputForm form, CancellationToken ct)
     {
         var transition = Workflow.Find(action, report.Status)!;
         form.Requirements = report.RequirementsFor(action)!;
