@@ -115,15 +115,15 @@ public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
                 .MaximumLength(150).WithMessage("Nama tamu maksimal 150 karakter.");
             RuleFor(x => x.GuestIdentityType).NotNull().WithMessage("Jenis identitas tamu wajib dipilih (KTP, KTA ASN, SIM atau lainnya).")
                 .IsInEnum().WithMessage("Jenis identitas tidak dikenal.");
-            RuleFor(x => x.GuestIdentityNumber).NotEmpty().WithMessage("Nomor identitas tamu wajib diisi.")
+            RuleFor(x => x.GuestIdentityNumber).NotEmpty().WithMessage(GuestBookMessages.IdentityNumberRequired)
                 .MaximumLength(50).WithMessage("Nomor identitas maksimal 50 karakter.");
             RuleFor(x => x.GuestInstitution).MaximumLength(200).WithMessage("Instansi maksimal 200 karakter.");
-            RuleFor(x => x.GuestPurpose).NotEmpty().WithMessage("Keperluan tamu wajib diisi.")
+            RuleFor(x => x.GuestPurpose).NotEmpty().WithMessage(GuestBookMessages.PurposeRequired)
                 .MaximumLength(500).WithMessage("Keperluan maksimal 500 karakter.");
             RuleFor(x => x.GuestTimeIn).NotNull().WithMessage("Jam masuk tamu wajib diisi.");
             RuleFor(x => x.GuestTimeOut).GreaterThanOrEqualTo(x => x.GuestTimeIn)
                 .When(x => x.GuestTimeOut is not null && x.GuestTimeIn is not null)
-                .WithMessage("Jam keluar tidak boleh sebelum jam masuk.");
+                .WithMessage(GuestBookMessages.TimeOutBeforeTimeIn);
         });
     }
 }

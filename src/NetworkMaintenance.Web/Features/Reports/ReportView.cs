@@ -93,8 +93,9 @@ public sealed record ReportView : IReportParties
     /// <summary>The copy of a loaded report (with its OPD, technicians, devices, pauses and timeline).</summary>
     public static ReportView From(Report r)
     {
-        var events = r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(ReportEventView.From).ToList();
-        var pending = r.PendingReturn();
+        var ordered = r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToList();
+        var events = ordered.Select(ReportEventView.From).ToList();
+        var pending = r.PendingReturn() is { } returned ? events[ordered.IndexOf(returned)] : null;
         return new ReportView
         {
             Id = r.Id, Number = r.Number, TrackingCode = r.TrackingCode, Status = r.Status, Version = r.Version,
@@ -121,7 +122,7 @@ public sealed record ReportView : IReportParties
                 d.Notes, d.NewBrandType, d.NewSerialNumber, d.RecordedAtUtc, d.IsSuperseded)).ToList(),
             Pauses = r.Pauses.Select(p => new ReportPauseView(p.Id, p.Reason, p.Note, p.PausedAtUtc, p.PausedByName,
                 p.ResumedAtUtc, p.ResumedByName, p.ResumedByStep)).ToList(),
-            _pendingReturn = pending is null ? null : events.Single(e => e.Id == pending.Id && e.AtUtc == pending.AtUtc),
+            _pendingReturn = pending,
         };
     }
 }
