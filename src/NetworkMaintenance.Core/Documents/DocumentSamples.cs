@@ -1,4 +1,5 @@
 using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Formatting;
 
 namespace NetworkMaintenance.Core.Documents;
@@ -135,8 +136,8 @@ public static class DocumentSamples
         Reason = "switch dan access point lantai 2 mati total akibat tegangan listrik tidak stabil.",
         Devices =
         [
-            new DeviceItem("Switch 24 port", "TP-Link TL-SG1024D", "2236154000123", DeviceCondition.HeavilyDamaged, "Tidak menyala"),
-            new DeviceItem("Access point", "Ubiquiti UniFi U6 Lite", "E063DA4F21B7", DeviceCondition.HeavilyDamaged, "Tidak menyala"),
+            new DeviceItem("Switch 24 port", "TP-Link TL-SG1024D", "2236154000123", DeviceCondition.RusakBerat, "Tidak menyala"),
+            new DeviceItem("Access point", "Ubiquiti UniFi U6 Lite", "E063DA4F21B7", DeviceCondition.RusakBerat, "Tidak menyala"),
         ],
         // The final version: "Mengetahui," filled by the Plh. Kasi's approval of the work.
         KnownBy = PlhKepalaSeksi with { ApprovedAtUtc = Utc(2026, 12, 1, 8, 35) },

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Domain.Reports;
 
 namespace NetworkMaintenance.Core.Documents;
 
@@ -13,9 +14,30 @@ public static class DocumentSnapshot
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new DeviceConditionConverter(), new JsonStringEnumConverter() },
         IgnoreReadOnlyProperties = true,
     };
+
+    /// <summary>
+    /// A device's condition by its name. Snapshots stored before the document models used the domain's
+    /// <see cref="DeviceCondition"/> named the conditions in English (Good, LightlyDamaged, HeavilyDamaged): those read
+    /// as the same conditions, so every stored document renders as it did.
+    /// </summary>
+    private sealed class DeviceConditionConverter : JsonConverter<DeviceCondition>
+    {
+        public override DeviceCondition Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetString() switch
+            {
+                "Good" => DeviceCondition.Baik,
+                "LightlyDamaged" => DeviceCondition.RusakRingan,
+                "HeavilyDamaged" => DeviceCondition.RusakBerat,
+                var name when Enum.TryParse<DeviceCondition>(name, out var condition) && Enum.IsDefined(condition) => condition,
+                var name => throw new JsonException($"Unknown device condition '{name}'."),
+            };
+
+        public override void Write(Utf8JsonWriter writer, DeviceCondition value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString());
+    }
 
     /// <summary>
     /// For comparing two documents' content: times to the whole second. A server database keeps microseconds (PostgreSQL)

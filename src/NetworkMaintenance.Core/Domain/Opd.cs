@@ -24,7 +24,7 @@ public class Opd
 
     public void Rename(string name, string? shortName)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Nama OPD wajib diisi.");
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException(OpdMessages.NameRequired);
         Name = name.Trim();
         ShortName = string.IsNullOrWhiteSpace(shortName) ? null : shortName.Trim();
     }
@@ -40,4 +40,10 @@ public class Opd
     public void Activate() => IsActive = true;
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>The refusals of an OPD's rules that its form also shows: written once, for the domain and the validator.</summary>
+public static class OpdMessages
+{
+    public const string NameRequired = "Nama OPD wajib diisi.";
 }

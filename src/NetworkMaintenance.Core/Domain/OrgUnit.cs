@@ -34,13 +34,13 @@ public class OrgUnit
 
     public void Rename(string name)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Nama unit wajib diisi.");
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException(OrgUnitMessages.NameRequired);
         Name = name.Trim();
     }
 
     public void MoveUnder(int? parentId)
     {
-        if (parentId == Id && Id != 0) throw new DomainException("Unit tidak dapat menjadi induk dirinya sendiri.");
+        if (parentId == Id && Id != 0) throw new DomainException(OrgUnitMessages.OwnParent);
         ParentId = parentId;
     }
 
@@ -58,4 +58,11 @@ public class OrgUnit
         OrgUnitKind.Seksi => "Seksi",
         _ => kind.ToString(),
     };
+}
+
+/// <summary>The refusals of an organisation unit's rules that its form also shows: written once, for the domain and the validator.</summary>
+public static class OrgUnitMessages
+{
+    public const string NameRequired = "Nama unit wajib diisi.";
+    public const string OwnParent = "Unit tidak dapat menjadi induk dirinya sendiri.";
 }

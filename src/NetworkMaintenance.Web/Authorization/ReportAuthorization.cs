@@ -6,7 +6,8 @@ using NetworkMaintenance.Web.Features.Reports;
 namespace NetworkMaintenance.Web.Authorization;
 
 /// <summary>A report together with the person asking, the resource of per-report checks.</summary>
-public sealed record ReportAccess(Report Report, WorkflowActor Actor);
+/// <remarks>Any report in memory: the aggregate, or the read copy of the report pages (<c>ReportView</c>).</remarks>
+public sealed record ReportAccess(IReportParties Report, WorkflowActor Actor);
 
 public sealed class ReportRequirement(string name) : IAuthorizationRequirement
 {
@@ -18,31 +19,19 @@ public static class ReportOperations
 {
     /// <summary>See the report, its timeline and its documents.</summary>
     public static readonly ReportRequirement View = new(nameof(View));
-
-    /// <summary>Take at least one workflow step now.</summary>
-    public static readonly ReportRequirement Act = new(nameof(Act));
 }
 
 /// <summary>
-/// Who may see a report (its OPD's staff, the technicians assigned, Diskominfo's officials and front desk) and who
-/// may act on it now (the workflow table's rules, including Plh.).
+/// Who may see a report (its OPD's staff, the technicians assigned, Diskominfo's officials and front desk). Who may
+/// take which step is the report's own rule (<c>Report.WhyNot</c>, read from the workflow table, including Plh.).
 /// </summary>
 public sealed class ReportAuthorizationHandler : AuthorizationHandler<ReportRequirement, ReportAccess>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ReportRequirement requirement,
         ReportAccess resource)
     {
-        // Compiling the rule's expression tree on every request cost about a millisecond of CPU: skip it for people
-        // who see every report, and interpret it (cheap to build, evaluated once) for the others.
-        var canView = ReportQueries.SeesAll(resource.Actor)
-            || ReportQueries.CanView(resource.Actor).Compile(preferInterpretation: true)(resource.Report);
-        var allowed = requirement.Name switch
-        {
-            nameof(ReportOperations.View) => canView,
-            nameof(ReportOperations.Act) => Workflow.Available(resource.Report, resource.Report.Status, resource.Actor).Count > 0,
-            _ => false,
-        };
-        if (allowed) context.Succeed(requirement);
+        var canView = ReportQueries.MaySee(resource.Report, resource.Actor);
+        if (requirement.Name == nameof(ReportOperations.View) && canView) context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

@@ -28,6 +28,9 @@ public static class FeatureServices
         // Rendered fragments (<cache> in Views/Reports/Details.cshtml, the timeline per report version): bounded
         // well below the memory budget of docs/performance.md (the default allows 100 MB).
         services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(o => o.SizeLimit = 4 * 1024 * 1024);
+        services.AddScoped<Reports.StaffDirectory>();
+        services.AddScoped<Reports.ReportHandOver>();
+        services.AddScoped<Reports.ReportPages>();
         services.AddScoped<Reports.StepService>();
         services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
         services.AddScoped<Documents.DocumentIssuer>();
@@ -44,6 +47,8 @@ public static class FeatureServices
         services.AddSingleton(sp => new Core.Domain.Sla.SlaClock(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Domain.Sla.SlaOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<Sla.ClockService>();
+        services.AddScoped<Plh.PlhService>();
         services.AddScoped<Sla.SlaMonitor>();
         if (configuration.GetValue("Sla:MonitorEnabled", true)) services.AddHostedService<Sla.SlaMonitorService>();
         services.AddScoped<Dashboard.DashboardService>();

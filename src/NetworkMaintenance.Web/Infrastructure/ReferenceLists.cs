@@ -32,7 +32,7 @@ public sealed class ReferenceLists(AppDbContext db, IMemoryCache cache, DataChan
                 o.ShortName is null ? o.Name : $"{o.Name} ({o.ShortName})"))
             .ToList());
 
-    /// <summary>Active users in a role, ordered by name (as <see cref="ReportService.UsersInRoleAsync"/>).</summary>
+    /// <summary>Active users in a role, ordered by name (as <see cref="Features.Reports.StaffDirectory.UsersInRoleAsync"/>).</summary>
     public Task<IReadOnlyList<(string Id, string Name, string? Position)>> UsersInRoleAsync(string role, CancellationToken ct = default) =>
         GetAsync("role-" + role, async () =>
         {

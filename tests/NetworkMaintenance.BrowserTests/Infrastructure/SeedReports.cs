@@ -34,18 +34,18 @@ public static class SeedReports
         await StepAsync(services, reportId, "kadis", async (reports, actor) =>
         {
             var kabid = await PersonAsync(services, reports, "kabid");
-            return (r, now) => Task.FromResult(r.Dispose(actor, new Disposition(kabid, StandardInstruction.None, "Segera", null), now));
+            return (r, now) => r.Dispose(actor, new Disposition(kabid, StandardInstruction.None, "Segera", null), now);
         });
         await StepAsync(services, reportId, "kabid", async (reports, actor) =>
         {
             var kasi = await PersonAsync(services, reports, "kasi");
-            return (r, now) => Task.FromResult(r.Verify(actor, new Disposition(kasi, StandardInstruction.None, "Segera", null), now));
+            return (r, now) => r.Verify(actor, new Disposition(kasi, StandardInstruction.None, "Segera", null), now);
         });
         await StepAsync(services, reportId, "kasi", async (reports, actor) =>
         {
             var lead = await PersonAsync(services, reports, "teknisi");
             var member = await PersonAsync(services, reports, "teknisi2");
-            return (r, now) => Task.FromResult(r.Assign(actor, new TechnicianAssignment([lead, member], lead.UserId, StandardInstruction.None, null), now));
+            return (r, now) => r.Assign(actor, new TechnicianAssignment([lead, member], lead.UserId, StandardInstruction.None, null), now);
         });
     }
 
@@ -54,14 +54,14 @@ public static class SeedReports
     {
         await AssignAsync(services, reportId);
         await StepAsync(services, reportId, "teknisi", (_, actor) =>
-            Task.FromResult<Func<Report, DateTime, Task<ReportEvent>>>((r, now) => Task.FromResult(r.StartDiagnosis(actor, null, now))));
+            Task.FromResult<Func<Report, DateTime, ReportEvent>>((r, now) => r.StartDiagnosis(actor, null, now)));
         await StepAsync(services, reportId, "teknisi", (_, actor) =>
-            Task.FromResult<Func<Report, DateTime, Task<ReportEvent>>>((r, now) => Task.FromResult(r.RecordDiagnosis(actor,
-                new DiagnosisInput("Koneksi terputus", "Core switch Data Center", "Port uplink tidak menyala"), inDataCenterNetwork: true, now))));
+            Task.FromResult<Func<Report, DateTime, ReportEvent>>((r, now) => r.RecordDiagnosis(actor,
+                new DiagnosisInput("Koneksi terputus", "Core switch Data Center", "Port uplink tidak menyala"), inDataCenterNetwork: true, now)));
     }
 
     private static async Task StepAsync(IServiceProvider services, int reportId, string userName,
-        Func<ReportService, NetworkMaintenance.Core.Domain.Workflow.WorkflowActor, Task<Func<Report, DateTime, Task<ReportEvent>>>> step)
+        Func<StaffDirectory, NetworkMaintenance.Core.Domain.Workflow.WorkflowActor, Task<Func<Report, DateTime, ReportEvent>>> step)
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -69,13 +69,13 @@ public static class SeedReports
             ?? throw new InvalidOperationException($"No user {userName}.");
         var actor = await sp.GetRequiredService<ActorFactory>().ForUserAsync(user.Id)
             ?? throw new InvalidOperationException($"{userName} cannot act.");
-        var reports = sp.GetRequiredService<ReportService>();
         var version = await sp.GetRequiredService<AppDbContext>().Reports.Where(r => r.Id == reportId).Select(r => r.Version).SingleAsync();
-        var result = await reports.ApplyAsync(reportId, version, actor, await step(reports, actor));
-        if (!result.Succeeded) throw new InvalidOperationException($"{userName}: {result.Message}");
+        var result = await sp.GetRequiredService<StepService>().ApplyAsync(reportId, version, actor,
+            await step(sp.GetRequiredService<StaffDirectory>(), actor));
+        if (result is not StepOutcome.Done) throw new InvalidOperationException($"{userName}: {result}");
     }
 
-    private static async Task<PersonRef> PersonAsync(IServiceProvider services, ReportService reports, string userName)
+    private static async Task<PersonRef> PersonAsync(IServiceProvider services, StaffDirectory reports, string userName)
     {
         await using var scope = services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName)

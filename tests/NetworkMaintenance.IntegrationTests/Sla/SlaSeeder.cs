@@ -74,15 +74,14 @@ public sealed class SlaApp : IDisposable
         var result = await ScopeAsync(async sp =>
         {
             var actor = (await sp.GetRequiredService<ActorFactory>().ForUserAsync(userId))!;
-            var service = sp.GetRequiredService<ReportService>();
-            var version = (await service.FindAsync(id))!.Version;
-            return await service.ApplyAsync(id, version, actor, (r, now) => Task.FromResult(step(r, actor, people, now)));
+            var version = (await sp.GetRequiredService<ReportService>().FindAsync(id))!.Version;
+            return await sp.GetRequiredService<StepService>().ApplyAsync(id, version, actor, (r, now) => step(r, actor, people, now));
         });
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result is StepOutcome.Done, result.ToString());
     }
 
     private Task<PersonRef> PersonAsync(string userName) => ScopeAsync(async sp =>
-        (await sp.GetRequiredService<ReportService>().PersonAsync(await UserIdAsync(userName)))!);
+        (await sp.GetRequiredService<StaffDirectory>().PersonAsync(await UserIdAsync(userName)))!);
 
     /// <summary>Dispose, verify, assign, start and diagnose (in the Data Center): each step ten minutes after the last.</summary>
     public async Task ToRepairingAsync(int id)

@@ -113,6 +113,42 @@ public sealed class WorkflowPaths(AppFactory factory) : IClassFixture<AppFactory
         Assert.Equal("Internet masih putus-putus", (await _w.EventsAsync(id)).Last().Note);
     }
 
+    /// <summary>
+    /// A replaced device, then a dispute, a new diagnosis in the Data Center and a plain repair: the domain needs no
+    /// replaced devices for that repair, and neither may the form (the rule lives in <c>Report</c> alone).
+    /// </summary>
+    [Fact]
+    public async Task APlainRepairAfterADisputedReplacementNeedsNoReplacedDevices()
+    {
+        var id = await _w.SubmitAsync();
+        await _w.ToDiagnosingAsync(id);
+        await _w.DiagnoseAsync(id, inDataCenter: false);
+        await _w.InspectAsync(id, replace: true);
+        await _w.StepOkAsync("pelapor", id, WorkflowAction.SubmitReplacementRequest, ReportStatus.Replacing,
+            ("Devices[0].Name", "Switch 24 port"), ("Devices[0].Condition", "RusakBerat"));
+        await _w.StepOkAsync("teknisi", id, WorkflowAction.CompleteWork, ReportStatus.AwaitingAcknowledgement,
+            ("ActionsTaken", "Mengganti switch yang terbakar"),
+            ("ReplacedDevices[0].Name", "Switch 24 port"), ("ReplacedDevices[0].Condition", "RusakBerat"),
+            ("ReplacedDevices[0].NewSerialNumber", "2231190004567"));
+        await _w.StepOkAsync("pelapor", id, WorkflowAction.Dispute, ReportStatus.Diagnosing, ("Reason", "Internet masih putus-putus"));
+        await _w.DiagnoseAsync(id, inDataCenter: true);
+
+        // The plain repair, with repaired devices only: recorded, not refused for want of replaced devices.
+        using var response = await _w.StepAsync("teknisi", id, WorkflowAction.CompleteWork,
+            ("ActionsTaken", "Mengganti kabel uplink di core switch"), ("Devices[0].Name", "Kabel uplink"),
+            ("Devices[0].Condition", "RusakRingan"));
+        if (!WebSession.IsRedirect(response.StatusCode))
+        {
+            Assert.Fail("The repair was refused: " + WebPageHelpers.Text(await response.Content.ReadAsStringAsync()));
+        }
+        await HttpAssert.RedirectsToAsync(response, $"/laporan/{id}");
+        Assert.Equal(ReportStatus.AwaitingAcknowledgement, await _w.StatusAsync(id));
+        var current = await factory.QueryAsync(db => db.ReportDevices
+            .Where(d => d.ReportId == id && !d.IsSuperseded && d.Purpose != DevicePurpose.ReplacementRequest)
+            .Select(d => new { d.Purpose, d.Name }).ToListAsync());
+        Assert.Equal([(DevicePurpose.Repaired, "Kabel uplink")], current.Select(d => (d.Purpose, d.Name)));
+    }
+
     [Fact]
     public async Task ADisputeWithoutAReasonIsRefusedWithAMessage()
     {

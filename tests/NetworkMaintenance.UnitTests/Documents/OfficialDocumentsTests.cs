@@ -2,6 +2,7 @@ using NetworkMaintenance.Core.Documents;
 using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Documents.Pdf;
 using NetworkMaintenance.Core.Documents.Templates;
+using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Formatting;
 
 namespace NetworkMaintenance.UnitTests.Documents;
@@ -182,7 +183,7 @@ public class DeviceReplacementBeritaAcaraTests
     public void LongDeviceTable_BreaksAcrossPagesAndRepeatsItsHeader()
     {
         var devices = Enumerable.Range(1, 60)
-            .Select(i => new DeviceItem($"Perangkat uji {i}", "MikroTik hEX RB750Gr3", $"SN{i:D6}", DeviceCondition.LightlyDamaged, "Port tidak stabil"))
+            .Select(i => new DeviceItem($"Perangkat uji {i}", "MikroTik hEX RB750Gr3", $"SN{i:D6}", DeviceCondition.RusakRingan, "Port tidak stabil"))
             .ToArray();
         var model = DocumentSamples.DeviceReplacementBeritaAcara() with { Devices = devices };
 

@@ -2,6 +2,7 @@ using NetworkMaintenance.Core.Documents;
 using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Documents.Pdf;
 using NetworkMaintenance.Core.Documents.Templates;
+using NetworkMaintenance.Core.Domain.Reports;
 using UglyToad.PdfPig;
 
 namespace NetworkMaintenance.UnitTests.Documents;
@@ -21,7 +22,7 @@ public class PageSetupTests
     private static OfficialDocument LongBeritaAcara(PageSetup page)
     {
         var devices = Enumerable.Range(1, 40)
-            .Select(i => new DeviceItem($"Perangkat uji {i}", "MikroTik hEX RB750Gr3", $"SN{i:D6}", DeviceCondition.LightlyDamaged, "Port tidak stabil"))
+            .Select(i => new DeviceItem($"Perangkat uji {i}", "MikroTik hEX RB750Gr3", $"SN{i:D6}", DeviceCondition.RusakRingan, "Port tidak stabil"))
             .ToArray();
         var model = DocumentSamples.DeviceReplacementBeritaAcara() with { Devices = devices };
         return model with { Letterhead = model.Letterhead with { Page = page } };

@@ -1,26 +1,12 @@
+using NetworkMaintenance.Core.Domain.Reports;
+
 namespace NetworkMaintenance.Core.Documents.Models;
 
 /// <summary>A party to a Berita Acara: the person (Nama, NIP, Jabatan) and their agency (Instansi).</summary>
 public sealed record BeritaAcaraParty(Signer Person, string Agency);
 
-/// <summary>Kondisi of a device.</summary>
-public enum DeviceCondition
-{
-    Good,
-    LightlyDamaged,
-    HeavilyDamaged,
-}
-
 public static class DeviceLabels
 {
-    public static string Label(this DeviceCondition condition) => condition switch
-    {
-        DeviceCondition.Good => "Baik",
-        DeviceCondition.LightlyDamaged => "Rusak Ringan",
-        DeviceCondition.HeavilyDamaged => "Rusak Berat",
-        _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, null),
-    };
-
     public static string Label(this DeviceWorkAction action) => action switch
     {
         DeviceWorkAction.Repaired => "Diperbaiki",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Documents.Pdf;
+using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Formatting;
 
 namespace NetworkMaintenance.Core.Documents.Templates;
@@ -47,7 +48,7 @@ public static class DeviceReplacementBeritaAcaraTemplate
                 d.Name,
                 d.BrandType,
                 d.SerialNumber,
-                d.Condition.Label(),
+                Labels.Of(d.Condition),
                 d.Remarks ?? "",
             ]));
 

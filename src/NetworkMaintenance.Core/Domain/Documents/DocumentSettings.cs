@@ -107,13 +107,13 @@ public class DocumentSettings
     public void UpdateLetterhead(string government, string agencyName, string address, string? phone, string? email,
         string? website, string city, string updatedByUserId, DateTime nowUtc)
     {
-        Government = Required(government, "Nama pemerintah daerah wajib diisi.");
-        AgencyName = Required(agencyName, "Nama dinas wajib diisi.");
-        Address = Required(address, "Alamat wajib diisi.");
+        Government = Required(government, DocumentSettingsMessages.GovernmentNameRequired);
+        AgencyName = Required(agencyName, DocumentSettingsMessages.AgencyNameRequired);
+        Address = Required(address, DocumentSettingsMessages.AddressRequired);
         Phone = Clean(phone);
         Email = Clean(email);
         Website = Clean(website);
-        City = Required(city, "Nama kota untuk baris tempat dan tanggal wajib diisi.");
+        City = Required(city, DocumentSettingsMessages.CityRequired);
         Touch(updatedByUserId, nowUtc);
     }
 
@@ -164,9 +164,9 @@ public class DocumentSettings
     public void ReplaceLogo(byte[] bytes, string updatedByUserId, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (bytes.Length == 0) throw new DomainException("Berkas logo kosong.");
-        if (bytes.Length > LogoImage.MaxBytes) throw new DomainException("Ukuran berkas logo paling besar 1 MB.");
-        LogoContentType = LogoImage.ContentType(bytes) ?? throw new DomainException("Logo harus berupa gambar PNG atau JPEG.");
+        if (bytes.Length == 0) throw new DomainException(DocumentSettingsMessages.LogoEmpty);
+        if (bytes.Length > LogoImage.MaxBytes) throw new DomainException(DocumentSettingsMessages.LogoTooLarge);
+        LogoContentType = LogoImage.ContentType(bytes) ?? throw new DomainException(DocumentSettingsMessages.LogoFormat);
         Logo = bytes;
         Touch(updatedByUserId, nowUtc);
     }
@@ -227,4 +227,16 @@ public class DocumentSettings
         string.IsNullOrWhiteSpace(value) ? throw new DomainException(message) : value.Trim();
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>The refusals of the document settings's rules that its form also shows: written once, for the domain and the validator.</summary>
+public static class DocumentSettingsMessages
+{
+    public const string AddressRequired = "Alamat wajib diisi.";
+    public const string LogoEmpty = "Berkas logo kosong.";
+    public const string LogoFormat = "Logo harus berupa gambar PNG atau JPEG.";
+    public const string AgencyNameRequired = "Nama dinas wajib diisi.";
+    public const string CityRequired = "Nama kota untuk baris tempat dan tanggal wajib diisi.";
+    public const string GovernmentNameRequired = "Nama pemerintah daerah wajib diisi.";
+    public const string LogoTooLarge = "Ukuran berkas logo paling besar 1 MB.";
 }

@@ -23,10 +23,10 @@ public class Complaint
 
     public static Complaint Receive(NewComplaint input, int year, long sequence, string trackingCode, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(input.Name)) throw new DomainException("Nama wajib diisi.");
+        if (string.IsNullOrWhiteSpace(input.Name)) throw new DomainException(ComplaintMessages.NameRequired);
         if (string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Email))
-            throw new DomainException("Cantumkan nomor telepon atau email agar kami dapat menghubungi Anda.");
-        if (string.IsNullOrWhiteSpace(input.Text)) throw new DomainException("Isi pengaduan wajib diisi.");
+            throw new DomainException(ComplaintMessages.ContactRequired);
+        if (string.IsNullOrWhiteSpace(input.Text)) throw new DomainException(ComplaintMessages.TextRequired);
         return new Complaint
         {
             Year = year,
@@ -106,4 +106,12 @@ public class Complaint
         ComplaintStatus.Answered => "Sudah dijawab",
         _ => status.ToString(),
     };
+}
+
+/// <summary>The refusals of a complaint's rules that its form also shows: written once, for the domain and the validator.</summary>
+public static class ComplaintMessages
+{
+    public const string ContactRequired = "Cantumkan nomor telepon atau email agar kami dapat menghubungi Anda.";
+    public const string TextRequired = "Isi pengaduan wajib diisi.";
+    public const string NameRequired = "Nama wajib diisi.";
 }

@@ -21,8 +21,8 @@ public class GuestBookEntry
     public static GuestBookEntry Record(GuestVisit visit, string recordedByUserId, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(visit.VisitorName)) throw new DomainException("Nama tamu wajib diisi.");
-        if (string.IsNullOrWhiteSpace(visit.IdentityNumber)) throw new DomainException("Nomor identitas tamu wajib diisi.");
-        if (string.IsNullOrWhiteSpace(visit.Purpose)) throw new DomainException("Keperluan tamu wajib diisi.");
+        if (string.IsNullOrWhiteSpace(visit.IdentityNumber)) throw new DomainException(GuestBookMessages.IdentityNumberRequired);
+        if (string.IsNullOrWhiteSpace(visit.Purpose)) throw new DomainException(GuestBookMessages.PurposeRequired);
         if (visit.TimeInUtc > nowUtc.AddMinutes(5)) throw new DomainException("Jam masuk tamu tidak boleh di masa depan.");
         var entry = new GuestBookEntry
         {
@@ -73,7 +73,7 @@ public class GuestBookEntry
     public void RecordTimeOut(DateTime timeOutUtc)
     {
         if (TimeOutUtc is not null) throw new DomainException("Jam keluar tamu sudah dicatat.");
-        if (timeOutUtc < TimeInUtc) throw new DomainException("Jam keluar tidak boleh sebelum jam masuk.");
+        if (timeOutUtc < TimeInUtc) throw new DomainException(GuestBookMessages.TimeOutBeforeTimeIn);
         TimeOutUtc = timeOutUtc;
     }
 
@@ -84,4 +84,12 @@ public class GuestBookEntry
         IdentityType.Sim => "SIM",
         _ => "Lainnya",
     };
+}
+
+/// <summary>The refusals of a guest book entry's rules that its form also shows: written once, for the domain and the validator.</summary>
+public static class GuestBookMessages
+{
+    public const string TimeOutBeforeTimeIn = "Jam keluar tidak boleh sebelum jam masuk.";
+    public const string PurposeRequired = "Keperluan tamu wajib diisi.";
+    public const string IdentityNumberRequired = "Nomor identitas tamu wajib diisi.";
 }

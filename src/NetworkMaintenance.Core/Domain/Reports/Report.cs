@@ -27,9 +27,9 @@ public class Report : IReportParties
     public static Report Receive(NewReport input, int year, long sequence, string trackingCode, WorkflowActor recordedBy,
         DateTime nowUtc)
     {
-        Require(input.ReporterName, "Nama pelapor wajib diisi.");
-        Require(input.Location, "Lokasi gangguan wajib diisi.");
-        Require(input.Description, "Uraian gangguan wajib diisi.");
+        Require(input.ReporterName, ReportMessages.ReporterNameRequired);
+        Require(input.Location, ReportMessages.FaultLocationRequired);
+        Require(input.Description, ReportMessages.DescriptionRequired);
         if (input.ReceivedAtUtc > nowUtc.AddMinutes(5))
             throw new DomainException("Waktu laporan diterima tidak boleh di masa depan.");
         if (input.Channel == ReportChannel.WalkIn && input.Guest is null)
@@ -241,7 +241,7 @@ public class Report : IReportParties
     public ReportEvent Assign(WorkflowActor actor, TechnicianAssignment assignment, DateTime nowUtc)
     {
         var (t, capacity) = Guard(WorkflowAction.Assign, actor, null);
-        if (assignment.Technicians.Count == 0) throw new DomainException("Pilih sedikitnya satu staf Data Center.");
+        if (assignment.Technicians.Count == 0) throw new DomainException(ReportMessages.TechniciansRequired);
         if (assignment.Technicians.Select(x => x.UserId).Distinct().Count() != assignment.Technicians.Count)
             throw new DomainException("Staf yang sama dipilih lebih dari sekali.");
         foreach (var tech in assignment.Technicians) RequireOfficial(tech, Roles.Teknisi, "staf/tim Data Center");
@@ -274,9 +274,9 @@ public class Report : IReportParties
     {
         var action = inDataCenterNetwork ? WorkflowAction.DiagnoseInDataCenter : WorkflowAction.DiagnoseOutsideDataCenter;
         var (t, capacity) = Guard(action, actor, null);
-        Require(diagnosis.FaultType, "Jenis gangguan wajib diisi.");
-        Require(diagnosis.FaultLocation, "Lokasi gangguan wajib diisi.");
-        Require(diagnosis.Findings, "Temuan pemeriksaan wajib diisi.");
+        Require(diagnosis.FaultType, ReportMessages.FaultTypeRequired);
+        Require(diagnosis.FaultLocation, ReportMessages.FaultLocationRequired);
+        Require(diagnosis.Findings, ReportMessages.FindingsRequired);
         var ev = Move(t, capacity, actor, nowUtc, null);
         FaultType = diagnosis.FaultType.Trim();
         FaultLocation = diagnosis.FaultLocation.Trim();
@@ -293,7 +293,7 @@ public class Report : IReportParties
     {
         var action = replacementNeeded ? WorkflowAction.InspectReplace : WorkflowAction.InspectRepair;
         var (t, capacity) = Guard(action, actor, null);
-        Require(inspection.Findings, "Temuan pemeriksaan di lokasi wajib diisi.");
+        Require(inspection.Findings, ReportMessages.InspectionFindingsRequired);
         if (inspection.VisitedAtUtc > nowUtc.AddMinutes(5))
             throw new DomainException("Waktu kunjungan tidak boleh di masa depan.");
         // Times are entered to the minute: a visit in the minute the report arrived is fine.
@@ -313,7 +313,7 @@ public class Report : IReportParties
     public ReportEvent SubmitReplacementRequest(WorkflowActor actor, ReplacementRequestInput request, DateTime nowUtc)
     {
         var (t, capacity) = Guard(WorkflowAction.SubmitReplacementRequest, actor, null);
-        if (request.Devices.Count == 0) throw new DomainException("Cantumkan sedikitnya satu perangkat yang diajukan untuk diganti.");
+        if (request.Devices.Count == 0) throw new DomainException(ReportMessages.ReplacementRequestDevicesRequired);
         var lines = request.Devices.Select(d => new ReportDevice(DevicePurpose.ReplacementRequest, d, nowUtc)).ToList();
         var ev = Move(t, capacity, actor, nowUtc, request.Note);
         foreach (var old in CurrentDevices(DevicePurpose.ReplacementRequest)) old.Supersede();
@@ -328,10 +328,9 @@ public class Report : IReportParties
     public ReportEvent CompleteWork(WorkflowActor actor, WorkReportInput work, DateTime nowUtc)
     {
         var (t, capacity) = Guard(WorkflowAction.CompleteWork, actor, null);
-        Require(work.ActionsTaken, "Uraian tindakan yang dilakukan wajib diisi.");
-        var fromReplacement = Status == ReportStatus.Replacing || (Status == ReportStatus.Revision && ReplacementNeeded == true);
-        if (fromReplacement && work.ReplacedDevices.Count == 0)
-            throw new DomainException("Cantumkan perangkat yang diganti beserta nomor seri lama dan baru.");
+        Require(work.ActionsTaken, ReportMessages.ActionsTakenRequired);
+        if (ReplacedDevicesRequired && work.ReplacedDevices.Count == 0)
+            throw new DomainException(ReportMessages.ReplacedDevicesRequired);
         var lines = work.RepairedDevices.Select(d => new ReportDevice(DevicePurpose.Repaired, d, nowUtc))
             .Concat(work.ReplacedDevices.Select(d => new ReportDevice(DevicePurpose.Replaced, d, nowUtc))).ToList();
         var started = work.StartedAtUtc
@@ -376,7 +375,7 @@ public class Report : IReportParties
     public ReportEvent AcknowledgeOnSite(WorkflowActor actor, OnSiteSignature signature, DateTime nowUtc)
     {
         var (t, capacity) = Guard(WorkflowAction.AcknowledgeOnSite, actor, null);
-        Require(signature.SignerName, "Nama pelapor yang menandatangani wajib diisi.");
+        Require(signature.SignerName, ReportMessages.SignerNameRequired);
         if (signature.SignaturePng.Length is < 100 or > 512 * 1024)
             throw new DomainException("Tanda tangan pelapor tidak terbaca. Minta pelapor menandatangani lagi.");
         var ev = Move(t, capacity, actor, nowUtc, null);
@@ -413,22 +412,28 @@ public class Report : IReportParties
         return Move(t, capacity, actor, nowUtc, reason);
     }
 
+    /// <summary>
+    /// Whether completing the work now must list the replaced devices: the work is a replacement (or its revision).
+    /// The one rule; the step form and its validator read it through <see cref="RequirementsFor"/>.
+    /// </summary>
+    public bool ReplacedDevicesRequired =>
+        Status == ReportStatus.Replacing || (Status == ReportStatus.Revision && ReplacementNeeded == true);
+
+    /// <summary>What taking <paramref name="action"/> now asks of the person, or null when it cannot be taken now.</summary>
+    public StepRequirements? RequirementsFor(WorkflowAction action) =>
+        StepRequirements.For(action, Status, ReplacedDevicesRequired);
+
     /// <summary>Can <paramref name="actor"/> take <paramref name="action"/> now? Null when yes; else the reason why not.</summary>
-    public string? WhyNot(WorkflowAction action, WorkflowActor actor)
-    {
-        var t = WorkflowTable.Find(action, Status);
-        if (t is null) return NotNowMessage(action);
-        return WorkflowTable.Refusal(t.Actor, this, actor);
-    }
+    public string? WhyNot(WorkflowAction action, WorkflowActor actor) => WorkflowTable.WhyNot(action, Status, Number, this, actor);
 
     private (Transition Transition, ActingCapacity Capacity) Guard(WorkflowAction action, WorkflowActor actor, string? reason)
     {
-        var t = WorkflowTable.Find(action, Status) ?? throw new DomainException(NotNowMessage(action));
+        var t = WorkflowTable.Find(action, Status) ?? throw new DomainException(WorkflowTable.NotNowMessage(action, Number, Status));
         if (WorkflowTable.Refusal(t.Actor, this, actor) is { } refusal) throw new DomainException(refusal);
         var capacity = WorkflowTable.Qualify(t.Actor, this, actor)
             ?? throw new DomainException(WorkflowTable.RefusalMessage(t.Actor));
         if (t.Inputs.HasFlag(StepInput.Reason) && string.IsNullOrWhiteSpace(reason))
-            throw new DomainException("Alasan wajib diisi.");
+            throw new DomainException(ReportMessages.ReasonRequired);
         return (t, capacity);
     }
 
@@ -461,9 +466,7 @@ public class Report : IReportParties
     }
 
     /// <summary>Who may pause and resume: an assigned technician, or the Kasi the report was disposed to (or Plh.).</summary>
-    public bool MayKeepClock(WorkflowActor actor) =>
-        WorkflowTable.Qualify(ActorRule.AssignedTechnician, this, actor) is not null
-        || WorkflowTable.Qualify(ActorRule.DisposedKasi, this, actor) is not null;
+    public bool MayKeepClock(WorkflowActor actor) => WorkflowTable.MayKeepClock(this, actor);
 
     private void RequireClockKeeper(WorkflowActor actor)
     {
@@ -497,8 +500,6 @@ public class Report : IReportParties
         return ev;
     }
 
-    private string NotNowMessage(WorkflowAction action) =>
-        $"Langkah \"{WorkflowTable.ActionLabel(action)}\" tidak dapat dilakukan karena laporan {Number} sekarang berstatus \"{Labels.Of(Status)}\".";
 
     private static void RequireOfficial(PersonRef person, string role, string title)
     {

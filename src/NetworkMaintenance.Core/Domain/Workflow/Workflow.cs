@@ -75,9 +75,19 @@ public static class Workflow
 
     public static IEnumerable<Transition> From(ReportStatus from) => Transitions.Where(t => t.From == from);
 
-    /// <summary>Who must act next in a state (for "Menunggu tindakan" and hand-over notifications).</summary>
-    public static IReadOnlySet<ActorRule> NextActors(ReportStatus status) => From(status)
+    /// <summary>
+    /// Whether a state waits for the actor of this transition. Not for the technician's on-site signature: that is
+    /// the reporter's acknowledgement collected on the technician's phone, so the state waits for the reporter.
+    /// </summary>
+    public static bool IsAwaited(Transition t) => t.Action != WorkflowAction.AcknowledgeOnSite;
+
+    /// <summary>Who must act next in a state (for the hand-over notifications): the actors of its awaited transitions.</summary>
+    public static IReadOnlySet<ActorRule> NextActors(ReportStatus status) => From(status).Where(IsAwaited)
         .Select(t => t.Actor == ActorRule.ReporterOrFrontDesk ? ActorRule.Reporter : t.Actor).ToHashSet();
+
+    /// <summary>States that wait for a party under one of <paramref name="rules"/> ("Menunggu tindakan saya").</summary>
+    public static IReadOnlyList<ReportStatus> StatesAwaiting(params ActorRule[] rules) =>
+        Transitions.Where(t => IsAwaited(t) && rules.Contains(t.Actor)).Select(t => t.From).Distinct().ToList();
 
     /// <summary>
     /// The capacity in which <paramref name="actor"/> may act under <paramref name="rule"/> on a report with
@@ -142,6 +152,22 @@ public static class Workflow
         return official is null ? null : new ActingCapacity(role, official);
     }
 
+    /// <summary>
+    /// Can <paramref name="actor"/> take <paramref name="action"/> on the report (in <paramref name="status"/>, numbered
+    /// <paramref name="number"/>) now? Null when yes; else the reason why not. Read by the report and its read copies.
+    /// </summary>
+    public static string? WhyNot(WorkflowAction action, ReportStatus status, string number, IReportParties report, WorkflowActor actor) =>
+        Find(action, status) is { } t ? Refusal(t.Actor, report, actor) : NotNowMessage(action, number, status);
+
+    /// <summary>The refusal of a step the report's state does not offer.</summary>
+    public static string NotNowMessage(WorkflowAction action, string number, ReportStatus status) =>
+        $"Langkah \"{ActionLabel(action)}\" tidak dapat dilakukan karena laporan {number} sekarang berstatus \"{Labels.Of(status)}\".";
+
+    /// <summary>Who may pause and resume the 24-hour clock: an assigned technician, or the Kasi the report was disposed to (or Plh.).</summary>
+    public static bool MayKeepClock(IReportParties report, WorkflowActor actor) =>
+        Qualify(ActorRule.AssignedTechnician, report, actor) is not null
+        || Qualify(ActorRule.DisposedKasi, report, actor) is not null;
+
     /// <summary>The transitions <paramref name="actor"/> may take now: what the report page offers as buttons.</summary>
     public static IReadOnlyList<Transition> Available(IReportParties report, ReportStatus status, WorkflowActor actor) =>
         From(status).Where(t => Qualify(t.Actor, report, actor) is not null).ToList();
@@ -198,4 +224,24 @@ public interface IReportParties
     string? KabidUserId { get; }
     string? KasiUserId { get; }
     IReadOnlyCollection<string> TechnicianUserIds { get; }
+}
+
+/// <summary>
+/// What a step asks of the person taking it now: the table's inputs, and whether the work report must list replaced
+/// devices (<see cref="Reports.Report.ReplacedDevicesRequired"/>). The step form and its validator read this.
+/// </summary>
+public sealed record StepRequirements(StepInput Inputs, bool ReplacedDevices)
+{
+    public static readonly StepRequirements None = new(StepInput.None, false);
+
+    /// <summary>
+    /// What <paramref name="action"/> asks for in <paramref name="status"/>, or null when the state does not offer it;
+    /// <paramref name="replacedDevicesRequired"/> is the report's <see cref="Reports.Report.ReplacedDevicesRequired"/>.
+    /// </summary>
+    public static StepRequirements? For(WorkflowAction action, ReportStatus status, bool replacedDevicesRequired) =>
+        Workflow.Find(action, status) is { } t
+            ? new StepRequirements(t.Inputs, ReplacedDevices: action == WorkflowAction.CompleteWork && replacedDevicesRequired)
+            : null;
+
+    public bool Needs(StepInput input) => Inputs.HasFlag(input);
 }

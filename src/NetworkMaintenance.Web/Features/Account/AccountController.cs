@@ -63,8 +63,7 @@ public sealed class AccountController(
         if (result.RequiresTwoFactor)
         {
             // The password was right; the sign-in is recorded (success or failure) at the second step.
-            return Redirect("/masuk/2fa" + QueryString.Create("returnUrl", input.ReturnUrl ?? "")
-                .Add("rememberMe", input.RememberMe ? "true" : "false"));
+            return RedirectToAction(nameof(LoginWithTwoFactor), new { returnUrl = input.ReturnUrl ?? "", rememberMe = input.RememberMe ? "true" : "false" });
         }
         await audit.SignInAsync(input.UserName, result);
         if (result.Succeeded)
@@ -171,7 +170,7 @@ public sealed class AccountController(
         // working at its next stamp check, at most a minute later, instead of living on for the sliding 10 hours.
         if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
-        return Redirect("/masuk");
+        return RedirectToAction(nameof(Login));
     }
 
     [HttpGet("/akun/kata-sandi")]
@@ -194,7 +193,7 @@ public sealed class AccountController(
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(AuditEvents.PasswordChanged, $"{user.UserName} mengubah kata sandinya sendiri.", AuditObject.User(user.Id, user.UserName));
         TempData.Success("Kata sandi berhasil diubah.");
-        return Redirect("/");
+        return RedirectToAction(nameof(Home.HomeController.Index), "Home");
     }
 
     [AllowAnonymous, HttpGet("/akses-ditolak")]
@@ -204,10 +203,10 @@ public sealed class AccountController(
         return View();
     }
 
-    private RedirectResult SecondStepExpired()
+    private RedirectToActionResult SecondStepExpired()
     {
         TempData.Error(SecondStepExpiredMessage);
-        return Redirect("/masuk");
+        return RedirectToAction(nameof(Login));
     }
 
     private async Task<bool> MustEnrollAsync(AppUser user) =>

@@ -56,7 +56,7 @@ public sealed class TwoFactorController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (user.TwoFactorEnabled) return Redirect("/akun/2fa");
+        if (user.TwoFactorEnabled) return RedirectToAction(nameof(Index));
         return View(await EnrollmentModelAsync(user, new EnableAuthenticatorInput { ReturnUrl = returnUrl }));
     }
 
@@ -65,7 +65,7 @@ public sealed class TwoFactorController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (user.TwoFactorEnabled) return Redirect("/akun/2fa");
+        if (user.TwoFactorEnabled) return RedirectToAction(nameof(Index));
 
         if (await enableValidator.ValidateIntoAsync(input, ModelState)
             && !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider,
@@ -94,7 +94,7 @@ public sealed class TwoFactorController(
     [HttpGet("/akun/2fa/kode-pemulihan")]
     public IActionResult RecoveryCodes(string? returnUrl = null)
     {
-        if (TempData[RecoveryCodesKey] is not string[] { Length: > 0 } codes) return Redirect("/akun/2fa");
+        if (TempData[RecoveryCodesKey] is not string[] { Length: > 0 } codes) return RedirectToAction(nameof(Index));
         return View(new RecoveryCodesModel(codes, SafeReturnUrl(returnUrl, "/akun/2fa")));
     }
 
@@ -114,7 +114,7 @@ public sealed class TwoFactorController(
         await audit.WriteAsync(AuditEvents.TwoFactorRecoveryCodesRenewed, $"{user.UserName} membuat kode pemulihan baru.", AuditObject.User(user.Id, user.UserName));
         TempData[RecoveryCodesKey] = codes?.ToArray() ?? [];
         TempData.Success("Kode pemulihan baru telah dibuat. Kode lama tidak berlaku lagi.");
-        return Redirect("/akun/2fa/kode-pemulihan");
+        return RedirectToAction(nameof(RecoveryCodes));
     }
 
     /// <summary>A new key for a new phone: the old key stops working and the new one must be confirmed with a code.</summary>
@@ -142,17 +142,17 @@ public sealed class TwoFactorController(
         if (await IsRequiredAsync(user))
         {
             TempData.Error(RequiredMessage);
-            return Redirect("/akun/2fa");
+            return RedirectToAction(nameof(Index));
         }
         if (!await disableValidator.ValidateIntoAsync(input, ModelState))
         {
             TempData.Error(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
-            return Redirect("/akun/2fa");
+            return RedirectToAction(nameof(Index));
         }
         if (!await users.CheckPasswordAsync(user, input.Password!))
         {
             TempData.Error("Kata sandi salah. Autentikasi dua faktor tetap aktif.");
-            return Redirect("/akun/2fa");
+            return RedirectToAction(nameof(Index));
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);

@@ -50,18 +50,18 @@ public sealed class AttachmentsController(
         if (file is null)
         {
             TempData.Error("Pilih berkas lampiran terlebih dahulu.");
-            return Redirect($"/laporan/{id}");
+            return RedirectToAction(nameof(Reports.ReportsController.Details), Reports.ReportsController.Name, new { id });
         }
         var (upload, error) = await store.CheckAsync(file, ct);
         if (upload is null)
         {
             TempData.Error(error!);
-            return Redirect($"/laporan/{id}");
+            return RedirectToAction(nameof(Reports.ReportsController.Details), Reports.ReportsController.Name, new { id });
         }
         await store.SaveAsync(upload, id, null, User.UserId(), ct);
         await db.SaveChangesAsync(ct);
         TempData.Success($"Lampiran {upload.SafeName} tersimpan.");
-        return Redirect($"/laporan/{id}");
+        return RedirectToAction(nameof(Reports.ReportsController.Details), Reports.ReportsController.Name, new { id });
     }
 
     private async Task<bool> MayViewReportAsync(int reportId, CancellationToken ct)

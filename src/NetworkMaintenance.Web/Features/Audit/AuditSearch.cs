@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain.Audit;
@@ -9,19 +10,22 @@ using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Audit;
 
-/// <summary>The audit page's filters (query string: dari, sampai, pelaku, jenis, q, page). Dates are WIB calendar days.</summary>
+/// <summary>
+/// The audit page's filters. The query string keeps its Indonesian keys (dari, sampai, pelaku, jenis, q, page): the
+/// page's URLs are the users'; the code names them in English. Dates are WIB calendar days.
+/// </summary>
 public sealed class AuditQuery
 {
     public const int PageSize = 50;
 
-    public DateOnly? Dari { get; set; }
-    public DateOnly? Sampai { get; set; }
+    [FromQuery(Name = "dari")] public DateOnly? From { get; set; }
+    [FromQuery(Name = "sampai")] public DateOnly? To { get; set; }
 
     /// <summary>Part of the actor's user name (for a failed sign-in: the name that was typed).</summary>
-    public string? Pelaku { get; set; }
+    [FromQuery(Name = "pelaku")] public string? Actor { get; set; }
 
     /// <summary>An exact event type code (<see cref="AuditEvents"/>), or "workflow." for every workflow step.</summary>
-    public string? Jenis { get; set; }
+    [FromQuery(Name = "jenis")] public string? EventType { get; set; }
 
     /// <summary>Part of the object id/number, the summary or the client IP.</summary>
     public string? Q { get; set; }
@@ -32,10 +36,10 @@ public sealed class AuditQuery
     public Dictionary<string, string?> Values()
     {
         var values = new Dictionary<string, string?>();
-        if (Dari is { } from) values["dari"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (Sampai is { } to) values["sampai"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (!string.IsNullOrWhiteSpace(Pelaku)) values["pelaku"] = Pelaku.Trim();
-        if (!string.IsNullOrWhiteSpace(Jenis)) values["jenis"] = Jenis.Trim();
+        if (From is { } from) values["dari"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (To is { } to) values["sampai"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (!string.IsNullOrWhiteSpace(Actor)) values["pelaku"] = Actor.Trim();
+        if (!string.IsNullOrWhiteSpace(EventType)) values["jenis"] = EventType.Trim();
         if (!string.IsNullOrWhiteSpace(Q)) values["q"] = Q.Trim();
         return values;
     }
@@ -45,11 +49,11 @@ public sealed class AuditQueryValidator : AbstractValidator<AuditQuery>
 {
     public AuditQueryValidator()
     {
-        RuleFor(x => x.Sampai).GreaterThanOrEqualTo(x => x.Dari).When(x => x.Dari is not null && x.Sampai is not null)
+        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
             .WithMessage("Tanggal akhir tidak boleh sebelum tanggal awal.");
-        RuleFor(x => x.Pelaku).MaximumLength(256).WithMessage("Nama pelaku maksimal 256 karakter.");
+        RuleFor(x => x.Actor).MaximumLength(256).WithMessage("Nama pelaku maksimal 256 karakter.");
         RuleFor(x => x.Q).MaximumLength(200).WithMessage("Kata kunci maksimal 200 karakter.");
-        RuleFor(x => x.Jenis).Must(j => string.IsNullOrWhiteSpace(j) || j.Trim() == AuditEvents.WorkflowPrefix
+        RuleFor(x => x.EventType).Must(j => string.IsNullOrWhiteSpace(j) || j.Trim() == AuditEvents.WorkflowPrefix
                 || AuditEvents.All.Any(e => e.Code == j.Trim()))
             .WithMessage("Jenis kejadian tidak dikenal.");
     }
@@ -90,26 +94,26 @@ public sealed class AuditSearch(AppDbContext db)
     private IQueryable<Core.Domain.Audit.AuditEntry> Filter(AuditQuery query)
     {
         var entries = db.AuditEntries.AsNoTracking();
-        if (query.Dari is { } from)
+        if (query.From is { } from)
         {
             var fromUtc = Wib.ToUtc(from.ToDateTime(TimeOnly.MinValue));
             entries = entries.Where(e => e.AtUtc >= fromUtc);
         }
-        if (query.Sampai is { } to)
+        if (query.To is { } to)
         {
             var beforeUtc = Wib.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             entries = entries.Where(e => e.AtUtc < beforeUtc);
         }
-        if (!string.IsNullOrWhiteSpace(query.Jenis))
+        if (!string.IsNullOrWhiteSpace(query.EventType))
         {
-            var code = query.Jenis.Trim();
+            var code = query.EventType.Trim();
             entries = code == AuditEvents.WorkflowPrefix
                 ? entries.Where(e => e.EventType.StartsWith(AuditEvents.WorkflowPrefix))
                 : entries.Where(e => e.EventType == code);
         }
-        if (!string.IsNullOrWhiteSpace(query.Pelaku))
+        if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            var pattern = SearchPattern.Contains(query.Pelaku);
+            var pattern = SearchPattern.Contains(query.Actor);
             entries = entries.Where(e => EF.Functions.Like(e.ActorUserName!, pattern, SearchPattern.Escape));
         }
         if (!string.IsNullOrWhiteSpace(query.Q))

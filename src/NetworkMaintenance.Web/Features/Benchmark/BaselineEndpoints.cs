@@ -62,7 +62,7 @@ public static class BaselineEndpoints
         var open = $"Status IN ({openStates}) AND WorkCompletedAtUtc IS NULL AND SlaPausedSinceUtc IS NULL";
         var list = "SELECT r.Id, r.Number, COALESCE(o.ShortName, o.Name), r.ReporterName, r.Category, r.Channel, r.Status, r.ReceivedAtUtc, r.Location, r.SlaClockStartUtc FROM Reports r JOIN Opds o ON o.Id = r.OpdId";
         // The SQL of DashboardService (the Kepala Dinas's queue: the states the Kepala Dinas acts in, from the workflow table).
-        var kadisStates = string.Join(",", Reports.ReportQueries.StatesFor(Core.Domain.Workflow.ActorRule.KepalaDinas).Select(s => $"'{s}'"));
+        var kadisStates = string.Join(",", Core.Domain.Workflow.Workflow.StatesAwaiting(Core.Domain.Workflow.ActorRule.KepalaDinas).Select(s => $"'{s}'"));
         await TableAsync(c, html, $"{list} WHERE r.Status IN ({kadisStates}) ORDER BY r.SlaClockStartUtc LIMIT 10", ct);
         await TableAsync(c, html, "SELECT Status, COUNT(*) FROM Reports GROUP BY Status", ct);
         await TableAsync(c, html, $"{list} WHERE r.{open} AND r.SlaClockStartUtc < $p0 ORDER BY r.SlaClockStartUtc LIMIT 10", ct, breached);

@@ -11,7 +11,7 @@ using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Dashboard;
 
-public sealed record RecapFormModel(string Bulan, string? Opd, IReadOnlyList<OptionItem> Opds, string MaxMonth, string? Error);
+public sealed record RecapFormModel(string Month, string? Opd, IReadOnlyList<OptionItem> Opds, string MaxMonth, string? Error);
 
 /// <summary>The Rekap Bulanan for officials: a month picker, and the PDF for the chosen month (and OPD).</summary>
 [Authorize(Policy = Policies.Official)]

@@ -99,25 +99,25 @@ public sealed class DocumentSettingsInputValidator : AbstractValidator<DocumentS
 {
     public DocumentSettingsInputValidator()
     {
-        RuleFor(x => x.Government).NotEmpty().WithMessage("Nama pemerintah daerah wajib diisi.")
+        RuleFor(x => x.Government).NotEmpty().WithMessage(DocumentSettingsMessages.GovernmentNameRequired)
             .MaximumLength(150).WithMessage("Nama pemerintah daerah paling panjang 150 karakter.");
-        RuleFor(x => x.AgencyName).NotEmpty().WithMessage("Nama dinas wajib diisi.")
+        RuleFor(x => x.AgencyName).NotEmpty().WithMessage(DocumentSettingsMessages.AgencyNameRequired)
             .MaximumLength(150).WithMessage("Nama dinas paling panjang 150 karakter.");
-        RuleFor(x => x.Address).NotEmpty().WithMessage("Alamat wajib diisi.")
+        RuleFor(x => x.Address).NotEmpty().WithMessage(DocumentSettingsMessages.AddressRequired)
             .MaximumLength(300).WithMessage("Alamat paling panjang 300 karakter.");
         RuleFor(x => x.Phone).MaximumLength(40).WithMessage("Nomor telepon paling panjang 40 karakter.");
         RuleFor(x => x.Email).MaximumLength(200).WithMessage("Alamat e-mail paling panjang 200 karakter.")
             .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage("Alamat e-mail tidak valid.");
         RuleFor(x => x.Website).MaximumLength(200).WithMessage("Alamat laman paling panjang 200 karakter.");
-        RuleFor(x => x.City).NotEmpty().WithMessage("Nama kota untuk baris tempat dan tanggal wajib diisi.")
+        RuleFor(x => x.City).NotEmpty().WithMessage(DocumentSettingsMessages.CityRequired)
             .MaximumLength(60).WithMessage("Nama kota paling panjang 60 karakter.");
 
         RuleFor(x => x.Logo).Must(f => f!.Length <= LogoImage.MaxBytes).When(x => x.Logo is not null)
-            .WithMessage("Ukuran berkas logo paling besar 1 MB.");
+            .WithMessage(DocumentSettingsMessages.LogoTooLarge);
         RuleFor(x => x.Logo).Must(f => LogoImage.ContentType(Header(f!)) is not null)
             .When(x => x.Logo is { Length: > 0 and <= LogoImage.MaxBytes })
-            .WithMessage("Logo harus berupa gambar PNG atau JPEG.");
-        RuleFor(x => x.Logo).Must(f => f!.Length > 0).When(x => x.Logo is not null).WithMessage("Berkas logo kosong.");
+            .WithMessage(DocumentSettingsMessages.LogoFormat);
+        RuleFor(x => x.Logo).Must(f => f!.Length > 0).When(x => x.Logo is not null).WithMessage(DocumentSettingsMessages.LogoEmpty);
         // The size in pixels and the compressed data, checked before anything decodes the image (a decompression bomb).
         RuleFor(x => x.Logo).Must(f => UntrustedImage.Check(Bytes(f!)) != ImageCheck.TooLarge)
             .When(x => x.Logo is { Length: > 0 and <= LogoImage.MaxBytes })

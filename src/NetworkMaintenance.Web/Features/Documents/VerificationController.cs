@@ -20,7 +20,7 @@ public sealed class VerificationController(DocumentService documents) : Controll
     [HttpGet("/verifikasi")]
     public IActionResult Index(string? kode)
     {
-        if (!string.IsNullOrWhiteSpace(kode)) return Redirect("/verifikasi/" + Uri.EscapeDataString(kode.Trim()));
+        if (!string.IsNullOrWhiteSpace(kode)) return RedirectToAction(nameof(Code), new { kode = kode.Trim() });
         return View();
     }
 

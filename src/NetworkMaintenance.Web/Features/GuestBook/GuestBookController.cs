@@ -50,7 +50,7 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
         {
             // A time the binder refused (year 1, year 9999) is not silently taken for "now".
             TempData.Error($"Jam keluar {entry.VisitorName} tidak tercatat: {SupportedDates.Message}");
-            return Redirect("/buku-tamu");
+            return RedirectToAction(nameof(Index));
         }
         try
         {
@@ -62,7 +62,7 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
         {
             TempData.Error(ex.Message);
         }
-        return Redirect("/buku-tamu");
+        return RedirectToAction(nameof(Index));
     }
 
     private async Task<List<GuestBookRow>> QueryAsync(DateOnly? from, DateOnly? to, string? q, int take, CancellationToken ct)

@@ -81,7 +81,7 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
         if (item is null) return NotFound();
         item.MarkRead(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        return item.ReportId is int reportId ? Redirect($"/laporan/{reportId}") : Redirect("/notifikasi");
+        return item.ReportId is int reportId ? RedirectToAction(nameof(Reports.ReportsController.Details), Reports.ReportsController.Name, new { id = reportId }) : RedirectToAction(nameof(Index));
     }
 
     [HttpPost("/notifikasi/baca-semua")]
@@ -94,6 +94,6 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
         // A bulk update bypasses SaveChanges and its interceptors: the unread badge's cache must still see it.
         changes.NotificationsChanged();
         TempData.Success("Semua notifikasi ditandai sudah dibaca.");
-        return Redirect("/notifikasi");
+        return RedirectToAction(nameof(Index));
     }
 }

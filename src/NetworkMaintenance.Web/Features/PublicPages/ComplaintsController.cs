@@ -45,7 +45,7 @@ public sealed class ComplaintsController(AppDbContext db, TimeProvider clock) : 
         if (answer is { Length: > 4000 })
         {
             TempData.Error("Jawaban maksimal 4000 karakter.");
-            return Task.FromResult<IActionResult>(Redirect($"/pengaduan/kelola/{id}"));
+            return Task.FromResult<IActionResult>(RedirectToAction(nameof(Details), new { id }));
         }
         return ChangeAsync(id, c => c.AnswerWith(answer ?? "", User.UserId(), clock.GetUtcNow().UtcDateTime),
             "Jawaban tersimpan; pelapor dapat membacanya di halaman Lacak.", ct);
@@ -65,6 +65,6 @@ public sealed class ComplaintsController(AppDbContext db, TimeProvider clock) : 
         {
             TempData.Error(ex.Message);
         }
-        return Redirect($"/pengaduan/kelola/{id}");
+        return RedirectToAction(nameof(Details), new { id });
     }
 }

@@ -42,13 +42,13 @@ public sealed class PublicController(
 
     [HttpGet("/lacak")]
     public IActionResult Track(string? nomor, string? kode) =>
-        View(new TrackModel(new TrackInput { Nomor = nomor, Kode = kode }, false, null, null));
+        View(new TrackModel(new TrackInput { Number = nomor, Code = kode }, false, null, null));
 
     [HttpPost("/lacak"), EnableRateLimiting(PublicRateLimits.Policy)]
     public async Task<IActionResult> Track(TrackInput input, CancellationToken ct)
     {
-        var number = (input.Nomor ?? "").Trim().ToUpperInvariant();
-        var code = (input.Kode ?? "").Trim().ToUpperInvariant();
+        var number = (input.Number ?? "").Trim().ToUpperInvariant();
+        var code = (input.Code ?? "").Trim().ToUpperInvariant();
         if (number.Length == 0 || code.Length == 0 || number.Length > 20 || code.Length > 12)
         {
             ModelState.AddModelError("", "Isi nomor laporan/pengaduan dan kode pelacakan.");
@@ -112,7 +112,7 @@ public sealed class PublicController(
                 input.Email, input.Channel, input.Text, input.ReportNumber, input.FormToken), upload, ct);
             TempData["ComplaintNumber"] = complaint.Number;
             TempData["ComplaintCode"] = complaint.TrackingCode;
-            return Redirect("/pengaduan/terkirim");
+            return RedirectToAction(nameof(ComplaintSent));
         }
         catch (DomainException ex)
         {
@@ -125,7 +125,7 @@ public sealed class PublicController(
     public IActionResult ComplaintSent()
     {
         if (TempData["ComplaintNumber"] is not string number || TempData["ComplaintCode"] is not string code)
-            return Redirect("/pengaduan");
+            return RedirectToAction(nameof(ComplaintForm));
         return View(new ComplaintSentModel(number, code));
     }
 

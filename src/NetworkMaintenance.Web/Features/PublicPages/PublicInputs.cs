@@ -1,13 +1,16 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Core.Domain.Intake;
 
 namespace NetworkMaintenance.Web.Features.PublicPages;
 
+/// <summary>The tracking form; its fields keep the names the public page posts (Nomor, Kode).</summary>
 public sealed class TrackInput
 {
-    public string? Nomor { get; set; }
-    public string? Kode { get; set; }
+    [FromForm(Name = "Nomor")] public string? Number { get; set; }
+    [FromForm(Name = "Kode")] public string? Code { get; set; }
 }
 
 public sealed class ComplaintInput
@@ -26,15 +29,15 @@ public sealed class ComplaintInputValidator : AbstractValidator<ComplaintInput>
 {
     public ComplaintInputValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Nama wajib diisi.").MaximumLength(150).WithMessage("Nama maksimal 150 karakter.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage(ComplaintMessages.NameRequired).MaximumLength(150).WithMessage("Nama maksimal 150 karakter.");
         RuleFor(x => x.Phone).Must(p => PhoneNumber.TryNormalize(p, out _)).When(x => !string.IsNullOrWhiteSpace(x.Phone))
             .WithMessage("Nomor telepon tidak valid. Gunakan format 08…, 628… atau +628….");
         RuleFor(x => x.Email).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage("Alamat email tidak valid.")
             .MaximumLength(200).WithMessage("Email maksimal 200 karakter.");
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.Email))
-            .WithName("Phone").WithMessage("Cantumkan nomor telepon atau email agar kami dapat menghubungi Anda.");
+            .WithName("Phone").WithMessage(ComplaintMessages.ContactRequired);
         RuleFor(x => x.Channel).IsInEnum().WithMessage("Saluran tidak dikenal.");
-        RuleFor(x => x.Text).NotEmpty().WithMessage("Isi pengaduan wajib diisi.")
+        RuleFor(x => x.Text).NotEmpty().WithMessage(ComplaintMessages.TextRequired)
             .MinimumLength(10).WithMessage("Isi pengaduan minimal 10 karakter.")
             .MaximumLength(4000).WithMessage("Isi pengaduan maksimal 4000 karakter.");
         RuleFor(x => x.ReportNumber).MaximumLength(20).WithMessage("Nomor laporan maksimal 20 karakter.");

@@ -56,10 +56,10 @@ public sealed class QualityController(AppDbContext db, ActorFactory actors, Time
         catch (DbUpdateException)
         {
             TempData.Error("Survei untuk laporan ini sudah diisi.");
-            return Redirect($"/laporan/{id}");
+            return RedirectToAction(nameof(Reports.ReportsController.Details), Reports.ReportsController.Name, new { id });
         }
         TempData.Success("Terima kasih, survei kepuasan Anda tersimpan.");
-        return Redirect($"/laporan/{id}");
+        return RedirectToAction(nameof(Reports.ReportsController.Details), Reports.ReportsController.Name, new { id });
     }
 
     [HttpGet("/skm"), Authorize(Policy = Policies.Official)]
@@ -113,7 +113,7 @@ public sealed class QualityController(AppDbContext db, ActorFactory actors, Time
         if (changed.Count > 0) audit.Add(Core.Domain.Audit.AuditEvents.SettingChanged, "Standar pelayanan diubah.", Audit.AuditObject.Named("ServiceStandard"), new { sections = changed });
         await db.SaveChangesAsync(ct);
         TempData.Success("Standar pelayanan tersimpan.");
-        return Redirect("/admin/standar-pelayanan");
+        return RedirectToAction(nameof(EditStandard));
     }
 
     private async Task<(Report? Report, IActionResult? Refusal)> SurveyableAsync(int id, CancellationToken ct)
@@ -124,12 +124,12 @@ public sealed class QualityController(AppDbContext db, ActorFactory actors, Time
         if (report.Status != ReportStatus.Closed)
         {
             TempData.Error("Survei kepuasan dapat diisi setelah laporan selesai.");
-            return (null, Redirect($"/laporan/{id}"));
+            return (null, RedirectToAction(nameof(Reports.ReportsController.Details), Reports.ReportsController.Name, new { id }));
         }
         if (await db.SatisfactionSurveys.AnyAsync(s => s.ReportId == id, ct))
         {
             TempData.Error("Survei untuk laporan ini sudah diisi.");
-            return (null, Redirect($"/laporan/{id}"));
+            return (null, RedirectToAction(nameof(Reports.ReportsController.Details), Reports.ReportsController.Name, new { id }));
         }
         return (report, null);
     }

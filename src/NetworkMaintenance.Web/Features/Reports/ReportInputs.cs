@@ -46,11 +46,33 @@ public sealed class NewReportInput
     /// </summary>
     public string FormToken { get; set; } = "";
 
-    public bool HasGuestEntry => !string.IsNullOrWhiteSpace(GuestName) || !string.IsNullOrWhiteSpace(GuestIdentityNumber)
-        || !string.IsNullOrWhiteSpace(GuestPurpose);
-
     /// <summary>Set by the controller: true for the front desk, who records on behalf of an OPD.</summary>
     [BindNever] public bool OnBehalf { get; set; }
+
+    /// <summary>The validated form as the domain's <see cref="NewReport"/>; times entered in WIB, now for a web report.</summary>
+    public NewReport ToNewReport(string? reporterUserId, DateTime nowUtc)
+    {
+        GuestVisit? guest = Channel == ReportChannel.WalkIn
+            ? new GuestVisit(GuestName!, GuestIdentityType!.Value, GuestIdentityNumber!, GuestInstitution,
+                GuestPurpose!, Wib.ToUtc(GuestTimeIn!.Value), GuestTimeOut is { } tOut ? Wib.ToUtc(tOut) : null)
+            : null;
+        return new NewReport(
+            OpdId!.Value,
+            OnBehalf ? null : reporterUserId,
+            ReporterName,
+            Nip.Normalize(ReporterNip),
+            ReporterPosition,
+            PhoneNumber.NormalizeOrNull(ReporterPhone),
+            ReporterEmail,
+            Channel,
+            ReceivedAt is { } wib ? Wib.ToUtc(wib) : nowUtc,
+            Location,
+            Category!.Value,
+            Description,
+            Channel == ReportChannel.Letter ? LetterNumber : null,
+            Channel == ReportChannel.Letter ? LetterDate : null,
+            guest);
+    }
 }
 
 public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
@@ -60,7 +82,7 @@ public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
         RuleFor(x => x.OpdId).NotNull().WithMessage("OPD pelapor wajib dipilih.");
         RuleFor(x => x.FormToken).Length(32).When(x => !string.IsNullOrEmpty(x.FormToken))
             .WithMessage("Formulir kedaluwarsa. Muat ulang halaman lalu kirim lagi.");
-        RuleFor(x => x.ReporterName).NotEmpty().WithMessage("Nama pelapor wajib diisi.")
+        RuleFor(x => x.ReporterName).NotEmpty().WithMessage(ReportMessages.ReporterNameRequired)
             .MaximumLength(150).WithMessage("Nama pelapor maksimal 150 karakter.");
         RuleFor(x => x.ReporterNip).Must(n => Nip.IsValid(Nip.Normalize(n)))
             .When(x => !string.IsNullOrWhiteSpace(x.ReporterNip))
@@ -75,7 +97,7 @@ public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
             .MaximumLength(300).WithMessage("Lokasi maksimal 300 karakter.");
         RuleFor(x => x.Category).NotNull().WithMessage("Kategori gangguan wajib dipilih.")
             .IsInEnum().WithMessage("Kategori gangguan tidak dikenal.");
-        RuleFor(x => x.Description).NotEmpty().WithMessage("Uraian gangguan wajib diisi.")
+        RuleFor(x => x.Description).NotEmpty().WithMessage(ReportMessages.DescriptionRequired)
             .MinimumLength(10).WithMessage("Uraian gangguan minimal 10 karakter agar petugas memahami masalahnya.")
             .MaximumLength(4000).WithMessage("Uraian gangguan maksimal 4000 karakter.");
         RuleFor(x => x.Channel).IsInEnum().WithMessage("Saluran laporan tidak dikenal.");
@@ -93,15 +115,15 @@ public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
                 .MaximumLength(150).WithMessage("Nama tamu maksimal 150 karakter.");
             RuleFor(x => x.GuestIdentityType).NotNull().WithMessage("Jenis identitas tamu wajib dipilih (KTP, KTA ASN, SIM atau lainnya).")
                 .IsInEnum().WithMessage("Jenis identitas tidak dikenal.");
-            RuleFor(x => x.GuestIdentityNumber).NotEmpty().WithMessage("Nomor identitas tamu wajib diisi.")
+            RuleFor(x => x.GuestIdentityNumber).NotEmpty().WithMessage(GuestBookMessages.IdentityNumberRequired)
                 .MaximumLength(50).WithMessage("Nomor identitas maksimal 50 karakter.");
             RuleFor(x => x.GuestInstitution).MaximumLength(200).WithMessage("Instansi maksimal 200 karakter.");
-            RuleFor(x => x.GuestPurpose).NotEmpty().WithMessage("Keperluan tamu wajib diisi.")
+            RuleFor(x => x.GuestPurpose).NotEmpty().WithMessage(GuestBookMessages.PurposeRequired)
                 .MaximumLength(500).WithMessage("Keperluan maksimal 500 karakter.");
             RuleFor(x => x.GuestTimeIn).NotNull().WithMessage("Jam masuk tamu wajib diisi.");
             RuleFor(x => x.GuestTimeOut).GreaterThanOrEqualTo(x => x.GuestTimeIn)
                 .When(x => x.GuestTimeOut is not null && x.GuestTimeIn is not null)
-                .WithMessage("Jam keluar tidak boleh sebelum jam masuk.");
+                .WithMessage(GuestBookMessages.TimeOutBeforeTimeIn);
         });
     }
 }
@@ -124,7 +146,7 @@ public sealed class DeviceRow
         NewBrandType, NewSerialNumber);
 }
 
-/// <summary>Every field a workflow step page may show; <see cref="Inputs"/> (from the table) says which apply.</summary>
+/// <summary>Every field a workflow step page may show; <see cref="Requirements"/> (from the report) says which apply.</summary>
 public sealed class StepInputForm
 {
     public Guid Version { get; set; }
@@ -150,8 +172,8 @@ public sealed class StepInputForm
     public string? SignerName { get; set; }
     public string? SignatureDataUrl { get; set; }
 
-    [BindNever] public StepInput Inputs { get; set; }
-    [BindNever] public bool ReplacementExpected { get; set; }
+    /// <summary>Set from the report (<see cref="Core.Domain.Reports.Report.RequirementsFor"/>): what the step asks for now.</summary>
+    [BindNever] public StepRequirements Requirements { get; set; } = StepRequirements.None;
 
     public IEnumerable<DeviceRow> FilledDevices => Devices.Where(d => !d.IsEmpty);
     public IEnumerable<DeviceRow> FilledReplacedDevices => ReplacedDevices.Where(d => !d.IsEmpty);
@@ -163,61 +185,61 @@ public sealed class StepInputFormValidator : AbstractValidator<StepInputForm>
 
     public StepInputFormValidator()
     {
-        RuleFor(x => x.Reason).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Reason))
-            .WithMessage("Alasan wajib diisi.");
+        RuleFor(x => x.Reason).NotEmpty().When(x => x.Requirements.Needs(StepInput.Reason))
+            .WithMessage(ReportMessages.ReasonRequired);
         RuleFor(x => x.Reason).MaximumLength(2000).WithMessage("Alasan maksimal 2000 karakter.");
         RuleFor(x => x.Note).MaximumLength(2000).WithMessage("Catatan maksimal 2000 karakter.");
-        RuleFor(x => x.TargetUserId).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Kabid))
+        RuleFor(x => x.TargetUserId).NotEmpty().When(x => x.Requirements.Needs(StepInput.Kabid))
             .WithMessage("Pilih Kepala Bidang tujuan disposisi.");
-        RuleFor(x => x.TargetUserId).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Kasi))
+        RuleFor(x => x.TargetUserId).NotEmpty().When(x => x.Requirements.Needs(StepInput.Kasi))
             .WithMessage("Pilih Kepala Seksi tujuan disposisi.");
         RuleFor(x => x.Instructions).NotEmpty()
-            .When(x => x.Inputs.HasFlag(StepInput.Instructions) && string.IsNullOrWhiteSpace(x.Note))
+            .When(x => x.Requirements.Needs(StepInput.Instructions) && string.IsNullOrWhiteSpace(x.Note))
             .WithMessage("Pilih sedikitnya satu isi disposisi atau tulis petunjuk.");
         RuleForEach(x => x.Instructions).IsInEnum().WithMessage("Isi disposisi tidak dikenal.");
-        RuleFor(x => x.TechnicianIds).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Technicians))
-            .WithMessage("Pilih sedikitnya satu staf Data Center.");
+        RuleFor(x => x.TechnicianIds).NotEmpty().When(x => x.Requirements.Needs(StepInput.Technicians))
+            .WithMessage(ReportMessages.TechniciansRequired);
         // One technician is the lead without ticking it (StepService takes them); a team needs its lead chosen. Two rules:
         // a When chained after a second validator would also guard the first (FluentValidation applies it to all before).
-        RuleFor(x => x.LeadUserId).NotEmpty().When(x => x.Inputs.HasFlag(StepInput.Technicians) && x.TechnicianIds.Distinct().Count() > 1)
+        RuleFor(x => x.LeadUserId).NotEmpty().When(x => x.Requirements.Needs(StepInput.Technicians) && x.TechnicianIds.Distinct().Count() > 1)
             .WithMessage("Pilih ketua tim di antara staf yang ditugaskan.");
         RuleFor(x => x.LeadUserId).Must((x, lead) => x.TechnicianIds.Contains(lead!))
-            .When(x => x.Inputs.HasFlag(StepInput.Technicians) && !string.IsNullOrEmpty(x.LeadUserId))
+            .When(x => x.Requirements.Needs(StepInput.Technicians) && !string.IsNullOrEmpty(x.LeadUserId))
             .WithMessage("Ketua tim harus salah satu staf yang dipilih.");
 
-        When(x => x.Inputs.HasFlag(StepInput.Diagnosis), () =>
+        When(x => x.Requirements.Needs(StepInput.Diagnosis), () =>
         {
-            RuleFor(x => x.FaultType).NotEmpty().WithMessage("Jenis gangguan wajib diisi.")
+            RuleFor(x => x.FaultType).NotEmpty().WithMessage(ReportMessages.FaultTypeRequired)
                 .MaximumLength(200).WithMessage("Jenis gangguan maksimal 200 karakter.");
-            RuleFor(x => x.FaultLocation).NotEmpty().WithMessage("Lokasi gangguan wajib diisi.")
+            RuleFor(x => x.FaultLocation).NotEmpty().WithMessage(ReportMessages.FaultLocationRequired)
                 .MaximumLength(300).WithMessage("Lokasi gangguan maksimal 300 karakter.");
-            RuleFor(x => x.Findings).NotEmpty().WithMessage("Temuan pemeriksaan wajib diisi.")
+            RuleFor(x => x.Findings).NotEmpty().WithMessage(ReportMessages.FindingsRequired)
                 .MaximumLength(4000).WithMessage("Temuan maksimal 4000 karakter.");
         });
-        When(x => x.Inputs.HasFlag(StepInput.Inspection), () =>
+        When(x => x.Requirements.Needs(StepInput.Inspection), () =>
         {
             RuleFor(x => x.VisitedAt).NotNull().WithMessage("Waktu kunjungan ke lokasi wajib diisi.");
-            RuleFor(x => x.Findings).NotEmpty().WithMessage("Temuan pemeriksaan di lokasi wajib diisi.")
+            RuleFor(x => x.Findings).NotEmpty().WithMessage(ReportMessages.InspectionFindingsRequired)
                 .MaximumLength(4000).WithMessage("Temuan maksimal 4000 karakter.");
         });
-        When(x => x.Inputs.HasFlag(StepInput.ReplacementDevices), () =>
+        When(x => x.Requirements.Needs(StepInput.ReplacementDevices), () =>
         {
-            RuleFor(x => x.FilledDevices).NotEmpty().WithMessage("Cantumkan sedikitnya satu perangkat yang diajukan untuk diganti.");
+            RuleFor(x => x.FilledDevices).NotEmpty().WithMessage(ReportMessages.ReplacementRequestDevicesRequired);
             RuleForEach(x => x.FilledDevices).SetValidator(new DeviceRowValidator(requireNewSerial: false));
         });
-        When(x => x.Inputs.HasFlag(StepInput.WorkReport), () =>
+        When(x => x.Requirements.Needs(StepInput.WorkReport), () =>
         {
-            RuleFor(x => x.ActionsTaken).NotEmpty().WithMessage("Uraian tindakan yang dilakukan wajib diisi.")
+            RuleFor(x => x.ActionsTaken).NotEmpty().WithMessage(ReportMessages.ActionsTakenRequired)
                 .MaximumLength(4000).WithMessage("Uraian tindakan maksimal 4000 karakter.");
             RuleFor(x => x.RootCause).MaximumLength(1000).WithMessage("Penyebab maksimal 1000 karakter.");
             RuleForEach(x => x.FilledDevices).SetValidator(new DeviceRowValidator(requireNewSerial: false));
             RuleForEach(x => x.FilledReplacedDevices).SetValidator(new DeviceRowValidator(requireNewSerial: true));
-            RuleFor(x => x.FilledReplacedDevices).NotEmpty().When(x => x.ReplacementExpected)
-                .WithMessage("Cantumkan perangkat yang diganti beserta nomor seri lama dan baru.");
+            RuleFor(x => x.FilledReplacedDevices).NotEmpty().When(x => x.Requirements.ReplacedDevices)
+                .WithMessage(ReportMessages.ReplacedDevicesRequired);
         });
-        When(x => x.Inputs.HasFlag(StepInput.Signature), () =>
+        When(x => x.Requirements.Needs(StepInput.Signature), () =>
         {
-            RuleFor(x => x.SignerName).NotEmpty().WithMessage("Nama pelapor yang menandatangani wajib diisi.")
+            RuleFor(x => x.SignerName).NotEmpty().WithMessage(ReportMessages.SignerNameRequired)
                 .MaximumLength(150).WithMessage("Nama maksimal 150 karakter.");
             RuleFor(x => x.SignatureDataUrl).NotEmpty().WithMessage("Tanda tangan pelapor wajib dibubuhkan.")
                 .Must(s => s!.StartsWith(SignaturePrefix, StringComparison.Ordinal) && s.Length < 800_000)

@@ -32,12 +32,12 @@ public sealed record ReportListModel(string Title, IReadOnlyList<ReportListRow> 
 public sealed record NewReportModel(NewReportInput Input, IReadOnlyList<OptionItem> Opds,
     IReadOnlyList<ReportListRow>? PossibleDuplicates = null);
 
-public sealed record ReportDetailsModel(Report Report, IReadOnlyList<Transition> Available, string NextActor,
+public sealed record ReportDetailsModel(ReportView Report, IReadOnlyList<Transition> Available, string NextActor,
     IReadOnlyList<Documents.IssuedDocumentRow> Documents,
     IReadOnlyList<NetworkMaintenance.Core.Domain.Intake.Attachment> Attachments, string TrackingUrl, string? WhatsAppShareLink,
     bool SurveyInvited = false, bool SurveyDone = false, bool MayKeepClock = false);
 
-public sealed record StepModel(Report Report, Transition Transition, StepInputForm Form,
+public sealed record StepModel(ReportView Report, Transition Transition, StepInputForm Form,
     IReadOnlyList<(string Id, string Name, string? Position)> People);
 
-public sealed record ReceiptModel(Report Report, string TrackingUrl);
+public sealed record ReceiptModel(ReportView Report, string TrackingUrl);

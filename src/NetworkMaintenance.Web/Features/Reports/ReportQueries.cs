@@ -21,10 +21,6 @@ public static class ReportQueries
         EF.CompileAsyncQuery((AppDbContext db, int reportId, CancellationToken ct) =>
             db.SatisfactionSurveys.Any(s => s.ReportId == reportId));
 
-    /// <summary>States in which a party under <paramref name="rule"/> must act, read from the workflow table.</summary>
-    public static IReadOnlyList<ReportStatus> StatesFor(params ActorRule[] rules) =>
-        WorkflowTable.Transitions.Where(t => rules.Contains(t.Actor)).Select(t => t.From).Distinct().ToList();
-
     /// <summary>
     /// Reports the actor may see: OPD staff their own OPD's; technicians the reports assigned to them;
     /// Diskominfo's officials and front desk all; anyone else none.
@@ -37,7 +33,16 @@ public static class ReportQueries
         actor.HasRole(Roles.KepalaDinas) || actor.HasRole(Roles.KepalaBidang) || actor.HasRole(Roles.KepalaSeksi)
         || actor.HasRole(Roles.PetugasLayanan) || actor.ActingFor.Count > 0;
 
-    /// <summary>The one visibility rule, used by list queries and (compiled) by the per-report authorization handler.</summary>
+    /// <summary>
+    /// The visibility rule for a report in memory (the per-report authorization handler): <see cref="CanView"/>, which
+    /// the database evaluates for lists, said over the report's parties. Keep the two together.
+    /// </summary>
+    public static bool MaySee(IReportParties report, WorkflowActor actor) =>
+        SeesAll(actor)
+        || (actor.HasRole(Roles.Pelapor) && actor.OpdId is { } opdId && report.OpdId == opdId)
+        || (actor.HasRole(Roles.Teknisi) && report.TechnicianUserIds.Contains(actor.UserId));
+
+    /// <summary>The visibility rule as a query, used by list queries; <see cref="MaySee"/> is the same rule in memory.</summary>
     public static System.Linq.Expressions.Expression<Func<Report, bool>> CanView(WorkflowActor actor)
     {
         if (SeesAll(actor))
@@ -55,12 +60,12 @@ public static class ReportQueries
     /// <summary>"Menunggu tindakan saya": reports whose next step is this actor's, directly or as Plh.</summary>
     public static IQueryable<Report> AwaitingActionBy(this IQueryable<Report> reports, WorkflowActor actor)
     {
-        var kadisStates = StatesFor(ActorRule.KepalaDinas);
-        var kabidStates = StatesFor(ActorRule.DisposedKabid);
-        var kasiStates = StatesFor(ActorRule.DisposedKasi);
-        var technicianStates = StatesFor(ActorRule.AssignedTechnician)
-            .Where(s => s != ReportStatus.AwaitingAcknowledgement).ToList(); // that one waits for the reporter
-        var reporterStates = StatesFor(ActorRule.Reporter, ActorRule.ReporterOrFrontDesk);
+        // Which states wait for whom is the workflow table's (Workflow.StatesAwaiting).
+        var kadisStates = WorkflowTable.StatesAwaiting(ActorRule.KepalaDinas);
+        var kabidStates = WorkflowTable.StatesAwaiting(ActorRule.DisposedKabid);
+        var kasiStates = WorkflowTable.StatesAwaiting(ActorRule.DisposedKasi);
+        var technicianStates = WorkflowTable.StatesAwaiting(ActorRule.AssignedTechnician);
+        var reporterStates = WorkflowTable.StatesAwaiting(ActorRule.Reporter, ActorRule.ReporterOrFrontDesk);
 
         var isKadis = actor.HasRole(Roles.KepalaDinas) || actor.ActingFor.Any(o => o.Roles.Contains(Roles.KepalaDinas));
         var kabidIds = OfficialIds(actor, Roles.KepalaBidang);

@@ -10,25 +10,13 @@ using NetworkMaintenance.Web.Features.Documents;
 
 namespace NetworkMaintenance.Web.Features.Reports;
 
-/// <summary>The outcome of a workflow step as the person who acted should see it.</summary>
-public sealed record StepResult(bool Succeeded, string Message)
-{
-    public static StepResult Ok(string message) => new(true, message);
-    public static StepResult Refused(string message) => new(false, message);
-}
-
 /// <summary>
-/// Receives reports and carries out workflow steps: loads the report, lets the domain apply the step, records
-/// the hand-over notifications, issues the official documents the step calls for, and saves all of it in one
-/// transaction with the report's concurrency token, so that of two people acting at once exactly one succeeds and a
-/// step is never recorded without its documents (or the other way round).
+/// Receives reports (number, receipt, hand-over and attachment in one transaction) and finds them. The later steps
+/// are <see cref="StepService"/>'s.
 /// </summary>
-public sealed class ReportService(AppDbContext db, DocumentIssuer documents, TimeProvider clock, Mail.MailOutbox mail,
-    Audit.IAuditLog audit, ILogger<ReportService> logger)
+public sealed class ReportService(AppDbContext db, DocumentIssuer documents, TimeProvider clock, ReportHandOver handOver,
+    ILogger<ReportService> logger)
 {
-    public const string ConflictMessage =
-        "Laporan ini baru saja diproses oleh orang lain (atau formulir terkirim dua kali). Langkah Anda tidak disimpan; periksa status terbaru di bawah ini.";
-
     /// <summary>Letters and digits of tracking codes, without the look-alikes I, O, 0 and 1.</summary>
     public const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -86,8 +74,8 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                         db.GuestBookEntries.Add(guest);
                     }
                     var issuedOnReceipt = await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
-                    await NotifyNextActorsAsync(report, recordedBy, now, ct);
-                    AuditStep(report, report.Events.Single(), issuedOnReceipt);
+                    await handOver.NotifyNextActorsAsync(report, recordedBy, now, ct);
+                    handOver.AuditStep(report, report.Events.Single(), issuedOnReceipt);
                     if (alsoRecord is not null) await alsoRecord(report);
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);
@@ -129,239 +117,6 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
         reports.Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices).Include(r => r.Pauses)
             .Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
             .AsSplitQuery();
-
-    /// <summary>
-    /// Applies one step. <paramref name="expectedVersion"/> is the version the person saw on their form: if the
-    /// report moved since (another person, or a double-clicked submit), nothing is recorded. The documents the step
-    /// calls for (<see cref="Core.Domain.Documents.DocumentTriggers"/>) are issued in the same transaction.
-    /// </summary>
-    public Task<StepResult> ApplyAsync(int reportId, Guid expectedVersion, WorkflowActor actor,
-        Func<Report, DateTime, Task<ReportEvent>> step, CancellationToken ct = default)
-    {
-        var attempt = 0;
-        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            if (attempt++ > 0) db.ChangeTracker.Clear();
-            var report = await FindAsync(reportId, ct);
-            if (report is null) return StepResult.Refused("Laporan tidak ditemukan.");
-            if (report.Version != expectedVersion) return StepResult.Refused(ConflictMessage);
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            ReportEvent ev;
-            try
-            {
-                ev = await step(report, now);
-            }
-            catch (DomainException ex)
-            {
-                return StepResult.Refused(ex.Message);
-            }
-
-            await NotifyNextActorsAsync(report, actor, now, ct);
-            IReadOnlyList<Core.Domain.Documents.IssuedDocument> issued;
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
-            {
-                try
-                {
-                    issued = await documents.IssueForStepAsync(report, ev, actor.UserId, now, ct);
-                    AuditStep(report, ev, issued);
-                    await db.SaveChangesAsync(ct);
-                    await tx.CommitAsync(ct);
-                }
-                catch (DomainException ex)
-                {
-                    // Documents cannot be issued (incomplete kop surat): the step is not recorded either.
-                    logger.LogWarning("Step {Action} on report {Number} refused: {Reason}", ev.Action, report.Number, ex.Message);
-                    await tx.RollbackAsync(ct);
-                    db.ChangeTracker.Clear();
-                    return StepResult.Refused(ex.Message);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    logger.LogInformation("Concurrent step on report {Number} refused", report.Number);
-                    await tx.RollbackAsync(ct);
-                    db.ChangeTracker.Clear();
-                    return StepResult.Refused(ConflictMessage);
-                }
-                catch (DbUpdateException ex)
-                {
-                    // The same step posted twice at once (a double click): when the first one committed, the second
-                    // can fail on a unique row it adds (the technician's assignment) before its report update meets
-                    // the concurrency token. If the report moved on, that is the same conflict, not an error.
-                    await tx.RollbackAsync(ct);
-                    db.ChangeTracker.Clear();
-                    var current = await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => r.Version).SingleOrDefaultAsync(ct);
-                    if (current == expectedVersion) throw;
-                    logger.LogInformation(ex, "Concurrent step on report {Number} refused", report.Number);
-                    return StepResult.Refused(ConflictMessage);
-                }
-            }
-
-            logger.LogInformation("Report {Number}: {Action} {From} -> {To} by {UserId}", report.Number, ev.Action,
-                ev.FromStatus, ev.ToStatus, actor.UserId);
-            var message = $"{Workflow.ActionLabel(ev.Action)}. Status laporan {report.Number} sekarang: {Labels.Of(report.Status)}.";
-            if (issued.Count > 0)
-            {
-                message += " Dokumen diterbitkan: " + string.Join("; ", issued.Select(d =>
-                    $"{Core.Domain.Documents.DocumentTypes.Label(d.Type)} Nomor {d.Number}")) + ".";
-            }
-            return StepResult.Ok(message);
-        });
-    }
-
-    /// <summary>Stages the step's audit entry: it is saved by the same SaveChanges as the step, or not at all.</summary>
-    private void AuditStep(Report report, ReportEvent ev, IReadOnlyList<Core.Domain.Documents.IssuedDocument> issued) =>
-        audit.Add(Core.Domain.Audit.AuditEvents.WorkflowStep(ev.Action),
-            $"{Workflow.ActionLabel(ev.Action)}: laporan {report.Number} ({(ev.FromStatus is { } from ? Labels.Of(from) : "baru")} → {Labels.Of(ev.ToStatus)}).",
-            Audit.AuditObject.Report(report.Id, report.Number), new
-            {
-                from = ev.FromStatus?.ToString(),
-                to = ev.ToStatus.ToString(),
-                role = ev.ActorRole,
-                actorName = ev.ActorName,
-                onBehalfOf = ev.OnBehalfOfName,
-                documents = issued.Select(d => d.Number).ToList(),
-            });
-
-    /// <summary>Loads the person chosen on a form (a Kabid, Kasi or technician) with their roles.</summary>
-    public async Task<PersonRef?> PersonAsync(string? userId, CancellationToken ct = default)
-    {
-        if (string.IsNullOrWhiteSpace(userId)) return null;
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.FullName, u.IsActive }).SingleOrDefaultAsync(ct);
-        if (user is null) return null;
-        var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
-            .ToListAsync(ct);
-        return new PersonRef(user.Id, user.FullName, roles.ToHashSet(), user.IsActive);
-    }
-
-    /// <summary>Active users in a role, for the pickers on disposition and assignment pages.</summary>
-    public async Task<IReadOnlyList<(string Id, string Name, string? Position)>> UsersInRoleAsync(string role,
-        CancellationToken ct = default)
-    {
-        var list = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
-            .OrderBy(u => u.FullName)
-            .Select(u => new { u.Id, u.FullName, u.Position })
-            .ToListAsync(ct);
-        return list.Select(u => (u.Id, u.FullName, u.Position)).ToList();
-    }
-
-    /// <summary>Tells the people who must act next, and the reporter at the moments that concern them.</summary>
-    /// <remarks>
-    /// When an official's step must reach the reporter (<see cref="Notifications.ReporterWhatsApp.FrontDeskReminders"/>) and
-    /// the reporter has a mobile number, the front desk gets a note to tell the reporter: the notification list shows it
-    /// with a "Kabari pelapor via WhatsApp" link (not e-mailed: it is a reminder to send a message).
-    /// </remarks>
-    private async Task NotifyNextActorsAsync(Report report, WorkflowActor performer, DateTime now, CancellationToken ct)
-    {
-        var messages = new Dictionary<string, string>();
-        var waiting = $"Laporan {report.Number} menunggu tindakan Anda: {Labels.Of(report.Status)}.";
-        // A return or dispute made by this very step: the people who must answer it read the reason in the notification.
-        if (report.PendingReturn() is { } returned && returned.AtUtc == now)
-        {
-            waiting = returned.Action == WorkflowAction.Dispute
-                ? $"Pelapor menyatakan gangguan pada laporan {report.Number} belum teratasi ({Labels.Of(report.Status)}). Alasan: {returned.Note}"
-                : $"Laporan {report.Number} dikembalikan oleh {returned.ActorName} ({Labels.Of(report.Status)}). Alasan: {returned.Note}";
-        }
-
-        foreach (var rule in Workflow.NextActors(report.Status))
-        {
-            switch (rule)
-            {
-                case ActorRule.KepalaDinas:
-                    foreach (var id in await UserIdsInRoleAsync(Roles.KepalaDinas, ct)) messages.TryAdd(id, waiting);
-                    break;
-                case ActorRule.DisposedKabid when report.KabidUserId is not null:
-                    messages.TryAdd(report.KabidUserId, waiting);
-                    break;
-                case ActorRule.DisposedKasi when report.KasiUserId is not null:
-                    messages.TryAdd(report.KasiUserId, waiting);
-                    break;
-                case ActorRule.AssignedTechnician when report.Status != ReportStatus.AwaitingAcknowledgement:
-                    foreach (var t in report.Technicians) messages.TryAdd(t.UserId, waiting);
-                    break;
-            }
-        }
-
-        var reporterMessage = report.Status switch
-        {
-            ReportStatus.Rejected => $"Laporan {report.Number} ditolak. Alasan: {report.RejectionReason}",
-            ReportStatus.AwaitingReplacementRequest =>
-                $"Perangkat pada laporan {report.Number} harus diganti. Silakan isi Berita Acara pengajuan penggantian perangkat.",
-            ReportStatus.AwaitingAcknowledgement =>
-                $"Pekerjaan pada laporan {report.Number} telah selesai. Mohon periksa dan setujui Berita Acara pekerjaan.",
-            ReportStatus.Closed => $"Laporan {report.Number} telah selesai ditangani. Mohon isi Survei Kepuasan Masyarakat pada halaman laporan. Terima kasih.",
-            ReportStatus.OnSiteInspection => await OnSiteVisitMessageAsync(report, performer, ct),
-            _ => null,
-        };
-        if (reporterMessage is not null)
-        {
-            foreach (var id in await ReporterRecipientsAsync(report, ct)) messages[id] = reporterMessage;
-        }
-
-        // Nobody is told of their own step (a Kasi who is also a technician, a reporter who files for themselves).
-        messages.Remove(performer.UserId);
-
-        // The step an official took (a rejection, the closing approval) must reach the reporter by WhatsApp: the front
-        // desk sends it, so the front desk gets the reminder with the prepared message (Notifications.ReporterWhatsApp).
-        // The technician who completes the work finds the same link on the report page, not in the bell.
-        var reminders = new Dictionary<string, string>();
-        if (Notifications.ReporterWhatsApp.IsFrontDeskReminder(report.Status)
-            && PhoneNumber.WhatsAppLink(report.ReporterPhone) is not null)
-        {
-            var note = Notifications.ReporterWhatsApp.FrontDeskNote(report.Status, report.Number, report.ReporterName);
-            foreach (var id in await UserIdsInRoleAsync(Roles.PetugasLayanan, ct))
-            {
-                if (id != performer.UserId && !messages.ContainsKey(id)) reminders[id] = note;
-            }
-        }
-
-        int? reportId = report.Id == 0 ? null : report.Id;
-        if (reportId is not null)
-        {
-            // The step answers what the report's earlier notifications asked for: they are marked read, so that the bell
-            // holds at most one unread notification per report and person, about what waits now. The front desk's
-            // WhatsApp reminders stay until read: the message still has to be sent.
-            var prefix = Notifications.ReporterWhatsApp.FrontDeskNotePrefix;
-            var superseded = await db.Notifications
-                .Where(n => n.ReportId == reportId && n.ReadAtUtc == null && !n.Message.StartsWith(prefix)).ToListAsync(ct);
-            foreach (var old in superseded) old.MarkRead(now);
-        }
-        foreach (var (userId, message) in messages.Concat(reminders))
-        {
-            db.Notifications.Add(new Notification(userId, message, reportId, now));
-        }
-        // The same hand-over by e-mail, saved in the same SaveChanges as the step (sent later by the outbox sender).
-        await mail.EnqueueAsync(messages, reportId, report.Number, now, ct);
-    }
-
-    /// <summary>The fault is outside the Data Center: the reporter is told who will come, and how to reach them.</summary>
-    private async Task<string> OnSiteVisitMessageAsync(Report report, WorkflowActor technician, CancellationToken ct)
-    {
-        var phone = await db.Users.Where(u => u.Id == technician.UserId).Select(u => u.PhoneNumber).SingleOrDefaultAsync(ct);
-        var contact = string.IsNullOrWhiteSpace(phone) ? "" : $" Nomor telepon teknisi: {phone}.";
-        return $"Gangguan pada laporan {report.Number} perlu diperiksa di lokasi ({report.Location}). Teknisi {technician.FullName} " +
-            $"akan datang memeriksa bersama Anda.{contact}";
-    }
-
-    private async Task<List<string>> ReporterRecipientsAsync(Report report, CancellationToken ct)
-    {
-        if (report.ReporterUserId is not null
-            && await db.Users.AnyAsync(u => u.Id == report.ReporterUserId && u.IsActive, ct))
-        {
-            return [report.ReporterUserId];
-        }
-
-        // Reports recorded by the front desk for someone without an account: every active reporter of the OPD.
-        return await db.Users.Where(u => u.IsActive && u.OpdId == report.OpdId
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Pelapor)))
-            .Select(u => u.Id).ToListAsync(ct);
-    }
-
-    private Task<List<string>> UserIdsInRoleAsync(string role, CancellationToken ct) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
-            .Select(u => u.Id).ToListAsync(ct);
 
     public static string NewTrackingCode() =>
         string.Create(TrackingCodeLength, 0, (span, _) =>

@@ -7,8 +7,9 @@ using NetworkMaintenance.Web.Infrastructure;
 namespace NetworkMaintenance.Web.Features.Reports;
 
 /// <summary>
-/// The report as the pages that only show it need it (the report page, its step forms, the receipt): untracked, with
-/// its OPD, technicians, devices, pauses and timeline. A step reloads it tracked (<see cref="ReportService.ApplyAsync"/>).
+/// The report as the pages that only show it need it (the report page, its step forms, the receipt): an immutable
+/// <see cref="ReportView"/> made from the report loaded untracked with its OPD, technicians, devices, pauses and
+/// timeline. A step loads its own tracked copy (<see cref="StepService"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -27,8 +28,8 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// reports are kept (a crawl over many reports fills no memory; beyond that, reports are read as before).
 /// </para>
 /// <para>
-/// A kept report is shared by concurrent requests and must only be read: the pages and the access rules read it;
-/// nothing calls its domain methods that change it (steps load their own tracked copy).
+/// A kept report is shared by concurrent requests: it is a value (<see cref="ReportView"/>, records all the way down),
+/// never an EF entity, so no request can change what another one reads (steps load their own tracked copy).
 /// </para>
 /// </remarks>
 public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store, DataChanges changes)
@@ -60,16 +61,17 @@ public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store
     private sealed record Key(int Id, Guid Version, long Reference);
 
     /// <summary>The current state of the report, or null when there is no such report.</summary>
-    public async Task<Report?> FindAsync(int id, CancellationToken ct = default)
+    public async Task<ReportView?> FindAsync(int id, CancellationToken ct = default)
     {
         // The reference counter is read before the report: an OPD edited meanwhile is never kept under the new count.
         var reference = changes.Reference;
         var version = await CurrentVersion(db, id, ct);
         if (version is not { } current) return null;
-        if (store.Cache.TryGetValue(new Key(id, current, reference), out Report? kept) && kept is not null) return kept;
+        if (store.Cache.TryGetValue(new Key(id, current, reference), out ReportView? kept) && kept is not null) return kept;
 
-        var report = await Load(db, id, ct);
-        if (report is null) return null;
+        var loaded = await Load(db, id, ct);
+        if (loaded is null) return null;
+        var report = ReportView.From(loaded);
         // Kept under the version it was read with (a step saved between the two queries gives it a newer one).
         store.Cache.Set(new Key(id, report.Version, reference), report,
             new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle, AbsoluteExpirationRelativeToNow = MaxAge });

@@ -1,48 +1,225 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Web.Authorization;
+using NetworkMaintenance.Web.Features.Documents;
 
 namespace NetworkMaintenance.Web.Features.Reports;
 
-/// <summary>Turns a validated step form into the report's domain method for that step.</summary>
-public sealed class StepService(ReportService reports)
+/// <summary>
+/// The workflow steps after receipt, top to bottom: load the report once (tracked), check that the person may see it,
+/// that their form was drawn from the current version and that the step is theirs now, validate the form against what
+/// the report asks for (<see cref="Report.RequirementsFor"/>), call the report's method for the step, then save the
+/// step with its hand-over notifications, audit entry and official documents in one transaction
+/// (<see cref="Core.Domain.Documents.DocumentTriggers"/>) under the report's concurrency token, so that of two people
+/// acting at once exactly one succeeds and a step is never recorded without its documents (or the other way round).
+/// </summary>
+public sealed class StepService(AppDbContext db, ReportService reports, ReportSnapshots snapshots, StaffDirectory staff,
+    ReportHandOver handOver, DocumentIssuer documents, IAuthorizationService authorization,
+    IValidator<StepInputForm> validator, Notifications.ReportNotifications notifications, TimeProvider clock,
+    ILogger<StepService> logger)
 {
-    public Task<StepResult> ApplyAsync(int reportId, WorkflowAction action, StepInputForm form, WorkflowActor actor,
-        CancellationToken ct) =>
-        reports.ApplyAsync(reportId, form.Version, actor, async (report, now) => action switch
+    /// <summary>The step's form (the step page), or why it cannot be taken now.</summary>
+    public async Task<StepOutcome> FormAsync(ClaimsPrincipal user, WorkflowActor actor, int reportId, WorkflowAction action,
+        CancellationToken ct = default)
+    {
+        // One connection for the page's queries (see ReportPages.KeepConnectionOpenAsync).
+        await db.Database.OpenConnectionAsync(ct);
+        // Untracked and possibly shared with other requests (ReportSnapshots): the form only reads it.
+        var report = await snapshots.FindAsync(reportId, ct);
+        if (!await MaySeeAsync(user, actor, report)) return new StepOutcome.NotFound();
+        if (report!.WhyNot(action, actor) is { } why) return new StepOutcome.Conflict(why);
+        await notifications.MarkReadAsync(actor.UserId, reportId, ct);
+        return new StepOutcome.Form(await PageAsync(report, action,
+            StepForms.Prefilled(report, action, clock.GetUtcNow().UtcDateTime), ct));
+    }
+
+    /// <summary>
+    /// Takes the step with the posted form. <paramref name="inputBound"/> is false when the form's values could not
+    /// even be read (model binding refused one; its reason is already on the form): the step is then refused as well.
+    /// </summary>
+    public Task<StepOutcome> TakeAsync(ClaimsPrincipal user, WorkflowActor actor, int reportId, WorkflowAction action,
+        StepInputForm form, bool inputBound, CancellationToken ct = default)
+    {
+        var attempt = 0;
+        // SQL Server's retrying execution strategy runs a user transaction only as one retriable unit.
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            WorkflowAction.Dispose => report.Dispose(actor, await DispositionAsync(form, ct), now),
-            WorkflowAction.Verify => report.Verify(actor, await DispositionAsync(form, ct), now),
-            WorkflowAction.Reject => report.Reject(actor, form.Reason ?? "", now),
-            WorkflowAction.Assign => report.Assign(actor, await AssignmentAsync(form, ct), now),
-            WorkflowAction.StartDiagnosis => report.StartDiagnosis(actor, form.Note, now),
-            WorkflowAction.DiagnoseInDataCenter or WorkflowAction.DiagnoseOutsideDataCenter => report.RecordDiagnosis(actor,
-                new DiagnosisInput(form.FaultType ?? "", form.FaultLocation ?? "", form.Findings ?? ""),
-                inDataCenterNetwork: action == WorkflowAction.DiagnoseInDataCenter, now),
-            WorkflowAction.InspectRepair or WorkflowAction.InspectReplace => report.RecordInspection(actor,
-                new InspectionInput(Wib.ToUtc(form.VisitedAt ?? Wib.FromUtc(now)), form.Findings ?? "", form.ReporterPresent),
-                replacementNeeded: action == WorkflowAction.InspectReplace, now),
-            WorkflowAction.SubmitReplacementRequest => report.SubmitReplacementRequest(actor,
-                new ReplacementRequestInput(form.FilledDevices.Select(d => d.ToLine()).ToList(), form.Note), now),
-            WorkflowAction.CompleteWork => report.CompleteWork(actor, new WorkReportInput(form.ActionsTaken ?? "", form.RootCause,
-                form.FilledDevices.Select(d => d.ToLine()).ToList(),
-                form.FilledReplacedDevices.Select(d => d.ToLine()).ToList(),
-                form.WorkStartedAt is { } started ? Wib.ToUtc(started) : null,
-                form.WorkFinishedAt is { } finished ? Wib.ToUtc(finished) : null), now),
-            WorkflowAction.Acknowledge => report.Acknowledge(actor, form.Note, now),
-            WorkflowAction.AcknowledgeOnSite => report.AcknowledgeOnSite(actor,
-                new OnSiteSignature(form.SignerName ?? "", DecodeSignature(form.SignatureDataUrl)), now),
-            WorkflowAction.Dispute => report.Dispute(actor, form.Reason ?? "", now),
-            WorkflowAction.Approve => report.Approve(actor, form.Note, now),
-            WorkflowAction.Return => report.Return(actor, form.Reason ?? "", now),
-            _ => throw new DomainException("Langkah ini tidak dikenal."),
-        }, ct);
+            if (attempt++ > 0) db.ChangeTracker.Clear();
+            var report = await reports.FindAsync(reportId, ct);
+            if (!await MaySeeAsync(user, actor, report)) return new StepOutcome.NotFound();
+            var why = report!.Version != form.Version ? StepOutcome.ConflictMessage : report.WhyNot(action, actor);
+            if (why is not null) return new StepOutcome.Conflict(why);
+
+            form.Requirements = report.RequirementsFor(action)!;
+            var validation = await validator.ValidateAsync(form, ct);
+            if (!validation.IsValid || !inputBound)
+            {
+                return new StepOutcome.Refused(validation.Errors.Select(e => new StepRefusal(e.PropertyName, e.ErrorMessage)).ToList(),
+                    await PageAsync(ReportView.From(report), action, form, ct));
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            ReportEvent ev;
+            try
+            {
+                ev = await StepAsync(report, action, form, actor, now, ct);
+            }
+            catch (DomainException ex)
+            {
+                // The report's methods refuse before they change anything: the report is still as it was loaded.
+                return StepOutcome.Refuse(ex.Message, await PageAsync(ReportView.From(report), action, form, ct));
+            }
+            return await SaveAsync(report, ev, actor, now, form.Version, async () =>
+            {
+                // The step changed the loaded report before saving failed: the form is drawn from the stored one.
+                var stored = await snapshots.FindAsync(reportId, ct);
+                return stored is null || Workflow.Find(action, stored.Status) is null ? null : await PageAsync(stored, action, form, ct);
+            }, ct);
+        });
+    }
+
+    /// <summary>
+    /// Applies a step given as a call of the report's method, without a form: for tools that prepare data (seeding,
+    /// tests). The same save as <see cref="TakeAsync"/>.
+    /// </summary>
+    public Task<StepOutcome> ApplyAsync(int reportId, Guid expectedVersion, WorkflowActor actor,
+        Func<Report, DateTime, ReportEvent> step, CancellationToken ct = default)
+    {
+        var attempt = 0;
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            if (attempt++ > 0) db.ChangeTracker.Clear();
+            var report = await reports.FindAsync(reportId, ct);
+            if (report is null) return new StepOutcome.NotFound();
+            if (report.Version != expectedVersion) return new StepOutcome.Conflict(StepOutcome.ConflictMessage);
+            var now = clock.GetUtcNow().UtcDateTime;
+            ReportEvent ev;
+            try
+            {
+                ev = step(report, now);
+            }
+            catch (DomainException ex)
+            {
+                return StepOutcome.Refuse(ex.Message);
+            }
+            return await SaveAsync(report, ev, actor, now, expectedVersion, () => Task.FromResult<StepModel?>(null), ct);
+        });
+    }
+
+    private async Task<bool> MaySeeAsync(ClaimsPrincipal user, WorkflowActor actor, IReportParties? report) =>
+        report is not null && (await authorization.AuthorizeAsync(user, new ReportAccess(report, actor), ReportOperations.View)).Succeeded;
+
+    /// <summary>The report's method for the step, with the form's values.</summary>
+    private async Task<ReportEvent> StepAsync(Report report, WorkflowAction action, StepInputForm form, WorkflowActor actor,
+        DateTime now, CancellationToken ct) => action switch
+    {
+        WorkflowAction.Dispose => report.Dispose(actor, await DispositionAsync(form, ct), now),
+        WorkflowAction.Verify => report.Verify(actor, await DispositionAsync(form, ct), now),
+        WorkflowAction.Reject => report.Reject(actor, form.Reason ?? "", now),
+        WorkflowAction.Assign => report.Assign(actor, await AssignmentAsync(form, ct), now),
+        WorkflowAction.StartDiagnosis => report.StartDiagnosis(actor, form.Note, now),
+        WorkflowAction.DiagnoseInDataCenter or WorkflowAction.DiagnoseOutsideDataCenter => report.RecordDiagnosis(actor,
+            new DiagnosisInput(form.FaultType ?? "", form.FaultLocation ?? "", form.Findings ?? ""),
+            inDataCenterNetwork: action == WorkflowAction.DiagnoseInDataCenter, now),
+        WorkflowAction.InspectRepair or WorkflowAction.InspectReplace => report.RecordInspection(actor,
+            new InspectionInput(Wib.ToUtc(form.VisitedAt ?? Wib.FromUtc(now)), form.Findings ?? "", form.ReporterPresent),
+            replacementNeeded: action == WorkflowAction.InspectReplace, now),
+        WorkflowAction.SubmitReplacementRequest => report.SubmitReplacementRequest(actor,
+            new ReplacementRequestInput(form.FilledDevices.Select(d => d.ToLine()).ToList(), form.Note), now),
+        WorkflowAction.CompleteWork => report.CompleteWork(actor, new WorkReportInput(form.ActionsTaken ?? "", form.RootCause,
+            form.FilledDevices.Select(d => d.ToLine()).ToList(),
+            form.FilledReplacedDevices.Select(d => d.ToLine()).ToList(),
+            form.WorkStartedAt is { } started ? Wib.ToUtc(started) : null,
+            form.WorkFinishedAt is { } finished ? Wib.ToUtc(finished) : null), now),
+        WorkflowAction.Acknowledge => report.Acknowledge(actor, form.Note, now),
+        WorkflowAction.AcknowledgeOnSite => report.AcknowledgeOnSite(actor,
+            new OnSiteSignature(form.SignerName ?? "", DecodeSignature(form.SignatureDataUrl)), now),
+        WorkflowAction.Dispute => report.Dispute(actor, form.Reason ?? "", now),
+        WorkflowAction.Approve => report.Approve(actor, form.Note, now),
+        WorkflowAction.Return => report.Return(actor, form.Reason ?? "", now),
+        _ => throw new DomainException("Langkah ini tidak dikenal."),
+    };
+
+    /// <summary>
+    /// The one save of a step: hand-over notifications, official documents and the audit entry with the report, in
+    /// one transaction. <paramref name="pageAfterFailure"/> draws the form again when the documents cannot be issued.
+    /// </summary>
+    private async Task<StepOutcome> SaveAsync(Report report, ReportEvent ev, WorkflowActor actor, DateTime now,
+        Guid expectedVersion, Func<Task<StepModel?>> pageAfterFailure, CancellationToken ct)
+    {
+        await handOver.NotifyNextActorsAsync(report, actor, now, ct);
+        IReadOnlyList<IssuedDocument> issued;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                issued = await documents.IssueForStepAsync(report, ev, actor.UserId, now, ct);
+                handOver.AuditStep(report, ev, issued);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DomainException ex)
+            {
+                // Documents cannot be issued (incomplete kop surat): the step is not recorded either.
+                logger.LogWarning("Step {Action} on report {Number} refused: {Reason}", ev.Action, report.Number, ex.Message);
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return StepOutcome.Refuse(ex.Message, await pageAfterFailure());
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogInformation("Concurrent step on report {Number} refused", report.Number);
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return new StepOutcome.Conflict(StepOutcome.ConflictMessage);
+            }
+            catch (DbUpdateException ex)
+            {
+                // The same step posted twice at once (a double click): when the first one committed, the second
+                // can fail on a unique row it adds (the technician's assignment) before its report update meets
+                // the concurrency token. If the report moved on, that is the same conflict, not an error.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var current = await db.Reports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.Version).SingleOrDefaultAsync(ct);
+                if (current == expectedVersion) throw;
+                logger.LogInformation(ex, "Concurrent step on report {Number} refused", report.Number);
+                return new StepOutcome.Conflict(StepOutcome.ConflictMessage);
+            }
+        }
+
+        logger.LogInformation("Report {Number}: {Action} {From} -> {To} by {UserId}", report.Number, ev.Action,
+            ev.FromStatus, ev.ToStatus, actor.UserId);
+        var message = $"{Workflow.ActionLabel(ev.Action)}. Status laporan {report.Number} sekarang: {Labels.Of(report.Status)}.";
+        if (issued.Count > 0)
+        {
+            message += " Dokumen diterbitkan: " + string.Join("; ", issued.Select(d => $"{DocumentTypes.Label(d.Type)} Nomor {d.Number}")) + ".";
+        }
+        return new StepOutcome.Done(message);
+    }
+
+    /// <summary>The step page: the report, the step's row of the table, the form and the people to choose from.</summary>
+    private async Task<StepModel> PageAsync(ReportView report, WorkflowAction action, StepInputForm form, CancellationToken ct)
+    {
+        var transition = Workflow.Find(action, report.Status)!;
+        form.Requirements = report.RequirementsFor(action)!;
+        IReadOnlyList<(string Id, string Name, string? Position)> people = [];
+        if (transition.Inputs.HasFlag(StepInput.Kabid)) people = await staff.UsersInRoleAsync(Roles.KepalaBidang, ct);
+        else if (transition.Inputs.HasFlag(StepInput.Kasi)) people = await staff.UsersInRoleAsync(Roles.KepalaSeksi, ct);
+        else if (transition.Inputs.HasFlag(StepInput.Technicians)) people = await staff.UsersInRoleAsync(Roles.Teknisi, ct);
+        return new StepModel(report, transition, form, people);
+    }
 
     private async Task<Disposition> DispositionAsync(StepInputForm form, CancellationToken ct)
     {
-        var to = await reports.PersonAsync(form.TargetUserId, ct) ?? throw new DomainException("Pejabat tujuan disposisi tidak ditemukan.");
+        var to = await staff.PersonAsync(form.TargetUserId, ct) ?? throw new DomainException("Pejabat tujuan disposisi tidak ditemukan.");
         var instructions = form.Instructions.Aggregate(StandardInstruction.None, (all, i) => all | i);
         DateTime? due = form.DueAt is { } wib ? Wib.ToUtc(wib) : null;
         return new Disposition(to, instructions, form.Note, due);
@@ -53,7 +230,7 @@ public sealed class StepService(ReportService reports)
         var people = new List<PersonRef>();
         foreach (var id in form.TechnicianIds.Distinct())
         {
-            people.Add(await reports.PersonAsync(id, ct) ?? throw new DomainException("Staf yang dipilih tidak ditemukan."));
+            people.Add(await staff.PersonAsync(id, ct) ?? throw new DomainException("Staf yang dipilih tidak ditemukan."));
         }
         var instructions = form.Instructions.Aggregate(StandardInstruction.None, (all, i) => all | i);
         // A single technician is the lead.

@@ -133,7 +133,7 @@ public class ReportDocumentMapperTests
         Assert.Equal("Switch terbakar.", ba.Reason);
         var device = Assert.Single(ba.Devices);
         Assert.Equal(new DeviceItem("Switch 24 port", "TP-Link TL-SG1024", "SN-OLD-1",
-            Core.Documents.Models.DeviceCondition.HeavilyDamaged, "Terbakar"), device);
+            DeviceCondition.RusakBerat, "Terbakar"), device);
         Assert.True(ba.KnownBy.IsPlh);
         Assert.Null(ba.KnownBy.ApprovedAtUtc);
     }
@@ -269,6 +269,30 @@ public class DocumentSnapshotTests
         Assert.Equal(sample.Letterhead.Logo!.Value.ToArray(), back.Letterhead.Logo!.Value.ToArray());
         Assert.Equal(DateTimeKind.Utc, back.IssuedAtUtc.Kind);
         Assert.Equal(sample.IssuedAtUtc, back.IssuedAtUtc);
+    }
+
+    /// <summary>
+    /// Snapshots stored while the document models had their own device-condition enum named the conditions in English:
+    /// they still read, as the same conditions, and render the same labels.
+    /// </summary>
+    [Fact]
+    public void ASnapshotStoredWithTheEnglishConditionNamesStillReads()
+    {
+        var sample = DocumentSamples.DeviceReplacementBeritaAcara() with
+        {
+            Devices = [new DeviceItem("Switch", "TP-Link", "SN1", DeviceCondition.Baik), new DeviceItem("AP", "UniFi", "SN2", DeviceCondition.RusakRingan),
+                new DeviceItem("Router", "MikroTik", "SN3", DeviceCondition.RusakBerat)],
+        };
+        var current = DocumentSnapshot.Serialize(sample);
+        var stored = current.Replace("\"Condition\":\"Baik\"", "\"Condition\":\"Good\"", StringComparison.Ordinal)
+            .Replace("\"Condition\":\"RusakRingan\"", "\"Condition\":\"LightlyDamaged\"", StringComparison.Ordinal)
+            .Replace("\"Condition\":\"RusakBerat\"", "\"Condition\":\"HeavilyDamaged\"", StringComparison.Ordinal);
+        Assert.NotEqual(current, stored);
+
+        var back = (DeviceReplacementBeritaAcaraDocument)DocumentSnapshot.Deserialize(stored, typeof(DeviceReplacementBeritaAcaraDocument));
+
+        Assert.Equal([DeviceCondition.Baik, DeviceCondition.RusakRingan, DeviceCondition.RusakBerat], back.Devices.Select(d => d.Condition));
+        Assert.Equal(OfficialDocumentRenderer.Render(sample), OfficialDocumentRenderer.Render(back));
     }
 
     [Fact]

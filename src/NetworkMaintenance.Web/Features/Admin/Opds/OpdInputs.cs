@@ -1,5 +1,6 @@
 using FluentValidation;
 using NetworkMaintenance.Core.Formatting;
+using NetworkMaintenance.Core.Domain;
 
 namespace NetworkMaintenance.Web.Features.Admin.Opds;
 
@@ -17,7 +18,7 @@ public sealed class OpdInputValidator : AbstractValidator<OpdInput>
 {
     public OpdInputValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Nama OPD wajib diisi.")
+        RuleFor(x => x.Name).NotEmpty().WithMessage(OpdMessages.NameRequired)
             .MaximumLength(200).WithMessage("Nama OPD maksimal 200 karakter.");
         RuleFor(x => x.ShortName).MaximumLength(60).WithMessage("Singkatan maksimal 60 karakter.");
         RuleFor(x => x.Address).MaximumLength(300).WithMessage("Alamat maksimal 300 karakter.");

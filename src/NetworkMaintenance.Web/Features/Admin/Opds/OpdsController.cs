@@ -32,7 +32,7 @@ public sealed class OpdsController(OpdAdminService opds, IValidator<OpdInput> va
             return View(input);
         }
         TempData.Success($"OPD \"{input.Name.Trim()}\" berhasil ditambahkan.");
-        return Redirect("/admin/opd");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:int}/ubah")]
@@ -54,7 +54,7 @@ public sealed class OpdsController(OpdAdminService opds, IValidator<OpdInput> va
             return View(new OpdEditPage(id, input, await opds.IsActiveAsync(id)));
         }
         TempData.Success($"Data OPD \"{input.Name.Trim()}\" berhasil disimpan.");
-        return Redirect("/admin/opd");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id:int}/nonaktifkan")]
@@ -62,7 +62,7 @@ public sealed class OpdsController(OpdAdminService opds, IValidator<OpdInput> va
     {
         await opds.DeactivateAsync(id);
         TempData.Success("OPD dinonaktifkan. OPD ini tidak dapat dipilih lagi untuk pengguna atau laporan baru.");
-        return Redirect("/admin/opd");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id:int}/aktifkan")]
@@ -70,7 +70,7 @@ public sealed class OpdsController(OpdAdminService opds, IValidator<OpdInput> va
     {
         await opds.ActivateAsync(id);
         TempData.Success("OPD diaktifkan kembali.");
-        return Redirect("/admin/opd");
+        return RedirectToAction(nameof(Index));
     }
 }
 

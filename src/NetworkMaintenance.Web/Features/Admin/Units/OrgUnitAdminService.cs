@@ -139,7 +139,7 @@ public sealed class OrgUnitAdminService(AppDbContext db, Audit.IAuditLog audit, 
         else
         {
             if (parentId == id)
-                throw new FormErrorException(nameof(OrgUnitInput.ParentId), "Unit tidak dapat menjadi induk dirinya sendiri.");
+                throw new FormErrorException(nameof(OrgUnitInput.ParentId), OrgUnitMessages.OwnParent);
             var parent = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == parentId)
                 ?? throw new FormErrorException(nameof(OrgUnitInput.ParentId), "Unit induk tidak ditemukan.");
             if (parent.Kind != OrgUnitTree.RequiredParentKind(kind))

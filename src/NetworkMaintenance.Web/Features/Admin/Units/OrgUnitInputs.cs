@@ -21,7 +21,7 @@ public sealed class OrgUnitInputValidator : AbstractValidator<OrgUnitInput>
 {
     public OrgUnitInputValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Nama unit wajib diisi.")
+        RuleFor(x => x.Name).NotEmpty().WithMessage(OrgUnitMessages.NameRequired)
             .MaximumLength(200).WithMessage("Nama unit maksimal 200 karakter.");
         RuleFor(x => x.Kind).NotNull().WithMessage("Jenis unit wajib dipilih.")
             .IsInEnum().WithMessage("Jenis unit tidak dikenal.");

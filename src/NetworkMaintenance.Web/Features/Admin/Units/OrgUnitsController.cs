@@ -33,7 +33,7 @@ public sealed class OrgUnitsController(OrgUnitAdminService units, IValidator<Org
             return await CreateForm(input);
         }
         TempData.Success($"Unit \"{input.Name.Trim()}\" berhasil ditambahkan.");
-        return Redirect("/admin/unit");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:int}/ubah")]
@@ -57,7 +57,7 @@ public sealed class OrgUnitsController(OrgUnitAdminService units, IValidator<Org
             return await EditForm(id, input);
         }
         TempData.Success($"Unit \"{input.Name.Trim()}\" berhasil disimpan.");
-        return Redirect("/admin/unit");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id:int}/nonaktifkan")]
@@ -71,9 +71,9 @@ public sealed class OrgUnitsController(OrgUnitAdminService units, IValidator<Org
         catch (DomainException ex)
         {
             TempData.Error(ex.Message);
-            return Redirect($"/admin/unit/{id}/ubah");
+            return RedirectToAction(nameof(Edit), new { id });
         }
-        return Redirect("/admin/unit");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id:int}/aktifkan")]
@@ -87,9 +87,9 @@ public sealed class OrgUnitsController(OrgUnitAdminService units, IValidator<Org
         catch (DomainException ex)
         {
             TempData.Error(ex.Message);
-            return Redirect($"/admin/unit/{id}/ubah");
+            return RedirectToAction(nameof(Edit), new { id });
         }
-        return Redirect("/admin/unit");
+        return RedirectToAction(nameof(Index));
     }
 
     private async Task<IActionResult> CreateForm(OrgUnitInput input) =>

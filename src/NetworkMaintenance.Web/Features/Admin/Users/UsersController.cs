@@ -37,7 +37,7 @@ public sealed class UsersController(
             return await CreateForm(input);
         }
         TempData.Success($"Pengguna \"{input.UserName.Trim()}\" berhasil dibuat.");
-        return Redirect("/admin/pengguna");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id}/ubah")]
@@ -61,7 +61,7 @@ public sealed class UsersController(
             return await EditForm(id, input);
         }
         TempData.Success($"Data pengguna \"{input.UserName.Trim()}\" berhasil disimpan.");
-        return Redirect("/admin/pengguna");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id}/nonaktifkan")]
@@ -76,7 +76,7 @@ public sealed class UsersController(
         {
             TempData.Error(ex.Message);
         }
-        return Redirect($"/admin/pengguna/{id}/ubah");
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     [HttpPost("{id}/aktifkan")]
@@ -84,7 +84,7 @@ public sealed class UsersController(
     {
         await users.ActivateAsync(id);
         TempData.Success("Pengguna diaktifkan kembali dan dapat masuk lagi.");
-        return Redirect($"/admin/pengguna/{id}/ubah");
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     [HttpPost("{id}/buka-kunci")]
@@ -92,7 +92,7 @@ public sealed class UsersController(
     {
         await users.UnlockAsync(id);
         TempData.Success("Penguncian akun dibuka. Pengguna dapat mencoba masuk lagi.");
-        return Redirect($"/admin/pengguna/{id}/ubah");
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     [HttpGet("{id}/kata-sandi")]
@@ -114,7 +114,7 @@ public sealed class UsersController(
             return View(new ResetPasswordPage(id, await users.GetStatusAsync(id, User.UserId())));
         }
         TempData.Success("Kata sandi baru telah ditetapkan. Sampaikan kepada pengguna secara langsung, bukan melalui pesan terbuka.");
-        return Redirect($"/admin/pengguna/{id}/ubah");
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     private async Task<IActionResult> CreateForm(CreateUserInput input)

@@ -1,13 +1,13 @@
 using System.Globalization;
 using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
-using DeviceCondition = NetworkMaintenance.Core.Domain.Reports.DeviceCondition;
-using ModelCondition = NetworkMaintenance.Core.Documents.Models.DeviceCondition;
 using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
 
-namespace NetworkMaintenance.Core.Domain.Documents;
+namespace NetworkMaintenance.Core.Documents;
 
 /// <summary>Someone a document names, as the users table knows them (the timeline keeps names, not every position).</summary>
 public sealed record PersonInfo(string Name, string? Nip, string? Position);
@@ -168,7 +168,7 @@ public static class ReportDocumentMapper
             Technician = new BeritaAcaraParty(technician, AgencyOf(issue.Letterhead)),
             Reason = Sentence(report.InspectionFindings ?? report.DiagnosisFindings ?? "perangkat rusak"),
             Devices = report.CurrentDevices(DevicePurpose.ReplacementRequest)
-                .Select(d => new DeviceItem(d.Name, d.BrandType ?? "-", d.SerialNumber ?? "-", Condition(d.Condition), d.Notes))
+                .Select(d => new DeviceItem(d.Name, d.BrandType ?? "-", d.SerialNumber ?? "-", d.Condition, d.Notes))
                 .ToList(),
             KnownBy = KnownByKasi(report),
         };
@@ -456,14 +456,6 @@ public static class ReportDocumentMapper
         ];
         return pairs.Where(p => given.HasFlag(p.From)).Aggregate(DispositionInstructions.None, (all, p) => all | p.To);
     }
-
-    private static ModelCondition Condition(DeviceCondition condition) => condition switch
-    {
-        DeviceCondition.Baik => ModelCondition.Good,
-        DeviceCondition.RusakRingan => ModelCondition.LightlyDamaged,
-        DeviceCondition.RusakBerat => ModelCondition.HeavilyDamaged,
-        _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, null),
-    };
 
     /// <summary>An OPD as a party's instansi: "Badan Kepegawaian Daerah Kota Tebing Tinggi" (the region added once).</summary>
     public static string InstansiOf(string opdName, LetterheadSettings letterhead)
