@@ -148,7 +148,7 @@ public static class TelemetrySetup
             context.Request.Path == MetricsPath && MayScrape(context, networks, settings.Token));
     }
 
-    internal static bool MayScrape(HttpContext context, IReadOnlyList<System.Net.IPNetwork> networks, string? token)
+    public static bool MayScrape(HttpContext context, IReadOnlyList<System.Net.IPNetwork> networks, string? token)
     {
         if (!HttpMethods.IsGet(context.Request.Method)) return false;
         var address = context.Connection.RemoteIpAddress;
