@@ -18,7 +18,7 @@ public static class FeatureServices
         services.AddScoped<Audit.AuditSearch>();
 
         // Retention of the personal data of people without an account (UU 27/2022; docs/security-standard.md).
-        services.Configure<PersonalData.PersonalDataOptions>(configuration.GetSection(PersonalData.PersonalDataOptions.Section));
+        services.AddValidatedSettings<PersonalData.PersonalDataOptions, PersonalData.PersonalDataOptionsValidator>(configuration, PersonalData.PersonalDataOptions.Section);
         services.AddScoped<PersonalData.PersonalDataRetention>();
 
         // Reports and the workflow.
@@ -30,7 +30,7 @@ public static class FeatureServices
         // well below the memory budget of docs/performance.md (the default allows 100 MB).
         services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(o => o.SizeLimit = 4 * 1024 * 1024);
         services.AddScoped<Reports.StepService>();
-        services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
+        services.AddValidatedSettings<Documents.DocumentOptions, Documents.DocumentOptionsValidator>(configuration, Documents.DocumentOptions.Section);
         services.AddScoped<Documents.DocumentIssuer>();
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Documents.DocumentSettingsService>();

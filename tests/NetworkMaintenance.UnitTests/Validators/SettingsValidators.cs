@@ -1,4 +1,6 @@
 using NetworkMaintenance.Web.Features.Attachments;
+using NetworkMaintenance.Web.Features.Documents;
+using NetworkMaintenance.Web.Features.PersonalData;
 using NetworkMaintenance.Web.Features.Mail;
 using NetworkMaintenance.Web.Features.Sla;
 using NetworkMaintenance.Web.Infrastructure;
@@ -19,7 +21,33 @@ public sealed class SettingsValidatorRules
         Assert.Empty(new ProxyOptionsValidator().Check(new ProxyOptions()));
         Assert.Empty(new TelemetryOptionsValidator().Check(new TelemetryOptions()));
         Assert.Empty(new SecurityOptionsValidator().Check(new SecurityOptions()));
+        Assert.Empty(new DatabaseOptionsValidator().Check(new DatabaseOptions()));
+        Assert.Empty(new DocumentOptionsValidator().Check(new DocumentOptions()));
+        Assert.Empty(new PersonalDataOptionsValidator().Check(new PersonalDataOptions()));
     }
+
+    [Fact]
+    public void Database()
+    {
+        var validator = new DatabaseOptionsValidator();
+        Assert.Equal(["Database:BusyTimeoutMilliseconds must be zero or more (it is -1).", "Database:CommandTimeoutSeconds must be a positive whole number (it is 0)."],
+            validator.Check(new DatabaseOptions { BusyTimeoutMilliseconds = -1, CommandTimeoutSeconds = 0 }));
+        Assert.Equal(["Database:DataDirectory must name a folder."], validator.Check(new DatabaseOptions { DataDirectory = " " }));
+    }
+
+    [Fact]
+    public void DocumentsPublicAddress()
+    {
+        var validator = new DocumentOptionsValidator();
+        Assert.Empty(validator.Check(new DocumentOptions { PublicBaseUrl = "https://gangguan.tebingtinggikota.go.id/" }));
+        Assert.Equal(["Documents:PublicBaseUrl must be an absolute http or https URL (it is 'gangguan.tebingtinggikota.go.id')."],
+            validator.Check(new DocumentOptions { PublicBaseUrl = "gangguan.tebingtinggikota.go.id" }));
+    }
+
+    [Fact]
+    public void PersonalDataRetention() =>
+        Assert.Equal(["PersonalData:GuestBookRetentionDays must be a positive whole number (it is 0)."],
+            new PersonalDataOptionsValidator().Check(new PersonalDataOptions { GuestBookRetentionDays = 0 }));
 
     [Fact]
     public void Uploads()
