@@ -44,24 +44,45 @@ public sealed class ArchitectureRules
     [Fact]
     public void NoControllerIsUsedOutsideItsFeature()
     {
-        var violations = Dependencies(Web.Value)
-            .Where(d => IsController(d.To) && FeatureOf(d.To) is { } feature && FeatureOf(d.From) != feature)
-            .Select(d => $"{d.From.FullName} -> {d.To.FullName}")
-            .Distinct().ToList();
+        var violations = ControllerViolations(Web.Value);
         Assert.True(violations.Count == 0, "A controller is an entry point, not an API:\n" + string.Join("\n", violations));
     }
 
     [Fact]
     public void NoFeatureUsesTheInternalsOfAnother()
     {
+        var violations = InternalsViolations(Web.Value);
+        Assert.True(violations.Count == 0, "Features meet through their public types and members only:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void TheRulesReportABreach()
+    {
+        // The fixture below breaks both rules inside this test assembly, under the same namespace convention.
+        var tests = ModuleDefinition.ReadModule(typeof(ArchitectureRules).Assembly.Location);
+        Assert.Equal(["NetworkMaintenance.Web.Features.ProbeA.Caller -> NetworkMaintenance.Web.Features.ProbeB.ProbeController"],
+            ControllerViolations(tests));
+        Assert.Equal(
+            ["NetworkMaintenance.Web.Features.ProbeA.Caller -> member NetworkMaintenance.Web.Features.ProbeB.Service::Hidden",
+             "NetworkMaintenance.Web.Features.ProbeA.Caller -> type NetworkMaintenance.Web.Features.ProbeB.Helper"],
+            InternalsViolations(tests).Order(StringComparer.Ordinal));
+    }
+
+    private static List<string> ControllerViolations(ModuleDefinition module) => Dependencies(module)
+        .Where(d => IsController(d.To) && FeatureOf(d.To) is { } feature && FeatureOf(d.From) != feature)
+        .Select(d => $"{d.From.FullName} -> {d.To.FullName}")
+        .Distinct().ToList();
+
+    private static List<string> InternalsViolations(ModuleDefinition module)
+    {
         var violations = new List<string>();
-        foreach (var (from, to, member) in Dependencies(Web.Value))
+        foreach (var (from, to, member) in Dependencies(module))
         {
             if (FeatureOf(to) is not { } feature || FeatureOf(from) == feature) continue;
             if (!IsVisible(to)) violations.Add($"{from.FullName} -> type {to.FullName}");
             else if (member is not null && !member.IsPublic()) violations.Add($"{from.FullName} -> member {to.FullName}::{member.Name}");
         }
-        Assert.True(violations.Count == 0, "Features meet through their public types and members only:\n" + string.Join("\n", violations.Distinct()));
+        return violations.Distinct().ToList();
     }
 
     [Fact]
