@@ -17,6 +17,9 @@ public static class AppHost
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("id-ID");
 
+    /// <summary>Serilog's default line with the trace id at the end (empty outside a trace).</summary>
+    public const string LogTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {TraceId}{NewLine}{Exception}";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -31,11 +34,6 @@ public static class AppHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         var dataDirectory = DatabaseSetup.DataDirectory(configuration, builder.Environment);
-        // HTTPS is required outside Development (http://localhost must keep working there): Secure-only cookies, HSTS and
-        // redirection. Security:RequireHttps=false turns it off for a plain-HTTP run on the loopback interface (the fault
-        // tests, the soak and the benchmark runner); a real deployment keeps it on (docs/security.md).
-        var requireHttps = configuration.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
-        var cookieSecurity = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         // Production answers only for the host of Documents:PublicBaseUrl when AllowedHosts is left at "*".
         Features.Documents.DocumentOptions.RestrictAllowedHosts(configuration, builder.Environment.IsProduction());
 
@@ -45,16 +43,23 @@ public static class AppHost
         // Each host owns its logger (preserveStaticLogger): the static bootstrap logger only reports start-up
         // failures. Sharing the static logger would send every in-process host's events (integration tests run
         // several) to whichever file was configured last, and Program's CloseAndFlush would end them all.
+        // Every line ends with the trace id of the request (or background pass) it belongs to, when there is one, so
+        // that a log line leads to its trace (docs/operations.md, "Traces and metrics").
         builder.Host.UseSerilog((context, sp, logger) => logger
             .ReadFrom.Configuration(context.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+            .WriteTo.Console(outputTemplate: LogTemplate, formatProvider: CultureInfo.InvariantCulture)
             .WriteTo.File(Path.Combine(dataDirectory, "logs", "networkmaintenance-.log"),
-                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
+                outputTemplate: LogTemplate, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
                 formatProvider: CultureInfo.InvariantCulture),
             preserveStaticLogger: true);
 
+        // Every setting read after start-up is an options class checked at start (Infrastructure/Settings.cs).
+        services.AddInfrastructureSettings(configuration, builder.Environment);
+        services.AddSingleton(new AppPaths(dataDirectory, FileStoreOptions.EffectiveKind(configuration),
+            FileStoreOptions.EffectiveFolder(configuration, builder.Environment)));
         services.AddSingleton(TimeProvider.System);
+        services.AddAppTelemetry(configuration);
         services.AddAppDatabase(configuration, builder.Environment);
         services.AddFileStore(configuration, builder.Environment);
         services.AddSingleton<InstanceIdentity>();
@@ -86,7 +91,6 @@ public static class AppHost
             o.Cookie.Name = "nm.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = cookieSecurity;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             // Identity's periodic security-stamp check reads the user from the database. While the database is down,
@@ -112,14 +116,19 @@ public static class AppHost
             o.Cookie.Name = "nm.af";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = cookieSecurity;
         });
+        // HTTPS required (SecurityOptions.RequireHttps): both cookies Secure-only.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((o, security) =>
+                o.Cookie.SecurePolicy = CookieSecurity(security.Value));
+        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((o, security) =>
+                o.Cookie.SecurePolicy = CookieSecurity(security.Value));
         services.AddDataProtection()
             .SetApplicationName("NetworkMaintenance")
             .PersistKeysToDbContext<AppDbContext>();
 
         services.AddAuthorizationBuilder().AddAppPolicies();
-        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TwoFactorEnrolledHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorEnrollmentRedirect>();
 
@@ -164,21 +173,17 @@ public static class AppHost
             o.SupportedUICultures = [Culture];
             o.RequestCultureProviders.Clear();
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((o, proxies) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Forwarded headers count only from the proxies named in the settings, by default from none: ASP.NET Core
-            // trusts the loopback address out of the box, so anyone on the host (or a proxy passing the client's own
-            // X-Forwarded-For through) could choose the address seen by the rate limits and the audit log.
-            // Behind a TLS reverse proxy, name it (or its network), loopback included when it runs on the same host:
-            // ForwardedHeaders:KnownProxies:0=10.0.0.5 or ForwardedHeaders:KnownNetworks:0=10.0.0.0/24.
+            // Forwarded headers count only from the proxies named in the settings, by default from none (ProxyOptions).
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            foreach (var proxy in proxies.Value.KnownProxies)
             {
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
-            foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            foreach (var network in proxies.Value.KnownNetworks)
             {
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
@@ -187,13 +192,18 @@ public static class AppHost
         });
 
         Features.FeatureServices.Add(services, configuration);
-        PublicRateLimits.Add(services, configuration);
+        PublicRateLimits.Add(services);
     }
+
+    private static CookieSecurePolicy CookieSecurity(SecurityOptions security) =>
+        security.HttpsRequired ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     private static void ConfigurePipeline(WebApplication app)
     {
         app.UseSecurityHeaders();
         app.UseForwardedHeaders();
+        // Before the request log: a scrape every few seconds would drown it.
+        app.UseMetricsEndpoint();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -203,7 +213,7 @@ public static class AppHost
             app.UseExceptionHandler("/galat");
         }
 
-        if (app.Configuration.GetValue("Security:RequireHttps", !app.Environment.IsDevelopment()))
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.HttpsRequired)
         {
             app.UseHsts();
             app.UseHttpsRedirection();

@@ -1,6 +1,7 @@
 using NetworkMaintenance.Web.Features.Admin.Opds;
 using NetworkMaintenance.Web.Features.Admin.Units;
 using NetworkMaintenance.Web.Features.Admin.Users;
+using Microsoft.Extensions.Options;
 using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features;
@@ -17,7 +18,7 @@ public static class FeatureServices
         services.AddScoped<Audit.AuditSearch>();
 
         // Retention of the personal data of people without an account (UU 27/2022; docs/security-standard.md).
-        services.Configure<PersonalData.PersonalDataOptions>(configuration.GetSection(PersonalData.PersonalDataOptions.Section));
+        services.AddValidatedSettings<PersonalData.PersonalDataOptions, PersonalData.PersonalDataOptionsValidator>(configuration, PersonalData.PersonalDataOptions.Section);
         services.AddScoped<PersonalData.PersonalDataRetention>();
 
         // Reports and the workflow.
@@ -32,7 +33,7 @@ public static class FeatureServices
         services.AddScoped<Reports.ReportHandOver>();
         services.AddScoped<Reports.ReportPages>();
         services.AddScoped<Reports.StepService>();
-        services.Configure<Documents.DocumentOptions>(configuration.GetSection(Documents.DocumentOptions.Section));
+        services.AddValidatedSettings<Documents.DocumentOptions, Documents.DocumentOptionsValidator>(configuration, Documents.DocumentOptions.Section);
         services.AddScoped<Documents.DocumentIssuer>();
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Documents.DocumentSettingsService>();
@@ -50,30 +51,32 @@ public static class FeatureServices
         services.AddScoped<Sla.ClockService>();
         services.AddScoped<Plh.PlhService>();
         services.AddScoped<Sla.SlaMonitor>();
-        if (configuration.GetValue("Sla:MonitorEnabled", true)) services.AddHostedService<Sla.SlaMonitorService>();
+        services.AddValidatedSettings<Sla.SlaMonitorOptions, Sla.SlaMonitorOptionsValidator>(configuration, Sla.SlaMonitorOptions.Section);
+        services.AddHostedService<Sla.SlaMonitorService>();
         services.AddScoped<Dashboard.DashboardService>();
         services.AddSingleton<Dashboard.SharedDashboardFigures>();
         services.AddScoped<Dashboard.MonthlyRecapService>();
         services.AddScoped<ReferenceLists>();
 
         // E-mail through the outbox (sent only when Smtp:Host is set).
-        services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
+        services.AddValidatedSettings<Mail.SmtpOptions, Mail.SmtpOptionsValidator>(configuration, Mail.SmtpOptions.Section);
         services.AddScoped<Mail.MailOutbox>();
         services.AddScoped<Mail.OutboxSender>();
         services.AddSingleton<Mail.IMailSender, Mail.SmtpMailSender>();
-        if (!string.IsNullOrWhiteSpace(configuration["Smtp:Host"])) services.AddHostedService<Mail.OutboxSenderService>();
+        services.AddHostedService<Mail.OutboxSenderService>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ReportAuthorizationHandler>();
 
         // Intake: attachments, guest book, complaints, public pages, satisfaction survey.
-        services.Configure<Attachments.UploadOptions>(configuration.GetSection("Uploads"));
+        services.AddValidatedSettings<Attachments.UploadOptions, Attachments.UploadOptionsValidator>(configuration, Attachments.UploadOptions.Section);
         services.AddScoped<Attachments.AttachmentStore>();
         services.AddSingleton<IDiskSpace, DiskSpace>();
         services.AddScoped<PublicPages.ComplaintService>();
-        var maxBytes = configuration.GetValue<long?>("Uploads:MaxBytes") ?? Attachments.UploadOptions.DefaultMaxBytes;
         // A request carries one file plus the form fields: allow the file limit and 1 MB of room; the per-file
         // limit itself is checked by the store with an Indonesian message.
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxBytes + 1024 * 1024);
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBytes + 2 * 1024 * 1024);
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<IOptions<Attachments.UploadOptions>>(
+            (o, uploads) => o.MultipartBodyLengthLimit = uploads.Value.MaxBytes + 1024 * 1024);
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IOptions<Attachments.UploadOptions>>(
+            (o, uploads) => o.Limits.MaxRequestBodySize = uploads.Value.MaxBytes + 2 * 1024 * 1024);
 
         // Administration: users, OPDs, organisation units.
         services.AddScoped<UserAdminService>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace NetworkMaintenance.Web.Infrastructure;
 
@@ -8,8 +9,8 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// <c>Bootstrap:Administrator</c> is configured and the database has no administrator yet (checked before the demo
 /// accounts are added).
 /// </summary>
-public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration,
-    IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed class DatabaseInitializer(IServiceProvider services, IOptions<BootstrapAdministratorOptions> bootstrap,
+    IOptions<DemoOptions> demo, IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,16 +20,16 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         var provisioning = scope.ServiceProvider.GetRequiredService<UserProvisioning>();
         await provisioning.EnsureRolesAsync();
 
-        var admin = configuration.GetSection("Bootstrap:Administrator");
-        var userName = admin["UserName"];
-        var password = admin["Password"];
+        var admin = bootstrap.Value;
+        var userName = admin.UserName;
+        var password = admin.Password;
         if (!string.IsNullOrWhiteSpace(userName) && !string.IsNullOrWhiteSpace(password))
         {
             // appsettings.json lists FullName and Email as "" (to document them), so an unset value arrives as an
             // empty string, not null: without this the administrator was created with an empty name (the home
             // page greeted "Selamat datang, ") and an empty, "confirmed" e-mail address.
-            var fullName = admin["FullName"];
-            var email = admin["Email"];
+            var fullName = admin.FullName;
+            var email = admin.Email;
             // Only into a database without any administrator (active or not): once one exists, the settings are
             // inert, so renaming or removing the first account never brings it back with the known password.
             await provisioning.CreateFirstAdministratorAsync(userName,
@@ -36,7 +37,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
                 string.IsNullOrWhiteSpace(email) ? null : email.Trim(), password);
         }
 
-        if (configuration.GetValue<bool>("Demo:Enabled"))
+        if (demo.Value.Enabled)
         {
             if (environment.IsProduction())
             {

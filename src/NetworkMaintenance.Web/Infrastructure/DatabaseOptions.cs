@@ -35,3 +35,19 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool RetryingStrategy { get; set; }
 }
+
+/// <summary>Timeouts that SQLite can use: a negative busy timeout or a zero command timeout would fail every write.</summary>
+public sealed class DatabaseOptionsValidator : SettingsValidator<DatabaseOptions>
+{
+    public override IEnumerable<string> Check(DatabaseOptions options)
+    {
+        if (!Enum.IsDefined(options.Provider))
+            yield return $"Database:Provider must be Sqlite, SqlServer or PostgreSql (it is {options.Provider}).";
+        if (options.BusyTimeoutMilliseconds < 0)
+            yield return $"Database:BusyTimeoutMilliseconds must be zero or more (it is {options.BusyTimeoutMilliseconds}).";
+        if (options.CommandTimeoutSeconds < 1)
+            yield return Positive("Database:CommandTimeoutSeconds", options.CommandTimeoutSeconds);
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+            yield return "Database:DataDirectory must name a folder.";
+    }
+}

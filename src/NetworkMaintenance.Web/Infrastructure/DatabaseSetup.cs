@@ -19,7 +19,7 @@ public static class DatabaseSetup
         IHostEnvironment environment)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddValidatedSettings<DatabaseOptions, DatabaseOptionsValidator>(configuration, DatabaseOptions.Section);
         var changes = new DataChanges();
         services.AddSingleton(changes);
         services.AddMemoryCache();

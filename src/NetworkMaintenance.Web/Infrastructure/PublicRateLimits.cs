@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace NetworkMaintenance.Web.Infrastructure;
 
@@ -27,22 +28,20 @@ public static class PublicRateLimits
     public const string LoginPolicy = "login";
     public const string VerificationPolicy = "verification";
 
-    public static void Add(IServiceCollection services, IConfiguration configuration)
+    public static void Add(IServiceCollection services)
     {
-        var publicLimit = configuration.GetValue<int?>("RateLimiting:PublicPermitLimit") ?? 10;
-        var loginPerIp = configuration.GetValue<int?>("RateLimiting:LoginPermitLimitPerIp") ?? 10;
-        var loginPerUser = configuration.GetValue<int?>("RateLimiting:LoginPermitLimitPerUser") ?? 5;
-        var verificationLookups = configuration.GetValue<int?>("RateLimiting:VerificationPermitLimit") ?? 60;
-        services.AddRateLimiter(o =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, settings) =>
         {
+            var limits = settings.Value;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policy, context => PostsPerClientIp(context, "public", publicLimit));
-            o.AddPolicy(LoginPolicy, context => PostsPerClientIp(context, "login", loginPerIp));
+            o.AddPolicy(Policy, context => PostsPerClientIp(context, "public", limits.PublicPermitLimit));
+            o.AddPolicy(LoginPolicy, context => PostsPerClientIp(context, "login", limits.LoginPermitLimitPerIp));
             o.AddPolicy(VerificationPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? PerClientIp(context, "verify-upload", publicLimit)
-                : PerClientIp(context, "verify-lookup", verificationLookups));
+                ? PerClientIp(context, "verify-upload", limits.PublicPermitLimit)
+                : PerClientIp(context, "verify-lookup", limits.VerificationPermitLimit));
         });
-        services.AddSingleton(_ => new LoginAttempts(loginPerUser));
+        services.AddSingleton(sp => new LoginAttempts(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value.LoginPermitLimitPerUser));
     }
 
     private static RateLimitPartition<string> PostsPerClientIp(HttpContext context, string name, int limit)
@@ -82,4 +81,31 @@ public sealed class LoginAttempts(int permitLimitPerMinute) : IDisposable
     }
 
     public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>The <c>RateLimiting</c> section: permits per minute (see <see cref="PublicRateLimits"/>).</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimiting";
+
+    public int PublicPermitLimit { get; set; } = 10;
+    public int LoginPermitLimitPerIp { get; set; } = 10;
+    public int LoginPermitLimitPerUser { get; set; } = 5;
+    public int VerificationPermitLimit { get; set; } = 60;
+}
+
+/// <summary>Every limit at least one a minute: zero or less would lock everyone out of the form it guards.</summary>
+public sealed class RateLimitOptionsValidator : SettingsValidator<RateLimitOptions>
+{
+    public override IEnumerable<string> Check(RateLimitOptions options)
+    {
+        (string Setting, int Value)[] limits =
+        [
+            ("RateLimiting:PublicPermitLimit", options.PublicPermitLimit),
+            ("RateLimiting:LoginPermitLimitPerIp", options.LoginPermitLimitPerIp),
+            ("RateLimiting:LoginPermitLimitPerUser", options.LoginPermitLimitPerUser),
+            ("RateLimiting:VerificationPermitLimit", options.VerificationPermitLimit),
+        ];
+        return limits.Where(l => l.Value < 1).Select(l => Positive(l.Setting, l.Value));
+    }
 }

@@ -11,10 +11,6 @@ public static class ReadinessChecks
 {
     public const string Tag = "ready";
 
-    /// <summary>Setting <c>Health:MinimumFreeDiskMegabytes</c>: below this much free space the instance is not ready.</summary>
-    public const string MinimumFreeDiskSetting = "Health:MinimumFreeDiskMegabytes";
-    public const long DefaultMinimumFreeDiskMegabytes = 512;
-
     public static IHealthChecksBuilder AddReadinessChecks(this IHealthChecksBuilder builder)
     {
         builder.Services.AddTransient<FreeDiskCheck>();
@@ -24,14 +20,14 @@ public static class ReadinessChecks
             .AddCheck<FileStoreCheck>("files", tags: [Tag]);
     }
 
-    public sealed class FreeDiskCheck(IConfiguration configuration, IHostEnvironment environment) : IHealthCheck
+    /// <summary>Free space above <see cref="HealthOptions.MinimumFreeDiskMegabytes"/> (setting <c>Health:MinimumFreeDiskMegabytes</c>).</summary>
+    public sealed class FreeDiskCheck(Microsoft.Extensions.Options.IOptions<HealthOptions> options, AppPaths paths) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            var floor = configuration.GetValue(MinimumFreeDiskSetting, DefaultMinimumFreeDiskMegabytes) * 1024 * 1024;
-            var folders = new List<string> { DatabaseSetup.DataDirectory(configuration, environment) };
-            if (FileStoreOptions.EffectiveKind(configuration) == FileStoreKind.Folder)
-                folders.Add(FileStoreOptions.EffectiveFolder(configuration, environment));
+            var floor = options.Value.MinimumFreeDiskMegabytes * 1024 * 1024;
+            var folders = new List<string> { paths.DataDirectory };
+            if (paths.FileStoreKind == FileStoreKind.Folder) folders.Add(paths.FileStoreFolder);
             foreach (var folder in folders)
             {
                 var existing = folder;

@@ -108,7 +108,8 @@ public sealed class DocumentSettingsPage(AppFactory factory) : IClassFixture<App
         await _w.CompleteRepairAsync(id);
         var sheet = await factory.QueryAsync(db => db.IssuedDocuments.AsNoTracking()
             .SingleAsync(d => d.ReportId == id && d.Type == DocumentType.WorkBa));
-        var today = DateTime.UtcNow.AddHours(7);
+        // The month and year of the number are those of the issue (not of the test's clock, which may have passed midnight).
+        var today = Core.Formatting.Wib.FromUtc(sheet.IssuedAtUtc);
         string[] roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"BAPK/1/{roman[today.Month - 1]}/{today.Year}"), sheet.Number);
         var text = await (await _w.As("kasi")).TextOfAsync(id, sheet);

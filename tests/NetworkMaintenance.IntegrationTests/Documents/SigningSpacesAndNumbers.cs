@@ -209,12 +209,13 @@ public sealed class SigningSpacesAndNumbers(AppFactory factory) : IClassFixture<
 
     private async Task AppointPlhAsync(string official, string acting)
     {
-        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Today and tomorrow (WIB): the appointment is still in force if midnight passes during the test.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         using var response = await (await _w.As(official)).PostFormAsync("/plh",
         [
             new("ActingUserId", await _w.UserIdAsync(acting)),
-            new("StartDate", today),
-            new("EndDate", today),
+            new("StartDate", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new("EndDate", today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new("Reason", "Cuti tahunan"),
         ]);
         await HttpAssert.RedirectsToAsync(response, "/plh");

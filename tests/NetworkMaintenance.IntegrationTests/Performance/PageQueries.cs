@@ -33,7 +33,7 @@ public sealed class PageQueries(ITestOutputHelper output) : IDisposable
             .OrderByDescending(r => r.Events.Count).Select(r => r.Id).FirstAsync());
 
         using var kadis = await WebSession.SignedInAsync(_factory, "uji.kadis", Password);
-        using var counter = await SqlCommandCounter.StartAsync(_factory.DataDirectory);
+        using var counter = await SqlCommandCounter.StartAsync(_factory.DataDirectory, () => _factory.QueryAsync(db => db.Users.AnyAsync()));
         var list = await MeasureAsync(kadis, counter, "/laporan?status=Closed&page=2");
         var page = await MeasureAsync(kadis, counter, $"/laporan/{closed}");
 

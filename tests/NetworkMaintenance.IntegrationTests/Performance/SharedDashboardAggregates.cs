@@ -64,7 +64,7 @@ public sealed partial class SharedDashboardAggregates(AppFactory factory) : ICla
         using var app = new SlaApp(factory, new DateTimeOffset(Start.AddDays(2)));
         await app.ReceiveAsync(app.Now);
         var kadisId = await factory.UserIdAsync("kadis");
-        using var counter = await SqlCommandCounter.StartAsync(app.Root.DataDirectory);
+        using var counter = await SqlCommandCounter.StartAsync(app.Root.DataDirectory, () => app.QueryAsync(db => db.Users.AnyAsync()));
         async Task<int> CommandsAsync(int requests)
         {
             counter.Reset();

@@ -76,17 +76,28 @@ public sealed class ReportListFiltersAndCsv(AppFactory factory) : IClassFixture<
         _ = recent;
     }
 
-    /// <summary>The cells of the first worksheet of an .xlsx file, row by row (inline strings, as the app writes them).</summary>
+    /// <summary>
+    /// The cells of the only worksheet of an .xlsx file, row by row, read with the Open XML SDK (not the library that
+    /// wrote it): text cells as their text, the reception time (a date cell) shown as the CSV shows it.
+    /// </summary>
     private static List<string[]> ReadSheet(byte[] xlsx)
     {
-        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
-        Assert.NotNull(zip.GetEntry("[Content_Types].xml"));
-        Assert.NotNull(zip.GetEntry("xl/workbook.xml"));
-        using var stream = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
-        var doc = System.Xml.Linq.XDocument.Load(stream);
-        System.Xml.Linq.XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-        return doc.Descendants(ns + "row")
-            .Select(r => r.Elements(ns + "c").Select(c => string.Concat(c.Descendants(ns + "t").Select(t => t.Value))).ToArray())
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var workbook = document.WorkbookPart!;
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>()
+            .Select(i => i.InnerText).ToList() ?? [];
+        return workbook.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c =>
+            {
+                var type = c.DataType?.Value;
+                if (type == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString)
+                    return shared[int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)];
+                if (type == DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString) return c.InlineString!.InnerText;
+                if (type == DocumentFormat.OpenXml.Spreadsheet.CellValues.String) return c.CellValue?.Text ?? "";
+                // A number: the only one is the reception time, a serial date in WIB.
+                var wib = DateTime.FromOADate(double.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+                return wib.ToString("d MMM yyyy HH.mm", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
+            }).ToArray())
             .ToList();
     }
 

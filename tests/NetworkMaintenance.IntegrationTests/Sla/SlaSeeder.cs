@@ -132,13 +132,26 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     }
 
     /// <summary>
-    /// Subscribes and waits until every context sees the subscription: contexts are pooled, and EF's command logger
-    /// (part of a pooled context) re-checks for diagnostic listeners at most once a second (its logging cache time).
+    /// Subscribes, then waits until a command sent through the app (<paramref name="probe"/>) is counted. The app's
+    /// OpenTelemetry EF Core instrumentation keeps EF's diagnostic listener enabled in every pooled context from the
+    /// start, so the first probe is normally seen at once; the wait is on that condition, never a fixed time.
     /// </summary>
-    public static async Task<SqlCommandCounter> StartAsync(string dataDirectory)
+    public static async Task<SqlCommandCounter> StartAsync(string dataDirectory, Func<Task> probe)
     {
         var counter = new SqlCommandCounter(dataDirectory);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            await probe();
+            if (counter.Count > 0) break;
+            if (deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                counter.Dispose();
+                throw new InvalidOperationException("The SQL command counter saw none of the probe's commands within 10 s.");
+            }
+            await Task.Delay(50);
+        }
+        counter.Reset();
         return counter;
     }
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using NetworkMaintenance.Core.Documents.Fonts;
 using NetworkMaintenance.Core.Documents.Models;
 using NetworkMaintenance.Core.Documents.Pdf;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace NetworkMaintenance.UnitTests.Documents;
 
@@ -90,20 +88,65 @@ public class PdfComposerTests
     [Fact]
     public void Justify_StretchesEveryLineButTheLast()
     {
-        using var document = new PdfDocument();
-        DocumentFontResolver.Register();
-        using var gfx = XGraphics.FromPdfPage(document.AddPage());
-        var font = new XFont(DocumentFontResolver.FamilyName, 10, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-        var breaker = new LineBreaker((s, f) => gfx.MeasureString(s, f).Width);
+        // Words of several lengths, so that no line fills the width by itself; then a line break and a short line.
+        var words = Enumerable.Range(1, 60).Select(i => i % 3 == 0 ? "perangkat" : i % 2 == 0 ? "kata" : "jaringan");
+        using var c = new PdfComposer(Info);
+        c.Paragraph(string.Join(' ', words) + "\nbaris baru");
 
-        var lines = breaker.Break([new TextRun(string.Join(' ', Enumerable.Repeat("kata", 60)) + "\nbaris baru")], _ => font, 200);
+        var lines = PdfLines(c.Render(Footer)).Where(l => !l[0].Text.StartsWith("Halaman", StringComparison.Ordinal)
+            && !l.Any(w => w.Text.Contains("://", StringComparison.Ordinal)) && !l.Any(w => w.Text.StartsWith("UJI", StringComparison.Ordinal))).ToList();
+        var rightMargin = PdfComposer.PageWidth - PageMargins.Official.Right;
+        var last = lines.FindIndex(l => l[0].Text == "baris");
+        Assert.True(last >= 3, $"expected several lines before the break, got {last}");
 
-        Assert.All(lines.Take(lines.Count - 1).Where(l => !l.EndsParagraph), l => Assert.True(l.NaturalWidth <= 200));
-        Assert.Equal(2, lines.Count(l => l.EndsParagraph));
-        Assert.Equal("baris", lines[^1].Words[0].Fragments[0].Text);
+        // Every line before the break is stretched to the right margin...
+        for (var i = 0; i < last - 1; i++)
+        {
+            Assert.InRange(lines[i][^1].BoundingBox.Right, rightMargin - 1.5, rightMargin + 1);
+            Assert.InRange(lines[i][0].BoundingBox.Left, PageMargins.Official.Left - 1, PageMargins.Official.Left + 1.5);
+        }
+        // ...the line ending at the break keeps its natural spaces (narrower than those of a stretched line)...
+        Assert.True(Gap(lines[last - 1]) < Gap(lines[0]) - 0.5,
+            $"the last line of the paragraph was stretched: gap {Gap(lines[last - 1])} against {Gap(lines[0])}");
+        // ...and so does the last line, which ends far from the margin.
+        Assert.Equal(["baris", "baru"], lines[last].Select(w => w.Text));
+        Assert.True(lines[last][^1].BoundingBox.Right < rightMargin - 100);
     }
 
     [Fact]
-    public void FontResolver_CanBeRegisteredAgainFromManyThreads() =>
-        Parallel.For(0, 16, _ => DocumentFontResolver.Register());
+    public void FontResolver_CanBeRegisteredAgainFromManyThreads()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentBag<PdfSharp.Fonts.IFontResolver?>();
+        Parallel.For(0, 16, _ =>
+        {
+            DocumentFontResolver.Register();
+            seen.Add(PdfSharp.Fonts.GlobalFontSettings.FontResolver);
+        });
+
+        // Every thread saw the one resolver installed, and it serves the document fonts.
+        Assert.Equal(16, seen.Count);
+        var resolver = Assert.Single(seen.Distinct());
+        Assert.IsType<DocumentFontResolver>(resolver);
+        var bold = resolver!.ResolveTypeface(DocumentFontResolver.FamilyName, true, false);
+        Assert.NotNull(bold);
+        Assert.NotEmpty(resolver.GetFont(bold.FaceName)!);
+    }
+
+    /// <summary>The words of the first page read back with PdfPig, grouped into lines by their baseline, top to bottom.</summary>
+    private static List<List<UglyToad.PdfPig.Content.Word>> PdfLines(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var lines = new List<List<UglyToad.PdfPig.Content.Word>>();
+        static double Baseline(UglyToad.PdfPig.Content.Word w) => w.Letters[0].StartBaseLine.Y;
+        foreach (var word in document.GetPage(1).GetWords().OrderByDescending(Baseline).ThenBy(w => w.BoundingBox.Left))
+        {
+            if (lines.Count > 0 && Math.Abs(Baseline(lines[^1][0]) - Baseline(word)) <= 0.5) lines[^1].Add(word);
+            else lines.Add([word]);
+        }
+        return lines;
+    }
+
+    /// <summary>The widest space between two neighbouring words of a line.</summary>
+    private static double Gap(List<UglyToad.PdfPig.Content.Word> line) =>
+        line.Zip(line.Skip(1), (a, b) => b.BoundingBox.Left - a.BoundingBox.Right).Max();
 }

@@ -34,7 +34,7 @@ public class CsvExport
     [Fact]
     public void TheReportListIsWrittenByTheSharedWriter()
     {
-        var csv = Encoding.UTF8.GetString(ReportExport.Csv([["GJ-2026-000001", "", "BKD", "=1", "", "", "", "Gedung;-1", "", ""]]));
+        var csv = Encoding.UTF8.GetString(ReportExport.Csv([new(["GJ-2026-000001", "", "BKD", "=1", "", "", "", "Gedung;-1", "", ""], DateTime.MinValue)]));
         Assert.EndsWith("\"GJ-2026-000001\";\"\";\"BKD\";\"'=1\";\"\";\"\";\"\";\"Gedung;'-1\";\"\";\"\"\r\n", csv, StringComparison.Ordinal);
     }
 

@@ -7,8 +7,10 @@ using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Attachments;
 
+/// <summary>The <c>Uploads</c> section: sizes and quotas of attachments.</summary>
 public sealed class UploadOptions
 {
+    public const string Section = "Uploads";
     public const long DefaultMaxBytes = 10 * 1024 * 1024;
 
     /// <summary>Largest accepted attachment, in bytes (setting <c>Uploads:MaxBytes</c>).</summary>
@@ -27,6 +29,28 @@ public sealed class UploadOptions
     public long MinFreeBytes { get; set; } = 1024L * 1024 * 1024;
 }
 
+/// <summary>Every size and quota positive, the anonymous limit no larger than the general one.</summary>
+public sealed class UploadOptionsValidator : Infrastructure.SettingsValidator<UploadOptions>
+{
+    public override IEnumerable<string> Check(UploadOptions options)
+    {
+        (string Setting, long Value)[] sizes =
+        [
+            ("Uploads:MaxBytes", options.MaxBytes),
+            ("Uploads:AnonymousMaxBytes", options.AnonymousMaxBytes),
+            ("Uploads:AnonymousDailyBytesPerIp", options.AnonymousDailyBytesPerIp),
+            ("Uploads:AnonymousDailyBytesTotal", options.AnonymousDailyBytesTotal),
+        ];
+        foreach (var (setting, value) in sizes.Where(s => s.Value < 1)) yield return Positive(setting, value);
+        if (options.MinFreeBytes < 0) yield return $"Uploads:MinFreeBytes must be zero or more (it is {options.MinFreeBytes}).";
+        // Kestrel's request limit is MaxBytes plus room for the form: keep the sum far from overflowing.
+        if (options.MaxBytes > 1024L * 1024 * 1024 * 1024)
+            yield return $"Uploads:MaxBytes must be at most 1 TB (it is {options.MaxBytes}).";
+        if (options.AnonymousMaxBytes > options.MaxBytes && options.MaxBytes > 0)
+            yield return $"Uploads:AnonymousMaxBytes ({options.AnonymousMaxBytes}) must not exceed Uploads:MaxBytes ({options.MaxBytes}).";
+    }
+}
+
 /// <summary>A checked upload: its detected type and a display name safe to show and to send back.</summary>
 public sealed record CheckedUpload(IFormFile File, string ContentType, string Extension, string SafeName)
 {
@@ -39,8 +63,8 @@ public sealed record CheckedUpload(IFormFile File, string ContentType, string Ex
 /// folder, by default {DataDirectory}/attachments on SQLite), under generated names. Only JPEG, PNG and PDF are
 /// accepted, recognised by their first bytes (never by the name or the browser's content type).
 /// </summary>
-public sealed class AttachmentStore(AppDbContext db, IFileStore files, IConfiguration configuration,
-    IHostEnvironment environment, IOptions<UploadOptions> options, TimeProvider clock, IDiskSpace disk)
+public sealed class AttachmentStore(AppDbContext db, IFileStore files, AppPaths paths,
+    IOptions<UploadOptions> options, TimeProvider clock, IDiskSpace disk)
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -52,9 +76,7 @@ public sealed class AttachmentStore(AppDbContext db, IFileStore files, IConfigur
     /// The folder whose disk takes the bytes: the store's folder, or the data folder when files live in the database
     /// (the embedded database's disk; for a server database, the nearest local measure of this instance's disk).
     /// </summary>
-    private string SpaceDirectory => files.Kind == FileStoreKind.Folder
-        ? FileStoreOptions.EffectiveFolder(configuration, environment)
-        : DatabaseSetup.DataDirectory(configuration, environment);
+    private string SpaceDirectory => files.Kind == FileStoreKind.Folder ? paths.FileStoreFolder : paths.DataDirectory;
 
     public static string MaxText(long bytes) => $"{bytes / (1024 * 1024)} MB";
 

@@ -49,3 +49,13 @@ public sealed class DocumentOptions
         return host;
     }
 }
+
+/// <summary>A public address that is set must be usable: an unusable one used to be ignored, and Production then issued nothing.</summary>
+public sealed class DocumentOptionsValidator : Infrastructure.SettingsValidator<DocumentOptions>
+{
+    public override IEnumerable<string> Check(DocumentOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl) && DocumentOptions.Configured(options.PublicBaseUrl) is null)
+            yield return $"Documents:PublicBaseUrl must be an absolute http or https URL (it is '{options.PublicBaseUrl}').";
+    }
+}

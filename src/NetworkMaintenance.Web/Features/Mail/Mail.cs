@@ -24,6 +24,24 @@ public sealed class SmtpOptions
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 }
 
+/// <summary>
+/// A usable port and poll interval, and, once mail is on (<c>Smtp:Host</c> set), a sender address mail servers
+/// accept and a password with every user name.
+/// </summary>
+public sealed class SmtpOptionsValidator : Infrastructure.SettingsValidator<SmtpOptions>
+{
+    public override IEnumerable<string> Check(SmtpOptions options)
+    {
+        if (options.Port is < 1 or > 65535) yield return $"Smtp:Port must be between 1 and 65535 (it is {options.Port}).";
+        if (options.PollSeconds is < 1 or > 86_400) yield return $"Smtp:PollSeconds must be between 1 and 86400 (it is {options.PollSeconds}).";
+        if (!options.Enabled) yield break;
+        if (string.IsNullOrWhiteSpace(options.From) || !MailboxAddress.TryParse(options.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
+            yield return $"Smtp:From must be an e-mail address (it is '{options.From}').";
+        if (!string.IsNullOrWhiteSpace(options.UserName) && string.IsNullOrEmpty(options.Password))
+            yield return "Smtp:Password must be set when Smtp:UserName is.";
+    }
+}
+
 /// <summary>Sends one message. Two implementations: SMTP here, and whatever a test wants.</summary>
 public interface IMailSender
 {
@@ -81,6 +99,15 @@ public sealed class OutboxSender(AppDbContext db, IMailSender sender, TimeProvid
 
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
+        using var activity = Infrastructure.AppTelemetry.MailSource.StartActivity("mail outbox pass");
+        Infrastructure.AppTelemetry.MailPasses.Add(1);
+        var sent = await SendDueAsync(ct);
+        activity?.SetTag("nm.mail.sent", sent);
+        return sent;
+    }
+
+    private async Task<int> SendDueAsync(CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.OutboxEmails.Where(m => m.SentAtUtc == null && m.NextAttemptAtUtc != null && m.NextAttemptAtUtc <= now)
             .OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
@@ -92,10 +119,12 @@ public sealed class OutboxSender(AppDbContext db, IMailSender sender, TimeProvid
                 await sender.SendAsync(mail, ct);
                 mail.MarkSent(time.GetUtcNow().UtcDateTime);
                 sent++;
+                Infrastructure.AppTelemetry.MailMessages.Add(1, new KeyValuePair<string, object?>("outcome", "sent"));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 mail.MarkFailed(ex.Message, time.GetUtcNow().UtcDateTime);
+                Infrastructure.AppTelemetry.MailMessages.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
                 logger.LogWarning("Mail {Id} not sent (attempt {Attempts}): {Error}", mail.Id, mail.Attempts, ex.Message);
             }
             await db.SaveChangesAsync(ct);
@@ -109,7 +138,9 @@ public sealed class OutboxSenderService(IServiceScopeFactory scopes, IOptions<Sm
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), time);
+        // Mail is sent only when Smtp:Host is set; otherwise it waits in the outbox.
+        if (!options.Value.Enabled) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), time);
         do
         {
             try

@@ -20,6 +20,16 @@ public sealed class PersonalDataOptions
     public int ComplaintContactRetentionDays { get; set; } = DefaultRetentionDays;
 }
 
+/// <summary>Retention periods of at least one day: zero or less would erase personal data on the day it is recorded.</summary>
+public sealed class PersonalDataOptionsValidator : Infrastructure.SettingsValidator<PersonalDataOptions>
+{
+    public override IEnumerable<string> Check(PersonalDataOptions options)
+    {
+        if (options.GuestBookRetentionDays < 1) yield return Positive("PersonalData:GuestBookRetentionDays", options.GuestBookRetentionDays);
+        if (options.ComplaintContactRetentionDays < 1) yield return Positive("PersonalData:ComplaintContactRetentionDays", options.ComplaintContactRetentionDays);
+    }
+}
+
 public sealed record PurgeResult(int GuestBookEntries, int Complaints, DateTime GuestBookCutoffUtc, DateTime ComplaintCutoffUtc);
 
 /// <summary>

@@ -23,7 +23,9 @@ public sealed class AppointPlhInputValidator : AbstractValidator<AppointPlhInput
         RuleFor(x => x.ActingUserId).NotEmpty().WithMessage("Pilih pegawai yang ditunjuk sebagai Plh.");
         RuleFor(x => x.StartDate).NotNull().WithMessage("Tanggal mulai wajib diisi.");
         RuleFor(x => x.EndDate).NotNull().WithMessage("Tanggal selesai wajib diisi.")
-            .GreaterThanOrEqualTo(x => x.StartDate).When(x => x.StartDate is not null)
+            // The condition guards the comparison only: without ApplyConditionTo.CurrentValidator it also skipped the
+            // "required" check, so a form with neither date said nothing about the end date.
+            .GreaterThanOrEqualTo(x => x.StartDate).When(x => x.StartDate is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("Tanggal selesai tidak boleh sebelum tanggal mulai.");
         RuleFor(x => x).Must(x => x.EndDate!.Value.DayNumber - x.StartDate!.Value.DayNumber <= 90)
             .When(x => x.StartDate is not null && x.EndDate is not null)

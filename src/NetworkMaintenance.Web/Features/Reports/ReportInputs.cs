@@ -243,7 +243,8 @@ public sealed class StepInputFormValidator : AbstractValidator<StepInputForm>
                 .MaximumLength(150).WithMessage("Nama maksimal 150 karakter.");
             RuleFor(x => x.SignatureDataUrl).NotEmpty().WithMessage("Tanda tangan pelapor wajib dibubuhkan.")
                 .Must(s => s!.StartsWith(SignaturePrefix, StringComparison.Ordinal) && s.Length < 800_000)
-                .When(x => !string.IsNullOrEmpty(x.SignatureDataUrl))
+                // CurrentValidator: the condition guards the format check only (it used to silence NotEmpty too).
+                .When(x => !string.IsNullOrEmpty(x.SignatureDataUrl), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Tanda tangan tidak terbaca. Minta pelapor menandatangani lagi.");
         });
     }

@@ -18,6 +18,15 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox ma
     /// <summary>One pass; returns how many escalations were recorded.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
+        using var activity = Infrastructure.AppTelemetry.SlaSource.StartActivity("sla monitor pass");
+        Infrastructure.AppTelemetry.SlaPasses.Add(1);
+        var recorded = await EscalateDueAsync(ct);
+        activity?.SetTag("nm.sla.escalations", recorded);
+        return recorded;
+    }
+
+    private async Task<int> EscalateDueAsync(CancellationToken ct)
+    {
         var now = sla.NowUtc;
         var final = DashboardService.FinalStates;
         var warningBefore = sla.WarningIfStartedBefore(now);
@@ -37,6 +46,7 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox ma
             .ToListAsync(ct);
 
         var recorded = 0;
+        var kinds = new List<SlaEscalationKind>();
         foreach (var r in due)
         {
             var breached = r.SlaClockStartUtc < breachedBefore;
@@ -48,6 +58,7 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox ma
                 ? $"Laporan {r.Number} melewati batas waktu layanan {sla.Options.TargetHours:0.#} jam (batas {Infrastructure.Display.DateTime(deadline)})."
                 : $"Laporan {r.Number} mendekati batas waktu layanan: batas {Infrastructure.Display.DateTime(deadline)}.";
             db.SlaEscalations.Add(new SlaEscalation(r.Id, kind, now));
+            kinds.Add(kind);
             var recipients = new[] { r.KasiUserId, r.KabidUserId }.OfType<string>().Distinct().ToDictionary(id => id, _ => message);
             foreach (var userId in recipients.Keys)
             {
@@ -68,6 +79,10 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox ma
             db.ChangeTracker.Clear();
             return 0;
         }
+        foreach (var kind in kinds)
+        {
+            Infrastructure.AppTelemetry.SlaEscalations.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
+        }
         logger.LogInformation("SLA monitor escalated {Count} report(s)", recorded);
         return recorded;
     }
@@ -78,15 +93,15 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox ma
 /// with the start-up and the first requests for the CPU (its query reads every open report).
 /// </summary>
 public sealed class SlaMonitorService(IServiceScopeFactory scopes, TimeProvider time, Infrastructure.InstanceIdentity instance,
-    IConfiguration configuration, ILogger<SlaMonitorService> logger) : BackgroundService
+    Microsoft.Extensions.Options.IOptions<SlaMonitorOptions> options, ILogger<SlaMonitorService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.MonitorEnabled) return;
         // Sla:MonitorIntervalSeconds (default 60) lets a test of several instances see passes within seconds.
-        var seconds = configuration.GetValue("Sla:MonitorIntervalSeconds", Interval.TotalSeconds);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, seconds)), time);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.MonitorIntervalSeconds), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -103,5 +118,26 @@ public sealed class SlaMonitorService(IServiceScopeFactory scopes, TimeProvider 
                 logger.LogError(ex, "SLA monitor pass failed");
             }
         }
+    }
+}
+
+/// <summary>The monitor's settings in the <c>Sla</c> section (the clock's own are <c>Core.Domain.Sla.SlaOptions</c>).</summary>
+public sealed class SlaMonitorOptions
+{
+    public const string Section = "Sla";
+
+    /// <summary>Run the monitor on this instance (<c>Sla:MonitorEnabled</c>, default true).</summary>
+    public bool MonitorEnabled { get; set; } = true;
+
+    /// <summary>Seconds between passes (<c>Sla:MonitorIntervalSeconds</c>, default 60).</summary>
+    public double MonitorIntervalSeconds { get; set; } = SlaMonitorService.Interval.TotalSeconds;
+}
+
+public sealed class SlaMonitorOptionsValidator : Infrastructure.SettingsValidator<SlaMonitorOptions>
+{
+    public override IEnumerable<string> Check(SlaMonitorOptions options)
+    {
+        if (!(options.MonitorIntervalSeconds >= 1 && options.MonitorIntervalSeconds <= 86_400))
+            yield return $"Sla:MonitorIntervalSeconds must be between 1 and 86400 (it is {options.MonitorIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
     }
 }
