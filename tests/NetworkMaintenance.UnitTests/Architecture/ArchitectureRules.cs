@@ -105,7 +105,7 @@ public sealed class ArchitectureRules
         // A type constructed only inside a lambda (the closure counts for the class that wrote it).
         Assert.Contains(("NetworkMaintenance.Web.Infrastructure.PublicRateLimits", "NetworkMaintenance.Web.Infrastructure.LoginAttempts"), found);
         // A constructor parameter across features (through its public interface).
-        Assert.Contains(("NetworkMaintenance.Web.Features.Reports.ReportService", "NetworkMaintenance.Web.Features.Audit.IAuditLog"), found);
+        Assert.Contains(("NetworkMaintenance.Web.Features.Reports.ReportHandOver", "NetworkMaintenance.Web.Features.Audit.IAuditLog"), found);
         Assert.Equal("Reports", FeatureOf(Web.Value.GetType("NetworkMaintenance.Web.Features.Reports.ReportService")));
         Assert.Equal("Admin", FeatureOf(Web.Value.GetType("NetworkMaintenance.Web.Features.Admin.Users.UsersController")));
     }

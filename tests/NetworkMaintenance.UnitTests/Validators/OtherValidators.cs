@@ -100,24 +100,24 @@ public sealed class AuditQueryValidatorRules
     [Fact]
     public void TheRangeEndsAfterItStarts()
     {
-        OnlyFails(_validator.Validate(new AuditQuery { Dari = new DateOnly(2026, 12, 2), Sampai = new DateOnly(2026, 12, 1) }),
-            "Sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.");
-        Valid(_validator.Validate(new AuditQuery { Dari = new DateOnly(2026, 12, 1), Sampai = new DateOnly(2026, 12, 1) }));
+        OnlyFails(_validator.Validate(new AuditQuery { From = new DateOnly(2026, 12, 2), To = new DateOnly(2026, 12, 1) }),
+            "To", "Tanggal akhir tidak boleh sebelum tanggal awal.");
+        Valid(_validator.Validate(new AuditQuery { From = new DateOnly(2026, 12, 1), To = new DateOnly(2026, 12, 1) }));
     }
 
     [Fact]
     public void TheEventTypeIsAKnownCodeOrTheWorkflowPrefix()
     {
-        Valid(_validator.Validate(new AuditQuery { Jenis = AuditEvents.All[0].Code }));
-        Valid(_validator.Validate(new AuditQuery { Jenis = AuditEvents.WorkflowPrefix }));
-        OnlyFails(_validator.Validate(new AuditQuery { Jenis = "no.such.event" }), "Jenis", "Jenis kejadian tidak dikenal.");
+        Valid(_validator.Validate(new AuditQuery { EventType = AuditEvents.All[0].Code }));
+        Valid(_validator.Validate(new AuditQuery { EventType = AuditEvents.WorkflowPrefix }));
+        OnlyFails(_validator.Validate(new AuditQuery { EventType = "no.such.event" }), "EventType", "Jenis kejadian tidak dikenal.");
     }
 
     [Fact]
     public void SearchTextsHaveLimits()
     {
         OnlyFails(_validator.Validate(new AuditQuery { Q = new string('q', 201) }), "Q", "maksimal 200");
-        OnlyFails(_validator.Validate(new AuditQuery { Pelaku = new string('p', 257) }), "Pelaku", "maksimal 256");
+        OnlyFails(_validator.Validate(new AuditQuery { Actor = new string('p', 257) }), "Actor", "maksimal 256");
     }
 }
 

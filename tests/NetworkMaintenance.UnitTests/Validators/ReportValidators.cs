@@ -126,7 +126,7 @@ public sealed class StepInputFormValidatorRules
 {
     private readonly StepInputFormValidator _validator = new();
 
-    private static StepInputForm Form(StepInput inputs) => new() { Inputs = inputs, Version = Guid.NewGuid() };
+    private static StepInputForm Form(StepInput inputs) => new() { Requirements = new StepRequirements(inputs, ReplacedDevices: false), Version = Guid.NewGuid() };
 
     [Fact]
     public void AStepWithoutInputsAcceptsAnEmptyForm() => Valid(_validator.Validate(Form(StepInput.None)));
@@ -231,6 +231,17 @@ public sealed class StepInputFormValidatorRules
 
         form.ReplacedDevices[0].NewSerialNumber = "NEW1";
         Valid(_validator.Validate(form));
+    }
+
+    [Fact]
+    public void ReplacedDevicesAreDemandedOnlyWhenTheReportRequiresThem()
+    {
+        var form = Form(StepInput.WorkReport);
+        form.ActionsTaken = "Mengganti switch.";
+        Valid(_validator.Validate(form));
+
+        form.Requirements = new StepRequirements(StepInput.WorkReport, ReplacedDevices: true);
+        OnlyFails(_validator.Validate(form), "FilledReplacedDevices", ReportMessages.ReplacedDevicesRequired);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class ReportExportsController(AppDbContext db, ActorFactory actors
 {
     [HttpGet("/laporan/ekspor.csv")]
     public Task<IActionResult> ExportCsv([FromQuery] ReportFilter filter, CancellationToken ct = default) =>
-        ExportAsync(filter, "csv", "CSV", rows => File(ReportExport.Csv(rows), "text/csv; charset=utf-8",
+        ExportAsync(filter, "csv", "CSV", rows => File(ReportExport.Csv(rows), SpreadsheetCsv.ContentType,
             ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "csv")), ct);
 
     [HttpGet("/laporan/ekspor.xlsx")]
@@ -25,7 +25,7 @@ public sealed class ReportExportsController(AppDbContext db, ActorFactory actors
             ReportExport.FileName(clock.GetUtcNow().UtcDateTime, "xlsx")), ct);
 
     private async Task<IActionResult> ExportAsync(ReportFilter filter, string format, string formatName,
-        Func<IEnumerable<string[]>, FileContentResult> file, CancellationToken ct)
+        Func<IEnumerable<ReportExport.Row>, FileContentResult> file, CancellationToken ct)
     {
         var actor = await actors.ForUserAsync(User.UserId(), ct);
         if (actor is null) return Forbid();
