@@ -113,6 +113,7 @@ public static class EndpointAccessTable
         // Front desk.
         Get("/buku-tamu", PetugasLayanan),
         Get("/buku-tamu/csv", PetugasLayanan),
+        Get("/buku-tamu/xlsx", PetugasLayanan),
         Post("/buku-tamu/{id:int}/keluar", PetugasLayanan),
         Get("/pengaduan/kelola", PetugasLayanan),
         Get("/pengaduan/kelola/{id:int}", PetugasLayanan),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Sla;
 using NetworkMaintenance.Web.Features.Sla;
@@ -37,51 +36,10 @@ public static class ReportExport
     /// <summary>The CSV file, written by the app's one CSV writer (<see cref="SpreadsheetCsv"/>).</summary>
     public static byte[] Csv(IEnumerable<string[]> rows) => SpreadsheetCsv.Write(Header, rows);
 
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = SpreadsheetXlsx.ContentType;
 
-    public static byte[] Xlsx(IEnumerable<string[]> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Entry(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
-            Entry(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-            Entry(zip, "xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Laporan" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-            Entry(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
-
-            var sheet = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
-            var r = 0;
-            foreach (var row in rows.Prepend(Header))
-            {
-                r++;
-                sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{r}\">");
-                for (var c = 0; c < row.Length; c++)
-                {
-                    // Inline strings: values are text, never formulas.
-                    sheet.Append(CultureInfo.InvariantCulture, $"<c r=\"{Column(c)}{r}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
-                        .Append(System.Security.SecurityElement.Escape(XmlSafe(row[c]))).Append("</t></is></c>");
-                }
-                sheet.Append("</row>");
-            }
-            sheet.Append("</sheetData></worksheet>");
-            Entry(zip, "xl/worksheets/sheet1.xml", sheet.ToString());
-        }
-        return buffer.ToArray();
-    }
-
-    private static void Entry(System.IO.Compression.ZipArchive zip, string name, string content)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-        writer.Write(content);
-    }
-
-    private static string Column(int index) => index < 26
-        ? ((char)('A' + index)).ToString()
-        : Column(index / 26 - 1) + (char)('A' + index % 26);
-
-    // XML 1.0 cannot carry most control characters; drop them.
-    private static string XmlSafe(string value) =>
-        value.Any(ch => ch < 0x20 && ch is not ('\t' or '\n' or '\r')) ? new string(value.Where(ch => ch >= 0x20 || ch is '\t' or '\n' or '\r').ToArray()) : value;
+    /// <summary>The Excel workbook, written by the app's one .xlsx writer (<see cref="SpreadsheetXlsx"/>).</summary>
+    public static byte[] Xlsx(IEnumerable<string[]> rows) => SpreadsheetXlsx.Write("Laporan", Header, rows);
 
     public static string FileName(DateTime nowUtc, string extension) =>
         "laporan-" + Core.Formatting.Wib.FromUtc(nowUtc).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture) + "." + extension;

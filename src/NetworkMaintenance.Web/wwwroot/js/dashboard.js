@@ -23,6 +23,8 @@
       },
       options: {
         responsive: true,
+        // The canvas fills its .chart-box (site.css), whose height is fixed: the card's height never decides the chart's.
+        maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: round || spec.series.length > 1 } },
         scales: round ? {} : { y: { beginAtZero: true } }
