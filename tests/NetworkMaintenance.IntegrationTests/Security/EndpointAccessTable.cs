@@ -56,6 +56,7 @@ public static class EndpointAccessTable
 
         // Account.
         Get("/masuk", Everyone),
+        Get("/logo", Everyone),
         Post("/masuk", Everyone),
         Post("/keluar", SignedIn),
         Get("/masuk/2fa", Everyone),
