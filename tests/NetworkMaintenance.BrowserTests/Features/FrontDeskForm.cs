@@ -66,7 +66,7 @@ public sealed class FrontDeskForm(BrowserFixture fixture, ITestOutputHelper outp
         await Page.GetByLabel("OPD pelapor").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await Page.GetByLabel("Nama pelapor").FillAsync("Lestari Handayani");
         await Page.GetByLabel("Telepon / WhatsApp").FillAsync("081261112233");
-        await Page.GetByLabel("Kategori gangguan").SelectOptionAsync("NoInternet");
+        await Page.GetByLabel("Kategori gangguan").SelectOptionAsync("Other"); // no open report of this category: no duplicate question
         await Page.GetByLabel("Lokasi gangguan").FillAsync("Ruang pelayanan, lantai 1");
         await Page.GetByLabel("Uraian gangguan").FillAsync("Internet di ruang pelayanan terputus sejak pagi, uji formulir.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();

@@ -73,7 +73,7 @@ public sealed class ProductLook(BrowserFixture fixture, ITestOutputHelper output
                 {
                     await Page.WaitForFunctionAsync("() => window.Chart && Chart.getChart(document.querySelector('#chart-by-category'))");
                 }
-                await Page.ScreenshotAsync(new() { Path = Path.Combine(DocsScreenshots, $"{page}-{name}.png"), FullPage = page == "report" });
+                await Page.ScreenshotAsync(new() { Path = Path.Combine(DocsScreenshots, $"{page}-{name}.png"), FullPage = page == "report" || name == "desktop" });
             }
         }
     });
