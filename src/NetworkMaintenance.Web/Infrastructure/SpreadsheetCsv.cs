@@ -12,6 +12,8 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// <item><c>;</c> as the separator: Excel with Indonesian regional settings uses <c>;</c> as its list separator
 /// (the decimal separator is <c>,</c>) and opens such a file by double-click into columns;</item>
 /// <item>every field quoted, quotes doubled, CRLF line ends (RFC 4180 apart from the separator);</item>
+/// <item>dates and times in WIB as <c>yyyy-MM-dd HH:mm</c> (<see cref="DateTime(System.DateTime)"/>; the audit log adds
+/// the seconds), which spreadsheets read as dates;</item>
 /// <item>formula triggers neutralised: a cell starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage
 /// return gets a leading <c>'</c>, and so does the text right after a <c>,</c>, <c>;</c>, tab or line break inside a
 /// cell, so that the cell stays text even when a program splits it at another separator or ignores the quotes
@@ -30,6 +32,13 @@ namespace NetworkMaintenance.Web.Infrastructure;
 public static class SpreadsheetCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
+
+    /// <summary>Dates and times in every export: WIB as <c>2026-11-29 09:00</c>, which spreadsheets read as a date.</summary>
+    public const string DateTimeFormat = "yyyy-MM-dd HH:mm";
+
+    /// <summary>A UTC instant as the exports write it (<see cref="DateTimeFormat"/>, WIB).</summary>
+    public static string DateTime(DateTime utc) =>
+        Core.Formatting.Wib.FromUtc(utc).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
     private const string Triggers = "=+-@\t\r";
     private const string Breaks = ",;\t\r\n";

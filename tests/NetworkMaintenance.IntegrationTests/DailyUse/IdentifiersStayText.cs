@@ -56,6 +56,26 @@ public sealed class IdentifiersStayText(AppFactory factory) : IClassFixture<AppF
         Assert.Contains(">Nur Hasanah<", xml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EveryCsvWritesDatesTheSameWay()
+    {
+        using var petugas = await RecordWalkInAsync("Nur Fadilah");
+        var guestBook = Encoding.UTF8.GetString(await (await petugas.GetAsync("/buku-tamu/csv?q=Fadilah")).Content.ReadAsByteArrayAsync());
+        var reports = Encoding.UTF8.GetString(await (await petugas.GetAsync("/laporan/ekspor.csv")).Content.ReadAsByteArrayAsync());
+
+        foreach (var (text, column) in new[] { (guestBook, "Jam masuk (WIB)"), (reports, "Diterima (WIB)") })
+        {
+            using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), CsvReaderOptions.Default with { Separator = ';' });
+            var read = 0;
+            while (reader.Read())
+            {
+                Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", reader.GetString(column));
+                read++;
+            }
+            Assert.True(read > 0, $"No rows under {column}.");
+        }
+    }
+
     private async Task<WebSession> RecordWalkInAsync(string visitor)
     {
         var petugas = await WebSession.SignedInAsync(factory, "petugas");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -51,8 +50,8 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
     private static IEnumerable<string[]> ExportRows(IEnumerable<GuestBookRow> rows) => rows.Select(r => new[]
     {
         r.Entry.VisitorName, GuestBookEntry.Label(r.Entry.IdentityType), r.Entry.IdentityNumber, r.Entry.Institution ?? "",
-        r.Entry.Purpose, Wib.FromUtc(r.Entry.TimeInUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        r.Entry.TimeOutUtc is { } o ? Wib.FromUtc(o).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+        r.Entry.Purpose, SpreadsheetCsv.DateTime(r.Entry.TimeInUtc),
+        r.Entry.TimeOutUtc is { } o ? SpreadsheetCsv.DateTime(o) : "",
         r.ReportNumber ?? "",
     });
 

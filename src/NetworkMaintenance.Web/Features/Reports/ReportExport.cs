@@ -28,7 +28,7 @@ public static class ReportExport
         var reading = sla.Read(r.SlaFacts);
         return new[]
         {
-            r.Number, Display.Compact(r.ReceivedAtUtc), r.OpdName, r.ReporterName, Labels.Of(r.Channel), Labels.Of(r.Category),
+            r.Number, SpreadsheetCsv.DateTime(r.ReceivedAtUtc), r.OpdName, r.ReporterName, Labels.Of(r.Channel), Labels.Of(r.Category),
             Labels.Of(r.Status), r.Location, SlaLabels.Of(reading.State), SlaDisplay.Detail(reading),
         };
     });
