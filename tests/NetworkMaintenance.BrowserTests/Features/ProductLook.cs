@@ -44,10 +44,13 @@ public sealed class ProductLook(BrowserFixture fixture, ITestOutputHelper output
         Assert.NotNull(box);
         Assert.True(box.Height > 150, $"The category chart is {box.Height}px high.");
         Assert.True(box.Width > 150, $"The category chart is {box.Width}px wide.");
+        // What Chart.js actually draws in (the canvas minus the legend) is more than a dot.
+        Assert.True(await ChartAreaHeightAsync() > 100, "The category doughnut is drawn in less than 100 px.");
         // The same at a phone's width.
         await Page.SetViewportSizeAsync(390, 844);
         await Page.WaitForFunctionAsync("() => document.querySelector('#chart-by-category').getBoundingClientRect().width < 390");
         Assert.True((await canvas.BoundingBoxAsync())!.Height > 150, "The category chart collapsed on a phone.");
+        Assert.True(await ChartAreaHeightAsync() > 100, "The category doughnut is drawn in less than 100 px on a phone.");
     });
 
     [Fact]
@@ -165,6 +168,9 @@ public sealed class ProductLook(BrowserFixture fixture, ITestOutputHelper output
             await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);
         }
     }, userName + url.Replace('/', '-'));
+
+    private Task<double> ChartAreaHeightAsync() => Page.EvaluateAsync<double>(
+        "() => { const a = Chart.getChart(document.querySelector('#chart-by-category')).chartArea; return a.bottom - a.top; }");
 
     private async Task ExpectLogoAsync()
     {
