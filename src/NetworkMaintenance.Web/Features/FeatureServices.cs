@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddScoped<Documents.DocumentIssuer>();
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Documents.DocumentSettingsService>();
+        services.AddSingleton<Documents.BrandLogo>();
         services.AddScoped<NavCounts>();
         services.AddScoped<Notifications.ReportNotifications>();
 

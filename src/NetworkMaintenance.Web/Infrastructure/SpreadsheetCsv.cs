@@ -12,17 +12,33 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// <item><c>;</c> as the separator: Excel with Indonesian regional settings uses <c>;</c> as its list separator
 /// (the decimal separator is <c>,</c>) and opens such a file by double-click into columns;</item>
 /// <item>every field quoted, quotes doubled, CRLF line ends (RFC 4180 apart from the separator);</item>
+/// <item>dates and times in WIB as <c>yyyy-MM-dd HH:mm</c> (<see cref="DateTime(System.DateTime)"/>; the audit log adds
+/// the seconds), which spreadsheets read as dates;</item>
 /// <item>formula triggers neutralised: a cell starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage
 /// return gets a leading <c>'</c>, and so does the text right after a <c>,</c>, <c>;</c>, tab or line break inside a
 /// cell, so that the cell stays text even when a program splits it at another separator or ignores the quotes
-/// (<c>Gedung;=1+1;</c> is written <c>"Gedung;'=1+1;"</c>).</item>
+/// (<c>Gedung;=1+1;</c> is written <c>"Gedung;'=1+1;"</c>);</item>
+/// <item>identifiers kept as text: in the columns the caller names as identifiers (identity numbers, NIP, telephone
+/// numbers), a value made of digits only is written as the text formula <c>="3276012345678901"</c>, which Excel and
+/// LibreOffice show as the digits, as text: a 16-digit NIK is not rounded to 3,27601E+15 and a leading 0 is kept.
+/// A value with anything but digits is text already and follows the rule above. Nothing else is ever written as a
+/// formula, and only digits can be inside one.</item>
 /// </list>
+/// The .xlsx exports (<see cref="SpreadsheetXlsx"/>) write every cell as an inline string, so there identifiers are
+/// text without any of this; they are the better choice for people who open the file in Excel.
 /// Written with CsvHelper; the neutralising is ours, since CsvHelper's injection option looks at a field's first
 /// character only.
 /// </summary>
 public static class SpreadsheetCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
+
+    /// <summary>Dates and times in every export: WIB as <c>2026-11-29 09:00</c>, which spreadsheets read as a date.</summary>
+    public const string DateTimeFormat = "yyyy-MM-dd HH:mm";
+
+    /// <summary>A UTC instant as the exports write it (<see cref="DateTimeFormat"/>, WIB).</summary>
+    public static string DateTime(DateTime utc) =>
+        Core.Formatting.Wib.FromUtc(utc).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
     private const string Triggers = "=+-@\t\r";
     private const string Breaks = ",;\t\r\n";
@@ -37,29 +53,53 @@ public static class SpreadsheetCsv
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    /// <summary>The file: BOM, the header row, then the rows.</summary>
-    public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    /// <summary>
+    /// The file: BOM, the header row, then the rows. <paramref name="identifierColumns"/> names the columns (by their
+    /// header) whose all-digit values are kept as text (<see cref="AsText"/>).
+    /// </summary>
+    public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows,
+        IReadOnlyCollection<string>? identifierColumns = null)
     {
+        var identifiers = new bool[header.Count];
+        foreach (var name in identifierColumns ?? [])
+        {
+            var index = header.ToList().IndexOf(name);
+            if (index < 0) throw new ArgumentException($"No column \"{name}\" in the header.", nameof(identifierColumns));
+            identifiers[index] = true;
+        }
+
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {
-            WriteRow(csv, header);
+            WriteRow(csv, header, new bool[header.Count]);
             foreach (var row in rows)
             {
-                WriteRow(csv, row);
+                WriteRow(csv, row, identifiers);
             }
         }
         return buffer.ToArray();
     }
 
-    private static void WriteRow(CsvWriter csv, IReadOnlyList<string?> row)
+    private static void WriteRow(CsvWriter csv, IReadOnlyList<string?> row, bool[] identifiers)
     {
-        foreach (var field in row)
+        for (var i = 0; i < row.Count; i++)
         {
-            csv.WriteField(Neutralise(field ?? ""));
+            var field = row[i] ?? "";
+            csv.WriteField(i < identifiers.Length && identifiers[i] ? AsText(field) : Neutralise(field));
         }
         csv.EndRecord();
     }
+
+    /// <summary>
+    /// An identifier's cell: <c>="…"</c> around a value of digits only (so a spreadsheet keeps every digit, as text),
+    /// otherwise the value neutralised as any other cell.
+    /// </summary>
+    public static string AsText(string value) =>
+        value.Length > 0 && value.All(char.IsAsciiDigit) ? "=\"" + value + "\"" : Neutralise(value);
+
+    /// <summary>The identifier a cell written by <see cref="AsText"/> holds (for reading a file back).</summary>
+    public static string FromText(string cell) =>
+        cell.Length > 3 && cell.StartsWith("=\"", StringComparison.Ordinal) && cell.EndsWith('"') ? cell[2..^1] : cell;
 
     /// <summary>The text of a cell with every formula trigger made literal (see the class summary).</summary>
     public static string Neutralise(string value)

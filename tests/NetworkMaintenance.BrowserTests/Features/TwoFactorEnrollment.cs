@@ -32,6 +32,9 @@ public sealed class TwoFactorEnrollment(BrowserFixture fixture, ITestOutputHelpe
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/akun/2fa/aktifkan\\?returnUrl=%2F$"));
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Autentikasi dua faktor");
         await Expect(Page.GetByTestId("twofactor-required")).ToBeVisibleAsync();
+        // Said once, as guidance: no red error on top of it (issue 16).
+        await Expect(Page.Locator(".alert-danger")).ToHaveCountAsync(0);
+        await Expect(Page.GetByText("wajib memakai autentikasi dua faktor")).ToHaveCountAsync(1);
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Kode QR untuk aplikasi autentikator" })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("shared-key")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^([a-z2-7]{4} ){7}[a-z2-7]{4}$"));
         // No other page until enrolled: the navigation is empty and an admin page leads back here.

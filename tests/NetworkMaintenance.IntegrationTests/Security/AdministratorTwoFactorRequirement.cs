@@ -51,6 +51,26 @@ public sealed class AdministratorTwoFactorRequirement(AppFactory factory) : ICla
     }
 
     [Fact]
+    public async Task TheFirstSignInShowsTheRequirementOnce_AsGuidanceNotAsAnError()
+    {
+        await CreateAdministratorAsync("admin.pertama");
+        using var session = WebSession.Create(factory);
+        using (var login = await session.TryLoginAsync("admin.pertama", Password))
+        {
+            await HttpAssert.RedirectsToAsync(login, "/akun/2fa/aktifkan");
+        }
+
+        // The page the redirect leads to, with whatever message the sign-in left for it.
+        var page = await session.GetPageAsync("/akun/2fa/aktifkan?returnUrl=%2F");
+
+        var text = WebPageHelpers.Text(page);
+        var mentions = text.Split("wajib memakai autentikasi dua faktor", StringSplitOptions.None).Length - 1;
+        Assert.Equal(1, mentions);
+        Assert.Contains("data-testid=\"twofactor-required\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("alert-danger", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnAdministratorWhoHasNotEnrolledCanStillSignOut()
     {
         await CreateAdministratorAsync("admin.keluar");

@@ -56,6 +56,7 @@ public static class EndpointAccessTable
 
         // Account.
         Get("/masuk", Everyone),
+        Get("/logo", Everyone),
         Post("/masuk", Everyone),
         Post("/keluar", SignedIn),
         Get("/masuk/2fa", Everyone),
@@ -113,6 +114,7 @@ public static class EndpointAccessTable
         // Front desk.
         Get("/buku-tamu", PetugasLayanan),
         Get("/buku-tamu/csv", PetugasLayanan),
+        Get("/buku-tamu/xlsx", PetugasLayanan),
         Post("/buku-tamu/{id:int}/keluar", PetugasLayanan),
         Get("/pengaduan/kelola", PetugasLayanan),
         Get("/pengaduan/kelola/{id:int}", PetugasLayanan),

@@ -46,7 +46,8 @@ public sealed partial class DashboardFigures(AppFactory factory) : IClassFixture
             return await sp.GetRequiredService<DashboardService>().BuildAsync(actor);
         });
 
-        Assert.Equal(new Kpis(Open: 7, CompletedThisMonth: 3, MedianHours: 10, P90Hours: 30, CompliancePercent: 66.7), model.Kpis);
+        // Compliance: 2 completed within 24 h of 3 completed plus 1 open report already overdue (d): 2 / 4, not 2 / 3.
+        Assert.Equal(new Kpis(Open: 7, CompletedThisMonth: 3, MedianHours: 10, P90Hours: 30, CompliancePercent: 50, OpenOverdue: 1), model.Kpis);
         Assert.Equal([d], model.Overdue.Select(r => r.Id));
         Assert.Equal([e], model.AtRisk.Select(r => r.Id));
         Assert.Equal([(ReportStatus.Submitted, 2), (ReportStatus.Repairing, 1), (ReportStatus.AwaitingAcknowledgement, 4)], model.ByStatus);
@@ -73,7 +74,9 @@ public sealed partial class DashboardFigures(AppFactory factory) : IClassFixture
         // The page shows the same figures and hands the charts to dashboard.js as data attributes.
         using var kadis = await WebSession.SignedInAsync(app.Factory, "kadis");
         var html = await kadis.GetPageAsync("/");
-        Assert.Equal("66,7%", Kpi(html, "compliance"));
+        Assert.Equal("50%", Kpi(html, "compliance"));
+        Assert.Contains("1 terlambat masih terbuka", WebPageHelpers.Text(html));
+        Assert.Contains("data-testid=\"compliance-definition\"", html, StringComparison.Ordinal);
         Assert.Equal("10 jam", Kpi(html, "median"));
         Assert.Equal("30 jam", Kpi(html, "p90"));
         Assert.Equal("7", Kpi(html, "open"));

@@ -18,6 +18,22 @@ public class KpiComputation
     [Fact]
     public void WithoutCompletedWorkThereAreNoTimes() =>
         Assert.Equal(new Kpis(2, 0, null, null, null), DashboardService.ComputeKpis(2, [], TimeSpan.FromHours(24)));
+
+    [Fact]
+    public void AnOpenReportAlreadyPastTheTargetCountsAsAMiss()
+    {
+        // Two completed on time and one open report already overdue: 2 of 3 decided, not 100 %.
+        var kpis = DashboardService.ComputeKpis(4, [3600 * 2, 3600 * 10], TimeSpan.FromHours(24), openOverdue: 1);
+        Assert.Equal(66.7, kpis.CompliancePercent);
+        Assert.Equal(1, kpis.OpenOverdue);
+    }
+
+    [Fact]
+    public void OnlyOverdueOpenReportsAndNothingCompletedIsZeroPercent()
+    {
+        var kpis = DashboardService.ComputeKpis(3, [], TimeSpan.FromHours(24), openOverdue: 2);
+        Assert.Equal(new Kpis(3, 0, null, null, 0, 2), kpis);
+    }
 }
 
 public class CsvExport
@@ -53,6 +69,32 @@ public class CsvExport
         var csv = Encoding.UTF8.GetString(SpreadsheetCsv.Write(["Kolom"], [[value]]));
         Assert.EndsWith("\r\n\"" + expected + "\"\r\n", csv, StringComparison.Ordinal);
     }
+}
+
+public class CsvIdentifiers
+{
+    [Theory]
+    [InlineData("3276012345678901", "=\"3276012345678901\"")]
+    [InlineData("0812611122", "=\"0812611122\"")]
+    [InlineData("KTA-12345", "KTA-12345")]
+    [InlineData("+6281261112233", "'+6281261112233")]
+    [InlineData("-1234", "'-1234")]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("", "")]
+    public void OnlyAllDigitIdentifiersAreWrappedAndEverythingElseIsNeutralised(string value, string expected)
+    {
+        Assert.Equal(expected, SpreadsheetCsv.AsText(value));
+        var csv = Encoding.UTF8.GetString(SpreadsheetCsv.Write(["Nama", "NIK"], [["=Budi", value]], identifierColumns: ["NIK"]));
+        // The name column is not an identifier: neutralised as before.
+        Assert.EndsWith("\r\n\"'=Budi\";\"" + expected.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadingBackGivesTheDigits() => Assert.Equal("0276012345678901", SpreadsheetCsv.FromText("=\"0276012345678901\""));
+
+    [Fact]
+    public void AnUnknownIdentifierColumnIsAProgrammingError() =>
+        Assert.Throws<ArgumentException>(() => SpreadsheetCsv.Write(["Nama"], [], identifierColumns: ["NIK"]));
 }
 
 public class OutboxBackoff

@@ -72,8 +72,8 @@ public sealed class AccountController(
             var user = await users.FindByNameAsync(input.UserName.Trim());
             if (user is not null && await MustEnrollAsync(user))
             {
-                // An administrator without an authenticator app: enrollment first, then where they were going.
-                TempData.Error(TwoFactorController.MustEnrollMessage);
+                // An administrator without an authenticator app: enrollment first, then where they were going. The
+                // enrollment page says why (once, as guidance): no error message on top of it.
                 return Redirect(TwoFactorEnrollmentRedirect.EnrollmentPath
                     + QueryString.Create("returnUrl", SafeReturnUrl(input.ReturnUrl)));
             }

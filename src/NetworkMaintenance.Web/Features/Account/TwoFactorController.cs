@@ -34,8 +34,6 @@ public sealed class TwoFactorController(
         "Kode verifikasi salah. Pastikan jam ponsel Anda tepat dan masukkan kode yang sedang tampil di aplikasi.";
     public const string RequiredMessage =
         "Administrator wajib memakai autentikasi dua faktor, sehingga fitur ini tidak dapat dinonaktifkan.";
-    public const string MustEnrollMessage =
-        "Administrator wajib memakai autentikasi dua faktor. Daftarkan aplikasi autentikator untuk melanjutkan.";
 
     private const string RecoveryCodesKey = "nm.recovery-codes";
 

@@ -14,7 +14,14 @@ using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Dashboard;
 
-public sealed record Kpis(int Open, int CompletedThisMonth, double? MedianHours, double? P90Hours, double? CompliancePercent);
+/// <summary>
+/// The dashboard's key figures. <paramref name="CompliancePercent"/> is the share of the reports whose 24-hour promise is
+/// already decided that kept it: completed this month within the target ÷ (completed this month + open reports already
+/// past the target, <paramref name="OpenOverdue"/>); an overdue open report counts as a miss at once, so the figure
+/// cannot read 100 % while a report is late (docs/sla.md#compliance).
+/// </summary>
+public sealed record Kpis(int Open, int CompletedThisMonth, double? MedianHours, double? P90Hours, double? CompliancePercent,
+    int OpenOverdue = 0);
 
 /// <summary>The IKM of the WIB calendar year <paramref name="Year"/> over every survey; <paramref name="Result"/> null: no survey yet.</summary>
 public sealed record IkmKpi(int Year, IkmResult? Result);
@@ -104,7 +111,10 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
             : await AggregateAsync(db, lists, visible, seesAll: false, now, ct);
 
         var open = aggregates.ByStatus.Where(s => !final.Contains(s.Status)).Sum(s => s.Count);
-        var kpis = ComputeKpis(open, aggregates.Seconds, sla.Options.Target);
+        // Read fresh (not from the shared figures): a report becomes overdue by the clock alone. The overdue list holds
+        // them all unless it is full.
+        var openOverdue = overdue.Count < ListSize ? overdue.Count : await running.CountAsync(r => r.SlaClockStartUtc < breachedBefore, ct);
+        var kpis = ComputeKpis(open, aggregates.Seconds, sla.Options.Target, openOverdue);
         return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts, aggregates.Ikm);
     }
 
@@ -134,18 +144,23 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
         return new DashboardAggregates(byStatus, seconds, charts, ikm);
     }
 
-    /// <summary>Median and 90th percentile (nearest rank) in hours, and the share within the target.</summary>
-    public static Kpis ComputeKpis(int open, IReadOnlyList<long> elapsedSeconds, TimeSpan target)
+    /// <summary>
+    /// Median and 90th percentile (nearest rank) in hours over the completed reports' clock time, and the compliance:
+    /// completed within the target ÷ (completed + <paramref name="openOverdue"/>), null when both are zero.
+    /// </summary>
+    public static Kpis ComputeKpis(int open, IReadOnlyList<long> elapsedSeconds, TimeSpan target, int openOverdue = 0)
     {
-        if (elapsedSeconds.Count == 0) return new Kpis(open, 0, null, null, null);
+        var decided = elapsedSeconds.Count + openOverdue;
+        var met = elapsedSeconds.Count(s => s <= target.TotalSeconds);
+        double? compliance = decided == 0 ? null : Math.Round(100d * met / decided, 1);
+        if (elapsedSeconds.Count == 0) return new Kpis(open, 0, null, null, compliance, openOverdue);
         var sorted = elapsedSeconds.Order().ToList();
         double Hours(long s) => Math.Round(s / 3600d, 1);
         var median = sorted.Count % 2 == 1
             ? Hours(sorted[sorted.Count / 2])
             : Math.Round((sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 7200d, 1);
         var p90 = Hours(sorted[(int)Math.Ceiling(0.9 * sorted.Count) - 1]);
-        var met = sorted.Count(s => s <= target.TotalSeconds);
-        return new Kpis(open, sorted.Count, median, p90, Math.Round(100d * met / sorted.Count, 1));
+        return new Kpis(open, sorted.Count, median, p90, compliance, openOverdue);
     }
 
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");

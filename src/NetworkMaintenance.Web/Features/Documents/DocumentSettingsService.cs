@@ -10,7 +10,7 @@ namespace NetworkMaintenance.Web.Features.Documents;
 
 /// <summary>Reads and saves the administrator's document settings (kop surat, logo, number patterns).</summary>
 public sealed class DocumentSettingsService(AppDbContext db, TimeProvider clock, Audit.IAuditLog audit,
-    ILogger<DocumentSettingsService> logger)
+    ILogger<DocumentSettingsService> logger, BrandLogo brandLogo)
 {
     public async Task<DocumentSettings> GetAsync(CancellationToken ct = default) =>
         await db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? DocumentSettings.CreateDefault();
@@ -50,6 +50,7 @@ public sealed class DocumentSettingsService(AppDbContext db, TimeProvider clock,
                 numberPatterns = DocumentTypes.LetterNumbered.ToDictionary(t => t.ToString(), t => input.Pattern(t)),
             });
         await db.SaveChangesAsync(ct);
+        brandLogo.Invalidate();
         logger.LogInformation("Document settings changed by {UserId}", userId);
     }
 

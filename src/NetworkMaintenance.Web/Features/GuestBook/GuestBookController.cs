@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,18 +27,33 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
     public async Task<IActionResult> Csv(DateOnly? from, DateOnly? to, string? q, CancellationToken ct)
     {
         var rows = await QueryAsync(from, to, q, 100_000, ct);
-        var bytes = SpreadsheetCsv.Write(
-            ["Nama", "Jenis identitas", "Nomor identitas", "Instansi", "Keperluan", "Jam masuk (WIB)", "Jam keluar (WIB)", "Nomor laporan"],
-            rows.Select(r => new[]
-            {
-                r.Entry.VisitorName, GuestBookEntry.Label(r.Entry.IdentityType), r.Entry.IdentityNumber, r.Entry.Institution ?? "",
-                r.Entry.Purpose, Wib.FromUtc(r.Entry.TimeInUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                r.Entry.TimeOutUtc is { } o ? Wib.FromUtc(o).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
-                r.ReportNumber ?? "",
-            }));
+        var bytes = SpreadsheetCsv.Write(ExportHeader, ExportRows(rows), identifierColumns: [IdentityNumberColumn]);
         await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Buku tamu diekspor ke CSV ({rows.Count} baris).", Audit.AuditObject.Named("GuestBook"), new { from, to, q }, ct: ct);
         return File(bytes, SpreadsheetCsv.ContentType, "buku-tamu.csv");
     }
+
+    /// <summary>The same rows as an Excel workbook: every cell text, so identity numbers keep every digit.</summary>
+    [HttpGet("/buku-tamu/xlsx")]
+    public async Task<IActionResult> Xlsx(DateOnly? from, DateOnly? to, string? q, CancellationToken ct)
+    {
+        var rows = await QueryAsync(from, to, q, 100_000, ct);
+        var bytes = SpreadsheetXlsx.Write("Buku tamu", ExportHeader, ExportRows(rows));
+        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Buku tamu diekspor ke Excel ({rows.Count} baris).", Audit.AuditObject.Named("GuestBook"), new { from, to, q }, ct: ct);
+        return File(bytes, SpreadsheetXlsx.ContentType, "buku-tamu.xlsx");
+    }
+
+    public const string IdentityNumberColumn = "Nomor identitas";
+
+    private static readonly string[] ExportHeader =
+        ["Nama", "Jenis identitas", IdentityNumberColumn, "Instansi", "Keperluan", "Jam masuk (WIB)", "Jam keluar (WIB)", "Nomor laporan"];
+
+    private static IEnumerable<string[]> ExportRows(IEnumerable<GuestBookRow> rows) => rows.Select(r => new[]
+    {
+        r.Entry.VisitorName, GuestBookEntry.Label(r.Entry.IdentityType), r.Entry.IdentityNumber, r.Entry.Institution ?? "",
+        r.Entry.Purpose, SpreadsheetCsv.DateTime(r.Entry.TimeInUtc),
+        r.Entry.TimeOutUtc is { } o ? SpreadsheetCsv.DateTime(o) : "",
+        r.ReportNumber ?? "",
+    });
 
     [HttpPost("/buku-tamu/{id:int}/keluar")]
     public async Task<IActionResult> TimeOut(int id, DateTime? timeOut, CancellationToken ct)

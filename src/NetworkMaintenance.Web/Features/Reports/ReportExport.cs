@@ -34,7 +34,7 @@ public static class ReportExport
         var reading = sla.Read(r.SlaFacts);
         return new Row(new[]
         {
-            r.Number, Display.Compact(r.ReceivedAtUtc), r.OpdName, r.ReporterName, Labels.Of(r.Channel), Labels.Of(r.Category),
+            r.Number, SpreadsheetCsv.DateTime(r.ReceivedAtUtc), r.OpdName, r.ReporterName, Labels.Of(r.Channel), Labels.Of(r.Category),
             Labels.Of(r.Status), r.Location, SlaLabels.Of(reading.State), SlaDisplay.Detail(reading),
         }, Core.Formatting.Wib.FromUtc(r.ReceivedAtUtc));
     });
@@ -42,37 +42,16 @@ public static class ReportExport
     /// <summary>The CSV file, written by the app's one CSV writer (<see cref="SpreadsheetCsv"/>).</summary>
     public static byte[] Csv(IEnumerable<Row> rows) => SpreadsheetCsv.Write(Header, rows.Select(r => r.Cells));
 
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = SpreadsheetXlsx.ContentType;
 
     /// <summary>
-    /// The workbook: sheet "Laporan", the header row, then one row per report. The reception time is a date cell (a
-    /// serial number with a date format, in WIB), so that Excel sorts and filters it as a date; the other cells are
-    /// text, never formulas.
+    /// The workbook, written by the app's one .xlsx writer (<see cref="SpreadsheetXlsx"/>): sheet "Laporan", the header
+    /// row, then one row per report. The reception time is a date cell (in WIB), so that Excel sorts and filters it as
+    /// a date; the other cells are text, never formulas.
     /// </summary>
-    public static byte[] Xlsx(IEnumerable<Row> rows)
-    {
-        using var table = new System.Data.DataTable("Laporan") { Locale = CultureInfo.InvariantCulture };
-        for (var c = 0; c < Header.Length; c++)
-        {
-            table.Columns.Add(Header[c], c == ReceivedColumn ? typeof(DateTime) : typeof(string));
-        }
-        foreach (var row in rows)
-        {
-            var values = new object[Header.Length];
-            for (var c = 0; c < Header.Length; c++)
-            {
-                values[c] = c == ReceivedColumn ? row.ReceivedAtWib : XmlSafe(row.Cells[c]);
-            }
-            table.Rows.Add(values);
-        }
-        using var buffer = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(buffer, table, sheetName: "Laporan", excelType: MiniExcelLibs.ExcelType.XLSX);
-        return buffer.ToArray();
-    }
-
-    // XML 1.0 cannot carry most control characters; drop them.
-    private static string XmlSafe(string value) =>
-        value.Any(ch => ch < 0x20 && ch is not ('\t' or '\n' or '\r')) ? new string(value.Where(ch => ch >= 0x20 || ch is '\t' or '\n' or '\r').ToArray()) : value;
+    public static byte[] Xlsx(IEnumerable<Row> rows) => SpreadsheetXlsx.Write("Laporan", Header,
+        rows.Select(r => r.Cells.Select((cell, c) => c == ReceivedColumn ? (object)r.ReceivedAtWib : cell).ToArray()),
+        dateColumns: [ReceivedColumn]);
 
     public static string FileName(DateTime nowUtc, string extension) =>
         "laporan-" + Core.Formatting.Wib.FromUtc(nowUtc).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture) + "." + extension;

@@ -103,11 +103,13 @@ public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
         RuleFor(x => x.Channel).IsInEnum().WithMessage("Saluran laporan tidak dikenal.");
         RuleFor(x => x.Channel).NotEqual(ReportChannel.Web).When(x => x.OnBehalf)
             .WithMessage("Petugas layanan mencatat laporan dari surat, email, SMS, WhatsApp, telepon atau kunjungan langsung.");
-        RuleFor(x => x.LetterNumber).NotEmpty().When(x => x.Channel == ReportChannel.Letter)
-            .WithMessage("Nomor surat permohonan wajib diisi untuk laporan melalui surat.")
-            .MaximumLength(100).WithMessage("Nomor surat maksimal 100 karakter.");
-        RuleFor(x => x.LetterDate).NotNull().When(x => x.Channel == ReportChannel.Letter)
-            .WithMessage("Tanggal surat permohonan wajib diisi untuk laporan melalui surat.");
+        // Only the chosen channel's own fields are checked (and used): a form without JavaScript sends the others too.
+        When(x => x.Channel == ReportChannel.Letter, () =>
+        {
+            RuleFor(x => x.LetterNumber).NotEmpty().WithMessage("Nomor surat permohonan wajib diisi untuk laporan melalui surat.")
+                .MaximumLength(100).WithMessage("Nomor surat maksimal 100 karakter.");
+            RuleFor(x => x.LetterDate).NotNull().WithMessage("Tanggal surat permohonan wajib diisi untuk laporan melalui surat.");
+        });
         When(x => x.Channel == ReportChannel.WalkIn, () =>
         {
             RuleFor(x => x.GuestName).NotEmpty()

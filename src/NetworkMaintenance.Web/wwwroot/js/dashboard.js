@@ -2,7 +2,8 @@
 (function () {
   'use strict';
   if (typeof Chart === 'undefined') return;
-  var palette = ['#0d6efd', '#198754', '#ffc107', '#dc3545', '#6f42c1', '#20c997', '#fd7e14', '#0dcaf0', '#6c757d', '#d63384'];
+  // The city's deep blue and green first (site.css --nm-brand, --nm-accent), then distinct, dark-enough colours.
+  var palette = ['#0b4a8b', '#0f6b4f', '#d97706', '#b42318', '#6941c6', '#0e7490', '#c2410c', '#475467', '#be185d', '#65a30d'];
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
     var spec = JSON.parse(canvas.getAttribute('data-chart'));
     if (!spec.labels.length) { canvas.hidden = true; return; }
@@ -23,6 +24,8 @@
       },
       options: {
         responsive: true,
+        // The canvas fills its .chart-box (site.css), whose height is fixed: the card's height never decides the chart's.
+        maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: round || spec.series.length > 1 } },
         scales: round ? {} : { y: { beginAtZero: true } }

@@ -226,4 +226,17 @@
             }).catch(function () { fail('Unduhan terputus. Periksa koneksi lalu coba lagi.'); });
         });
     });
+
+    // Table scroll regions (.table-responsive, at most 75 % of the window high, site.css) can be scrolled with the
+    // keyboard: each is focusable and named after its table (axe: scrollable-region-focusable).
+    document.querySelectorAll('.table-responsive:not(.device-table-wrap)').forEach(function (region) {
+      if (region.hasAttribute('tabindex')) return;
+      var table = region.querySelector('table');
+      var caption = table && table.querySelector('caption');
+      region.setAttribute('tabindex', '0');
+      region.setAttribute('role', 'region');
+      var heading = document.querySelector('main h1');
+      region.setAttribute('aria-label', (caption && caption.textContent.trim()) || (table && table.getAttribute('aria-label'))
+        || (heading ? 'Tabel ' + heading.textContent.trim() : 'Tabel'));
+    });
 })();

@@ -16,6 +16,7 @@ public sealed class DownloadsNotCached(SecurityWorld world)
     [InlineData("kadis", "/laporan/ekspor.csv")]
     [InlineData("kadis", "/laporan/ekspor.xlsx")]
     [InlineData("petugas", "/buku-tamu/csv")]
+    [InlineData("petugas", "/buku-tamu/xlsx")]
     [InlineData("admin", "/admin/audit/ekspor.csv")]
     [InlineData("admin", "/admin/dokumen/pratinjau")]
     public async Task DownloadsAreNeitherStoredNorShared(string userName, string route)

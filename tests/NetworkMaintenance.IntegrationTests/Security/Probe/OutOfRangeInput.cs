@@ -30,6 +30,7 @@ public sealed class OutOfRangeInput(SecurityWorld world)
     [InlineData("kadis", "/laporan/ekspor.xlsx?from=0001-01-01&to=9999-12-31")]
     [InlineData("petugas", "/buku-tamu?from=0001-01-01&to=9999-12-31")]
     [InlineData("petugas", "/buku-tamu/csv?from=0001-01-01&to=9999-12-31")]
+    [InlineData("petugas", "/buku-tamu/xlsx?from=0001-01-01&to=9999-12-31")]
     [InlineData("admin", "/admin/audit?dari=0001-01-01&sampai=9999-12-31")]
     [InlineData("admin", "/admin/audit/ekspor.csv?dari=0001-01-01&sampai=9999-12-31")]
     [InlineData("kadis", "/skm?year=1")]
