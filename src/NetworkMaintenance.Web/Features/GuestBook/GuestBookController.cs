@@ -27,6 +27,8 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
     [HttpGet("/buku-tamu/csv")]
     public async Task<IActionResult> Csv(DateOnly? from, DateOnly? to, string? q, CancellationToken ct)
     {
+        // Not the whole guest book when a date filter was refused: the list says which filter was not used.
+        if (UnusedFilter.Message(ModelState) is not null) return Redirect("/buku-tamu" + Request.QueryString);
         var rows = await QueryAsync(from, to, q, 100_000, ct);
         var bytes = SpreadsheetCsv.Write(
             ["Nama", "Jenis identitas", "Nomor identitas", "Instansi", "Keperluan", "Jam masuk (WIB)", "Jam keluar (WIB)", "Nomor laporan"],

@@ -59,6 +59,8 @@ public sealed class ReportsController(
     public async Task<IActionResult> ExportCsv([FromQuery] ReportFilter filter, [FromServices] Core.Domain.Sla.SlaClock sla,
         CancellationToken ct = default)
     {
+        // Not an export the user did not ask for: the list says which filter was not used.
+        if (UnusedFilter.Message(ModelState) is not null) return Redirect("/laporan" + Request.QueryString);
         var actor = await CurrentActorAsync(ct);
         if (actor is null) return Forbid();
         var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
@@ -74,6 +76,8 @@ public sealed class ReportsController(
     public async Task<IActionResult> ExportXlsx([FromQuery] ReportFilter filter, [FromServices] Core.Domain.Sla.SlaClock sla,
         CancellationToken ct = default)
     {
+        // Not an export the user did not ask for: the list says which filter was not used.
+        if (UnusedFilter.Message(ModelState) is not null) return Redirect("/laporan" + Request.QueryString);
         var actor = await CurrentActorAsync(ct);
         if (actor is null) return Forbid();
         var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
