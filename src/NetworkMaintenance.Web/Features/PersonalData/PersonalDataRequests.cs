@@ -75,7 +75,7 @@ public sealed class PersonalDataRequests(AppDbContext db, IAuditLog audit)
         var text = SearchPattern.Exact(term);
         const string esc = SearchPattern.Escape;
         // Phone numbers are stored normalised (+628…, PhoneNumber): "0812-6111 2233" finds +6281261112233.
-        var phone = PhoneNumber.NormalizeOrNull(term) ?? "\u0000";
+        var phone = PhoneNumber.NormalizeOrNull(term);
         var records = new List<PersonRecord>();
 
         var guests = await db.GuestBookEntries.AsNoTracking()
@@ -88,7 +88,7 @@ public sealed class PersonalDataRequests(AppDbContext db, IAuditLog audit)
         var complaints = await db.Complaints.AsNoTracking()
             .Where(c => c.Name != GuestBookEntry.Erased
                 && (EF.Functions.Like(c.Name, text, esc) || (c.Email != null && EF.Functions.Like(c.Email, text, esc))
-                    || (c.Phone != null && c.Phone == phone)))
+                    || (phone != null && c.Phone == phone)))
             .OrderBy(c => c.Id).ToListAsync(ct);
         records.AddRange(complaints.Select(c => new PersonRecord(ComplaintSource, c.Number, c.Name, null, c.Phone, c.Email, null,
             c.CreatedAtUtc, Complaint.Label(c.Status), true)));
@@ -97,7 +97,7 @@ public sealed class PersonalDataRequests(AppDbContext db, IAuditLog audit)
             .Where(r => r.ReporterUserId == null
                 && (EF.Functions.Like(r.ReporterName, text, esc) || (r.ReporterNip != null && EF.Functions.Like(r.ReporterNip, text, esc))
                     || (r.ReporterEmail != null && EF.Functions.Like(r.ReporterEmail, text, esc))
-                    || (r.ReporterPhone != null && r.ReporterPhone == phone)))
+                    || (phone != null && r.ReporterPhone == phone)))
             .OrderBy(r => r.Id)
             .Select(r => new { r.Number, r.ReporterName, r.ReporterNip, r.ReporterPhone, r.ReporterEmail, r.ReporterPosition, r.CreatedAtUtc })
             .ToListAsync(ct);
@@ -108,7 +108,7 @@ public sealed class PersonalDataRequests(AppDbContext db, IAuditLog audit)
         var accounts = await db.Users.AsNoTracking()
             .Where(u => EF.Functions.Like(u.FullName, text, esc) || (u.Email != null && EF.Functions.Like(u.Email, text, esc))
                 || (u.Nip != null && EF.Functions.Like(u.Nip, text, esc)) || (u.UserName != null && EF.Functions.Like(u.UserName, text, esc))
-                || (u.PhoneNumber != null && u.PhoneNumber == phone))
+                || (phone != null && u.PhoneNumber == phone))
             .OrderBy(u => u.UserName)
             .Select(u => new { u.UserName, u.FullName, u.Nip, u.PhoneNumber, u.Email, u.Position, u.CreatedAtUtc, u.IsActive })
             .ToListAsync(ct);
