@@ -12,18 +12,20 @@ namespace NetworkMaintenance.Benchmarks.Http;
 /// End-to-end HTTP benchmark (docs/performance.md). Publishes the web app (or uses --app), generates a database of
 /// --reports reports with the app's own <c>database generate</c> command, starts the app in Production with the baseline
 /// endpoints switched on, signs in as the generated Kepala Dinas, and measures each page and its bare baseline with a
-/// fixed number of concurrent connections for a fixed time. Prints a markdown table and writes artifacts/benchmark.json.
+/// fixed number of concurrent connections for a fixed time. With <c>--postgres CONNECTION</c> (or <c>NM_BENCH_POSTGRES</c>)
+/// the same rows are then copied into that PostgreSQL database (dropped and created; <see cref="PostgresCopy"/>) and the
+/// same pages are measured there, in the same run. Prints markdown tables and writes artifacts/benchmark.json.
 /// Only loopback addresses are used; every loop is bounded by time.
 /// </summary>
 public static partial class HttpBenchmark
 {
     public const string Usage =
-        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE]";
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION]";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
-        bool ReuseDb, string Out);
+        bool ReuseDb, string Out, string? Postgres);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -76,22 +78,77 @@ public static partial class HttpBenchmark
                 "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--allow-production", "--force"], app, env);
         }
 
+        env.Remove("NM_GENERATE_PASSWORD");
+        var runs = new List<(string Database, BenchmarkReport Report, long Errors)>();
+        var sqlite = await MeasureAsync(app, work, env, password, options, "SQLite", () => new FileInfo(db).Length / 1024d / 1024d, generateSeconds);
+        runs.Add(("SQLite", sqlite.Report, sqlite.Errors));
+        if (options.Postgres is { } postgres)
+        {
+            // The same rows on PostgreSQL: the app's migrations make the schema, then the SQLite rows are copied over.
+            await RecreateDatabaseAsync(postgres);
+            var pgEnv = new Dictionary<string, string>(env)
+            {
+                ["Database__Provider"] = "PostgreSql",
+                ["ConnectionStrings__PostgreSql"] = postgres,
+                ["Database__MigrateOnStartup"] = "true",
+            };
+            Console.WriteLine("Creating the PostgreSQL schema with the app's migrations …");
+            // Any command of the app prepares the database first (migrations, reference data); a dry purge changes nothing.
+            await RunToEndAsync("dotnet", [Path.Combine(app, "NetworkMaintenance.Web.dll"), "personal-data", "purge", "--dry-run"], app, pgEnv);
+            var copy = Stopwatch.StartNew();
+            var rows = await PostgresCopy.CopyAsync(db, postgres);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Copied {rows} rows from {db} to PostgreSQL in {copy.Elapsed.TotalSeconds:F1} s."));
+            var pg = await MeasureAsync(app, work, pgEnv, password, options, "PostgreSQL", () => PostgresSizeMb(postgres), null);
+            runs.Add(("PostgreSQL", pg.Report, pg.Errors));
+        }
+
+        foreach (var (database, report, _) in runs)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"## {database}");
+            Console.WriteLine();
+            Console.WriteLine(report.Markdown());
+        }
+        if (runs.Count > 1)
+        {
+            Console.WriteLine("## Side by side (req/s and p95 ms of the app's pages)");
+            Console.WriteLine();
+            Console.WriteLine(BenchmarkReport.SideBySide(runs.Select(r => (r.Database, r.Report)).ToList()));
+        }
+        var outPath = Path.IsPathRooted(options.Out) ? options.Out : Path.Combine(root, options.Out);
+        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+        await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(runs.ToDictionary(r => r.Database, r => r.Report), JsonOptions));
+        Console.WriteLine($"Written {outPath}");
+        var errors = runs.Sum(r => r.Errors);
+        if (errors > 0)
+        {
+            Console.Error.WriteLine($"{errors} requests failed (non-2xx or transport error); see {Path.Combine(work, "app-*.log")}.");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static async Task<(BenchmarkReport Report, long Errors)> MeasureAsync(string app, string work, Dictionary<string, string> baseEnv,
+        string password, Options options, string database, Func<double> databaseMb, double? generateSeconds)
+    {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
-        env.Remove("NM_GENERATE_PASSWORD");
-        env["Benchmark__BaselineEndpoints"] = "true";
-        // The baseline endpoints are never mapped in Production; "Benchmark" runs the same production pipeline.
-        env["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
-        env["RateLimiting__PublicPermitLimit"] = "1000000000";
-        env["RateLimiting__LoginPermitLimitPerIp"] = "1000000000";
-        // Plain HTTP on the loopback interface: no HTTPS redirect, cookies not Secure-only (docs/security.md).
-        env["Security__RequireHttps"] = "false";
-        env["Serilog__MinimumLevel__Default"] = "Warning";
-        var logPath = Path.Combine(work, "app.log");
+        var env = new Dictionary<string, string>(baseEnv)
+        {
+            ["Benchmark__BaselineEndpoints"] = "true",
+            // The baseline endpoints are never mapped in Production; "Benchmark" runs the same production pipeline.
+            ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+            ["RateLimiting__PublicPermitLimit"] = "1000000000",
+            ["RateLimiting__LoginPermitLimitPerIp"] = "1000000000",
+            // Plain HTTP on the loopback interface: no HTTPS redirect, cookies not Secure-only (docs/security.md).
+            ["Security__RequireHttps"] = "false",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        var logPath = Path.Combine(work, $"app-{database.ToLowerInvariant()}.log");
+        Console.WriteLine($"Measuring on {database} …");
         using var server = StartServer(app, baseUrl, env, logPath);
         try
         {
-            var started = Stopwatch.StartNew();
             var firstPage = await WaitForFirstPageAsync(baseUrl, server, TimeSpan.FromSeconds(120));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"App started: first page served {firstPage.TotalSeconds:F2} s after process start."));
 
@@ -120,7 +177,10 @@ public static partial class HttpBenchmark
             foreach (var page in pages)
             {
                 var measured = await LoadDriver.MeasureAsync(page.Client, page.Request, options.Connections, options.Warmup, options.Seconds);
-                var baseline = await LoadDriver.MeasureAsync(bare, page.BaselineRequest ?? (() => Get(page.Baseline)), options.Connections, options.Warmup, options.Seconds);
+                // The baseline endpoints read the SQLite file directly; on PostgreSQL there is none (shown as 0).
+                var baseline = database == "SQLite"
+                    ? await LoadDriver.MeasureAsync(bare, page.BaselineRequest ?? (() => Get(page.Baseline)), options.Connections, options.Warmup, options.Seconds)
+                    : new Measurement(0, 0, 0, 0, 0, 0, 0, 0, 0);
                 results.Add(new PageResult(page.Name, measured, baseline));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {page.Name}: {measured.RequestsPerSecond:F0} req/s, p95 {measured.P95:F1} ms (baseline {baseline.RequestsPerSecond:F0} req/s)"));
@@ -129,20 +189,8 @@ public static partial class HttpBenchmark
             var memory = ProcessMemory.Read(server.Id);
             var report = new BenchmarkReport(DateTime.UtcNow, Environment.ProcessorCount, Environment.Version.ToString(), LoadAverage(),
                 options.Reports, options.Connections, options.Seconds, generateSeconds, firstPage.TotalSeconds, memory.PeakMb, memory.CurrentMb,
-                results, new FileInfo(db).Length / 1024d / 1024d);
-            Console.WriteLine();
-            Console.WriteLine(report.Markdown());
-            var outPath = Path.IsPathRooted(options.Out) ? options.Out : Path.Combine(root, options.Out);
-            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-            await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(report, JsonOptions));
-            Console.WriteLine($"Written {outPath}");
-            var errors = results.Sum(r => r.Page.Errors + r.Baseline.Errors);
-            if (errors > 0)
-            {
-                Console.Error.WriteLine($"{errors} requests failed (non-2xx or transport error); see {logPath}.");
-                return 1;
-            }
-            return 0;
+                results, databaseMb()) { Database = database };
+            return (report, results.Sum(r => r.Page.Errors + r.Baseline.Errors));
         }
         finally
         {
@@ -152,6 +200,29 @@ public static partial class HttpBenchmark
                 await server.WaitForExitAsync();
             }
         }
+    }
+
+    private static async Task RecreateDatabaseAsync(string postgres)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+        var name = builder.Database ?? throw new FormatException("--postgres needs a Database=… in its connection string.");
+        if (name is "postgres" or "template0" or "template1") throw new FormatException("--postgres must name a database of its own (it is dropped and created).");
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ToString());
+        await connection.OpenAsync();
+        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static double PostgresSizeMb(string postgres)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(postgres);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)command.ExecuteScalar()! / 1024d / 1024d;
     }
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
@@ -174,12 +245,13 @@ public static partial class HttpBenchmark
         }
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out"))
+            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres"))
                 throw new FormatException($"Unknown option {a}.");
         }
         return new Options((int)Number("--reports", 100_000, 1), Number("--seconds", 10, 0.2), Number("--warmup", 2, 0),
             (int)Number("--connections", 8, 1), (int)Number("--seed", 42, int.MinValue), Value("--app"), Value("--db"),
-            args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"));
+            args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"),
+            Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null));
     }
 
     private static string RepositoryRoot()

@@ -20,6 +20,7 @@ public static class FeatureServices
         // Retention of the personal data of people without an account (UU 27/2022; docs/security-standard.md).
         services.AddValidatedSettings<PersonalData.PersonalDataOptions, PersonalData.PersonalDataOptionsValidator>(configuration, PersonalData.PersonalDataOptions.Section);
         services.AddScoped<PersonalData.PersonalDataRetention>();
+        services.AddScoped<PersonalData.PersonalDataRequests>();
 
         // Reports and the workflow.
         services.AddScoped<Reports.ActorFactory>();

@@ -46,6 +46,7 @@ public static class Navigation
         new("Kop Surat & Penomoran", "bi-file-earmark-text", "/admin/dokumen", Policies.Administrator, AdministrationGroup),
         new("Standar Pelayanan", "bi-card-checklist", "/admin/standar-pelayanan", Policies.Administrator, AdministrationGroup),
         new("Log Audit", "bi-shield-check", "/admin/audit", Policies.Administrator, AdministrationGroup),
+        new("Data Pribadi", "bi-person-lock", "/admin/data-pribadi", Policies.Administrator, AdministrationGroup),
         new("Notifikasi", "bi-bell", "/notifikasi", null, BadgeKey: NavCounts.NotificationsKey),
     ];
 

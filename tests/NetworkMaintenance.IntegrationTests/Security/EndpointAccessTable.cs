@@ -130,6 +130,9 @@ public static class EndpointAccessTable
         // Administration.
         Get("/admin/audit", Administrator),
         Get("/admin/audit/ekspor.csv", Administrator),
+        Get("/admin/data-pribadi", Administrator),
+        Get("/admin/data-pribadi/ekspor.csv", Administrator),
+        Post("/admin/data-pribadi/hapus", Administrator),
         Get("/admin/pengguna", Administrator),
         Get("/admin/pengguna/baru", Administrator),
         Post("/admin/pengguna/baru", Administrator),

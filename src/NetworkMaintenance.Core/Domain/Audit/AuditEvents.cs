@@ -37,6 +37,9 @@ public static class AuditEvents
     /// <summary>Personal data erased at the end of its retention period (the <c>personal-data purge</c> command).</summary>
     public const string PersonalDataPurged = "personal_data.purged";
 
+    /// <summary>One person's personal data erased at their request (UU 27/2022; /admin/data-pribadi).</summary>
+    public const string PersonalDataErasedOnRequest = "personal_data.erased_on_request";
+
     public const string PlhAppointed = "plh.appointed";
     public const string PlhRevoked = "plh.revoked";
 
@@ -62,6 +65,7 @@ public static class AuditEvents
         (RoleChanged, "Peran diubah"),
         (SettingChanged, "Pengaturan diubah"),
         (PersonalDataPurged, "Data pribadi dihapus (masa simpan habis)"),
+        (PersonalDataErasedOnRequest, "Data pribadi dihapus atas permintaan"),
         (ClockPaused, "Waktu layanan dijeda"),
         (ClockResumed, "Waktu layanan dilanjutkan"),
         (DocumentDownloaded, "Dokumen diunduh"),

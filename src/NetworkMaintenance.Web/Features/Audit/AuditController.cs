@@ -18,14 +18,19 @@ public sealed class AuditController(AuditSearch search, IAuditLog audit, IValida
     [HttpGet(PageUrl)]
     public async Task<IActionResult> Index([FromQuery] AuditQuery query, CancellationToken ct)
     {
+        // A date the binder refused is left unset and the list runs without it, saying so above the filters.
+        var unused = UnusedFilter.Message(ModelState);
+        ModelState.Clear();
         if (!await validator.ValidateIntoAsync(query, ModelState))
-            return View(new AuditPageModel(query, new PagedList<AuditRow>([], 1, AuditQuery.PageSize, 0)));
-        return View(new AuditPageModel(query, await search.PageAsync(query, ct)));
+            return View(new AuditPageModel(query, new PagedList<AuditRow>([], 1, AuditQuery.PageSize, 0), unused));
+        return View(new AuditPageModel(query, await search.PageAsync(query, ct), unused));
     }
 
     [HttpGet(PageUrl + "/ekspor.csv")]
     public async Task<IActionResult> ExportCsv([FromQuery] AuditQuery query, CancellationToken ct)
     {
+        // Not an export the user did not ask for: the list says which filter was not used.
+        if (UnusedFilter.Message(ModelState) is not null) return Redirect(PageUrl + Request.QueryString);
         if (!await validator.ValidateIntoAsync(query, ModelState))
             return View(nameof(Index), new AuditPageModel(query, new PagedList<AuditRow>([], 1, AuditQuery.PageSize, 0)));
         var csv = await search.CsvAsync(query, ct);
@@ -35,4 +40,4 @@ public sealed class AuditController(AuditSearch search, IAuditLog audit, IValida
     }
 }
 
-public sealed record AuditPageModel(AuditQuery Query, PagedList<AuditRow> Entries);
+public sealed record AuditPageModel(AuditQuery Query, PagedList<AuditRow> Entries, string? UnusedFilter = null);

@@ -27,6 +27,8 @@ public sealed class ReportExportsController(AppDbContext db, ActorFactory actors
     private async Task<IActionResult> ExportAsync(ReportFilter filter, string format, string formatName,
         Func<IEnumerable<ReportExport.Row>, FileContentResult> file, CancellationToken ct)
     {
+        // Not an export the user did not ask for: the list says which filter was not used.
+        if (UnusedFilter.Message(ModelState) is not null) return Redirect(Url.Action("Index", "Reports") + Request.QueryString);
         var actor = await actors.ForUserAsync(User.UserId(), ct);
         if (actor is null) return Forbid();
         var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
