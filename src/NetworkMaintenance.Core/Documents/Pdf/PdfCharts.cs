@@ -105,12 +105,13 @@ public static class PdfCharts
         });
     }
 
-    /// <summary>The top of the value axis: four equal whole-number steps (1, 2, 3, 4, 5, then multiples of 5, and of 10 above 50) covering <paramref name="value"/>.</summary>
-    internal static int NiceMax(int value)
+    /// <summary>The top of the value axis: four equal whole-number steps (1 to 5, then even, multiples of 5 above 10, of 10 above 50) covering <paramref name="value"/>.</summary>
+    public static int NiceMax(int value)
     {
         var step = Math.Max(1, (value + 3) / 4);
         if (step > 50) step = (step + 9) / 10 * 10;
-        else if (step > 5) step = (step + 4) / 5 * 5;
+        else if (step > 10) step = (step + 4) / 5 * 5;
+        else if (step > 5) step = (step + 1) / 2 * 2;
         return step * 4;
     }
 

@@ -139,12 +139,12 @@ public static class MonthlyRecapTemplate
         {
             c.Table(
                 [
-                    new TableColumn("No", 6, CellAlign.Center),
-                    new TableColumn("Perangkat", 17),
+                    new TableColumn("No", 5, CellAlign.Center),
+                    new TableColumn("Perangkat", 15),
                     new TableColumn("Merek/Tipe (lama → baru)", 22),
                     new TableColumn("Nomor Seri (lama → baru)", 22),
-                    new TableColumn("OPD", 17),
-                    new TableColumn("Nomor Laporan", 16),
+                    new TableColumn("OPD", 16),
+                    new TableColumn("Nomor Laporan", 20),
                 ],
                 model.DevicesReplaced.Select((d, i) => (IReadOnlyList<string>)
                 [
@@ -162,11 +162,11 @@ public static class MonthlyRecapTemplate
         {
             c.Table(
                 [
-                    new TableColumn("No", 6, CellAlign.Center),
-                    new TableColumn("Nomor Laporan", 17),
+                    new TableColumn("No", 5, CellAlign.Center),
+                    new TableColumn("Nomor Laporan", 20),
                     new TableColumn("OPD", 18),
-                    new TableColumn("Waktu", 11, CellAlign.Center),
-                    new TableColumn("Alasan / keterangan", 48),
+                    new TableColumn("Waktu", 12, CellAlign.Center),
+                    new TableColumn("Alasan / keterangan", 45),
                 ],
                 model.Overdue.Select((o, i) => (IReadOnlyList<string>)
                 [
