@@ -22,7 +22,8 @@ public sealed class MonthlyRecapReconciliation(AppFactory factory) : IClassFixtu
 
     private sealed record World(SlaApp App, string Opd, string Kadis, string KadisPosition, string Kabid);
 
-    private World? _world;
+    // xunit makes a new instance per test; the reports are made once per fixture (its database).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppFactory, World> Worlds = new();
 
     /// <summary>
     /// October: one report still open at the end of November, one closed in November. November: one over the target
@@ -30,7 +31,7 @@ public sealed class MonthlyRecapReconciliation(AppFactory factory) : IClassFixtu
     /// </summary>
     private async Task<World> WorldAsync()
     {
-        if (_world is not null) return _world;
+        if (Worlds.TryGetValue(factory, out var made)) return made;
         var app = new SlaApp(factory, new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero));
         var stillOpen = await app.ReceiveAsync(Utc(10, 20, 1), FaultCategory.SlowConnection);
         var closedLater = await app.ReceiveAsync(Utc(10, 25, 1), FaultCategory.WifiProblem);
@@ -57,8 +58,9 @@ public sealed class MonthlyRecapReconciliation(AppFactory factory) : IClassFixtu
         var opdName = await app.QueryAsync(db => db.Reports.Where(r => r.Id == late).Select(r => r.Opd!.Name).SingleAsync());
         var kadis = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "kadis").Select(u => new { u.FullName, u.Position }).SingleAsync());
         var kabid = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "kabid").Select(u => u.FullName).SingleAsync());
-        _world = new World(app, opdName, kadis.FullName, kadis.Position!, kabid);
-        return _world;
+        var world = new World(app, opdName, kadis.FullName, kadis.Position!, kabid);
+        Worlds.Add(factory, world);
+        return world;
     }
 
     private static async Task CloseAsync(SlaApp app, int id, DateTime completedAt, DateTime closedAt, string? kasiNote)
@@ -135,17 +137,20 @@ public sealed class MonthlyRecapReconciliation(AppFactory factory) : IClassFixtu
         Assert.Contains("Diterima Selesai (ditutup)", text);
         Assert.Contains("2025", text);
         // The OPD and category charts: label and value on one line, before their tables.
-        Assert.Contains($"D. Rekap per OPD {w.Opd} 3 No", text);
-        Assert.Contains($"E. Rekap per Kategori Gangguan {Labels.Of(FaultCategory.NoInternet)} 1 {Labels.Of(FaultCategory.CableDamage)} 1 {Labels.Of(FaultCategory.Other)} 1 No", text);
+        Assert.Contains($"D. Rekap per OPD {w.Opd} 3 Selesai", text);
+        Assert.Contains($"1 {w.Opd} 3 1 0 0%", text);
+        Assert.Contains($"E. Rekap per Kategori Gangguan {Labels.Of(FaultCategory.NoInternet)} 1 {Labels.Of(FaultCategory.CableDamage)} 1 {Labels.Of(FaultCategory.Other)} 1 Selesai", text);
         // Devices replaced in the month.
         Assert.Contains("Jumlah perangkat yang diganti: 1 perangkat.", text);
         Assert.Contains("Switch 8 port", text);
-        Assert.Contains("OLD-1234 → NEW-5678", text);
+        Assert.Contains("OLD-1234 →", text); // the cell wraps after the arrow
+        Assert.Contains("NEW-5678", text);
+        Assert.Contains("TP-Link TL-SG108 →", text);
         Assert.Contains("GJ-2026-", text);
         // Over the target: the late report (completed after 30 h) with its root cause, the two open ones past their deadline.
         Assert.Contains("Jumlah: 3 laporan.", text);
         Assert.Contains("Penyebab: Petir merusak switch.", text);
-        Assert.Contains("(belum selesai)", text);
+        Assert.Contains("jam (belum", text); // "(belum selesai)": the narrow Waktu cell wraps
         Assert.Contains("Tidak ada alasan yang dicatat pada alur kerja.", text);
         // IKM: one response for two closed reports, under the minimum sample.
         Assert.Contains("Jumlah responden : 1 orang", text);
@@ -210,7 +215,7 @@ public sealed class MonthlyRecapReconciliation(AppFactory factory) : IClassFixtu
         Assert.Contains("4. Rekomendasi Pengadaan lima switch cadangan.", text);
         Assert.DoesNotContain("Usulkan pengadaan arrester", text);
         // The signature block keeps the last narrative part on its page.
-        var audit = await w.App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EventType == AuditEvents.RecapNarrativeSaved));
+        var audit = await w.App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EventType == AuditEvents.RecapNarrativeSaved && a.Summary.Contains("November 2026")));
         Assert.Equal(1, audit);
 
         // A second form opened before that save (no version) is refused, not silently overwriting.
