@@ -150,8 +150,11 @@ public sealed class MonthlyRecapReconciliation(AppFactory factory) : IClassFixtu
         // Over the target: the late report (completed after 30 h) with its root cause, the two open ones past their deadline.
         Assert.Contains("Jumlah: 3 laporan.", text);
         Assert.Contains("Penyebab: Petir merusak switch.", text);
-        Assert.Contains("jam (belum", text); // "(belum selesai)": the narrow Waktu cell wraps
-        Assert.Contains("Tidak ada alasan yang dicatat pada alur kerja.", text);
+        Assert.Contains("Belum selesai pada akhir periode.", text);
+        // The two open ones: received 20 October (1,000 clock hours at 30 November 24.00) and 20 November (256 h), no reason recorded.
+        Assert.Contains("1000 jam Belum selesai pada akhir periode. Tidak ada", text);
+        Assert.Contains("256 jam Belum selesai pada akhir periode. Tidak ada", text);
+        Assert.Contains("30 jam Penyebab: Petir merusak switch.", text);
         // IKM: one response for two closed reports, under the minimum sample.
         Assert.Contains("Jumlah responden : 1 orang", text);
         Assert.Contains("Tingkat respons : 1 dari 2 laporan yang ditutup (50%)", text);

@@ -22,6 +22,9 @@ public static class MonthlyRecapTemplate
 
     private const double LabelWidth = 150;
 
+    /// <summary>Printed before the reasons of a report over the target that was still open at the cut-off.</summary>
+    public const string StillOpenNote = "Belum selesai pada akhir periode.";
+
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
 
     private static readonly string[] ShortMonths = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
@@ -170,7 +173,7 @@ public static class MonthlyRecapTemplate
                 ],
                 model.Overdue.Select((o, i) => (IReadOnlyList<string>)
                 [
-                    Number(i + 1), o.Number, o.OpdName, Hours(o.Hours) + (o.StillOpen ? " (belum selesai)" : ""), o.Reasons,
+                    Number(i + 1), o.Number, o.OpdName, Hours(o.Hours), (o.StillOpen ? StillOpenNote + " " : "") + o.Reasons,
                 ]));
         }
 
