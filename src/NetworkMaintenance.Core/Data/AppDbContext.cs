@@ -38,6 +38,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<Domain.Documents.MonthlyRecapNarrative> MonthlyRecapNarratives => Set<Domain.Documents.MonthlyRecapNarrative>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

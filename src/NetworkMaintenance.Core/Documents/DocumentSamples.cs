@@ -247,8 +247,11 @@ public static class DocumentSamples
         Year = 2026,
         Month = 11,
         GeneratedAtUtc = Utc(2026, 11, 30, 16, 0),
+        CutoffUtc = Utc(2026, 12, 1, 0, 0),
+        OpenAtStart = 4,
         Received = 23,
         Completed = 20,
+        Closed = 23,
         Rejected = 1,
         OpenAtEnd = 3,
         OpenCountedOn = new DateOnly(2026, 11, 30),
@@ -281,7 +284,47 @@ public static class DocumentSamples
         [
             [4, 3, 3, 4, 3, 4, 4, 3, 3], [3, 3, 4, 4, 3, 3, 4, 3, 3], [4, 4, 3, 4, 4, 4, 4, 3, 4], [3, 3, 3, 4, 3, 3, 3, 3, 3],
         ]),
+        Trend =
+        [
+            new(2025, 12, 14, 12), new(2026, 1, 17, 15), new(2026, 2, 12, 13), new(2026, 3, 19, 16), new(2026, 4, 15, 17),
+            new(2026, 5, 21, 18), new(2026, 6, 16, 18), new(2026, 7, 18, 17), new(2026, 8, 22, 19), new(2026, 9, 20, 21),
+            new(2026, 10, 19, 20), new(2026, 11, 23, 23),
+        ],
+        DevicesReplaced =
+        [
+            new("GJ-2026-000118", "Dinas Pendidikan", "Switch 24 port", "TP-Link TL-SG1024D", "2231045001872", "TP-Link TL-SG1024D", "2236091004415"),
+            new("GJ-2026-000121", "Dinas Kesehatan", "Access point", "Ubiquiti UniFi U6 Lite", "F4E2C6A1B2C3", "Ubiquiti UniFi U6 Lite", "F4E2C6D7E8F9"),
+            new("GJ-2026-000127", "Sekretariat Daerah", "Router", "MikroTik RB4011", "HCQ08A1B2C3", "MikroTik RB5009", "HD109X7Y8Z9"),
+        ],
+        Overdue =
+        [
+            new("GJ-2026-000109", "Kecamatan Padang Hulu", Utc(2026, 11, 5, 9, 10), 31.5, false,
+                "Ditunda: menunggu perangkat (switch pengganti dari gudang). Penyebab: petir merusak switch."),
+            new("GJ-2026-000124", "RSUD dr. Kumpulan Pane", Utc(2026, 11, 19, 14, 0), 27.2, false,
+                "Dikembalikan Kepala Seksi: foto hasil pekerjaan belum dilampirkan."),
+        ],
+        Narrative = new RecapNarrative(
+            "Gangguan terbanyak adalah internet mati di sekolah (Dinas Pendidikan) setelah hujan disertai petir.",
+            "Stok switch cadangan di gudang tinggal dua unit; dua laporan menunggu perangkat pengganti.",
+            "Pemasangan arrester petir di tiga sekolah dijadwalkan Desember 2026.",
+            "Pengadaan lima switch cadangan dan arrester petir pada perubahan anggaran berikutnya."),
         KepalaDinas = KepalaDinas with { ApprovedAtUtc = null },
+        CoverLetter = new RecapCoverLetterReference("000.8.3.3/12/ND/Diskominfo/2026", new DateOnly(2026, 12, 2)),
+    };
+
+    /// <summary>The nota dinas that sends <see cref="MonthlyRecap"/> to the Wali Kota, signed by a Plh. Kepala Dinas.</summary>
+    public static RecapCoverLetterDocument RecapCoverLetter() => new()
+    {
+        Letterhead = Letterhead,
+        Number = "000.8.3.3/12/ND/Diskominfo/2026",
+        Date = new DateOnly(2026, 12, 2),
+        Year = 2026,
+        Month = 11,
+        Received = 23,
+        Closed = 23,
+        OpenAtEnd = 3,
+        // The Kepala Dinas is away on the signing date: the Kepala Bidang signs as Plh.
+        KepalaDinas = new Signer(KepalaBidang.Name, KepalaBidang.Nip, KepalaDinas.Position, IsPlh: true),
     };
 
     /// <summary>A UTC instant given by its WIB wall-clock time.</summary>

@@ -26,12 +26,17 @@ internal static class DocumentsCommand
             Console.WriteLine($"{path} ({bytes.Length / 1024} KB)");
         }
 
-        // The monthly recap: a report, not an issued document (no number, no verification code).
+        // The monthly recap (a lampiran without a number of its own) and its numbered nota dinas.
         var recap = DocumentSamples.MonthlyRecap();
         var recapPath = Path.Combine(target, MonthlyRecapTemplate.FileName(recap.Year, recap.Month));
         var recapBytes = MonthlyRecapTemplate.Render(recap);
         await File.WriteAllBytesAsync(recapPath, recapBytes);
         Console.WriteLine($"{recapPath} ({recapBytes.Length / 1024} KB)");
+        var cover = DocumentSamples.RecapCoverLetter();
+        var coverPath = Path.Combine(target, RecapCoverLetterTemplate.FileName(cover.Year, cover.Month));
+        var coverBytes = RecapCoverLetterTemplate.Render(cover);
+        await File.WriteAllBytesAsync(coverPath, coverBytes);
+        Console.WriteLine($"{coverPath} ({coverBytes.Length / 1024} KB)");
 
         app.Logger.LogInformation("Wrote {Count} sample documents and the monthly recap to {Folder}", DocumentSamples.All().Count, target);
         return 0;

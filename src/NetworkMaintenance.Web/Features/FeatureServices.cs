@@ -58,6 +58,7 @@ public static class FeatureServices
         services.AddScoped<Dashboard.DashboardService>();
         services.AddSingleton<Dashboard.SharedDashboardFigures>();
         services.AddScoped<Dashboard.MonthlyRecapService>();
+        services.AddScoped<Dashboard.MonthlyRecapNarrativeService>();
         services.AddScoped<ReferenceLists>();
 
         // E-mail through the outbox (sent only when Smtp:Host is set).

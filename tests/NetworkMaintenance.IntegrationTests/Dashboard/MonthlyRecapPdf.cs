@@ -65,10 +65,11 @@ public sealed class MonthlyRecapPdf(AppFactory factory) : IClassFixture<AppFacto
         Assert.Contains("Periode: November 2026", text);
         Assert.Contains("Laporan diterima : 5 laporan", text);
         Assert.Contains("Menurut saluran : Aplikasi web 5", text);
-        Assert.Contains("Selesai dikerjakan : 3 laporan", text);
+        Assert.Contains("Pekerjaan selesai dikerjakan : 3 laporan", text);
         Assert.Contains("Ditolak : 1 laporan", text);
         // g (October), a, b, c (awaiting acknowledgement) and d (repairing); e was rejected, December's came later.
-        Assert.Contains("Masih terbuka : 5 laporan (per 30 November 2026)", text);
+        Assert.Contains("Sisa akhir bulan : 5 laporan (masih terbuka per 30 November 2026)", text);
+        Assert.Contains("Rekonsiliasi: sisa bulan lalu 1 + diterima 5 − selesai 0 − ditolak 1 = sisa akhir bulan 5", text);
         // The dashboard's figures for the same three completions (DashboardFigures): 66,7%, 10 jam, 30 jam.
         Assert.Contains("Selesai dalam target : 2 dari 3 laporan (66,7%)", text);
         Assert.Contains("Median waktu penyelesaian : 10 jam", text);
@@ -93,7 +94,7 @@ public sealed class MonthlyRecapPdf(AppFactory factory) : IClassFixture<AppFacto
         var dinkesText = PdfReader.Text(await dinkes.Content.ReadAsByteArrayAsync());
         Assert.Contains($"OPD: {opds["Dinkes"].Name}", dinkesText);
         Assert.Contains("Laporan diterima : 1 laporan", dinkesText);
-        Assert.Contains("Selesai dikerjakan : 0 laporan", dinkesText);
+        Assert.Contains("Pekerjaan selesai dikerjakan : 0 laporan", dinkesText);
         Assert.Contains("Belum ada data survei kepuasan masyarakat pada periode ini.", dinkesText);
 
         // October: g completed in 2 h; its survey gives IKM 25,00 (D).

@@ -12,7 +12,7 @@ public sealed class SampleDocumentsCommand : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "nm-cmd-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task WritesOneSamplePdfOfEachOfTheFiveDocumentsAndTheMonthlyRecap()
+    public async Task WritesOneSamplePdfOfEachOfTheFiveDocumentsTheMonthlyRecapAndItsNotaDinas()
     {
         var output = Path.Combine(_folder, "samples");
         string[] args = ["documents", "sample", "--out", output];
@@ -22,8 +22,11 @@ public sealed class SampleDocumentsCommand : IDisposable
         Assert.Equal(0, exitCode);
         var files = Directory.GetFiles(output, "*.pdf").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         var samples = DocumentSamples.All();
-        Assert.Equal(6, files.Count);
-        Assert.Equal(samples.Select(OfficialDocumentRenderer.FileName).Append("rekap-bulanan-2026-11.pdf").Order(StringComparer.Ordinal), files);
+        Assert.Equal(7, files.Count);
+        Assert.Equal(samples.Select(OfficialDocumentRenderer.FileName).Append("rekap-bulanan-2026-11.pdf").Append("nota-dinas-rekap-2026-11.pdf")
+            .Order(StringComparer.Ordinal), files);
+        Assert.Equal(RecapCoverLetterTemplate.Render(DocumentSamples.RecapCoverLetter()),
+            await File.ReadAllBytesAsync(Path.Combine(output, "nota-dinas-rekap-2026-11.pdf")));
         Assert.Equal(MonthlyRecapTemplate.Render(DocumentSamples.MonthlyRecap()),
             await File.ReadAllBytesAsync(Path.Combine(output, "rekap-bulanan-2026-11.pdf")));
         foreach (var sample in samples)

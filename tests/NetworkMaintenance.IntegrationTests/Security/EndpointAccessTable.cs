@@ -96,6 +96,11 @@ public static class EndpointAccessTable
         Get("/laporan/ekspor.csv", Staff),
         Get("/laporan/ekspor.xlsx", Staff),
         Get("/laporan/rekap", Official),
+        // The recap's narrative and nota dinas: the Kepala Dinas and Kepala Bidang (and their Plh.), not the Kepala Seksi.
+        Get("/laporan/rekap/uraian", KepalaDinas | KepalaBidang),
+        Post("/laporan/rekap/uraian", KepalaDinas | KepalaBidang),
+        Get("/laporan/rekap/nota-dinas", KepalaDinas | KepalaBidang),
+        Post("/laporan/rekap/nota-dinas", KepalaDinas | KepalaBidang),
         Get("/tugas", ReportUser),
         Get("/laporan/baru", Who.Intake),
         Post("/laporan/baru", Who.Intake),

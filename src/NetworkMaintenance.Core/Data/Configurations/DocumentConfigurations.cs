@@ -51,3 +51,21 @@ public class DocumentSettingsConfiguration : IEntityTypeConfiguration<DocumentSe
         builder.Property(s => s.UpdatedByUserId).HasMaxLength(450);
     }
 }
+
+public class MonthlyRecapNarrativeConfiguration : IEntityTypeConfiguration<MonthlyRecapNarrative>
+{
+    public void Configure(EntityTypeBuilder<MonthlyRecapNarrative> builder)
+    {
+        builder.HasIndex(n => new { n.Year, n.Month }).IsUnique();
+        builder.HasIndex(n => n.CoverLetterNumber).IsUnique();
+        builder.Property(n => n.Permasalahan).HasMaxLength(MonthlyRecapNarrative.MaxPartLength).IsRequired();
+        builder.Property(n => n.Kendala).HasMaxLength(MonthlyRecapNarrative.MaxPartLength).IsRequired();
+        builder.Property(n => n.TindakLanjut).HasMaxLength(MonthlyRecapNarrative.MaxPartLength).IsRequired();
+        builder.Property(n => n.Rekomendasi).HasMaxLength(MonthlyRecapNarrative.MaxPartLength).IsRequired();
+        builder.Property(n => n.UpdatedByUserId).HasMaxLength(450);
+        builder.Property(n => n.UpdatedByName).HasMaxLength(200);
+        builder.Property(n => n.CoverLetterNumber).HasMaxLength(100);
+        builder.Property(n => n.CoverLetterNumberedByUserId).HasMaxLength(450);
+        builder.Property(n => n.Version).IsConcurrencyToken();
+    }
+}

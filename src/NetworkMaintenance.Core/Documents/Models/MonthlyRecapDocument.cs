@@ -13,10 +13,32 @@ public sealed record RecapRow(string Name, int Received, int Completed, int With
 /// <summary>How many reports came in through one channel.</summary>
 public sealed record ChannelCount(string Channel, int Count);
 
+/// <summary>One month of the twelve-month trend: reports received and reports closed (finished, not rejected).</summary>
+public sealed record RecapTrendPoint(int Year, int Month, int Received, int Closed);
+
+/// <summary>A device replaced in the month (the work was completed in the month), from the report's current device lines.</summary>
+public sealed record ReplacedDevice(string ReportNumber, string OpdName, string Name, string? OldBrandType, string? OldSerial,
+    string? NewBrandType, string? NewSerial);
+
 /// <summary>
-/// Rekap Bulanan: the month's figures of the service for the Kepala Dinas. A report, not an issued document: it has no
-/// letter number and no verification code (docs/documents.md, "Rekap Bulanan"), and is rendered on demand from the
-/// figures computed at that moment.
+/// A report over the service target: completed in the month after the target, or still open at the cut-off past its
+/// deadline. <see cref="Reasons"/> are what the workflow recorded about it (pauses, returns, disputes, the root cause).
+/// </summary>
+public sealed record OverdueReport(string Number, string OpdName, DateTime ReceivedAtUtc, double Hours, bool StillOpen, string Reasons);
+
+/// <summary>The narrative section of the recap, edited by the Kepala Bidang or Kepala Dinas before printing.</summary>
+public sealed record RecapNarrative(string Permasalahan, string Kendala, string TindakLanjut, string Rekomendasi)
+{
+    public static readonly RecapNarrative Empty = new("", "", "", "");
+}
+
+/// <summary>The numbered nota dinas that accompanies the recap (printed "Lampiran Nota Dinas Nomor …").</summary>
+public sealed record RecapCoverLetterReference(string Number, DateOnly Date);
+
+/// <summary>
+/// Rekap Bulanan: the month's figures of the service for the Kepala Dinas, who sends them to the Wali Kota with a
+/// numbered nota dinas (<see cref="RecapCoverLetterDocument"/>). The recap itself is a lampiran of figures rendered on
+/// demand: it has no number of its own and no verification code (docs/documents.md, "Rekap Bulanan").
 /// </summary>
 public sealed record MonthlyRecapDocument
 {
@@ -32,18 +54,36 @@ public sealed record MonthlyRecapDocument
     /// <summary>When the figures were read (UTC); dates the place-date line and the PDF.</summary>
     public required DateTime GeneratedAtUtc { get; init; }
 
+    /// <summary>
+    /// The month is still running: the figures stop at <see cref="CutoffUtc"/> (the time they were read) and the period
+    /// says "bulan berjalan".
+    /// </summary>
+    public bool IsRunningMonth { get; init; }
+
+    /// <summary>The end of the counted period: the first instant of the next month (WIB), or the generation time of a running month.</summary>
+    public DateTime CutoffUtc { get; init; }
+
+    /// <summary>Reports received before the month and still open at its start (sisa bulan lalu).</summary>
+    public int OpenAtStart { get; init; }
+
     public required int Received { get; init; }
 
-    /// <summary>Reports whose work was completed in the month (the work Berita Acara issued), as on the dashboard.</summary>
+    /// <summary>Reports whose work was completed in the month (the work Berita Acara issued), as on the dashboard: the SLA basis.</summary>
     public required int Completed { get; init; }
+
+    /// <summary>Reports closed in the month (approved by the Kepala Dinas), for the reconciliation line.</summary>
+    public int Closed { get; init; }
 
     public required int Rejected { get; init; }
 
-    /// <summary>Reports received by the end of the month (or by <see cref="OpenCountedOn"/>) and not yet closed or rejected then.</summary>
+    /// <summary>Reports received by the cut-off and not closed or rejected by then (sisa akhir bulan).</summary>
     public required int OpenAtEnd { get; init; }
 
     /// <summary>The WIB date the open count refers to: the month's last day, or today while the month is running.</summary>
     public required DateOnly OpenCountedOn { get; init; }
+
+    /// <summary>sisa bulan lalu + diterima − selesai − ditolak = sisa akhir bulan.</summary>
+    public bool Reconciles => OpenAtStart + Received - Closed - Rejected == OpenAtEnd;
 
     public required IReadOnlyList<ChannelCount> ByChannel { get; init; }
 
@@ -61,12 +101,60 @@ public sealed record MonthlyRecapDocument
 
     public required IReadOnlyList<RecapRow> ByCategory { get; init; }
 
+    /// <summary>The twelve months ending with this one, oldest first.</summary>
+    public IReadOnlyList<RecapTrendPoint> Trend { get; init; } = [];
+
+    public IReadOnlyList<ReplacedDevice> DevicesReplaced { get; init; } = [];
+
+    public IReadOnlyList<OverdueReport> Overdue { get; init; } = [];
+
+    public RecapNarrative Narrative { get; init; } = RecapNarrative.Empty;
+
     /// <summary>IKM of the surveys submitted in the month; null when there were none.</summary>
     public IkmResult? Ikm { get; init; }
 
-    /// <summary>The Kepala Dinas, who signs the recap by hand.</summary>
+    /// <summary>The Kepala Dinas, or their Plh. on the signing date, who signs the recap by hand.</summary>
     public required Signer KepalaDinas { get; init; }
 
+    /// <summary>The nota dinas the recap is attached to, once it has a number.</summary>
+    public RecapCoverLetterReference? CoverLetter { get; init; }
+
     /// <summary>"November 2026".</summary>
+    public string Period => $"{Formatting.IndonesianDate.MonthName(Month)} {Year.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Survey responses per closed report of the month (the response rate), null when nothing was closed.</summary>
+    public double? ResponseRatePercent => Closed == 0 ? null : Math.Round(100d * (Ikm?.Respondents ?? 0) / Closed, 1);
+}
+
+/// <summary>
+/// Nota dinas from the Kepala Dinas to the Wali Kota through the Sekretaris Daerah, sending the month's recap as its
+/// lampiran. Numbered once per month from its own yearly counter; re-prints keep the number (docs/documents.md).
+/// </summary>
+public sealed record RecapCoverLetterDocument
+{
+    public required LetterheadSettings Letterhead { get; init; }
+
+    public required string Number { get; init; }
+
+    /// <summary>The WIB date the number was taken: the nota dinas's date.</summary>
+    public required DateOnly Date { get; init; }
+
+    public required int Year { get; init; }
+
+    public required int Month { get; init; }
+
+    public bool IsRunningMonth { get; init; }
+
+    public required int Received { get; init; }
+
+    public required int Closed { get; init; }
+
+    public required int OpenAtEnd { get; init; }
+
+    public required Signer KepalaDinas { get; init; }
+
+    /// <summary>Which version of the nota dinas under the same number (a re-print after the narrative changed is version 2, …).</summary>
+    public int Version { get; init; } = 1;
+
     public string Period => $"{Formatting.IndonesianDate.MonthName(Month)} {Year.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -512,6 +512,21 @@ public sealed class PdfComposer : IDisposable
 
     public void NewPage() => gfx = AddPage();
 
+    /// <summary>
+    /// Reserves <paramref name="height"/> points across the content width (on a new page when they do not fit) and lets
+    /// <paramref name="draw"/> draw vector graphics into that rectangle, e.g. a chart (<see cref="PdfCharts"/>).
+    /// </summary>
+    public void Drawing(double height, Action<XGraphics, XRect> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        EnsureSpace(height);
+        draw(gfx, new XRect(Left, Y, ContentWidth, height));
+        Y += height;
+    }
+
+    /// <summary>The document's font (family of the page setup) for drawings.</summary>
+    public XFont DrawingFont(bool bold, double size) => Font(bold, false, size);
+
     /// <summary>Draws the footers (page x of n, QR code unless the footer is <see cref="PdfFooter.Plain"/>) and returns the PDF bytes. Call once.</summary>
     public byte[] Render(PdfFooter footer)
     {

@@ -43,6 +43,12 @@ public static class AuditEvents
     public const string PlhAppointed = "plh.appointed";
     public const string PlhRevoked = "plh.revoked";
 
+    /// <summary>The narrative of a month's recap saved by the Kepala Bidang or Kepala Dinas (or Plh.).</summary>
+    public const string RecapNarrativeSaved = "recap.narrative_saved";
+
+    /// <summary>The nota dinas that sends a month's recap took its number.</summary>
+    public const string RecapCoverLetterNumbered = "recap.cover_letter_numbered";
+
     /// <summary>"workflow.dispose", "workflow.complete_work", ... one code per <see cref="WorkflowAction"/>.</summary>
     public static string WorkflowStep(WorkflowAction action) => WorkflowPrefix + SnakeCase(action.ToString());
 
@@ -73,6 +79,8 @@ public static class AuditEvents
         (ExportDownloaded, "Ekspor diunduh"),
         (PlhAppointed, "Plh. ditunjuk"),
         (PlhRevoked, "Plh. dicabut"),
+        (RecapNarrativeSaved, "Uraian rekap bulanan disimpan"),
+        (RecapCoverLetterNumbered, "Nota dinas rekap bulanan diberi nomor"),
     ];
 
     /// <summary>Every known code with its Indonesian label, for the filter on the admin page.</summary>

@@ -64,3 +64,16 @@ public static class IkmCalculator
         };
     }
 }
+
+/// <summary>
+/// The one home of the smallest number of survey responses from which a month's IKM is printed without a caveat
+/// (docs/service-quality.md, "Minimum sample"). PermenPANRB 14/2017 sizes an SKM sample from the population with the
+/// Krejcie–Morgan table; for the few dozen reports a month closes that table asks for nearly all of them, and a
+/// handful of answers moves the index by whole grades. Under this minimum the recap prints the IKM with a caveat.
+/// </summary>
+public static class IkmSample
+{
+    public const int MinimumRespondents = 30;
+
+    public static bool IsBelowMinimum(int respondents) => respondents < MinimumRespondents;
+}
