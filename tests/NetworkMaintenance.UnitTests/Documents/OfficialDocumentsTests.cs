@@ -279,7 +279,7 @@ public class WorkReportTests
         Assert.Contains("Lama penanganan : 7 jam 50 menit", text.All);
         // The work's own times, in the words of the Berita Acara Pekerjaan.
         Assert.Contains(
-            "Waktu pekerjaan : mulai 30 November 2026 pukul 10.10 WIB sampai dengan 30 November 2026 pukul 16.40 WIB", text.All);
+            "Waktu pekerjaan : mulai 30 November 2026 pukul 10.10 WIB sampai dengan pukul 16.40 WIB (6 jam 30 menit)", text.All);
         Assert.Contains("Penyelesaian dicatat : 30 November 2026 pukul 16.50 WIB", text.All);
         Assert.Contains("Target : 24 jam", text.All);
         Assert.Contains("Memenuhi target waktu penyelesaian", text.All);
@@ -314,7 +314,7 @@ public class WorkReportTests
     {
         var ba = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara())).All;
         var report = PdfText.Read(WorkReportTemplate.Render(DocumentSamples.WorkReport())).All;
-        const string Times = "mulai 30 November 2026 pukul 10.10 WIB sampai dengan 30 November 2026 pukul 16.40 WIB";
+        const string Times = "mulai 30 November 2026 pukul 10.10 WIB sampai dengan pukul 16.40 WIB (6 jam 30 menit)";
 
         Assert.Contains(Times, ba);
         Assert.Contains(Times, report);

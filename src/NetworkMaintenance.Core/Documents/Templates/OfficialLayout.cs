@@ -45,6 +45,12 @@ internal static class OfficialLayout
     /// <summary>"30 November 2026 pukul 14.05 WIB" for a UTC instant.</summary>
     public static string DateTime(DateTime utc) => IndonesianDate.DateAndTime(Wib.FromUtc(utc));
 
+    /// <summary>
+    /// A stated span, in the same words on the Berita Acara, the results report and its kronologi: "mulai 30 November 2026
+    /// pukul 10.10 WIB sampai dengan pukul 16.40 WIB (6 jam 30 menit)"; "pada …" when only the start is known.
+    /// </summary>
+    public static string Span(DateTime startUtc, DateTime? endUtc) => IndonesianDate.SpanUtc(startUtc, endUtc);
+
     /// <summary>", bertempat di Kantor …" for the Berita Acara opening (tata naskah: "Pada hari ini … bertempat di …").</summary>
     public static string Place(string? location) =>
         string.IsNullOrWhiteSpace(location) ? "" : ", bertempat di " + location.Trim().TrimEnd('.', ',');

@@ -22,9 +22,13 @@ public static class WorkBeritaAcaraTemplate
         c.Paragraph(
             [
                 TextRun.Strong("PIHAK PERTAMA"),
-                new TextRun($" telah melaksanakan pekerjaan penanganan gangguan jaringan sesuai laporan Nomor {model.ReportNumber} " +
-                            $"di {model.Location}, mulai {OfficialLayout.DateTime(model.WorkStartedAtUtc)} sampai dengan " +
-                            $"{OfficialLayout.DateTime(model.WorkFinishedAtUtc)}, dengan rincian pekerjaan sebagai berikut:"),
+                new TextRun(
+                    (model.SiteVisitStartedAtUtc is { } visit
+                        ? $" telah melakukan pemeriksaan di lokasi {OfficialLayout.Span(visit, model.SiteVisitEndedAtUtc)} dan"
+                        : "") +
+                    $" telah melaksanakan pekerjaan penanganan gangguan jaringan sesuai laporan Nomor {model.ReportNumber} " +
+                    $"di {model.Location} {OfficialLayout.Span(model.WorkStartedAtUtc, model.WorkFinishedAtUtc)}, " +
+                    "dengan rincian pekerjaan sebagai berikut:"),
             ],
             ParagraphStyle.Body with { SpaceAfter = 3 });
         for (var i = 0; i < model.WorkDone.Count; i++)

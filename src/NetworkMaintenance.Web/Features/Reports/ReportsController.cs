@@ -305,7 +305,9 @@ public sealed class ReportsController(
         }
         if (workflowAction is WorkflowAction.InspectRepair or WorkflowAction.InspectReplace)
         {
-            form.VisitedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime);
+            // The actual times of the visit, prefilled with the step times (diagnosis recorded, now); the technician corrects them.
+            form.VisitedAt = Wib.FromUtc(report.DiagnosedAtUtc ?? clock.GetUtcNow().UtcDateTime);
+            form.VisitEndedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime);
             form.ReporterPresent = true;
         }
         if (workflowAction == WorkflowAction.AcknowledgeOnSite) form.SignerName = report.ReporterName;
