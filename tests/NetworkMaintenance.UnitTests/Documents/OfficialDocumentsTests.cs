@@ -217,8 +217,8 @@ public class WorkBeritaAcaraTests
         Assert.Contains("Diganti 2236154000123 2311870004567", text.All);
         Assert.Contains("Dikonfigurasi HCT08A1B2C3 -", text.All);
         Assert.Contains("Hasil pekerjaan:", text.All);
-        Assert.Contains("Yang menyerahkan,", text.All);
-        Assert.Contains("Yang menerima,", text.All);
+        Assert.Contains("PIHAK KEDUA telah memeriksa hasil pekerjaan yang diserahkan PIHAK PERTAMA dan menyatakan menerimanya.", text.All);
+        Assert.Contains("PIHAK PERTAMA, PIHAK KEDUA,", text.All);
         Assert.Contains($"Halaman 1 dari {text.Pages.Count}", text.Pages[0]);
     }
 

@@ -58,7 +58,7 @@ public sealed record TableStyle
 
     public bool RepeatHeader { get; init; } = true;
 
-    public double SpaceAfter { get; init; } = 8;
+    public double SpaceAfter { get; init; } = 5;
 }
 
 /// <summary>A label : value line of a key–value block.</summary>

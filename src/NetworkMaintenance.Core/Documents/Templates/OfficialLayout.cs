@@ -72,11 +72,11 @@ internal static class OfficialLayout
             ],
             labelWidth: 70,
             indent: 18,
-            spaceAfter: 1,
+            spaceAfter: 0,
             marker: marker);
         c.Paragraph(
             [new TextRun("selanjutnya disebut "), TextRun.Strong(partyName), new TextRun(".")],
-            ParagraphStyle.Body with { LeftIndent = 18 });
+            ParagraphStyle.Body with { LeftIndent = 18, SpaceAfter = 2 });
     }
 
     public const string Closing =
@@ -89,7 +89,7 @@ internal static class OfficialLayout
     public static void ClosingAndSignatures(PdfComposer c, OfficialDocument model, IReadOnlyList<SignatureBlock> parties, Signer? knownBy)
     {
         var closing = new[] { new TextRun(Closing) };
-        var style = ParagraphStyle.Body with { SpaceAfter = 10 };
+        var style = ParagraphStyle.Body with { SpaceAfter = 6 };
         var placeDate = PlaceDate(model);
         SignatureBlock[] acknowledgement = knownBy is null ? [] : [Block(model, knownBy, "Mengetahui,")];
         c.EnsureSpace(c.ParagraphHeight(closing, style) + c.SignaturesHeight(parties, placeDate) + c.SignaturesHeight(acknowledgement));
