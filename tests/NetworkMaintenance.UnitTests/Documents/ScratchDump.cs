@@ -15,6 +15,6 @@ public class ScratchDump
         }
         File.WriteAllBytes("/tmp/h13/onedevice.pdf", WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara() with { Devices = DocumentSamples.WorkBeritaAcara().Devices.Take(1).ToList() }));
         var sample = DocumentSamples.WorkBeritaAcara();
-        File.WriteAllBytes("/tmp/h13/onedevice2.pdf", WorkBeritaAcaraTemplate.Render(sample with { Devices = sample.Devices.Take(1).ToList(), WorkDone = sample.WorkDone.Take(2).ToList(), SiteVisitStartedAtUtc = sample.WorkStartedAtUtc, SiteVisitEndedAtUtc = sample.WorkStartedAtUtc.AddMinutes(30) }));
+        File.WriteAllBytes("/tmp/h13/onedevice2.pdf", WorkBeritaAcaraTemplate.Render(sample with { Devices = sample.Devices.Take(1).ToList(), WorkDone = sample.WorkDone.Take(2).ToList() }));
     }
 }

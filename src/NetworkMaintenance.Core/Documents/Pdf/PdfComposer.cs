@@ -131,13 +131,13 @@ public sealed class PdfComposer : IDisposable
         var addressLine = string.IsNullOrWhiteSpace(letterhead.Phone)
             ? letterhead.Address
             : $"{letterhead.Address}, Telepon {letterhead.Phone}";
-        y = CenteredLines(addressLine, small, textLeft, width, y + 1, 1.25, shrink: false);
+        y = CenteredLines(addressLine, small, textLeft, width, y + 1, 1.2, shrink: false);
         var contacts = new List<string>();
         if (!string.IsNullOrWhiteSpace(letterhead.Email)) contacts.Add("Pos-el " + letterhead.Email);
         if (!string.IsNullOrWhiteSpace(letterhead.Website)) contacts.Add("Laman " + letterhead.Website);
         if (contacts.Count > 0)
         {
-            y = CenteredLines(string.Join(", ", contacts), small, textLeft, width, y, 1.25, shrink: false);
+            y = CenteredLines(string.Join(", ", contacts), small, textLeft, width, y, 1.2, shrink: false);
         }
 
         var ruleY = Math.Max(y, logoBottom) + 5;
@@ -263,7 +263,7 @@ public sealed class PdfComposer : IDisposable
         var bold = Font(true, false, style.FontSize);
         var regular = Font(false, false, style.FontSize);
         var rowList = rows.ToList();
-        var widthsOf = ColumnWidths(columns, rowList, bold, regular, pad);
+        var widthsOf = ColumnWidths(columns, rowList, bold, regular, pad, style.FitContent);
 
         var headerLines = columns
             .Select((c, i) => breaker.Break([new TextRun(c.Header, Bold: true)], _ => bold, widthsOf[i] - (2 * pad)))
@@ -371,7 +371,8 @@ public sealed class PdfComposer : IDisposable
     /// spare, in proportion to that room. Only when the longest words of all columns together exceed the line are they
     /// cut (<see cref="LineBreaker"/> hyphenates such a token).
     /// </summary>
-    private double[] ColumnWidths(IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, XFont bold, XFont regular, double pad)
+    private double[] ColumnWidths(IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, XFont bold, XFont regular, double pad,
+        bool fitContent)
     {
         var totalWeight = columns.Sum(c => c.Width);
         var widths = columns.Select(c => c.Width / totalWeight * ContentWidth).ToArray();
@@ -383,6 +384,23 @@ public sealed class PdfComposer : IDisposable
             + (2 * pad) + 1).ToArray();
         var needed = min.Sum();
         if (needed > ContentWidth) min = min.Select(m => m * ContentWidth / needed).ToArray();
+        if (fitContent && needed <= ContentWidth)
+        {
+            // The widest line of each column's cells, unbroken (forced breaks '\n' kept).
+            var preferred = columns.Select((c, i) => Math.Max(min[i], rows
+                .SelectMany(r => i < r.Count ? (r[i] ?? "").Split('\n') : [])
+                .Select(line => Measure(line.Trim(), regular)).DefaultIfEmpty(0).Max() + (2 * pad) + 1)).ToArray();
+            var total = preferred.Sum();
+            if (total <= ContentWidth)
+            {
+                var spare = ContentWidth - total;
+                return preferred.Select((p, i) => p + (spare * columns[i].Width / totalWeight)).ToArray();
+            }
+
+            var lack = preferred.Select((p, i) => p - min[i]).ToArray();
+            var free = ContentWidth - needed;
+            return min.Select((m, i) => m + (free * lack[i] / lack.Sum())).ToArray();
+        }
         var deficit = widths.Select((w, i) => Math.Max(0, min[i] - w)).Sum();
         if (deficit <= 0) return widths;
         var room = widths.Select((w, i) => Math.Max(0, w - min[i])).ToArray();
@@ -495,7 +513,7 @@ public sealed class PdfComposer : IDisposable
             }
         }
 
-        Y = top + headHeight + SignatureSpace + nameHeight + lh + 6;
+        Y = top + headHeight + SignatureSpace + nameHeight + lh + 4;
     }
 
     /// <summary>Height <see cref="Paragraph(IReadOnlyList{TextRun}, ParagraphStyle?)"/> would take, for keep-together decisions.</summary>
@@ -514,7 +532,7 @@ public sealed class PdfComposer : IDisposable
         ArgumentNullException.ThrowIfNull(blocks);
         if (blocks.Count == 0) return 0;
         var layout = LayoutSignatures(blocks, placeDate, fontSize);
-        return layout.Total + 6;
+        return layout.Total + 4;
     }
 
     private (double Lh, double ColWidth, double TextWidth, IReadOnlyList<TextLine>[] Heads, IReadOnlyList<TextLine>[] Names,

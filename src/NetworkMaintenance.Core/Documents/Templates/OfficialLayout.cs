@@ -76,7 +76,7 @@ internal static class OfficialLayout
             marker: marker);
         c.Paragraph(
             [new TextRun("selanjutnya disebut "), TextRun.Strong(partyName), new TextRun(".")],
-            ParagraphStyle.Body with { LeftIndent = 18, SpaceAfter = 2 });
+            ParagraphStyle.Body with { LeftIndent = 18, SpaceAfter = 1 });
     }
 
     public const string Closing =
@@ -89,7 +89,7 @@ internal static class OfficialLayout
     public static void ClosingAndSignatures(PdfComposer c, OfficialDocument model, IReadOnlyList<SignatureBlock> parties, Signer? knownBy)
     {
         var closing = new[] { new TextRun(Closing) };
-        var style = ParagraphStyle.Body with { SpaceAfter = 6 };
+        var style = ParagraphStyle.Body with { SpaceAfter = 4 };
         var placeDate = PlaceDate(model);
         SignatureBlock[] acknowledgement = knownBy is null ? [] : [Block(model, knownBy, "Mengetahui,")];
         c.EnsureSpace(c.ParagraphHeight(closing, style) + c.SignaturesHeight(parties, placeDate) + c.SignaturesHeight(acknowledgement));

@@ -44,11 +44,11 @@ public static class WorkBeritaAcaraTemplate
             c.Table(
                 [
                     new TableColumn("No", 4, CellAlign.Center),
-                    new TableColumn("Nama Perangkat", 13),
-                    new TableColumn("Merek/Tipe", 13),
-                    new TableColumn("Tindakan", 10, CellAlign.Center),
-                    new TableColumn("Nomor Seri Lama", 15),
-                    new TableColumn("Nomor Seri Baru", 15),
+                    new TableColumn("Nama Perangkat", 12),
+                    new TableColumn("Merek/Tipe", 12),
+                    new TableColumn("Tindakan", 8, CellAlign.Center),
+                    new TableColumn("Nomor Seri Lama", 17),
+                    new TableColumn("Nomor Seri Baru", 17),
                     new TableColumn("Keterangan", 30),
                 ],
                 model.Devices.Select((d, i) => (IReadOnlyList<string>)
@@ -60,7 +60,8 @@ public static class WorkBeritaAcaraTemplate
                     d.OldSerialNumber,
                     d.NewSerialNumber ?? "-",
                     d.Remarks ?? "",
-                ]));
+                ]),
+                TableStyle.Default with { FitContent = true });
         }
 
         c.Paragraph(
