@@ -104,7 +104,7 @@ public sealed class PdfComposer : IDisposable
 
         if (letterhead.Logo is { Length: > 0 } logo)
         {
-            const double maxSize = 54;
+            const double maxSize = 50;
             var w = 0d;
             var h = 0d;
             ImageCache.Draw(gfx, logo, image =>
@@ -124,8 +124,8 @@ public sealed class PdfComposer : IDisposable
         // line above it is always smaller.
         var agency = Fit(letterhead.AgencyName.ToUpperInvariant(), Font(true, false, AgencyFontSize), width);
         var government = Fit(letterhead.Government.ToUpperInvariant(), Font(true, false, Math.Min(GovernmentFontSize, agency.Size - 2)), width);
-        y = CenteredLines(letterhead.Government.ToUpperInvariant(), government, textLeft, width, y, 1.2, shrink: false);
-        y = CenteredLines(letterhead.AgencyName.ToUpperInvariant(), agency, textLeft, width, y, 1.15, shrink: false);
+        y = CenteredLines(letterhead.Government.ToUpperInvariant(), government, textLeft, width, y, 1.15, shrink: false);
+        y = CenteredLines(letterhead.AgencyName.ToUpperInvariant(), agency, textLeft, width, y, 1.1, shrink: false);
         // Address and telephone on one line where they fit, then e-mail and website: the usual kop surat order.
         var small = Font(false, false, 8.5);
         var addressLine = string.IsNullOrWhiteSpace(letterhead.Phone)
@@ -378,8 +378,17 @@ public sealed class PdfComposer : IDisposable
         var widths = columns.Select(c => c.Width / totalWeight * ContentWidth).ToArray();
         static IEnumerable<string> Words(string? text) =>
             (text ?? "").Split([' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        // A header may wrap, but onto two lines at most (a three-line header row costs a line of every page's table).
+        double HeaderWidth(string header)
+        {
+            var words = Words(header).ToArray();
+            if (words.Length <= 2) return words.Select(w => Measure(w, bold)).DefaultIfEmpty(0).Max();
+            return Enumerable.Range(1, words.Length - 1)
+                .Min(k => Math.Max(Measure(string.Join(' ', words[..k]), bold), Measure(string.Join(' ', words[k..]), bold)));
+        }
+
         var min = columns.Select((c, i) => Math.Max(
-                Words(c.Header).Select(w => Measure(w, bold)).DefaultIfEmpty(0).Max(),
+                HeaderWidth(c.Header),
                 rows.SelectMany(r => i < r.Count ? Words(r[i]) : []).Select(w => Measure(w, regular)).DefaultIfEmpty(0).Max())
             + (2 * pad) + 1).ToArray();
         var needed = min.Sum();

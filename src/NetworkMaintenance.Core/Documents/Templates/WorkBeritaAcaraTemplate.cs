@@ -29,7 +29,9 @@ public static class WorkBeritaAcaraTemplate
                     // The place is in the opening ("bertempat di …"): not repeated here, so a one-device BA fits one page.
                     $" telah melaksanakan pekerjaan penanganan gangguan jaringan sesuai laporan Nomor {model.ReportNumber} " +
                     $"{OfficialLayout.Span(model.WorkStartedAtUtc, model.WorkFinishedAtUtc)}, " +
-                    "dengan rincian pekerjaan sebagai berikut:"),
+                    (model.Devices.Count > 0
+                        ? "dengan rincian pekerjaan sebagai berikut (perangkat yang diperbaiki atau diganti tercantum dalam tabel):"
+                        : "dengan rincian pekerjaan sebagai berikut:")),
             ],
             ParagraphStyle.Body with { SpaceAfter = 2 });
         for (var i = 0; i < model.WorkDone.Count; i++)
@@ -40,7 +42,7 @@ public static class WorkBeritaAcaraTemplate
         c.Space(2);
         if (model.Devices.Count > 0)
         {
-            c.Paragraph("Perangkat yang diperbaiki atau diganti:", ParagraphStyle.Body with { SpaceAfter = 3 });
+            // Announced at the end of the work paragraph: no separate line, so a one-device Berita Acara fits one page.
             c.Table(
                 [
                     new TableColumn("No", 4, CellAlign.Center),
