@@ -28,6 +28,7 @@ public static class DocumentPreviews
         new("document-lembar-disposisi.png", 1, () => OfficialDocumentRenderer.Render(DocumentSamples.DispositionSheet())),
         new("document-ba-pengajuan-penggantian.png", 1, () => OfficialDocumentRenderer.Render(DocumentSamples.DeviceReplacementBeritaAcara())),
         new("document-ba-pekerjaan.png", 1, () => OfficialDocumentRenderer.Render(DocumentSamples.WorkBeritaAcara())),
+        new("document-ba-pekerjaan-2.png", 2, () => OfficialDocumentRenderer.Render(DocumentSamples.WorkBeritaAcara())),
         new("document-laporan-hasil-pelaksanaan.png", 1, () => OfficialDocumentRenderer.Render(DocumentSamples.WorkReport())),
         new("document-rekap-bulanan.png", 1, () => MonthlyRecapTemplate.Render(DocumentSamples.MonthlyRecap())),
         new("document-f4-liberation-dashed.png", 2, () => WorkBeritaAcaraTemplate.Render(F4WithManyDevices())),
