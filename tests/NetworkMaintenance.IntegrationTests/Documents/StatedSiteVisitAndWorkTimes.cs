@@ -54,13 +54,14 @@ public sealed class StatedSiteVisitAndWorkTimes(AppFactory factory) : IClassFixt
         Assert.EndsWith("(1 jam 5 menit)", work, StringComparison.Ordinal);
 
         var docs = await factory.QueryAsync(db => db.IssuedDocuments.AsNoTracking().Where(d => d.ReportId == id).OrderBy(d => d.Id).ToListAsync());
-        var pelapor = await _w.As("pelapor");
-        var ba = await pelapor.TextOfAsync(id, docs.Single(d => d.Type == DocumentType.WorkBa));
+        // The report is Disdukcapil's (filed by the front desk): read the documents as the Kepala Seksi.
+        var reader = await _w.As("kasi");
+        var ba = await reader.TextOfAsync(id, docs.Single(d => d.Type == DocumentType.WorkBa));
         Assert.Contains("telah melakukan pemeriksaan di lokasi " + visit, ba, StringComparison.Ordinal);
         Assert.Contains(work + ", dengan rincian pekerjaan", ba, StringComparison.Ordinal);
 
         var resultsDoc = docs.Single(d => d.Type == DocumentType.WorkReport);
-        var results = await pelapor.TextOfAsync(id, resultsDoc);
+        var results = await reader.TextOfAsync(id, resultsDoc);
         Assert.Contains("Pemeriksaan di lokasi : " + visit, results, StringComparison.Ordinal);
         Assert.Contains("Waktu pekerjaan : " + work, results, StringComparison.Ordinal);
         Assert.Contains("Pemeriksaan di lokasi " + visit + " bersama pelapor", results, StringComparison.Ordinal);
@@ -116,8 +117,11 @@ public sealed class StatedSiteVisitAndWorkTimes(AppFactory factory) : IClassFixt
             var head = all.FirstOrDefault(w => w.Text == header
                 && all.Any(n => n.Text == nextHeader && Math.Abs(n.BoundingBox.Bottom - w.BoundingBox.Bottom) < 1));
             if (head is null) continue;
-            var next = all.First(n => n.Text == nextHeader && Math.Abs(n.BoundingBox.Bottom - head.BoundingBox.Bottom) < 1);
-            var (left, right) = (head.BoundingBox.Left - 3, next.BoundingBox.Left - 3);
+            // Headers are centred: the column is the shaded header cell around the header word.
+            var (x, y) = (head.BoundingBox.Centroid.X, head.BoundingBox.Centroid.Y);
+            var cell = page.Paths.Where(p => p.IsFilled).Select(p => p.GetBoundingRectangle()).OfType<UglyToad.PdfPig.Core.PdfRectangle>()
+                .First(r => r.Left < x && r.Right > x && r.Bottom < y && r.Top > y);
+            var (left, right) = (cell.Left, cell.Right);
             words.AddRange(all.Where(w => w.BoundingBox.Left >= left && w.BoundingBox.Right <= right && w.BoundingBox.Bottom < head.BoundingBox.Bottom - 1)
                 .OrderByDescending(w => Math.Round(w.BoundingBox.Bottom)).ThenBy(w => w.BoundingBox.Left).Select(w => w.Text));
         }
