@@ -42,6 +42,8 @@ public sealed class StatedSiteVisitAndWorkTimes(AppFactory factory) : IClassFixt
             ("Findings", "Kabel patch longgar"));
         await _w.StepOkAsync("teknisi", id, WorkflowAction.CompleteWork, ReportStatus.AwaitingAcknowledgement,
             ("ActionsTaken", "Mengganti kabel patch"), ("RootCause", "Kabel patch rusak"),
+            ("Devices[0].Name", "Kabel patch Cat6"), ("Devices[0].BrandType", "Belden 1583A"), ("Devices[0].SerialNumber", "BLD-2024-0042"),
+            ("Devices[0].Condition", "RusakRingan"),
             ("WorkStartedAt", Input(workStart)), ("WorkFinishedAt", Input(workEnd)));
 
         var report = await factory.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
@@ -56,7 +58,11 @@ public sealed class StatedSiteVisitAndWorkTimes(AppFactory factory) : IClassFixt
         var docs = await factory.QueryAsync(db => db.IssuedDocuments.AsNoTracking().Where(d => d.ReportId == id).OrderBy(d => d.Id).ToListAsync());
         // The report is Disdukcapil's (filed by the front desk): read the documents as the Kepala Seksi.
         var reader = await _w.As("kasi");
-        var ba = await reader.TextOfAsync(id, docs.Single(d => d.Type == DocumentType.WorkBa));
+        var baDoc = docs.Single(d => d.Type == DocumentType.WorkBa);
+        var ba = await reader.TextOfAsync(id, baDoc);
+        // A one-device Berita Acara as the application issues it fits on one page (point 5).
+        using (var pdf = PdfDocument.Open(baDoc.Pdf)) Assert.Equal(1, pdf.NumberOfPages);
+        Assert.Contains("BLD-2024-0042", ba, StringComparison.Ordinal);
         Assert.Contains("telah melakukan pemeriksaan di lokasi " + visit, ba, StringComparison.Ordinal);
         Assert.Contains(work + ", dengan rincian pekerjaan", ba, StringComparison.Ordinal);
 
