@@ -1,18 +1,23 @@
 using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
+using DeviceCondition = NetworkMaintenance.Core.Domain.Reports.DeviceCondition;
 
 namespace NetworkMaintenance.Core.Documents;
 
 /// <summary>
-/// One realistic model of each official document, for previews, the documentation and tests. People, NIPs,
-/// numbers and the street address are illustrative; the emblem is a placeholder for the uploaded Lambang Kota.
-/// Everything is fixed, so each sample renders to the same bytes every time.
+/// One realistic model of each official document, for previews, the documentation and tests, made the way the
+/// application makes them: a report walked through the domain (<see cref="SampleReport"/>), mapped by
+/// <see cref="ReportDocumentMapper"/>, numbered by <see cref="DocumentNumberPattern"/> with the default patterns, with
+/// verification codes and URLs of the application's form. People, NIPs, the running numbers and the street address are
+/// illustrative; the emblem is a placeholder for the uploaded Lambang Kota. Everything is fixed, so each sample renders
+/// to the same bytes every time.
 /// </summary>
 public static class DocumentSamples
 {
-    private const string VerificationBase = "https://gangguan.tebingtinggikota.go.id/v/";
-
     public static LetterheadSettings Letterhead { get; } = new()
     {
         AgencyName = "Dinas Komunikasi dan Informatika",
@@ -51,194 +56,142 @@ public static class DocumentSamples
         ApprovedAtUtc: Utc(2026, 11, 30, 14, 30));
 
     public const string PelaporOpd = "Dinas Pendidikan Kota Tebing Tinggi";
-    public const string ReportNumber = "GJ-2026-000123";
 
-    private static readonly DateTime ReceivedAtUtc = Utc(2026, 11, 30, 8, 15);
+    /// <summary>The sample's public base address (PublicBaseUrl): the verification and tracking URLs are built from it.</summary>
+    public const string PublicBaseUrl = "https://gangguan.tebingtinggikota.go.id";
 
-    public static ReportReceiptDocument ReportReceipt() => new()
+    /// <summary>The running numbers of the sample: report 123 of 2026 and the letter counters of each document type.</summary>
+    public const long ReportSequence = 123;
+
+    private const int OpdId = 5;
+
+    public static string ReportNumber => Report.FormatNumber(2026, ReportSequence);
+
+    /// <summary>
+    /// The sample report, walked through the domain exactly as the application records it: received by the front desk
+    /// from WhatsApp, disposed by the Kepala Dinas, verified by the Kepala Bidang, assigned by the Plh. Kepala Seksi,
+    /// diagnosed, inspected on site (the visit's stated times), the reporter's replacement request, the work completed
+    /// (stated times, two devices replaced, one reconfigured), signed by the reporter on the technician's phone, approved
+    /// by the Plh. Kasi, the Kabid and the Kadis (closed).
+    /// </summary>
+    public static Report SampleReport()
     {
-        Letterhead = Letterhead,
-        Number = ReportNumber,
-        IssuedAtUtc = ReceivedAtUtc,
-        VerificationCode = "TT7Q-4MK2",
-        VerificationUrl = VerificationBase + "TT7Q4MK2",
-        ReportNumber = ReportNumber,
-        TrackingCode = "K7P2-9XQ4",
-        OpdName = PelaporOpd,
-        ReporterName = Pelapor.Name,
-        ReporterNip = Pelapor.Nip,
-        ReporterPhone = "+6281376543210",
-        Channel = "WhatsApp",
-        ReceivedAtUtc = ReceivedAtUtc,
-        Location = "Kantor Dinas Pendidikan, Jl. Sudirman No. 8, Kecamatan Rambutan — ruang Subbagian Umum lantai 2",
-        Category = "Koneksi internet terputus",
-        Description =
-            "Sejak pukul 07.30 WIB seluruh komputer di lantai 2 tidak dapat terhubung ke internet maupun ke aplikasi " +
-            "SIMPEG. Lampu indikator pada switch di ruang server berkedip oranye dan beberapa port tidak menyala.",
-        TrackingUrl = "https://gangguan.tebingtinggikota.go.id/lacak",
-        ReceivedBy = new Signer("Dewi Lestari Tarigan", null, "Petugas Layanan", ApprovedAtUtc: ReceivedAtUtc),
-    };
+        var frontDesk = Actor("petugas", new Signer("Dewi Lestari Tarigan", null, "Petugas Layanan"), Roles.PetugasLayanan);
+        var kadis = Actor("kadis", KepalaDinas, Roles.KepalaDinas);
+        var kabid = Actor("kabid", KepalaBidang, Roles.KepalaBidang);
+        var kasi = Actor("kasi", KepalaSeksi, Roles.KepalaSeksi);
+        var plhKasi = new WorkflowActor("plh.kasi", PlhKepalaSeksi.Name, "Pranata Komputer Ahli Muda", PlhKepalaSeksi.Nip,
+            new HashSet<string> { Roles.Teknisi }, null,
+            [new ActingFor(kasi.UserId, kasi.FullName, kasi.Position, kasi.Nip, kasi.Roles)]);
+        var teknisi = Actor("teknisi", Teknisi, Roles.Teknisi);
+        var teknisi2 = Actor("teknisi2", new Signer("Yusuf Hidayat Purba", null, "Teknisi Jaringan"), Roles.Teknisi);
+        var pelapor = Actor("pelapor", Pelapor, Roles.Pelapor, OpdId);
 
-    public static DispositionSheetDocument DispositionSheet() => new()
-    {
-        Letterhead = Letterhead,
-        Number = ReportNumber,
-        IssuedAtUtc = Utc(2026, 11, 30, 10, 5),
-        VerificationCode = "DS3H-8WRA",
-        VerificationUrl = VerificationBase + "DS3H8WRA",
-        From = $"{PelaporOpd} ({Pelapor.Name})",
-        ReferenceNumber = ReportNumber,
-        ReferenceDate = new DateOnly(2026, 11, 30),
-        ReceivedAtUtc = ReceivedAtUtc,
-        WithoutLetter = "WhatsApp",
-        AgendaNumber = ReportNumber,
-        Urgency = DispositionUrgency.Urgent,
-        Classification = SecurityClassification.Ordinary,
-        Subject = "Laporan gangguan jaringan (Koneksi internet terputus)",
-        Steps =
+        var report = Report.Receive(
+            new NewReport(OpdId, pelapor.UserId, Pelapor.Name, Pelapor.Nip, Pelapor.Position, "+6281376543210", null,
+                ReportChannel.WhatsApp, Utc(2026, 11, 30, 8, 15),
+                "Kantor Dinas Pendidikan, ruang server lantai 2",
+                FaultCategory.NoInternet,
+                "Sejak pukul 07.30 WIB seluruh komputer di lantai 2 tidak dapat terhubung ke internet maupun ke aplikasi " +
+                "SIMPEG. Lampu indikator pada switch di ruang server berkedip oranye dan beberapa port tidak menyala."),
+            2026, ReportSequence, "K7P29XQ4", frontDesk, Utc(2026, 11, 30, 8, 15));
+        PersonRef Person(WorkflowActor a) => new(a.UserId, a.FullName, a.Roles, IsActive: true);
+
+        report.Dispose(kadis, new Disposition(Person(kabid),
+            StandardInstruction.UntukDitindaklanjuti | StandardInstruction.SegeraSelesaikan | StandardInstruction.LaporkanHasilnya,
+            "Layanan SIMPEG sekolah terganggu, mohon diprioritaskan.", null), Utc(2026, 11, 30, 8, 40));
+        report.Verify(kabid, new Disposition(Person(kasi), StandardInstruction.UntukDitindaklanjuti | StandardInstruction.Koordinasikan,
+            "Koordinasikan dengan pelapor dan siapkan perangkat cadangan.", null), Utc(2026, 11, 30, 9, 5));
+        report.Assign(plhKasi, new TechnicianAssignment([Person(teknisi), Person(teknisi2)], teknisi.UserId,
+            StandardInstruction.UntukDitindaklanjuti | StandardInstruction.LaporkanHasilnya,
+            "Periksa switch lantai 2 dan jalur fiber ke gedung."), Utc(2026, 11, 30, 9, 30));
+        report.StartDiagnosis(teknisi, null, Utc(2026, 11, 30, 10, 10));
+        report.RecordDiagnosis(teknisi, new DiagnosisInput("Koneksi terputus", "Switch akses lantai 2 Dinas Pendidikan",
+            "Jaringan Data Center dan jalur fiber ke gedung normal; switch akses lantai 2 tidak merespons."),
+            inDataCenterNetwork: false, Utc(2026, 11, 30, 10, 35));
+        report.RecordInspection(teknisi, new InspectionInput(Utc(2026, 11, 30, 11, 0),
+            "Switch 24 port dan access point lantai 2 mati total akibat tegangan listrik tidak stabil.", ReporterPresent: true,
+            VisitEndedAtUtc: Utc(2026, 11, 30, 11, 40)), replacementNeeded: true, Utc(2026, 11, 30, 11, 45));
+        report.SubmitReplacementRequest(pelapor, new ReplacementRequestInput(
         [
-            new DispositionStep(
-                KepalaDinas with { ApprovedAtUtc = Utc(2026, 11, 30, 8, 40) },
-                "Kepala Bidang Aplikasi Informatika",
-                Utc(2026, 11, 30, 8, 40),
-                DispositionInstructions.FollowUp | DispositionInstructions.ResolvePromptly | DispositionInstructions.ReportBack,
-                "Layanan SIMPEG sekolah terganggu, mohon diprioritaskan."),
-            new DispositionStep(
-                KepalaBidang with { ApprovedAtUtc = Utc(2026, 11, 30, 9, 5) },
-                "Kepala Seksi Infrastruktur dan Jaringan (Data Center)",
-                Utc(2026, 11, 30, 9, 5),
-                DispositionInstructions.FollowUp | DispositionInstructions.Coordinate,
-                "Koordinasikan dengan pelapor dan siapkan perangkat cadangan."),
-            new DispositionStep(
-                KepalaSeksi with { ApprovedAtUtc = Utc(2026, 11, 30, 9, 30) },
-                $"{Teknisi.Name} (ketua tim), Yusuf Hidayat Purba",
-                Utc(2026, 11, 30, 9, 30),
-                DispositionInstructions.FollowUp | DispositionInstructions.ReportBack,
-                "Periksa switch lantai 2 dan jalur fiber ke gedung."),
-        ],
-        Notes = "Target penyelesaian 24 jam sesuai standar pelayanan.",
-        DueDate = new DateOnly(2026, 12, 1),
-    };
-
-    public static DeviceReplacementBeritaAcaraDocument DeviceReplacementBeritaAcara() => new()
-    {
-        Letterhead = Letterhead,
-        Number = "000.8.3.3/103/Diskominfo/2026",
-        IssuedAtUtc = Utc(2026, 11, 30, 14, 5),
-        VerificationCode = "BA5N-2JTC",
-        VerificationUrl = VerificationBase + "BA5N2JTC",
-        ReportNumber = ReportNumber,
-        Location = "Kantor Dinas Pendidikan, ruang server lantai 2",
-        Reporter = new BeritaAcaraParty(Pelapor with { ApprovedAtUtc = Utc(2026, 11, 30, 14, 5) }, PelaporOpd),
-        // The technician inspected but approves nothing in the application: a space for a handwritten signature.
-        Technician = new BeritaAcaraParty(Teknisi with { ApprovedAtUtc = null, WetOnly = true },
-            "Dinas Komunikasi dan Informatika Kota Tebing Tinggi"),
-        Reason = "switch dan access point lantai 2 mati total akibat tegangan listrik tidak stabil.",
-        Devices =
-        [
-            new DeviceItem("Switch 24 port", "TP-Link TL-SG1024D", "2236154000123", DeviceCondition.RusakBerat, "Tidak menyala"),
-            new DeviceItem("Access point", "Ubiquiti UniFi U6 Lite", "E063DA4F21B7", DeviceCondition.RusakBerat, "Tidak menyala"),
-        ],
-        // The final version: "Mengetahui," filled by the Plh. Kasi's approval of the work.
-        KnownBy = PlhKepalaSeksi with { ApprovedAtUtc = Utc(2026, 12, 1, 8, 35) },
-    };
-
-    public static WorkBeritaAcaraDocument WorkBeritaAcara() => new()
-    {
-        Letterhead = Letterhead,
-        Number = "000.8.3.3/104/Diskominfo/2026",
-        IssuedAtUtc = Utc(2026, 11, 30, 16, 50),
-        VerificationCode = "BP8K-6VZM",
-        VerificationUrl = VerificationBase + "BP8K6VZM",
-        ReportNumber = ReportNumber,
-        Location = "Kantor Dinas Pendidikan, ruang server lantai 2",
-        WorkStartedAtUtc = Utc(2026, 11, 30, 10, 10),
-        WorkFinishedAtUtc = Utc(2026, 11, 30, 16, 40),
-        Technician = new BeritaAcaraParty(Teknisi with { ApprovedAtUtc = Utc(2026, 11, 30, 16, 50) },
-            "Dinas Komunikasi dan Informatika Kota Tebing Tinggi"),
-        Reporter = new BeritaAcaraParty(Pelapor with { ApprovedAtUtc = Utc(2026, 11, 30, 16, 55), SignaturePng = SampleImages.Signature(seed: 3) },
-            PelaporOpd),
-        WorkDone =
-        [
-            "Memeriksa jalur fiber optik dari Data Center ke gedung Dinas Pendidikan; redaman normal (-18,2 dBm).",
-            "Mengganti switch 24 port yang rusak dan memasang ulang konfigurasi VLAN 10 (staf) dan VLAN 20 (tamu).",
-            "Mengganti access point lantai 2 dan mendaftarkannya ke UniFi Controller Diskominfo.",
-            "Mengganti 4 patch cord UTP Cat6 dan merapikan kabel di rak server.",
+            new DeviceLine("Switch 24 port", "TP-Link TL-SG1024D", "2236154000123", DeviceCondition.RusakBerat, "Tidak menyala"),
+            new DeviceLine("Access point", "Ubiquiti UniFi U6 Lite", "E063DA4F21B7", DeviceCondition.RusakBerat, "Tidak menyala"),
+        ], null), Utc(2026, 11, 30, 14, 5));
+        report.CompleteWork(teknisi, new WorkReportInput(
+            "Mengganti switch 24 port yang rusak dan memasang ulang konfigurasi VLAN 10 (staf) dan VLAN 20 (tamu).\n" +
+            "Mengganti access point lantai 2 dan mendaftarkannya ke UniFi Controller Diskominfo.\n" +
             "Menguji koneksi dari 18 komputer dan akses ke aplikasi SIMPEG; semuanya berhasil.",
-        ],
-        Devices =
-        [
-            new WorkDeviceItem("Switch 24 port", "TP-Link TL-SG1024D", DeviceWorkAction.Replaced, "2236154000123", "2311870004567", "Perangkat lama diserahkan ke Data Center"),
-            new WorkDeviceItem("Access point", "Ubiquiti UniFi U6 Lite", DeviceWorkAction.Replaced, "E063DA4F21B7", "F492C1A09D3E"),
-            new WorkDeviceItem("Router", "MikroTik hEX RB750Gr3", DeviceWorkAction.Reconfigured, "HCT08A1B2C3", null, "Pembaruan RouterOS 7.16"),
-        ],
-        Result = "Jaringan internet dan intranet di lantai 2 Kantor Dinas Pendidikan telah berfungsi normal kembali.",
-        KnownBy = KepalaSeksi,
+            "Tegangan listrik tidak stabil di ruang server",
+            [new DeviceLine("Router", "MikroTik hEX RB750Gr3", "HCT08A1B2C3", DeviceCondition.Baik, "Pembaruan RouterOS 7.16")],
+            [
+                new DeviceLine("Switch 24 port", "TP-Link TL-SG1024D", "2236154000123", DeviceCondition.RusakBerat,
+                    "Perangkat lama diserahkan ke Data Center", "TP-Link TL-SG1024D", "2311870004567"),
+                new DeviceLine("Access point", "Ubiquiti UniFi U6 Lite", "E063DA4F21B7", DeviceCondition.RusakBerat, null,
+                    "Ubiquiti UniFi U6 Lite", "F492C1A09D3E"),
+            ],
+            StartedAtUtc: Utc(2026, 11, 30, 14, 30), FinishedAtUtc: Utc(2026, 11, 30, 16, 40)), Utc(2026, 11, 30, 16, 50));
+        report.AcknowledgeOnSite(teknisi, new OnSiteSignature(Pelapor.Name, SampleImages.Signature(seed: 3)), Utc(2026, 11, 30, 16, 55));
+        report.Approve(plhKasi, "Pekerjaan sesuai prosedur. Perangkat lama telah diterima Data Center.", Utc(2026, 12, 1, 8, 35));
+        report.Approve(kabid, "Disetujui. Usulkan pengadaan stabilizer untuk ruang server OPD.", Utc(2026, 12, 1, 10, 20));
+        report.Approve(kadis, "Disetujui. Laporan ditutup.", Utc(2026, 12, 1, 15, 40));
+        return report;
+    }
+
+    /// <summary>How each sample document was issued: the step's time, the running number of its type, its verification code.</summary>
+    private static readonly Dictionary<DocumentType, (DateTime IssuedAtUtc, long Sequence, string Code)> Issues = new()
+    {
+        [DocumentType.Receipt] = (Utc(2026, 11, 30, 8, 15), 0, "TT7Q4MK2HX9RWB3C"),
+        [DocumentType.DispositionSheet] = (Utc(2026, 11, 30, 9, 30), 0, "DS3H8WRAKM5TPV2N"),
+        [DocumentType.ReplacementRequestBa] = (Utc(2026, 11, 30, 14, 5), 17, "BA5N2JTCQ8XZ4LFE"),
+        [DocumentType.WorkBa] = (Utc(2026, 11, 30, 16, 50), 41, "BP8K6VZMR3YD7GHA"),
+        [DocumentType.WorkReport] = (Utc(2026, 11, 30, 16, 50), 38, "LH2D7PQEW9NC5SUB"),
     };
 
-    public static WorkReportDocument WorkReport() => new()
+    /// <summary>
+    /// The number a sample document carries, from the application's formatter: the report number for the receipt and the
+    /// lembar disposisi (its nomor agenda), the default pattern of its type for the letters.
+    /// </summary>
+    public static string NumberOf(DocumentType type) => DocumentTypes.LetterNumbered.Contains(type)
+        ? DocumentNumberPattern.Format(DocumentNumberPattern.Default(type), Issues[type].Sequence, Wib.DateOf(Issues[type].IssuedAtUtc))
+        : ReportNumber;
+
+    /// <summary>
+    /// The final stored version of a document of the sample report (after the closing), built by the application's own
+    /// mapper: same number and date as its first version, the signatures and approvals the steps gave.
+    /// </summary>
+    public static OfficialDocument Issued(DocumentType type)
     {
-        Letterhead = Letterhead,
-        Number = "000.8.3.3/105/Diskominfo/2026",
-        // The closing version keeps the date of the first (the work's completion); the reviews were added since.
-        IssuedAtUtc = Utc(2026, 11, 30, 16, 50),
-        VerificationCode = "LH2D-7PQE",
-        VerificationUrl = VerificationBase + "LH2D7PQE",
-        ReportNumber = ReportNumber,
-        OpdName = PelaporOpd,
-        Location = "Kantor Dinas Pendidikan, Jl. Sudirman No. 8, ruang server lantai 2",
-        Category = "Koneksi internet terputus",
-        FaultDescription = "Seluruh komputer di lantai 2 tidak dapat terhubung ke internet maupun ke aplikasi SIMPEG.",
-        ReceivedAtUtc = ReceivedAtUtc,
-        // Recorded when the Berita Acara Pekerjaan was issued; the work itself as the technician stated it (the BA prints the same).
-        CompletedAtUtc = Utc(2026, 11, 30, 16, 50),
-        WorkStartedAtUtc = Utc(2026, 11, 30, 10, 10),
-        WorkFinishedAtUtc = Utc(2026, 11, 30, 16, 40),
-        Paused = TimeSpan.FromMinutes(45),
-        Diagnosis =
-            "Jaringan Data Center dan jalur fiber ke gedung dalam keadaan normal. Gangguan berada di lokasi pelapor: " +
-            "switch akses lantai 2 mati total akibat tegangan listrik tidak stabil, access point lantai 2 rusak, dan " +
-            "empat patch cord memiliki konektor retak. Perangkat tidak dapat diperbaiki sehingga diajukan penggantian.",
-        Actions =
-        [
-            "Pemeriksaan koneksi dari Data Center dan pengukuran redaman fiber optik.",
-            "Pemeriksaan di lokasi bersama pelapor; pengajuan penggantian perangkat melalui Berita Acara.",
-            "Penggantian switch, access point dan patch cord; konfigurasi ulang VLAN dan router.",
-            "Pengujian koneksi dan aplikasi bersama pelapor; Berita Acara Pekerjaan ditandatangani pelapor.",
-        ],
-        Timeline =
-        [
-            new TimelineEntry(ReceivedAtUtc, "Laporan diterima melalui WhatsApp", "Dewi Lestari Tarigan"),
-            new TimelineEntry(Utc(2026, 11, 30, 8, 40), "Disposisi ke Kepala Bidang Aplikasi Informatika", "Kepala Dinas"),
-            new TimelineEntry(Utc(2026, 11, 30, 9, 5), "Disposisi ke Kepala Seksi Infrastruktur dan Jaringan", "Kepala Bidang"),
-            new TimelineEntry(Utc(2026, 11, 30, 9, 30), "Penugasan tim Data Center", "Kepala Seksi"),
-            new TimelineEntry(Utc(2026, 11, 30, 10, 10), "Pemeriksaan jaringan dari Data Center", Teknisi.Name),
-            new TimelineEntry(Utc(2026, 11, 30, 11, 0), "Pemeriksaan di lokasi bersama pelapor", Teknisi.Name),
-            new TimelineEntry(Utc(2026, 11, 30, 14, 5), "Berita Acara pengajuan penggantian perangkat diajukan", Pelapor.Name),
-            new TimelineEntry(Utc(2026, 11, 30, 14, 50), "Perangkat pengganti disiapkan dari gudang (waktu layanan ditunda 45 menit)", "Tim Data Center"),
-            new TimelineEntry(Utc(2026, 11, 30, 16, 50), "Pekerjaan selesai (10.10–16.40 WIB); Berita Acara Pekerjaan diterbitkan", Teknisi.Name),
-            new TimelineEntry(Utc(2026, 11, 30, 16, 55), "Berita Acara Pekerjaan ditandatangani pelapor", Pelapor.Name),
-        ],
-        Technician = Teknisi with { ApprovedAtUtc = Utc(2026, 11, 30, 16, 50) },
-        WorkBaNumber = "000.8.3.3/104/Diskominfo/2026",
-        Basis =
-        [
-            $"Laporan gangguan jaringan Nomor {ReportNumber} tanggal 30 November 2026.",
-            $"Lembar Disposisi Nomor Agenda {ReportNumber}.",
-            "Berita Acara Pengajuan Penggantian Perangkat Nomor 000.8.3.3/103/Diskominfo/2026.",
-            "Berita Acara Pekerjaan Nomor 000.8.3.3/104/Diskominfo/2026.",
-        ],
-        Reviews =
-        [
-            new ReviewNote(KepalaSeksi, "Pekerjaan sesuai prosedur. Perangkat lama telah diterima Data Center."),
-            new ReviewNote(KepalaBidang, "Disetujui. Usulkan pengadaan stabilizer untuk ruang server OPD."),
-            new ReviewNote(KepalaDinas, "Disetujui. Laporan ditutup."),
-        ],
-    };
+        var (issuedAt, _, code) = Issues[type];
+        var issue = new DocumentIssue(Letterhead, NumberOf(type), issuedAt, code, VerificationCode.Url(PublicBaseUrl, code), PelaporOpd)
+        {
+            TrackingUrl = PublicBaseUrl + "/lacak",
+            People = new Dictionary<string, PersonInfo>
+            {
+                ["kabid"] = new(KepalaBidang.Name, KepalaBidang.Nip, KepalaBidang.Position),
+                ["kasi"] = new(KepalaSeksi.Name, KepalaSeksi.Nip, KepalaSeksi.Position),
+            },
+            Related = Issues.Keys.Where(t => t != type && DocumentTypes.LetterNumbered.Contains(t)).ToDictionary(t => t, NumberOf),
+        };
+        return ReportDocumentMapper.Map(type, SampleReport(), issue);
+    }
+
+    public static ReportReceiptDocument ReportReceipt() => (ReportReceiptDocument)Issued(DocumentType.Receipt);
+
+    public static DispositionSheetDocument DispositionSheet() => (DispositionSheetDocument)Issued(DocumentType.DispositionSheet);
+
+    public static DeviceReplacementBeritaAcaraDocument DeviceReplacementBeritaAcara() =>
+        (DeviceReplacementBeritaAcaraDocument)Issued(DocumentType.ReplacementRequestBa);
+
+    public static WorkBeritaAcaraDocument WorkBeritaAcara() => (WorkBeritaAcaraDocument)Issued(DocumentType.WorkBa);
+
+    public static WorkReportDocument WorkReport() => (WorkReportDocument)Issued(DocumentType.WorkReport);
 
     /// <summary>All five samples, in the order of the workflow.</summary>
     public static IReadOnlyList<OfficialDocument> All() =>
         [ReportReceipt(), DispositionSheet(), DeviceReplacementBeritaAcara(), WorkBeritaAcara(), WorkReport()];
+
+    private static WorkflowActor Actor(string id, Signer person, string role, int? opdId = null) =>
+        new(id, person.Name, person.Position, person.Nip, new HashSet<string> { role }, opdId, []);
 
     /// <summary>A Rekap Bulanan for November 2026 with realistic figures (the figures are consistent with each other).</summary>
     public static MonthlyRecapDocument MonthlyRecap() => new()

@@ -199,6 +199,8 @@ public static class ReportDocumentMapper
             // The times the technician stated (defaulting to the step times): the results report prints the same.
             WorkStartedAtUtc = report.WorkStartedAtUtc ?? started?.AtUtc ?? report.ReceivedAtUtc,
             WorkFinishedAtUtc = report.WorkFinishedAtUtc ?? report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
+            SiteVisitStartedAtUtc = report.InspectedAtUtc,
+            SiteVisitEndedAtUtc = report.InspectionEndedAtUtc,
             Technician = new BeritaAcaraParty(completed is null ? TeamLead(report) : SignerOf(completed, completed.AtUtc),
                 AgencyOf(issue.Letterhead)),
             Reporter = new BeritaAcaraParty(Acknowledger(report), InstansiOf(issue.OpdName, issue.Letterhead)),
@@ -245,10 +247,12 @@ public static class ReportDocumentMapper
             CompletedAtUtc = report.WorkCompletedAtUtc ?? completed?.AtUtc ?? issue.IssuedAtUtc,
             WorkStartedAtUtc = report.WorkStartedAtUtc ?? Ordered(report).FirstOrDefault(e => e.Action == WorkflowAction.StartDiagnosis)?.AtUtc,
             WorkFinishedAtUtc = report.WorkFinishedAtUtc ?? report.WorkCompletedAtUtc,
+            SiteVisitStartedAtUtc = report.InspectedAtUtc,
+            SiteVisitEndedAtUtc = report.InspectionEndedAtUtc,
             Target = ServiceTarget,
             Diagnosis = Diagnosis(report),
             Actions = actions,
-            Timeline = events.Select(e => new TimelineEntry(e.AtUtc, Activity(e), ActorText(e))).ToList(),
+            Timeline = events.Select(e => new TimelineEntry(e.AtUtc, Activity(e) + Stated(report, events, e), ActorText(e))).ToList(),
             Technician = completed is null ? TeamLead(report) : SignerOf(completed, completed.AtUtc),
             Reviews = reviews,
             WorkBaNumber = issue.Related.GetValueOrDefault(DocumentType.WorkBa),
@@ -424,12 +428,34 @@ public static class ReportDocumentMapper
         if (report.DiagnosisFindings is not null) parts.Add("Temuan: " + Sentence(report.DiagnosisFindings));
         if (report.InspectedAtUtc is { } visited && report.InspectionFindings is not null)
         {
-            parts.Add($"Pemeriksaan di lokasi {IndonesianDate.DateAndTime(Wib.FromUtc(visited))}" +
+            parts.Add($"Pemeriksaan di lokasi {Span(visited, report.InspectionEndedAtUtc)}" +
                 (report.ReporterPresentAtInspection == true ? " bersama pelapor" : "") + ": " + Sentence(report.InspectionFindings));
         }
         if (report.RootCause is not null) parts.Add("Penyebab: " + Sentence(report.RootCause));
         return parts.Count == 0 ? "-" : string.Join(" ", parts);
     }
+
+    /// <summary>
+    /// The stated times of the last site visit and of the last completion, added to their rows of the kronologi in the
+    /// same words as the Berita Acara Pekerjaan and section III (earlier visits or completions were superseded).
+    /// </summary>
+    private static string Stated(Report report, List<ReportEvent> events, ReportEvent e)
+    {
+        if (e.Action is WorkflowAction.InspectRepair or WorkflowAction.InspectReplace
+            && e == events.LastOrDefault(x => x.Action is WorkflowAction.InspectRepair or WorkflowAction.InspectReplace)
+            && report.InspectedAtUtc is { } visit)
+        {
+            return ". Kunjungan " + Span(visit, report.InspectionEndedAtUtc);
+        }
+        if (e.Action == WorkflowAction.CompleteWork && e == events.LastOrDefault(x => x.Action == WorkflowAction.CompleteWork)
+            && report.WorkStartedAtUtc is { } start && report.WorkFinishedAtUtc is { } end)
+        {
+            return ". Pekerjaan " + Span(start, end);
+        }
+        return "";
+    }
+
+    private static string Span(DateTime startUtc, DateTime? endUtc) => IndonesianDate.SpanUtc(startUtc, endUtc);
 
     private static string Activity(ReportEvent e)
     {

@@ -75,6 +75,25 @@ public static class IndonesianDate
     /// A duration in whole hours and minutes, as SLA reports state it against a 24-hour target: "18 jam 25 menit",
     /// "26 jam", "45 menit", "0 menit". Seconds are dropped; negative durations are shown as zero.
     /// </summary>
+    /// <summary>
+    /// A stated span of time, in the same words on every document: "mulai 30 November 2026 pukul 10.10 WIB sampai dengan
+    /// pukul 16.40 WIB (6 jam 30 menit)" (the end's date is written when it is another day). The duration is computed from the printed minutes, so it agrees
+    /// with the two times a reader sees (21.38 to 21.40 is 2 minutes).
+    /// </summary>
+    public static string Span(DateTime startWib, DateTime endWib) =>
+        $"mulai {DateAndTime(startWib)} sampai dengan " +
+        (startWib.Date == endWib.Date ? $"pukul {Time(endWib)}" : DateAndTime(endWib)) +
+        $" ({Duration(ToMinute(endWib) - ToMinute(startWib))})";
+
+    /// <summary>
+    /// <see cref="Span(DateTime, DateTime)"/> for UTC instants, the one wording of stated times on every document (Berita
+    /// Acara, results report, kronologi); "pada 30 November 2026 pukul 10.10 WIB" when only the start is known.
+    /// </summary>
+    public static string SpanUtc(DateTime startUtc, DateTime? endUtc) =>
+        endUtc is { } end ? Span(Wib.FromUtc(startUtc), Wib.FromUtc(end)) : "pada " + DateAndTime(Wib.FromUtc(startUtc));
+
+    private static DateTime ToMinute(DateTime t) => t.AddTicks(-(t.Ticks % TimeSpan.TicksPerMinute));
+
     public static string Duration(TimeSpan duration)
     {
         if (duration < TimeSpan.Zero) duration = TimeSpan.Zero;

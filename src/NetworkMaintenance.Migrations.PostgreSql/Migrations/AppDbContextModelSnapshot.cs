@@ -1215,6 +1215,9 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("InspectedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("InspectionEndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("InspectionFindings")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

@@ -1219,6 +1219,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("InspectedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("InspectionEndedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("InspectionFindings")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");

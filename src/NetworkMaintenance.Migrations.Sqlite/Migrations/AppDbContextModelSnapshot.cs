@@ -1178,6 +1178,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("InspectedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("InspectionEndedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InspectionFindings")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -81,7 +81,7 @@ public sealed partial class ReportWorkflow(BrowserFixture fixture, ITestOutputHe
         await StepAsync("Ajukan Berita Acara penggantian perangkat", async () =>
         {
             await Page.GetByLabel("Nama perangkat baris 1").FillAsync("Switch 24 port");
-            await Page.GetByLabel("Merk/tipe baris 1").FillAsync("TP-Link TL-SG1024D");
+            await Page.GetByLabel("Merek/tipe baris 1").FillAsync("TP-Link TL-SG1024D");
             await Page.GetByLabel("Nomor seri baris 1").FillAsync("2219481000123");
             await Page.GetByLabel("Kondisi baris 1").SelectOptionAsync(new SelectOptionValue { Label = "Rusak Berat" });
         }, "Penggantian perangkat");

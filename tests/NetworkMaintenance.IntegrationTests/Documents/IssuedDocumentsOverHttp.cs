@@ -187,7 +187,7 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         var docs = await DocumentsAsync(id);
         var pelapor = await _w.As("pelapor");
 
-        var times = $"mulai {Core.Formatting.IndonesianDate.DateAndTime(start)} sampai dengan {Core.Formatting.IndonesianDate.DateAndTime(end)}";
+        var times = Core.Formatting.IndonesianDate.Span(start, end);
         Assert.Contains(times, await pelapor.TextOfAsync(id, docs.Single(d => d.Type == DocumentType.WorkBa)), StringComparison.Ordinal);
         var results = await pelapor.TextOfAsync(id, docs.Single(d => d.Type == DocumentType.WorkReport));
         Assert.Contains("Waktu pekerjaan : " + times, results, StringComparison.Ordinal);

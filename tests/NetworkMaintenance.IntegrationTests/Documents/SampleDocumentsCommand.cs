@@ -41,6 +41,7 @@ public sealed class SampleDocumentsCommand : IDisposable
     {
         Assert.Equal(2, await RunAsync(["documents", "sample"]));
         Assert.Equal(2, await RunAsync(["documents"]));
+        Assert.Equal(2, await RunAsync(["documents", "previews"]));
     }
 
     private async Task<int> RunAsync(string[] args)

@@ -21,17 +21,17 @@ public class ReportReceiptTests
         Assert.Contains("TANDA TERIMA LAPORAN GANGGUAN JARINGAN", page);
         Assert.Contains("Nomor: GJ-2026-000123", page);
         Assert.Contains("Nomor laporan : GJ-2026-000123", page);
-        Assert.Contains("Kode pelacakan : K7P2-9XQ4", page);
+        Assert.Contains("Kode pelacakan : K7P29XQ4", page);
         Assert.Contains("OPD pelapor : Dinas Pendidikan Kota Tebing Tinggi", page);
         Assert.Contains("Nama pelapor : Siti Aisyah Damanik, S.E.", page);
         Assert.Contains("NIP : 19881105 201001 2 003", page);
         Assert.Contains("Saluran pelaporan : WhatsApp", page);
         Assert.Contains("Diterima pada : Senin, 30 November 2026 pukul 08.15 WIB", page);
-        Assert.Contains("Kategori gangguan : Koneksi internet terputus", page);
+        Assert.Contains("Kategori gangguan : Internet mati / tidak terhubung", page);
         Assert.Contains("paling lambat Selasa, 1 Desember 2026 pukul 08.15 WIB", page);
         Assert.Contains("Tebing Tinggi, 30 November 2026", page);
         Assert.Contains("Petugas Penerima,", page);
-        Assert.Contains("Kode verifikasi: TT7Q-4MK2", page);
+        Assert.Contains("Kode verifikasi: TT7Q-4MK2-HX9R-WB3C", page);
         Assert.Contains("Halaman 1 dari 1", page);
     }
 
@@ -65,7 +65,7 @@ public class DispositionSheetTests
         Assert.Contains("Nomor agenda : GJ-2026-000123", page);
         Assert.Contains("Sifat : Biasa ✓ Segera Sangat Segera", page);
         Assert.Contains("Klasifikasi : ✓ Biasa Terbatas Rahasia", page);
-        Assert.Contains("Hal : Laporan gangguan jaringan (Koneksi internet terputus)", page);
+        Assert.Contains("Hal : Laporan gangguan jaringan (Internet mati / tidak terhubung)", page);
         foreach (var label in new[]
                  {
                      "Untuk diketahui", "Untuk ditindaklanjuti", "Segera selesaikan", "Koordinasikan",
@@ -128,7 +128,7 @@ public class DeviceReplacementBeritaAcaraTests
 
         var page = Assert.Single(text.Pages);
         Assert.Contains("BERITA ACARA PENGAJUAN PENGGANTIAN PERANGKAT", page);
-        Assert.Contains("Nomor: 000.8.3.3/103/Diskominfo/2026", page);
+        Assert.Contains("Nomor: 000.8.3.3/17/BA-PP/Diskominfo/2026", page);
         Assert.Contains(
             "Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam (30-11-2026), bertempat di " +
             "Kantor Dinas Pendidikan, ruang server lantai 2, kami yang bertanda tangan di bawah ini:",
@@ -211,15 +211,15 @@ public class WorkBeritaAcaraTests
         var text = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara()));
 
         Assert.Contains("BERITA ACARA PEKERJAAN", text.Pages[0]);
-        Assert.Contains("Nomor: 000.8.3.3/104/Diskominfo/2026", text.Pages[0]);
+        Assert.Contains("Nomor: 000.8.3.3/41/BA-PK/Diskominfo/2026", text.Pages[0]);
         Assert.Contains("Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam (30-11-2026)", text.Pages[0]);
         Assert.Contains("Nomor Seri Nomor Seri", text.All);
         Assert.Contains("Lama Baru", text.All);
         Assert.Contains("Diganti 2236154000123 2311870004567", text.All);
-        Assert.Contains("Dikonfigurasi HCT08A1B2C3 -", text.All);
+        Assert.Contains("Diperbaiki HCT08A1B2C3 -", text.All);
         Assert.Contains("Hasil pekerjaan:", text.All);
-        Assert.Contains("Yang menyerahkan,", text.All);
-        Assert.Contains("Yang menerima,", text.All);
+        Assert.Contains("PIHAK KEDUA telah memeriksa hasil pekerjaan yang diserahkan PIHAK PERTAMA dan menyatakan menerimanya.", text.All);
+        Assert.Contains("PIHAK PERTAMA, PIHAK KEDUA,", text.All);
         Assert.Contains($"Halaman 1 dari {text.Pages.Count}", text.Pages[0]);
     }
 
@@ -266,7 +266,7 @@ public class WorkReportTests
         var text = PdfText.Read(WorkReportTemplate.Render(DocumentSamples.WorkReport()));
 
         Assert.Contains("LAPORAN HASIL PELAKSANAAN", text.Pages[0]);
-        Assert.Contains("Nomor: 000.8.3.3/105/Diskominfo/2026", text.Pages[0]);
+        Assert.Contains("Nomor: 000.8.3.3/38/LHP/Diskominfo/2026", text.Pages[0]);
         // The Laporan form of the tata naskah dinas.
         foreach (var part in new[] { "I. PENDAHULUAN", "A. Umum", "B. Maksud dan Tujuan", "C. Ruang Lingkup", "II. KEGIATAN YANG DILAKSANAKAN",
                      "A. Hasil Diagnosis", "B. Tindakan yang Dilakukan", "C. Kronologi Penanganan", "III. HASIL", "IV. SIMPULAN DAN SARAN",
@@ -275,12 +275,11 @@ public class WorkReportTests
             Assert.Contains(part, text.All);
         }
         Assert.Contains("No Dicatat (WIB) Kegiatan Pelaksana", text.All);
-        Assert.Contains("30-11-2026 08.15 Laporan diterima melalui WhatsApp", text.All);
-        Assert.Contains("Waktu tunda : 45 menit (tidak dihitung)", text.All);
-        Assert.Contains("Lama penanganan : 7 jam 50 menit", text.All);
+        Assert.Contains("30-11-2026 08.15 Laporan diterima", text.All);
+        Assert.Contains("Lama penanganan : 8 jam 35 menit", text.All);
         // The work's own times, in the words of the Berita Acara Pekerjaan.
         Assert.Contains(
-            "Waktu pekerjaan : mulai 30 November 2026 pukul 10.10 WIB sampai dengan 30 November 2026 pukul 16.40 WIB", text.All);
+            "Waktu pekerjaan : mulai 30 November 2026 pukul 14.30 WIB sampai dengan pukul 16.40 WIB (2 jam 10 menit)", text.All);
         Assert.Contains("Penyelesaian dicatat : 30 November 2026 pukul 16.50 WIB", text.All);
         Assert.Contains("Target : 24 jam", text.All);
         Assert.Contains("Memenuhi target waktu penyelesaian", text.All);
@@ -315,7 +314,7 @@ public class WorkReportTests
     {
         var ba = PdfText.Read(WorkBeritaAcaraTemplate.Render(DocumentSamples.WorkBeritaAcara())).All;
         var report = PdfText.Read(WorkReportTemplate.Render(DocumentSamples.WorkReport())).All;
-        const string Times = "mulai 30 November 2026 pukul 10.10 WIB sampai dengan 30 November 2026 pukul 16.40 WIB";
+        const string Times = "mulai 30 November 2026 pukul 14.30 WIB sampai dengan pukul 16.40 WIB (2 jam 10 menit)";
 
         Assert.Contains(Times, ba);
         Assert.Contains(Times, report);
@@ -488,7 +487,7 @@ public class TataNaskahTests
         Assert.Contains("Uraian gangguan:", text.All);
         Assert.DoesNotContain("Uraian gangguan :", text.All);
         Assert.Contains(
-            "Perkembangan penanganan laporan dapat diikuti melalui laman https://gangguan.tebingtinggikota.go.id/lacak dengan memasukkan nomor laporan GJ-2026-000123 dan kode pelacakan K7P2-9XQ4.",
+            "Perkembangan penanganan laporan dapat diikuti melalui laman https://gangguan.tebingtinggikota.go.id/lacak dengan memasukkan nomor laporan GJ-2026-000123 dan kode pelacakan K7P29XQ4.",
             text.All);
         // A full-width paragraph: its lines start at the paragraph's indent, not in the value column.
         var words = string.Join(" ", text.Pages).Split(' ').Count(w => w == "Seluruh");

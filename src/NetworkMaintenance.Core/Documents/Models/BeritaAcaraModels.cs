@@ -69,6 +69,11 @@ public sealed record WorkBeritaAcaraDocument : OfficialDocument
 
     public required DateTime WorkFinishedAtUtc { get; init; }
 
+    /// <summary>The actual start and end of the site visit (on-site inspection), as the technician stated them; null without a visit.</summary>
+    public DateTime? SiteVisitStartedAtUtc { get; init; }
+
+    public DateTime? SiteVisitEndedAtUtc { get; init; }
+
     /// <summary>PIHAK PERTAMA: the technician who did the work and hands it over.</summary>
     public required BeritaAcaraParty Technician { get; init; }
 

@@ -29,6 +29,11 @@ public sealed record WorkReportDocument : OfficialDocument
 
     public DateTime? WorkFinishedAtUtc { get; init; }
 
+    /// <summary>The actual start and end of the site visit as the technician stated them; the Berita Acara prints the same.</summary>
+    public DateTime? SiteVisitStartedAtUtc { get; init; }
+
+    public DateTime? SiteVisitEndedAtUtc { get; init; }
+
     /// <summary>Time the SLA clock was paused (waiting for the reporter or a device); not counted.</summary>
     public TimeSpan Paused { get; init; }
 

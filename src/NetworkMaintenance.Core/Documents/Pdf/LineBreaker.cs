@@ -26,7 +26,8 @@ internal sealed record TextLine(IReadOnlyList<WordBox> Words, bool EndsParagraph
 
 /// <summary>
 /// Greedy line breaking measured with the real font metrics (XGraphics.MeasureString). Breaks at spaces; honours
-/// '\n' as a hard break; splits a word that is wider than the line (long URLs, serial numbers) by characters.
+/// '\n' as a hard break; splits a word that is wider than the line (long URLs, serial numbers) by characters, with a
+/// hyphen at the end of each piece unless the word is an address (URL, e-mail), where a hyphen would change it.
 /// </summary>
 internal sealed class LineBreaker(Func<string, XFont, double> measure)
 {
@@ -144,6 +145,19 @@ internal sealed class LineBreaker(Func<string, XFont, double> measure)
     }
 
     private List<WordBox> SplitWord(WordBox word, double firstWidth, double width)
+    {
+        var text = string.Concat(word.Fragments.Select(f => f.Text));
+        var hyphen = text.IndexOfAny(['/', ':', '@']) < 0 ? word.Fragments[^1] with { Text = "-" } : (Fragment?)null;
+        var reserve = hyphen is { } h ? measure("-", h.Font) : 0;
+        if (hyphen is { } hf) hyphen = hf with { Width = reserve };
+        width = Math.Max(width - reserve, width / 2);
+        firstWidth = Math.Max(firstWidth - reserve, firstWidth / 2);
+        var pieces = SplitPieces(word, firstWidth, width);
+        if (hyphen is not { } mark) return pieces;
+        return pieces.Select((p, i) => i == pieces.Count - 1 ? p : new WordBox([.. p.Fragments, mark])).ToList();
+    }
+
+    private List<WordBox> SplitPieces(WordBox word, double firstWidth, double width)
     {
         var pieces = new List<WordBox>();
         var fragments = new List<Fragment>();

@@ -17,6 +17,9 @@ namespace NetworkMaintenance.Core.Documents.Pdf;
 public sealed class PdfComposer : IDisposable
 {
     public const double BodyFontSize = 10;
+
+    /// <summary>Single spacing ("spasi 1" of the tata naskah dinas): the line height of body text, key–value rows and headings.</summary>
+    public const double BodyLineSpacing = 1.2;
     /// <summary>A4 width; a composer's own paper is <see cref="PaperWidth"/>.</summary>
     public const double PageWidth = 595.276;
 
@@ -30,6 +33,9 @@ public sealed class PdfComposer : IDisposable
     public const double QrSymbolSize = 21 / 25.4 * 72;
 
     private const double SignatureSpace = 36;
+
+    /// <summary>Width of every signing box (the electronic approval's frame; a drawn signature gets 20 pt less), whatever the column.</summary>
+    private const double SigningBoxWidth = 170;
     private static readonly XColor HeaderFill = XColor.FromArgb(232, 232, 232);
     private static readonly XPen GridPen = new(XColors.Black, 0.6);
 
@@ -98,7 +104,7 @@ public sealed class PdfComposer : IDisposable
 
         if (letterhead.Logo is { Length: > 0 } logo)
         {
-            const double maxSize = 62;
+            const double maxSize = 50;
             var w = 0d;
             var h = 0d;
             ImageCache.Draw(gfx, logo, image =>
@@ -114,26 +120,30 @@ public sealed class PdfComposer : IDisposable
 
         var width = Right - textLeft;
         var y = top;
-        y = CenteredLines(letterhead.Government.ToUpperInvariant(), Font(true, false, 12.5), textLeft, width, y, 1.2, shrink: true);
-        y = CenteredLines(letterhead.AgencyName.ToUpperInvariant(), Font(true, false, 14.5), textLeft, width, y, 1.2, shrink: true);
+        // The agency is the most prominent line: largest and bold (shrunk to one line if it must be); the government
+        // line above it is always smaller.
+        var agency = Fit(letterhead.AgencyName.ToUpperInvariant(), Font(true, false, AgencyFontSize), width);
+        var government = Fit(letterhead.Government.ToUpperInvariant(), Font(true, false, Math.Min(GovernmentFontSize, agency.Size - 2)), width);
+        y = CenteredLines(letterhead.Government.ToUpperInvariant(), government, textLeft, width, y, 1.15, shrink: false);
+        y = CenteredLines(letterhead.AgencyName.ToUpperInvariant(), agency, textLeft, width, y, 1.1, shrink: false);
         // Address and telephone on one line where they fit, then e-mail and website: the usual kop surat order.
         var small = Font(false, false, 8.5);
         var addressLine = string.IsNullOrWhiteSpace(letterhead.Phone)
             ? letterhead.Address
             : $"{letterhead.Address}, Telepon {letterhead.Phone}";
-        y = CenteredLines(addressLine, small, textLeft, width, y + 1, 1.3, shrink: false);
+        y = CenteredLines(addressLine, small, textLeft, width, y + 1, 1.2, shrink: false);
         var contacts = new List<string>();
         if (!string.IsNullOrWhiteSpace(letterhead.Email)) contacts.Add("Pos-el " + letterhead.Email);
         if (!string.IsNullOrWhiteSpace(letterhead.Website)) contacts.Add("Laman " + letterhead.Website);
         if (contacts.Count > 0)
         {
-            y = CenteredLines(string.Join(", ", contacts), small, textLeft, width, y, 1.3, shrink: false);
+            y = CenteredLines(string.Join(", ", contacts), small, textLeft, width, y, 1.2, shrink: false);
         }
 
         var ruleY = Math.Max(y, logoBottom) + 5;
         gfx.DrawLine(new XPen(XColors.Black, 2.4), Left, ruleY, Right, ruleY);
         gfx.DrawLine(new XPen(XColors.Black, 0.7), Left, ruleY + 3.4, Right, ruleY + 3.4);
-        Y = ruleY + 15;
+        Y = ruleY + 8;
     }
 
     /// <summary>Centred bold underlined title, with "Nomor: …" under it when a number is given.</summary>
@@ -141,7 +151,7 @@ public sealed class PdfComposer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(title);
         var font = Font(true, false, 12);
-        var lh = 12 * 1.3;
+        var lh = 12 * 1.25;
         var lines = breaker.Break([new TextRun(title, Bold: true, Underline: true)], _ => font, ContentWidth);
         EnsureSpace((lines.Count * lh) + 30);
         foreach (var line in lines)
@@ -152,17 +162,16 @@ public sealed class PdfComposer : IDisposable
 
         if (!string.IsNullOrEmpty(number))
         {
-            Y += 1;
             Paragraph([new TextRun("Nomor: " + number)], ParagraphStyle.Body with { Align = TextAlign.Center, SpaceAfter = 0 });
         }
 
-        Y += 11;
+        Y += 5;
     }
 
     /// <summary>A bold heading kept with at least two lines of what follows.</summary>
     public void Heading(string text, double fontSize = BodyFontSize)
     {
-        var lh = fontSize * 1.3;
+        var lh = fontSize * BodyLineSpacing;
         EnsureSpace((lh * 3) + 4);
         Paragraph([new TextRun(text, Bold: true)], ParagraphStyle.Body with { FontSize = fontSize, Align = TextAlign.Left, SpaceAfter = 3 });
     }
@@ -208,7 +217,7 @@ public sealed class PdfComposer : IDisposable
         IEnumerable<KeyValue> rows, double labelWidth = 120, double indent = 0, double fontSize = BodyFontSize, double spaceAfter = 8, string? marker = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var lh = fontSize * 1.3;
+        var lh = fontSize * BodyLineSpacing;
         var colonX = Left + indent + labelWidth;
         var valueX = colonX + 10;
         var valueWidth = Right - valueX;
@@ -249,12 +258,12 @@ public sealed class PdfComposer : IDisposable
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
         style ??= TableStyle.Default;
-        var totalWeight = columns.Sum(c => c.Width);
-        var widthsOf = columns.Select(c => c.Width / totalWeight * ContentWidth).ToArray();
-        var lh = style.FontSize * 1.3;
+        var lh = style.FontSize * 1.25;
         var pad = style.Padding;
         var bold = Font(true, false, style.FontSize);
         var regular = Font(false, false, style.FontSize);
+        var rowList = rows.ToList();
+        var widthsOf = ColumnWidths(columns, rowList, bold, regular, pad, style.FitContent);
 
         var headerLines = columns
             .Select((c, i) => breaker.Break([new TextRun(c.Header, Bold: true)], _ => bold, widthsOf[i] - (2 * pad)))
@@ -282,7 +291,7 @@ public sealed class PdfComposer : IDisposable
         }
 
         var first = true;
-        foreach (var row in rows)
+        foreach (var row in rowList)
         {
             var cells = columns
                 .Select((c, i) => breaker.Break([new TextRun(i < row.Count ? row[i] ?? "" : "")], _ => regular, widthsOf[i] - (2 * pad)))
@@ -354,6 +363,59 @@ public sealed class PdfComposer : IDisposable
 
             Y += height;
         }
+    }
+
+    /// <summary>
+    /// Column widths from the relative weights, widened where a column is narrower than its longest word (header or
+    /// cell) so that words wrap at spaces and are never cut: the extra width is taken from the columns with room to
+    /// spare, in proportion to that room. Only when the longest words of all columns together exceed the line are they
+    /// cut (<see cref="LineBreaker"/> hyphenates such a token).
+    /// </summary>
+    private double[] ColumnWidths(IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, XFont bold, XFont regular, double pad,
+        bool fitContent)
+    {
+        var totalWeight = columns.Sum(c => c.Width);
+        var widths = columns.Select(c => c.Width / totalWeight * ContentWidth).ToArray();
+        static IEnumerable<string> Words(string? text) =>
+            (text ?? "").Split([' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        // A header may wrap, but onto two lines at most (a three-line header row costs a line of every page's table).
+        double HeaderWidth(string header)
+        {
+            var words = Words(header).ToArray();
+            if (words.Length <= 2) return words.Select(w => Measure(w, bold)).DefaultIfEmpty(0).Max();
+            return Enumerable.Range(1, words.Length - 1)
+                .Min(k => Math.Max(Measure(string.Join(' ', words[..k]), bold), Measure(string.Join(' ', words[k..]), bold)));
+        }
+
+        var min = columns.Select((c, i) => Math.Max(
+                HeaderWidth(c.Header),
+                rows.SelectMany(r => i < r.Count ? Words(r[i]) : []).Select(w => Measure(w, regular)).DefaultIfEmpty(0).Max())
+            + (2 * pad) + 1).ToArray();
+        var needed = min.Sum();
+        if (needed > ContentWidth) min = min.Select(m => m * ContentWidth / needed).ToArray();
+        if (fitContent && needed <= ContentWidth)
+        {
+            // The widest line of each column's cells, unbroken (forced breaks '\n' kept).
+            var preferred = columns.Select((c, i) => Math.Max(min[i], rows
+                .SelectMany(r => i < r.Count ? (r[i] ?? "").Split('\n') : [])
+                .Select(line => Measure(line.Trim(), regular)).DefaultIfEmpty(0).Max() + (2 * pad) + 1)).ToArray();
+            var total = preferred.Sum();
+            if (total <= ContentWidth)
+            {
+                var spare = ContentWidth - total;
+                return preferred.Select((p, i) => p + (spare * columns[i].Width / totalWeight)).ToArray();
+            }
+
+            var lack = preferred.Select((p, i) => p - min[i]).ToArray();
+            var free = ContentWidth - needed;
+            return min.Select((m, i) => m + (free * lack[i] / lack.Sum())).ToArray();
+        }
+        var deficit = widths.Select((w, i) => Math.Max(0, min[i] - w)).Sum();
+        if (deficit <= 0) return widths;
+        var room = widths.Select((w, i) => Math.Max(0, w - min[i])).ToArray();
+        var totalRoom = room.Sum();
+        if (totalRoom <= 0) return min;
+        return widths.Select((w, i) => w < min[i] ? min[i] : w - (deficit * room[i] / totalRoom)).ToArray();
     }
 
     /// <summary>A key–value row whose value is a line of tick boxes: "Sifat : ☐ Biasa ☑ Segera ☐ Sangat Segera".</summary>
@@ -460,7 +522,7 @@ public sealed class PdfComposer : IDisposable
             }
         }
 
-        Y = top + headHeight + SignatureSpace + nameHeight + lh + 8;
+        Y = top + headHeight + SignatureSpace + nameHeight + lh + 4;
     }
 
     /// <summary>Height <see cref="Paragraph(IReadOnlyList{TextRun}, ParagraphStyle?)"/> would take, for keep-together decisions.</summary>
@@ -479,13 +541,15 @@ public sealed class PdfComposer : IDisposable
         ArgumentNullException.ThrowIfNull(blocks);
         if (blocks.Count == 0) return 0;
         var layout = LayoutSignatures(blocks, placeDate, fontSize);
-        return layout.Total + 8;
+        return layout.Total + 4;
     }
 
     private (double Lh, double ColWidth, double TextWidth, IReadOnlyList<TextLine>[] Heads, IReadOnlyList<TextLine>[] Names,
         double HeadHeight, double NameHeight, double Total) LayoutSignatures(IReadOnlyList<SignatureBlock> blocks, string? placeDate, double fontSize)
     {
-        var lh = fontSize * 1.35;
+        var lh = fontSize * BodyLineSpacing;
+        // Parties side by side share the line equally; a single block ("Mengetahui,") is wider so its jabatan stays on one
+        // line. The signing space itself (its height, the frame or image width) is the same for every block.
         var colWidth = blocks.Count == 1 ? ContentWidth * 0.7 : ContentWidth / blocks.Count;
         var textWidth = colWidth - 12;
         var regular = Font(false, false, fontSize);
@@ -682,6 +746,19 @@ public sealed class PdfComposer : IDisposable
         gfx.DrawLine(new XPen(XColors.Black, Math.Max(0.5, fontSize * 0.06)), x1, y, x2, y);
     }
 
+    /// <summary>Kop surat: the agency name's size (the largest line) and the government line's (always smaller).</summary>
+    public const double AgencyFontSize = 15;
+
+    public const double GovernmentFontSize = 12.5;
+
+    /// <summary><paramref name="font"/>, or a smaller size of it at which <paramref name="text"/> fits on one line.</summary>
+    private XFont Fit(string text, XFont font, double width)
+    {
+        if (Measure(text, font) <= width) return font;
+        var size = Math.Max(7, Math.Floor(font.Size * width / Measure(text, font) * 0.98 * 10) / 10);
+        return Font(font.Bold, font.Italic, size);
+    }
+
     /// <summary>Centred lines of one font; with <paramref name="shrink"/> a single line is scaled down to fit.</summary>
     private double CenteredLines(string text, XFont font, double x, double width, double top, double spacing, bool shrink)
     {
@@ -706,7 +783,7 @@ public sealed class PdfComposer : IDisposable
         if (block.WetSignature) return;
         if (block.Signer.SignaturePng is { Length: > 0 } png)
         {
-            var maxW = Math.Min(width * 0.7, 150);
+            var maxW = Math.Min(width - 10, SigningBoxWidth) - 20;
             var maxH = SignatureSpace - 6;
             ImageCache.Draw(gfx, png, image =>
             {
@@ -722,7 +799,7 @@ public sealed class PdfComposer : IDisposable
         {
             var font = Font(false, true, 7.5);
             var text = "Disetujui secara elektronik pada " + IndonesianDate.DateAndTime(Wib.FromUtc(approved));
-            var boxWidth = Math.Min(width - 10, 170);
+            var boxWidth = Math.Min(width - 10, SigningBoxWidth);
             var lines = breaker.Break([new TextRun(text)], _ => font, boxWidth - 10);
             const double lh = 7.5 * 1.3;
             var boxHeight = (lines.Count * lh) + 8;

@@ -58,7 +58,15 @@ public sealed record TableStyle
 
     public bool RepeatHeader { get; init; } = true;
 
-    public double SpaceAfter { get; init; } = 8;
+    public double SpaceAfter { get; init; } = 5;
+
+    /// <summary>
+    /// Column widths from the content (as a browser lays out an automatic table): every column at least as wide as its
+    /// longest word, the rest of the line shared in proportion to how much each column's longest cell still lacks;
+    /// when everything fits on one line, the spare width is shared by the weights. Without it the weights decide, and
+    /// a column is only widened to its longest word.
+    /// </summary>
+    public bool FitContent { get; init; }
 }
 
 /// <summary>A label : value line of a key–value block.</summary>

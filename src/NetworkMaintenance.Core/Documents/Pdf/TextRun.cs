@@ -32,7 +32,7 @@ public sealed record ParagraphStyle
     public bool Italic { get; init; }
 
     /// <summary>Line height as a multiple of the font size.</summary>
-    public double LineSpacing { get; init; } = 1.3;
+    public double LineSpacing { get; init; } = PdfComposer.BodyLineSpacing;
 
     public double LeftIndent { get; init; }
 
@@ -40,5 +40,5 @@ public sealed record ParagraphStyle
 
     public double FirstLineIndent { get; init; }
 
-    public double SpaceAfter { get; init; } = 5;
+    public double SpaceAfter { get; init; } = 4;
 }

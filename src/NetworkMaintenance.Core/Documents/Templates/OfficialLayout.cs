@@ -45,6 +45,12 @@ internal static class OfficialLayout
     /// <summary>"30 November 2026 pukul 14.05 WIB" for a UTC instant.</summary>
     public static string DateTime(DateTime utc) => IndonesianDate.DateAndTime(Wib.FromUtc(utc));
 
+    /// <summary>
+    /// A stated span, in the same words on the Berita Acara, the results report and its kronologi: "mulai 30 November 2026
+    /// pukul 10.10 WIB sampai dengan pukul 16.40 WIB (6 jam 30 menit)"; "pada …" when only the start is known.
+    /// </summary>
+    public static string Span(DateTime startUtc, DateTime? endUtc) => IndonesianDate.SpanUtc(startUtc, endUtc);
+
     /// <summary>", bertempat di Kantor …" for the Berita Acara opening (tata naskah: "Pada hari ini … bertempat di …").</summary>
     public static string Place(string? location) =>
         string.IsNullOrWhiteSpace(location) ? "" : ", bertempat di " + location.Trim().TrimEnd('.', ',');
@@ -66,11 +72,11 @@ internal static class OfficialLayout
             ],
             labelWidth: 70,
             indent: 18,
-            spaceAfter: 1,
+            spaceAfter: 0,
             marker: marker);
         c.Paragraph(
             [new TextRun("selanjutnya disebut "), TextRun.Strong(partyName), new TextRun(".")],
-            ParagraphStyle.Body with { LeftIndent = 18 });
+            ParagraphStyle.Body with { LeftIndent = 18, SpaceAfter = 1 });
     }
 
     public const string Closing =
@@ -83,7 +89,7 @@ internal static class OfficialLayout
     public static void ClosingAndSignatures(PdfComposer c, OfficialDocument model, IReadOnlyList<SignatureBlock> parties, Signer? knownBy)
     {
         var closing = new[] { new TextRun(Closing) };
-        var style = ParagraphStyle.Body with { SpaceAfter = 10 };
+        var style = ParagraphStyle.Body with { SpaceAfter = 4 };
         var placeDate = PlaceDate(model);
         SignatureBlock[] acknowledgement = knownBy is null ? [] : [Block(model, knownBy, "Mengetahui,")];
         c.EnsureSpace(c.ParagraphHeight(closing, style) + c.SignaturesHeight(parties, placeDate) + c.SignaturesHeight(acknowledgement));

@@ -79,10 +79,11 @@ public static class WorkReportTemplate
 
         c.Heading("III. HASIL");
         var rows = new List<KeyValue> { new("Laporan diterima", OfficialLayout.DateTime(model.ReceivedAtUtc)) };
+        // The same words as the Berita Acara Pekerjaan and the kronologi.
+        if (model.SiteVisitStartedAtUtc is { } visit) rows.Add(new("Pemeriksaan di lokasi", OfficialLayout.Span(visit, model.SiteVisitEndedAtUtc)));
         if (model.WorkStartedAtUtc is { } start && model.WorkFinishedAtUtc is { } end)
         {
-            // The same words as the Berita Acara Pekerjaan.
-            rows.Add(new("Waktu pekerjaan", $"mulai {OfficialLayout.DateTime(start)} sampai dengan {OfficialLayout.DateTime(end)}"));
+            rows.Add(new("Waktu pekerjaan", OfficialLayout.Span(start, end)));
         }
         rows.Add(new("Penyelesaian dicatat", OfficialLayout.DateTime(model.CompletedAtUtc)));
         if (model.Paused > TimeSpan.Zero) rows.Add(new("Waktu tunda", IndonesianDate.Duration(model.Paused) + " (tidak dihitung)"));

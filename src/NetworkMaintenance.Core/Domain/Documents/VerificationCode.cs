@@ -18,6 +18,13 @@ public static class VerificationCode
             for (var i = 0; i < span.Length; i++) span[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
         });
 
+    /// <summary>The public verification page of a document: {base}/verifikasi/{code} (printed and in the QR code).</summary>
+    public static string Url(string baseUrl, string code)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        return $"{baseUrl.TrimEnd('/')}/verifikasi/{code}";
+    }
+
     /// <summary>"ABCD-EFGH-JKLM-NPQR".</summary>
     public static string Display(string code)
     {

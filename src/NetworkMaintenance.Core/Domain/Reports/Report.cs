@@ -132,7 +132,9 @@ public class Report : IReportParties
     public DateTime? DiagnosedAtUtc { get; private set; }
 
     // On-site inspection (seed steps 6–8)
+    /// <summary>When the site visit actually started and ended, as the technician stated them (the documents print these).</summary>
     public DateTime? InspectedAtUtc { get; private set; }
+    public DateTime? InspectionEndedAtUtc { get; private set; }
     public string? InspectionFindings { get; private set; }
     public bool? ReporterPresentAtInspection { get; private set; }
     public bool? ReplacementNeeded { get; private set; }
@@ -294,17 +296,23 @@ public class Report : IReportParties
         var action = replacementNeeded ? WorkflowAction.InspectReplace : WorkflowAction.InspectRepair;
         var (t, capacity) = Guard(action, actor, null);
         Require(inspection.Findings, ReportMessages.InspectionFindingsRequired);
+        var visitEnded = inspection.VisitEndedAtUtc ?? nowUtc;
         if (inspection.VisitedAtUtc > nowUtc.AddMinutes(5))
             throw new DomainException("Waktu kunjungan tidak boleh di masa depan.");
+        if (visitEnded > nowUtc.AddMinutes(5))
+            throw new DomainException("Waktu selesai kunjungan tidak boleh di masa depan.");
+        if (visitEnded < inspection.VisitedAtUtc)
+            throw new DomainException("Waktu selesai kunjungan harus sesudah waktu mulainya.");
         // Times are entered to the minute: a visit in the minute the report arrived is fine.
         if (inspection.VisitedAtUtc < ReceivedAtUtc.AddTicks(-(ReceivedAtUtc.Ticks % TimeSpan.TicksPerMinute)))
             throw new DomainException("Waktu kunjungan tidak boleh sebelum laporan diterima.");
         var ev = Move(t, capacity, actor, nowUtc, null);
         InspectedAtUtc = inspection.VisitedAtUtc;
+        InspectionEndedAtUtc = visitEnded;
         InspectionFindings = inspection.Findings.Trim();
         ReporterPresentAtInspection = inspection.ReporterPresent;
         ReplacementNeeded = replacementNeeded;
-        ev.Describe($"Kunjungan {IndonesianTime(inspection.VisitedAtUtc)}; pelapor {(inspection.ReporterPresent ? "hadir" : "tidak hadir")}. " +
+        ev.Describe($"Kunjungan {IndonesianTime(inspection.VisitedAtUtc)} s.d. {IndonesianTime(visitEnded)}; pelapor {(inspection.ReporterPresent ? "hadir" : "tidak hadir")}. " +
             $"Temuan: {Sentence(InspectionFindings)} " + (replacementNeeded ? "Perangkat harus diganti." : "Perangkat dapat diperbaiki."));
         return ev;
     }

@@ -28,7 +28,9 @@ public sealed record TechnicianAssignment(IReadOnlyList<PersonRef> Technicians, 
 
 public sealed record DiagnosisInput(string FaultType, string FaultLocation, string Findings);
 
-public sealed record InspectionInput(DateTime VisitedAtUtc, string Findings, bool ReporterPresent);
+/// <param name="VisitedAtUtc">When the site visit actually started.</param>
+/// <param name="VisitEndedAtUtc">When it actually ended; null means at the time of the step.</param>
+public sealed record InspectionInput(DateTime VisitedAtUtc, string Findings, bool ReporterPresent, DateTime? VisitEndedAtUtc = null);
 
 public sealed record DeviceLine(
     string Name,

@@ -29,7 +29,7 @@ public sealed class DocumentOptions
     public static string ResolveBaseUrl(string? configured) => Configured(configured) ?? FallbackBaseUrl;
 
     /// <summary>The verification page of a document: {base}/verifikasi/{code}.</summary>
-    public static string VerificationUrl(string baseUrl, string code) => $"{baseUrl}/verifikasi/{code}";
+    public static string VerificationUrl(string baseUrl, string code) => Core.Domain.Documents.VerificationCode.Url(baseUrl, code);
 
     /// <summary>
     /// In Production, "AllowedHosts": "*" (the default of appsettings.json) is narrowed to the host of

@@ -162,7 +162,9 @@ public sealed class StepInputForm
     public string? FaultType { get; set; }
     public string? FaultLocation { get; set; }
     public string? Findings { get; set; }
+    /// <summary>Actual start and end of the site visit (WIB), prefilled with the step times.</summary>
     public DateTime? VisitedAt { get; set; }
+    public DateTime? VisitEndedAt { get; set; }
     /// <summary>Actual start and end of the work (WIB), prefilled with the step times.</summary>
     public DateTime? WorkStartedAt { get; set; }
     public DateTime? WorkFinishedAt { get; set; }
@@ -221,7 +223,9 @@ public sealed class StepInputFormValidator : AbstractValidator<StepInputForm>
         When(x => x.Requirements.Needs(StepInput.Inspection), () =>
         {
             RuleFor(x => x.VisitedAt).NotNull().WithMessage("Waktu kunjungan ke lokasi wajib diisi.");
-            RuleFor(x => x.Findings).NotEmpty().WithMessage(ReportMessages.InspectionFindingsRequired)
+            RuleFor(x => x.VisitEndedAt).GreaterThanOrEqualTo(x => x.VisitedAt).When(x => x.VisitedAt is not null && x.VisitEndedAt is not null)
+                .WithMessage("Waktu selesai kunjungan harus sesudah waktu mulainya.");
+                        RuleFor(x => x.Findings).NotEmpty().WithMessage(ReportMessages.InspectionFindingsRequired)
                 .MaximumLength(4000).WithMessage("Temuan maksimal 4000 karakter.");
         });
         When(x => x.Requirements.Needs(StepInput.ReplacementDevices), () =>
@@ -260,7 +264,7 @@ public sealed class DeviceRowValidator : AbstractValidator<DeviceRow>
             .MaximumLength(150).WithMessage("Nama perangkat maksimal 150 karakter.");
         RuleFor(x => x.Condition).NotNull().WithMessage("Kondisi perangkat wajib dipilih (Baik, Rusak Ringan, Rusak Berat).")
             .IsInEnum().WithMessage("Kondisi perangkat tidak dikenal.");
-        RuleFor(x => x.BrandType).MaximumLength(150).WithMessage("Merk/tipe maksimal 150 karakter.");
+        RuleFor(x => x.BrandType).MaximumLength(150).WithMessage("Merek/tipe maksimal 150 karakter.");
         RuleFor(x => x.SerialNumber).MaximumLength(100).WithMessage("Nomor seri maksimal 100 karakter.");
         RuleFor(x => x.Notes).MaximumLength(500).WithMessage("Keterangan maksimal 500 karakter.");
         if (requireNewSerial)

@@ -41,7 +41,9 @@ public static class StepForms
         }
         if (action is WorkflowAction.InspectRepair or WorkflowAction.InspectReplace)
         {
-            form.VisitedAt = Wib.FromUtc(nowUtc);
+            // The actual times of the visit, prefilled with the step times (diagnosis recorded, now); the technician corrects them.
+            form.VisitedAt = Wib.FromUtc(report.DiagnosedAtUtc ?? nowUtc);
+            form.VisitEndedAt = Wib.FromUtc(nowUtc);
             form.ReporterPresent = true;
         }
         if (action == WorkflowAction.AcknowledgeOnSite) form.SignerName = report.ReporterName;
