@@ -124,8 +124,9 @@ public static class ReportDocumentMapper
             // Without a letter there is no letter number or date to print: the report came through another channel.
             WithoutLetter = report.LetterNumber is null ? Labels.Of(report.Channel) : null,
             ReceivedAtUtc = report.ReceivedAtUtc,
-            // The report number is the nomor agenda: every incoming letter is registered as a report.
-            AgendaNumber = report.Number,
+            // The Sekretariat's nomor agenda of the incoming letter; without one (or without a letter) the report number,
+            // under which every incoming report is registered.
+            AgendaNumber = report.LetterAgendaNumber ?? report.Number,
             // Sifat follows the officials' instructions: "Segera selesaikan" anywhere in the chain makes it Segera.
             Urgency = given.HasFlag(DispositionInstructions.ResolvePromptly) ? DispositionUrgency.Urgent : DispositionUrgency.Normal,
             Classification = SecurityClassification.Ordinary,

@@ -1236,6 +1236,10 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.Property<string>("KasiUserId")
                         .HasColumnType("text");
 
+                    b.Property<string>("LetterAgendaNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<DateOnly?>("LetterDate")
                         .HasColumnType("date");
 

@@ -1240,6 +1240,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<string>("KasiUserId")
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("LetterAgendaNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<DateOnly?>("LetterDate")
                         .HasColumnType("date");
 

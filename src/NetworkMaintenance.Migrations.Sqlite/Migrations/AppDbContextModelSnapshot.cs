@@ -1199,6 +1199,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Property<string>("KasiUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LetterAgendaNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("LetterDate")
                         .HasColumnType("TEXT");
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.IntegrationTests.Workflow;
 
 namespace NetworkMaintenance.IntegrationTests.Intake;
 
@@ -45,6 +46,49 @@ public sealed class FrontDeskChannels(AppFactory factory) : IClassFixture<AppFac
         var attachment = await factory.QueryAsync(db => db.Attachments.AsNoTracking().SingleAsync(a => a.ReportId == id));
         Assert.Equal("surat.pdf", attachment.OriginalName);
         Assert.Equal("application/pdf", attachment.ContentType);
+    }
+
+    [Fact]
+    public async Task TheLembarDisposisiOfALetterIsIdentifiedByTheNomorAgendaOfTheIncomingLetter()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("Dishub");
+        var fields = IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.Letter))
+            .Set("LetterNumber", "000.8.3.3/16/Dishub/2026").Set("LetterDate", "2026-11-27").Set("LetterAgendaNumber", "AG-0412/2026");
+        using var response = await petugas.PostFormAsync("/laporan/baru", fields);
+        var id = IntakeHelpers.IdFrom(await HttpAssert.RedirectsToAsync(response, "/laporan/"));
+        var report = await factory.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal("AG-0412/2026", report.LetterAgendaNumber);
+        Assert.Contains("nomor agenda AG-0412/2026", WebPageHelpers.Text(await petugas.GetPageAsync($"/laporan/{id}")));
+
+        using var w = new WorkflowDriver(factory);
+        await w.DisposeAsync(id);
+        await w.VerifyAsync(id);
+        await w.AssignAsync(id);
+        var sheet = await factory.QueryAsync(db => db.IssuedDocuments.AsNoTracking()
+            .SingleAsync(d => d.ReportId == id && d.Type == Core.Domain.Documents.DocumentType.DispositionSheet));
+        var text = await petugas.TextOfAsync(id, sheet);
+        Assert.Contains("Nomor agenda : AG-0412/2026", text, StringComparison.Ordinal);
+        Assert.Contains("000.8.3.3/16/Dishub/2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nomor agenda : " + report.Number, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANomorAgendaIsKeptOnlyForALetterAndHasALimit()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var opd = await factory.OpdIdAsync("Dishub");
+        // A phone report with a leftover agenda number (the form without JavaScript shows every channel's fields).
+        using (var phone = await petugas.PostFormAsync("/laporan/baru",
+            IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.Phone)).Set("LetterAgendaNumber", "AG-1")))
+        {
+            var id = IntakeHelpers.IdFrom(await HttpAssert.RedirectsToAsync(phone, "/laporan/"));
+            Assert.Null(await factory.QueryAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.LetterAgendaNumber).SingleAsync()));
+        }
+        var tooLong = IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.Letter))
+            .Set("LetterNumber", "000.8.3.3/17/Dishub/2026").Set("LetterDate", "2026-11-27").Set("LetterAgendaNumber", new string('7', 51));
+        using var refused = await petugas.PostFormAsync("/laporan/baru", tooLong);
+        Assert.Contains("Nomor agenda surat maksimal 50 karakter.", WebPageHelpers.Text(await HttpAssert.OkPageAsync(refused)));
     }
 
     [Fact]

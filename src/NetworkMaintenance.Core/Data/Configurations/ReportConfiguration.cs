@@ -33,6 +33,7 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.Location).HasMaxLength(300).IsRequired();
         builder.Property(r => r.Description).HasMaxLength(4000).IsRequired();
         builder.Property(r => r.LetterNumber).HasMaxLength(100);
+        builder.Property(r => r.LetterAgendaNumber).HasMaxLength(Report.LetterAgendaNumberMaxLength);
         builder.Property(r => r.RecordedByUserId).HasMaxLength(450);
         builder.Property(r => r.KabidName).HasMaxLength(150);
         builder.Property(r => r.KasiName).HasMaxLength(150);

@@ -59,6 +59,7 @@ public class Report : IReportParties
             Description = input.Description.Trim(),
             LetterNumber = Clean(input.LetterNumber),
             LetterDate = input.LetterDate,
+            LetterAgendaNumber = input.Channel == ReportChannel.Letter ? Clean(input.LetterAgendaNumber) : null,
             RecordedByUserId = recordedBy.UserId,
             CreatedAtUtc = nowUtc,
             Status = ReportStatus.Submitted,
@@ -109,6 +110,12 @@ public class Report : IReportParties
     public string Description { get; private set; } = "";
     public string? LetterNumber { get; private set; }
     public DateOnly? LetterDate { get; private set; }
+    /// <summary>
+    /// The nomor agenda the Sekretariat gave the incoming letter in its agenda book (optional); the lembar disposisi is
+    /// identified by it, or by the report number when there is none.
+    /// </summary>
+    public string? LetterAgendaNumber { get; private set; }
+    public const int LetterAgendaNumberMaxLength = 50;
     public string RecordedByUserId { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
 

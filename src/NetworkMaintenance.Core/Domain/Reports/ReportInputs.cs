@@ -19,7 +19,8 @@ public sealed record NewReport(
     string Description,
     string? LetterNumber = null,
     DateOnly? LetterDate = null,
-    NetworkMaintenance.Core.Domain.Intake.GuestVisit? Guest = null);
+    NetworkMaintenance.Core.Domain.Intake.GuestVisit? Guest = null,
+    string? LetterAgendaNumber = null);
 
 public sealed record Disposition(PersonRef To, StandardInstruction Instructions, string? Note, DateTime? DueAtUtc);
 

@@ -23,6 +23,7 @@ public sealed class NewReportInput
     public string Description { get; set; } = "";
     public string? LetterNumber { get; set; }
     public DateOnly? LetterDate { get; set; }
+    public string? LetterAgendaNumber { get; set; }
 
     // Guest book (buku tamu), required for a walk-in.
     public string? GuestName { get; set; }
@@ -71,7 +72,8 @@ public sealed class NewReportInput
             Description,
             Channel == ReportChannel.Letter ? LetterNumber : null,
             Channel == ReportChannel.Letter ? LetterDate : null,
-            guest);
+            guest,
+            Channel == ReportChannel.Letter ? LetterAgendaNumber : null);
     }
 }
 
@@ -109,6 +111,8 @@ public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
             RuleFor(x => x.LetterNumber).NotEmpty().WithMessage("Nomor surat permohonan wajib diisi untuk laporan melalui surat.")
                 .MaximumLength(100).WithMessage("Nomor surat maksimal 100 karakter.");
             RuleFor(x => x.LetterDate).NotNull().WithMessage("Tanggal surat permohonan wajib diisi untuk laporan melalui surat.");
+            RuleFor(x => x.LetterAgendaNumber).MaximumLength(Report.LetterAgendaNumberMaxLength)
+                .WithMessage($"Nomor agenda surat maksimal {Report.LetterAgendaNumberMaxLength} karakter.");
         });
         When(x => x.Channel == ReportChannel.WalkIn, () =>
         {

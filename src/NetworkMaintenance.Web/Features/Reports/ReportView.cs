@@ -32,6 +32,7 @@ public sealed record ReportView : IReportParties
     public required string Description { get; init; }
     public string? LetterNumber { get; init; }
     public DateOnly? LetterDate { get; init; }
+    public string? LetterAgendaNumber { get; init; }
     public string? KabidUserId { get; init; }
     public string? KabidName { get; init; }
     public string? KasiUserId { get; init; }
@@ -103,7 +104,7 @@ public sealed record ReportView : IReportParties
             ReporterUserId = r.ReporterUserId, ReporterName = r.ReporterName, ReporterNip = r.ReporterNip,
             ReporterPosition = r.ReporterPosition, ReporterPhone = r.ReporterPhone, ReporterEmail = r.ReporterEmail,
             Channel = r.Channel, ReceivedAtUtc = r.ReceivedAtUtc, Location = r.Location, Category = r.Category,
-            Description = r.Description, LetterNumber = r.LetterNumber, LetterDate = r.LetterDate,
+            Description = r.Description, LetterNumber = r.LetterNumber, LetterDate = r.LetterDate, LetterAgendaNumber = r.LetterAgendaNumber,
             KabidUserId = r.KabidUserId, KabidName = r.KabidName, KasiUserId = r.KasiUserId, KasiName = r.KasiName,
             DueAtUtc = r.DueAtUtc, FaultType = r.FaultType, FaultLocation = r.FaultLocation,
             InDataCenterNetwork = r.InDataCenterNetwork, DiagnosisFindings = r.DiagnosisFindings, DiagnosedAtUtc = r.DiagnosedAtUtc,
