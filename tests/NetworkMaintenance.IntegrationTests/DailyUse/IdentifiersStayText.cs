@@ -48,12 +48,22 @@ public sealed class IdentifiersStayText(AppFactory factory) : IClassFixture<AppF
 
         using var response = await petugas.GetAsync("/buku-tamu/xlsx?q=Hasanah");
         Assert.Equal(SpreadsheetXlsx.ContentType, response.Content.Headers.ContentType?.ToString());
-        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-        var xml = await sheet.ReadToEndAsync();
+        // Read with the Open XML SDK, not the library that wrote it: the identity number is a text cell with every digit.
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(
+            new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var workbook = document.WorkbookPart!;
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().ToList();
+        var cells = workbook.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        string TextOf(DocumentFormat.OpenXml.Spreadsheet.Cell c) =>
+            c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString ? shared![int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)].InnerText
+            : c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString ? c.InlineString!.InnerText
+            : c.CellValue?.Text ?? "";
 
-        Assert.Contains($"t=\"inlineStr\"><is><t xml:space=\"preserve\">{Nik}</t>", xml, StringComparison.Ordinal);
-        Assert.Contains(">Nur Hasanah<", xml, StringComparison.Ordinal);
+        var nik = Assert.Single(cells, c => TextOf(c) == Nik);
+        Assert.NotNull(nik.DataType);
+        Assert.NotEqual(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, nik.DataType!.Value);
+        Assert.Null(nik.CellFormula);
+        Assert.Contains(cells, c => TextOf(c) == "Nur Hasanah");
     }
 
     [Fact]

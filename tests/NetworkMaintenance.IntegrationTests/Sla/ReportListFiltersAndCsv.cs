@@ -96,7 +96,7 @@ public sealed class ReportListFiltersAndCsv(AppFactory factory) : IClassFixture<
                 if (type == DocumentFormat.OpenXml.Spreadsheet.CellValues.String) return c.CellValue?.Text ?? "";
                 // A number: the only one is the reception time, a serial date in WIB.
                 var wib = DateTime.FromOADate(double.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
-                return wib.ToString("d MMM yyyy HH.mm", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
+                return wib.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             }).ToArray())
             .ToList();
     }

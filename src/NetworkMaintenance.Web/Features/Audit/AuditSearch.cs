@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using FluentValidation;
@@ -18,8 +19,8 @@ public sealed class AuditQuery
 {
     public const int PageSize = 50;
 
-    [FromQuery(Name = "dari")] public DateOnly? From { get; set; }
-    [FromQuery(Name = "sampai")] public DateOnly? To { get; set; }
+    [FromQuery(Name = "dari"), Display(Name = "Dari")] public DateOnly? From { get; set; }
+    [FromQuery(Name = "sampai"), Display(Name = "Sampai")] public DateOnly? To { get; set; }
 
     /// <summary>Part of the actor's user name (for a failed sign-in: the name that was typed).</summary>
     [FromQuery(Name = "pelaku")] public string? Actor { get; set; }
