@@ -27,6 +27,8 @@ public sealed class ProductLook(BrowserFixture fixture, ITestOutputHelper output
 
     public static readonly string DocsScreenshots = Path.Combine(ArtifactsDirectory, "docs");
 
+    private static readonly string[] CountCharts = ["chart-trend", "chart-by-opd"];
+
     [Fact]
     public Task TheCategoryChartKeepsARealHeightWhenOtherChartsHaveNoData() => RunAsync(async () =>
     {
@@ -46,6 +48,14 @@ public sealed class ProductLook(BrowserFixture fixture, ITestOutputHelper output
         Assert.True(box.Width > 150, $"The category chart is {box.Width}px wide.");
         // What Chart.js actually draws in (the canvas minus the legend) is more than a dot.
         Assert.True(await ChartAreaHeightAsync() > 100, "The category doughnut is drawn in less than 100 px.");
+        // Counts of reports are whole numbers on the axes: one report is not drawn against "0,1 … 0,9".
+        foreach (var id in CountCharts)
+        {
+            var ticks = await Page.EvaluateAsync<double[]>(
+                $"() => Chart.getChart(document.getElementById('{id}')).scales.y.ticks.map(t => t.value)");
+            Assert.NotEmpty(ticks);
+            Assert.All(ticks, t => Assert.Equal(Math.Round(t), t));
+        }
         // The same at a phone's width.
         await Page.SetViewportSizeAsync(390, 844);
         await Page.WaitForFunctionAsync("() => document.querySelector('#chart-by-category').getBoundingClientRect().width < 390");

@@ -8,6 +8,8 @@
     var spec = JSON.parse(canvas.getAttribute('data-chart'));
     if (!spec.labels.length) { canvas.hidden = true; return; }
     var round = spec.type === 'doughnut';
+    // Counts of reports get whole-number ticks (never "0,5 laporan"); hours keep their decimals.
+    var whole = spec.series.every(function (s) { return s.data.every(function (v) { return Number.isInteger(v); }); });
     new Chart(canvas, {
       type: spec.type,
       data: {
@@ -18,7 +20,7 @@
             data: s.data,
             backgroundColor: round ? palette : palette[i % palette.length],
             borderColor: round ? '#fff' : palette[i % palette.length],
-            tension: 0.2
+            tension: 0
           };
         })
       },
@@ -28,7 +30,7 @@
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: round || spec.series.length > 1 } },
-        scales: round ? {} : { y: { beginAtZero: true } }
+        scales: round ? {} : { y: { beginAtZero: true, ticks: whole ? { precision: 0 } : {} } }
       }
     });
   });
