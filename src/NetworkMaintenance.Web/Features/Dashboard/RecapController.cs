@@ -64,7 +64,7 @@ public sealed class RecapController(AppDbContext db, ActorFactory actors, Monthl
         if (outcome == NarrativeSaveOutcome.Saved)
         {
             TempData.Success("Uraian rekap bulanan disimpan. Uraian ini dicetak pada rekap bulan tersebut.");
-            return Redirect("/laporan/rekap/uraian?bulan=" + MonthText(period));
+            return RedirectToAction(nameof(Narrative), new { bulan = MonthText(period) });
         }
 
         Response.StatusCode = outcome == NarrativeSaveOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
@@ -82,7 +82,7 @@ public sealed class RecapController(AppDbContext db, ActorFactory actors, Monthl
         if (period is null) return BadRequestForm(error!);
         var number = await narratives.NumberCoverLetterAsync(period, actor!, ct);
         TempData.Success($"Nota dinas rekap bulanan bernomor {number}.");
-        return Redirect("/laporan/rekap/uraian?bulan=" + MonthText(period));
+        return RedirectToAction(nameof(Narrative), new { bulan = MonthText(period) });
     }
 
     /// <summary>The nota dinas PDF of a month that has its number.</summary>

@@ -27,7 +27,7 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
     public async Task<IActionResult> Csv(DateOnly? from, DateOnly? to, string? q, CancellationToken ct)
     {
         // Not the whole guest book when a date filter was refused: the list says which filter was not used.
-        if (UnusedFilter.Message(ModelState) is not null) return Redirect("/buku-tamu" + Request.QueryString);
+        if (UnusedFilter.Message(ModelState) is not null) return Redirect(Url.Action(nameof(Index)) + Request.QueryString);
         var rows = await QueryAsync(from, to, q, 100_000, ct);
         var bytes = SpreadsheetCsv.Write(ExportHeader, ExportRows(rows), identifierColumns: [IdentityNumberColumn]);
         await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Buku tamu diekspor ke CSV ({rows.Count} baris).", Audit.AuditObject.Named("GuestBook"), new { from, to, q }, ct: ct);
