@@ -47,6 +47,23 @@ public class StepRequirementsTests
         Assert.Equal(ReportStatus.AwaitingAcknowledgement, report.Status);
     }
 
+    [Fact]
+    public void TheRevisionOfAPlainRepairAfterADisputedReplacementNeedsNoReplacedDevices()
+    {
+        var report = RepairingAfterADisputedReplacement();
+        var at = Start.AddHours(4);
+        report.CompleteWork(Technician, PlainRepair, at);
+        report.Acknowledge(Reporter, null, at.AddMinutes(10));
+        report.Return(Kasi, "Lengkapi penyebab gangguan", at.AddMinutes(20));
+        Assert.Equal(ReportStatus.Revision, report.Status);
+
+        // The work under revision replaced nothing: its revision asks for no replaced devices, in the form or the domain.
+        Assert.False(report.RequirementsFor(WorkflowAction.CompleteWork)!.ReplacedDevices);
+        Assert.True(new StepInputFormValidator().Validate(Form(report)).IsValid);
+        report.CompleteWork(Technician, PlainRepair with { RootCause = "Konektor longgar" }, at.AddMinutes(30));
+        Assert.Equal(ReportStatus.AwaitingAcknowledgement, report.Status);
+    }
+
     [Theory]
     [InlineData(ReportStatus.Replacing)]
     [InlineData(ReportStatus.Revision)]

@@ -428,11 +428,12 @@ public class Report : IReportParties
     }
 
     /// <summary>
-    /// Whether completing the work now must list the replaced devices: the work is a replacement (or its revision).
-    /// The one rule; the step form and its validator read it through <see cref="RequirementsFor"/>.
+    /// Whether completing the work now must list the replaced devices: the work is a replacement, or the revision of a
+    /// work report that replaced devices (not of a plain repair that followed a disputed replacement). The one rule; the
+    /// step form and its validator read it through <see cref="RequirementsFor"/>.
     /// </summary>
     public bool ReplacedDevicesRequired =>
-        Status == ReportStatus.Replacing || (Status == ReportStatus.Revision && ReplacementNeeded == true);
+        Status == ReportStatus.Replacing || (Status == ReportStatus.Revision && CurrentDevices(DevicePurpose.Replaced).Any());
 
     /// <summary>What taking <paramref name="action"/> now asks of the person, or null when it cannot be taken now.</summary>
     public StepRequirements? RequirementsFor(WorkflowAction action) =>
