@@ -24,8 +24,8 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// A value with anything but digits is text already and follows the rule above. Nothing else is ever written as a
 /// formula, and only digits can be inside one.</item>
 /// </list>
-/// The .xlsx exports (<see cref="SpreadsheetXlsx"/>) write every cell as an inline string, so there identifiers are
-/// text without any of this; they are the better choice for people who open the file in Excel.
+/// The .xlsx exports (<see cref="SpreadsheetXlsx"/>, MiniExcel) write text cells and real date cells, never formulas, so
+/// there identifiers are text without any of this; they are the better choice for people who open the file in Excel.
 /// Written with CsvHelper; the neutralising is ours, since CsvHelper's injection option looks at a field's first
 /// character only.
 /// </summary>

@@ -295,4 +295,30 @@ public sealed class MonthlyRecapReconciliation(AppFactory factory) : IClassFixtu
         Assert.Contains($"Nota Dinas Nomor {number} (versi 2, nomor yang sama)", second);
         Assert.Equal(1, await w.App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EventType == AuditEvents.RecapCoverLetterNumbered)));
     }
+
+    [Fact]
+    public async Task TheKadisAndTheKabidNumberingAtOnceGetOneNumberAndNoError()
+    {
+        var w = await WorldAsync();
+        using var kadis = await WebSession.SignedInAsync(w.App.Factory, "kadis");
+        using var kabid = await WebSession.SignedInAsync(w.App.Factory, "kabid");
+        var kadisToken = WebPageHelpers.GetRequestVerificationToken(await kadis.GetPageAsync("/laporan/rekap/uraian?bulan=2026-09"), "/laporan/rekap/nota-dinas");
+        var kabidToken = WebPageHelpers.GetRequestVerificationToken(await kabid.GetPageAsync("/laporan/rekap/uraian?bulan=2026-09"), "/laporan/rekap/nota-dinas");
+
+        // Both press "Beri nomor" for a month that has no narrative row yet, several times over.
+        var posts = Enumerable.Range(0, 6).Select(i => i % 2 == 0
+            ? kadis.PostWithTokenAsync("/laporan/rekap/nota-dinas", [new("bulan", "2026-09")], kadisToken)
+            : kabid.PostWithTokenAsync("/laporan/rekap/nota-dinas", [new("bulan", "2026-09")], kabidToken));
+        var responses = await Task.WhenAll(posts);
+        try
+        {
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        }
+        finally
+        {
+            foreach (var r in responses) r.Dispose();
+        }
+        Assert.Single(await w.App.QueryAsync(db => db.MonthlyRecapNarratives.Where(n => n.Year == 2026 && n.Month == 9).Select(n => n.CoverLetterNumber).ToListAsync()));
+        Assert.Equal(1, await w.App.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EventType == AuditEvents.RecapCoverLetterNumbered)));
+    }
 }

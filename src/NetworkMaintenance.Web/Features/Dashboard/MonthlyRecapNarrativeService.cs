@@ -131,6 +131,28 @@ public sealed class MonthlyRecapNarrativeService(AppDbContext db, MonthlyRecapSe
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(actor);
+        try
+        {
+            return await NumberOnceAsync(period, actor, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another official numbered the month at the same moment (the row or its number was written first): that
+            // number is the month's, and nothing of this attempt was saved.
+            if (await StoredCoverLetterNumberAsync(period, ct) is { } stored) return stored;
+            throw;
+        }
+    }
+
+    private async Task<string?> StoredCoverLetterNumberAsync(RecapPeriod period, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.MonthlyRecapNarratives.AsNoTracking().Where(n => n.Year == period.Year && n.Month == period.Month)
+            .Select(n => n.CoverLetterNumber).SingleOrDefaultAsync(ct);
+    }
+
+    private async Task<string> NumberOnceAsync(RecapPeriod period, WorkflowActor actor, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = Wib.DateOf(now);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
