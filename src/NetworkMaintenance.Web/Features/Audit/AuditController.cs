@@ -35,7 +35,7 @@ public sealed class AuditController(AuditSearch search, IAuditLog audit, IValida
             return View(nameof(Index), new AuditPageModel(query, new PagedList<AuditRow>([], 1, AuditQuery.PageSize, 0)));
         var csv = await search.CsvAsync(query, ct);
         await audit.WriteAsync(AuditEvents.ExportDownloaded, "Log audit diekspor ke CSV.", AuditObject.Named("AuditLog"), query.Values(), ct: ct);
-        return File(csv, "text/csv; charset=utf-8",
+        return File(csv, SpreadsheetCsv.ContentType,
             $"log-audit-{Wib.FromUtc(clock.GetUtcNow().UtcDateTime):yyyyMMdd-HHmm}.csv");
     }
 }
