@@ -7,11 +7,13 @@ namespace NetworkMaintenance.IntegrationTests.Infrastructure;
 /// class moves it with <see cref="KeepAwayFromMidnightWib"/>. Tests that compute "today" or "now" read it here, never from
 /// <see cref="DateTime.UtcNow"/>, so the test and the app agree on the date.
 /// </summary>
-public sealed class TestClock : TimeProvider
+/// <param name="real">The clock it follows (the system's; a fake one in its own test).</param>
+public sealed class TestClock(TimeProvider? real = null) : TimeProvider
 {
+    private readonly TimeProvider _real = real ?? System;
     private long _offsetTicks;
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
+    public override DateTimeOffset GetUtcNow() => _real.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
 
     /// <summary>
     /// Keeps the clock at least six hours from midnight WIB for as long as the app runs: from 18:00 WIB (11:00 UTC) on it
@@ -23,7 +25,7 @@ public sealed class TestClock : TimeProvider
     /// </summary>
     public TestClock KeepAwayFromMidnightWib()
     {
-        var real = System.GetUtcNow();
+        var real = _real.GetUtcNow();
         var wib = real.ToOffset(Wib.Offset);
         if (wib.Hour < 18) return this;
         var nextMorning = new DateTimeOffset(wib.Year, wib.Month, wib.Day, 10, 0, 0, Wib.Offset).AddDays(1);
