@@ -1,9 +1,7 @@
 using NetworkMaintenance.Core.Documents.Models;
-using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
-using NetworkMaintenance.Core.Formatting;
 using DeviceCondition = NetworkMaintenance.Core.Domain.Reports.DeviceCondition;
 
 namespace NetworkMaintenance.Core.Documents;

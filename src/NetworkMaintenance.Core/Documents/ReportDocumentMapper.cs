@@ -1,10 +1,8 @@
 using System.Globalization;
 using NetworkMaintenance.Core.Documents.Models;
-using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
-using NetworkMaintenance.Core.Formatting;
 using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
 
 namespace NetworkMaintenance.Core.Documents;

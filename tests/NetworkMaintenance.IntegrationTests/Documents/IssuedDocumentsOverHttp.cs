@@ -177,7 +177,7 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
         await _w.ToDiagnosingAsync(id);
         await _w.DiagnoseAsync(id, inDataCenter: true);
         // The technician states the work's own times (not the step's): from this minute to four minutes on.
-        var now = DateTime.UtcNow.AddHours(7);
+        var now = factory.Clock.NowWib;
         var start = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified);
         var end = start.AddMinutes(4);
         await _w.StepOkAsync("teknisi", id, WorkflowAction.CompleteWork, ReportStatus.AwaitingAcknowledgement,
@@ -300,7 +300,7 @@ public sealed class IssuedDocumentsOverHttp(AppFactory factory) : IClassFixture<
     private async Task AppointPlhAsync(string official, string acting)
     {
         // Today and tomorrow (WIB): the appointment is still in force if midnight passes during the test.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = factory.Clock.TodayWib;
         using var response = await (await _w.As(official)).PostFormAsync("/plh",
         [
             new("ActingUserId", await _w.UserIdAsync(acting)),

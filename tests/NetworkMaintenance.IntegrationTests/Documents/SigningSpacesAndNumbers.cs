@@ -210,7 +210,7 @@ public sealed class SigningSpacesAndNumbers(AppFactory factory) : IClassFixture<
     private async Task AppointPlhAsync(string official, string acting)
     {
         // Today and tomorrow (WIB): the appointment is still in force if midnight passes during the test.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = factory.Clock.TodayWib;
         using var response = await (await _w.As(official)).PostFormAsync("/plh",
         [
             new("ActingUserId", await _w.UserIdAsync(acting)),

@@ -22,7 +22,7 @@ public sealed class StatedSiteVisitAndWorkTimes(AppFactory factory) : IClassFixt
     public async Task TheSiteVisitAndWorkTimesStatedByTheTechnicianArePrintedAlikeOnBothDocumentsAndTheKronologi()
     {
         // Received by telephone three hours ago, so the stated times lie in the report's past.
-        var now = DateTime.UtcNow.AddHours(7);
+        var now = factory.Clock.NowWib;
         var received = Minute(now.AddHours(-3));
         var id = await FrontDeskReportAsync(received);
         await _w.ToDiagnosingAsync(id);
@@ -83,7 +83,7 @@ public sealed class StatedSiteVisitAndWorkTimes(AppFactory factory) : IClassFixt
     [Fact]
     public async Task ImpossibleSiteVisitTimesAreRefusedInIndonesian()
     {
-        var now = DateTime.UtcNow.AddHours(7);
+        var now = factory.Clock.NowWib;
         var received = Minute(now.AddHours(-2));
         var id = await FrontDeskReportAsync(received);
         await _w.ToDiagnosingAsync(id);

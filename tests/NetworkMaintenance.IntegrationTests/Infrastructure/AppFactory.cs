@@ -127,6 +127,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// The app's <see cref="TimeProvider"/>: the real time unless the test class moves it
+    /// (<see cref="TestClock.KeepAwayFromMidnightWib"/>); tests read "today" and "now" from it. A test that registers a clock
+    /// of its own (<see cref="TestServices"/>, the SLA tests' fake clock) replaces it.
+    /// </summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>Service registrations a test changes (applied after the app's own).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -174,6 +181,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder,
+            services => services.AddSingleton<TimeProvider>(Clock));
         if (TestServices is not null)
         {
             Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, TestServices);

@@ -122,7 +122,7 @@ public sealed class CrossSiteScripting(AppFactory factory) : IClassFixture<AppFa
         using (var r = await petugas.PostFormAsync("/laporan/baru", Intake.IntakeHelpers.FrontDeskReport(opdId, nameof(ReportChannel.WalkIn), "Uraian " + Xss)
             .Set("ReporterName", "Tamu " + Xss).Set("Location", "Lokasi " + Xss)
             .Set("GuestName", "Tamu " + Xss).Set("GuestIdentityType", "Ktp").Set("GuestIdentityNumber", "KTP<script>alert(1)</script>")
-            .Set("GuestInstitution", "Instansi " + Xss).Set("GuestPurpose", "Keperluan " + Xss).Set("GuestTimeIn", WorkflowDriver.NowWib())))
+            .Set("GuestInstitution", "Instansi " + Xss).Set("GuestPurpose", "Keperluan " + Xss).Set("GuestTimeIn", WorkflowDriver.NowWib(factory.Clock))))
         {
             await HttpAssert.RedirectsToAsync(r, "/laporan/");
         }
@@ -141,7 +141,7 @@ public sealed class CrossSiteScripting(AppFactory factory) : IClassFixture<AppFa
             await HttpAssert.RedirectsToAsync(r, $"/pengaduan/kelola/{complaint.Id}");
         }
         using (var r = await (await _w.As("kadis")).PostFormAsync("/plh", new Form().Set("ActingUserId", await _w.UserIdAsync("kabid.ikp"))
-            .Set("StartDate", WorkflowDriver.NowWib()[..10]).Set("EndDate", WorkflowDriver.NowWib()[..10]).Set("Reason", "Alasan " + Xss)))
+            .Set("StartDate", PlhDate(0)).Set("EndDate", PlhDate(1)).Set("Reason", "Alasan " + Xss)))
         {
             await HttpAssert.RedirectsToAsync(r, "/plh");
         }
@@ -248,6 +248,11 @@ public sealed class CrossSiteScripting(AppFactory factory) : IClassFixture<AppFa
         factory.QueryAsync(async db => (await db.Reports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync()).ToString());
 
     private static int IdOf(string location) => int.Parse(location["/laporan/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+
+    // Today and tomorrow on the app's clock: the appointment is accepted (its end is not past) even when midnight WIB
+    // passes between reading the date and posting the form.
+    private string PlhDate(int days) =>
+        factory.Clock.TodayWib.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose() => _w.Dispose();
 }

@@ -152,8 +152,8 @@ public sealed class ObjectLevelAccess(SecurityWorld world)
             var db = sp.GetRequiredService<Core.Data.AppDbContext>();
             var users = await db.Users.Where(u => u.UserName == "kadis" || u.UserName == "kabid.ikp")
                 .ToDictionaryAsync(u => u.UserName!, u => u.Id);
-            var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(5);
-            var a = new ActingAppointment(users["kadis"], users["kabid.ikp"], start, start.AddDays(1), "Cuti", users["kadis"], DateTime.UtcNow);
+            var start = world.Factory.Clock.TodayWib.AddDays(5);
+            var a = new ActingAppointment(users["kadis"], users["kabid.ikp"], start, start.AddDays(1), "Cuti", users["kadis"], world.Factory.Clock.GetUtcNow().UtcDateTime);
             db.ActingAppointments.Add(a);
             await db.SaveChangesAsync();
             return a.Id;

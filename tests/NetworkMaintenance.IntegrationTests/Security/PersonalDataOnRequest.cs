@@ -37,7 +37,7 @@ public sealed class PersonalDataOnRequest(AppFactory factory) : IClassFixture<Ap
             .Set("ReporterName", name).Set("ReporterPhone", "0812 6111 2233")
             .Set("GuestName", name).Set("GuestIdentityType", "Ktp").Set("GuestIdentityNumber", identity)
             .Set("GuestInstitution", "Kelurahan Sukamaju").Set("GuestPurpose", "Melaporkan gangguan jaringan")
-            .Set("GuestTimeIn", WorkflowDriver.NowWib())))
+            .Set("GuestTimeIn", WorkflowDriver.NowWib(factory.Clock))))
         {
             await HttpAssert.RedirectsToAsync(response, "/laporan/");
         }
@@ -46,7 +46,7 @@ public sealed class PersonalDataOnRequest(AppFactory factory) : IClassFixture<Ap
         {
             var guest = await db.GuestBookEntries.SingleAsync(g => g.VisitorName == name);
             var report = await db.Reports.SingleAsync(r => r.ReporterName == name);
-            var now = DateTime.UtcNow;
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
             var sequence = Random.Shared.NextInt64(100_000, 999_999);
             var complaint = Complaint.Receive(new NewComplaint(name, "+6281261112233", null, ReportChannel.Web,
                 "Petugas belum datang.", report.Number, Guid.NewGuid().ToString("N")), 2026, sequence,

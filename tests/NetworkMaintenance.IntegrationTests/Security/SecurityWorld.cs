@@ -81,13 +81,14 @@ public sealed class SecurityWorld : IAsyncLifetime
         {
             var db = sp.GetRequiredService<Core.Data.AppDbContext>();
             var users = await db.Users.Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.Id);
-            var now = DateTime.UtcNow;
+            var now = Factory.Clock.GetUtcNow().UtcDateTime;
             var notifications = users.ToDictionary(u => u.Key, u => new Notification(u.Value, "Pemberitahuan uji untuk " + u.Key, null, now));
             db.Notifications.AddRange(notifications.Values);
-            // Appointments that start tomorrow: they exist (and can be revoked) but give no one Plh. powers today.
-            var tomorrow = DateOnly.FromDateTime(now.AddHours(7)).AddDays(1);
+            // Appointments that start the day after tomorrow: they exist (and can be revoked) but give no one Plh. powers
+            // today, nor tomorrow when the run crosses midnight WIB (17:00 UTC).
+            var later = Factory.Clock.TodayWib.AddDays(2);
             var appointments = Officials.ToDictionary(o => o,
-                o => new ActingAppointment(users[o], users["kasi.aplikasi"], tomorrow, tomorrow.AddDays(2), "Dinas luar", users[o], now));
+                o => new ActingAppointment(users[o], users["kasi.aplikasi"], later, later.AddDays(2), "Dinas luar", users[o], now));
             db.ActingAppointments.AddRange(appointments.Values);
             await db.SaveChangesAsync();
             foreach (var (user, n) in notifications) NotificationOf[user] = n.Id;
@@ -217,7 +218,7 @@ public sealed class SecurityWorld : IAsyncLifetime
         using var response = await petugas.PostFormAsync("/laporan/baru", Intake.IntakeHelpers.FrontDeskReport(opd, nameof(ReportChannel.WalkIn))
             .Set("GuestName", "Siti Aminah").Set("GuestIdentityType", "KtaAsn").Set("GuestIdentityNumber", "KTA-12345")
             .Set("GuestInstitution", "Disdukcapil").Set("GuestPurpose", "Melaporkan gangguan jaringan")
-            .Set("GuestTimeIn", WorkflowDriver.NowWib()));
+            .Set("GuestTimeIn", WorkflowDriver.NowWib(Factory.Clock)));
         await HttpAssert.RedirectsToAsync(response, "/laporan/");
         return await Factory.QueryAsync(db => db.GuestBookEntries.Select(g => g.Id).SingleAsync());
     }

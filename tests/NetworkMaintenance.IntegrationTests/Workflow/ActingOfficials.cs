@@ -11,8 +11,11 @@ public sealed class ActingOfficials(AppFactory factory) : IClassFixture<AppFacto
 {
     private readonly WorkflowDriver _w = new(factory);
 
-    private static string WibDate(int days) =>
-        DateTime.UtcNow.AddHours(7).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // The app's clock is kept six hours or more from midnight WIB: what is "today" for the appointments below cannot
+    // change during the class, even when the run crosses midnight WIB (17:00 UTC) or a month's end.
+    private readonly TestClock _clock = factory.Clock.KeepAwayFromMidnightWib();
+
+    private string WibDate(int days) => _clock.TodayWib.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task AppointAsync(string official, string acting, int fromDays, int toDays)
     {

@@ -106,7 +106,7 @@ public sealed class WorkflowDriver(AppFactory factory) : IDisposable
     public Task InspectAsync(int id, bool replace) => StepOkAsync("teknisi", id,
         replace ? WorkflowAction.InspectReplace : WorkflowAction.InspectRepair,
         replace ? ReportStatus.AwaitingReplacementRequest : ReportStatus.Repairing,
-        ("VisitedAt", NowWib()), ("ReporterPresent", "true"), ("Findings", replace ? "Switch terbakar" : "Kabel patch longgar"));
+        ("VisitedAt", NowWib(factory.Clock)), ("ReporterPresent", "true"), ("Findings", replace ? "Switch terbakar" : "Kabel patch longgar"));
 
     public Task CompleteRepairAsync(int id, string user = "teknisi") => StepOkAsync(user, id, WorkflowAction.CompleteWork,
         ReportStatus.AwaitingAcknowledgement, ("ActionsTaken", "Mengganti kabel patch dan restart switch"),
@@ -122,7 +122,8 @@ public sealed class WorkflowDriver(AppFactory factory) : IDisposable
         await StepOkAsync("kadis", id, WorkflowAction.Approve, ReportStatus.Closed, ("Note", "Baik"));
     }
 
-    public static string NowWib() => DateTime.UtcNow.AddHours(7)
+    /// <summary>The WIB time on the app's clock, as a datetime-local field holds it.</summary>
+    public static string NowWib(TestClock clock) => clock.NowWib
         .ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The error or success message the report page shows after a redirect.</summary>

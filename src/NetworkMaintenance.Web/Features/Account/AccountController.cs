@@ -1,14 +1,10 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Audit;
 using NetworkMaintenance.Web.Features.Audit;
-using NetworkMaintenance.Web.Authorization;
-using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Account;
 
@@ -74,8 +70,8 @@ public sealed class AccountController(
             {
                 // An administrator without an authenticator app: enrollment first, then where they were going. The
                 // enrollment page says why (once, as guidance): no error message on top of it.
-                return Redirect(TwoFactorEnrollmentRedirect.EnrollmentPath
-                    + QueryString.Create("returnUrl", SafeReturnUrl(input.ReturnUrl)));
+                return RedirectToAction(nameof(TwoFactorController.Enable), "TwoFactor",
+                    new { returnUrl = SafeReturnUrl(input.ReturnUrl) });
             }
             return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
         }

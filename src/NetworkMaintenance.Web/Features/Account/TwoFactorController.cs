@@ -1,15 +1,11 @@
 using System.Globalization;
 using System.Text;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Audit;
 using NetworkMaintenance.Web.Features.Audit;
-using NetworkMaintenance.Web.Authorization;
-using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Account;
 
@@ -42,7 +38,7 @@ public sealed class TwoFactorController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (!user.TwoFactorEnabled) return Redirect(TwoFactorEnrollmentRedirect.EnrollmentPath);
+        if (!user.TwoFactorEnabled) return RedirectToAction(nameof(Enable));
         return View(new TwoFactorStatusModel(
             RecoveryCodesLeft: await users.CountRecoveryCodesAsync(user),
             Required: await IsRequiredAsync(user),
@@ -85,7 +81,7 @@ public sealed class TwoFactorController(
 
         TempData[RecoveryCodesKey] = codes?.ToArray() ?? [];
         TempData.Success("Autentikasi dua faktor aktif. Mulai sekarang, masuk memerlukan kode dari aplikasi autentikator.");
-        return Redirect(RecoveryCodesUrl(input.ReturnUrl));
+        return RedirectToAction(nameof(RecoveryCodes), new { returnUrl = string.IsNullOrEmpty(input.ReturnUrl) ? null : input.ReturnUrl });
     }
 
     /// <summary>Shows freshly generated recovery codes, once: they travel in TempData and are never stored readable.</summary>
@@ -104,7 +100,7 @@ public sealed class TwoFactorController(
         if (!user.TwoFactorEnabled)
         {
             TempData.Error("Aktifkan autentikasi dua faktor terlebih dahulu.");
-            return Redirect(TwoFactorEnrollmentRedirect.EnrollmentPath);
+            return RedirectToAction(nameof(Enable));
         }
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
@@ -128,7 +124,7 @@ public sealed class TwoFactorController(
         logger.LogInformation("User {UserName} reset their authenticator key", user.UserName);
         await audit.WriteAsync(AuditEvents.TwoFactorKeyReset, $"{user.UserName} mengganti kunci autentikator.", AuditObject.User(user.Id, user.UserName));
         TempData.Success("Kunci autentikator telah diganti; kunci lama tidak berlaku lagi. Daftarkan kunci baru di aplikasi autentikator.");
-        return Redirect(TwoFactorEnrollmentRedirect.EnrollmentPath);
+        return RedirectToAction(nameof(Enable));
     }
 
     [HttpPost("/akun/2fa/nonaktifkan")]
@@ -136,7 +132,7 @@ public sealed class TwoFactorController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (!user.TwoFactorEnabled) return Redirect(TwoFactorEnrollmentRedirect.EnrollmentPath);
+        if (!user.TwoFactorEnabled) return RedirectToAction(nameof(Enable));
         if (await IsRequiredAsync(user))
         {
             TempData.Error(RequiredMessage);
@@ -161,7 +157,7 @@ public sealed class TwoFactorController(
         logger.LogInformation("User {UserName} disabled two-factor authentication", user.UserName);
         await audit.WriteAsync(AuditEvents.TwoFactorDisabled, $"{user.UserName} menonaktifkan autentikasi dua faktor.", AuditObject.User(user.Id, user.UserName));
         TempData.Success("Autentikasi dua faktor dinonaktifkan. Masuk kini hanya memerlukan kata sandi.");
-        return Redirect(TwoFactorEnrollmentRedirect.EnrollmentPath);
+        return RedirectToAction(nameof(Enable));
     }
 
     private async Task<bool> IsRequiredAsync(AppUser user) =>
@@ -200,10 +196,6 @@ public sealed class TwoFactorController(
     public static string AuthenticatorUri(string userName, string key) => string.Format(CultureInfo.InvariantCulture,
         "otpauth://totp/{0}:{1}?secret={2}&issuer={0}&digits=6",
         Uri.EscapeDataString(Issuer), Uri.EscapeDataString(userName), key);
-
-    private static string RecoveryCodesUrl(string? returnUrl) => string.IsNullOrEmpty(returnUrl)
-        ? "/akun/2fa/kode-pemulihan"
-        : "/akun/2fa/kode-pemulihan?returnUrl=" + Uri.EscapeDataString(returnUrl);
 
     private string SafeReturnUrl(string? returnUrl, string fallback) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;

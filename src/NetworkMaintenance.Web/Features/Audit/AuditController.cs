@@ -13,7 +13,7 @@ namespace NetworkMaintenance.Web.Features.Audit;
 public sealed class AuditController(AuditSearch search, IAuditLog audit, IValidator<AuditQuery> validator, TimeProvider clock)
     : Controller
 {
-    public const string PageUrl = "/admin/audit";
+    private const string PageUrl = "/admin/audit";
 
     [HttpGet(PageUrl)]
     public async Task<IActionResult> Index([FromQuery] AuditQuery query, CancellationToken ct)
@@ -30,12 +30,12 @@ public sealed class AuditController(AuditSearch search, IAuditLog audit, IValida
     public async Task<IActionResult> ExportCsv([FromQuery] AuditQuery query, CancellationToken ct)
     {
         // Not an export the user did not ask for: the list says which filter was not used.
-        if (UnusedFilter.Message(ModelState) is not null) return Redirect(PageUrl + Request.QueryString);
+        if (UnusedFilter.Message(ModelState) is not null) return Redirect(Url.Action(nameof(Index)) + Request.QueryString);
         if (!await validator.ValidateIntoAsync(query, ModelState))
             return View(nameof(Index), new AuditPageModel(query, new PagedList<AuditRow>([], 1, AuditQuery.PageSize, 0)));
         var csv = await search.CsvAsync(query, ct);
         await audit.WriteAsync(AuditEvents.ExportDownloaded, "Log audit diekspor ke CSV.", AuditObject.Named("AuditLog"), query.Values(), ct: ct);
-        return File(csv, "text/csv; charset=utf-8",
+        return File(csv, SpreadsheetCsv.ContentType,
             $"log-audit-{Wib.FromUtc(clock.GetUtcNow().UtcDateTime):yyyyMMdd-HHmm}.csv");
     }
 }

@@ -50,7 +50,7 @@ public sealed class DocumentSettingsController(DocumentSettingsService settings,
         }
 
         TempData.Success("Pengaturan kop surat dan penomoran dokumen disimpan. Dokumen yang sudah terbit tidak berubah.");
-        return Redirect(PageUrl);
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet(PageUrl + "/logo")]

@@ -17,7 +17,7 @@ public sealed record PersonalDataPage(string? Q, PersonLookup? Lookup, string? A
 public sealed class PersonalDataController(PersonalDataRequests requests, IValidator<PersonQuery> queryValidator,
     IValidator<EraseRequest> eraseValidator, TimeProvider clock) : Controller
 {
-    public const string PageUrl = "/admin/data-pribadi";
+    private const string PageUrl = "/admin/data-pribadi";
 
     [HttpGet(PageUrl)]
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
@@ -47,6 +47,6 @@ public sealed class PersonalDataController(PersonalDataRequests requests, IValid
         var outcome = await requests.EraseAsync(q!, alasan!, ct);
         TempData.Success($"Data pribadi dihapus: {outcome.GuestBookEntries} entri buku tamu dan {outcome.Complaints} kontak pengaduan."
             + (outcome.KeptRecords > 0 ? $" {outcome.KeptRecords} catatan arsip resmi (laporan, akun pegawai) tidak dihapus." : ""));
-        return Redirect(PageUrl + "?q=" + Uri.EscapeDataString(q!.Trim()));
+        return RedirectToAction(nameof(Index), new { q = q!.Trim() });
     }
 }

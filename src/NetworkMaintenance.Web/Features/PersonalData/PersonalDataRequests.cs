@@ -21,10 +21,7 @@ public sealed class PersonQueryValidator : AbstractValidator<PersonQuery>
 {
     public PersonQueryValidator()
     {
-        RuleFor(x => x.Q).NotEmpty().WithMessage("Isi nama lengkap, nomor telepon, nomor identitas, atau email orang yang dicari.")
-            .MinimumLength(PersonalDataRequests.MinimumTermLength)
-            .WithMessage($"Isian pencarian minimal {PersonalDataRequests.MinimumTermLength} karakter.")
-            .MaximumLength(200).WithMessage("Isian pencarian maksimal 200 karakter.");
+        RuleFor(x => x.Q).PersonTerm();
     }
 }
 
@@ -32,10 +29,21 @@ public sealed class EraseRequestValidator : AbstractValidator<EraseRequest>
 {
     public EraseRequestValidator()
     {
-        RuleFor(x => new PersonQuery(x.Q)).SetValidator(new PersonQueryValidator()).OverridePropertyName("Q");
+        // The same term as the lookup, reported under the form's own field name (Q).
+        RuleFor(x => x.Q).PersonTerm();
         RuleFor(x => x.Alasan).NotEmpty().WithMessage("Alasan penghapusan wajib diisi (misalnya nomor surat permohonan).")
             .MaximumLength(500).WithMessage("Alasan maksimal 500 karakter.");
     }
+}
+
+internal static class PersonTermRules
+{
+    /// <summary>What a search for a person's data must hold: the one rule of the lookup and of the erasure.</summary>
+    public static IRuleBuilderOptions<T, string?> PersonTerm<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("Isi nama lengkap, nomor telepon, nomor identitas, atau email orang yang dicari.")
+            .MinimumLength(PersonalDataRequests.MinimumTermLength)
+            .WithMessage($"Isian pencarian minimal {PersonalDataRequests.MinimumTermLength} karakter.")
+            .MaximumLength(200).WithMessage("Isian pencarian maksimal 200 karakter.");
 }
 
 /// <summary>A guest-book line, complaint, report or account that holds the person's data.</summary>

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using NetworkMaintenance.Core.Data;
-using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Intake;
-using NetworkMaintenance.Web.Authorization;
-using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.PublicPages;
 

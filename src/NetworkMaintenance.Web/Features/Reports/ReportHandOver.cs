@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NetworkMaintenance.Core.Data;
-using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;

@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using NetworkMaintenance.Core.Data;
-using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
-using NetworkMaintenance.Web.Authorization;
 using NetworkMaintenance.Web.Features.Documents;
 using NetworkMaintenance.Web.Features.Notifications;
 

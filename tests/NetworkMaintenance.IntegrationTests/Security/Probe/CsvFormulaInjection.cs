@@ -24,7 +24,7 @@ public sealed class CsvFormulaInjection(AppFactory factory) : IClassFixture<AppF
             .Set("Location", Payload).Set("ReporterName", "Budi;+62812;@SUM(A1)")
             .Set("GuestName", Payload).Set("GuestIdentityType", "KtaAsn").Set("GuestIdentityNumber", "KTA;-1")
             .Set("GuestInstitution", "Disdukcapil").Set("GuestPurpose", "Lapor;\t=1")
-            .Set("GuestTimeIn", WorkflowDriver.NowWib())))
+            .Set("GuestTimeIn", WorkflowDriver.NowWib(factory.Clock))))
         {
             await HttpAssert.RedirectsToAsync(response, "/laporan/");
         }

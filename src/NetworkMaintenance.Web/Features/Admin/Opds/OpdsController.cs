@@ -1,9 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using NetworkMaintenance.Core.Domain;
-using NetworkMaintenance.Web.Authorization;
-using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Admin.Opds;
 
@@ -19,43 +15,19 @@ public sealed class OpdsController(OpdAdminService opds, IValidator<OpdInput> va
     public IActionResult Create() => View(new OpdInput());
 
     [HttpPost("baru")]
-    public async Task<IActionResult> Create(OpdInput input)
-    {
-        if (!await validator.ValidateIntoAsync(input, ModelState)) return View(input);
-        try
-        {
-            await opds.CreateAsync(input);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-            return View(input);
-        }
-        TempData.Success($"OPD \"{input.Name.Trim()}\" berhasil ditambahkan.");
-        return RedirectToAction(nameof(Index));
-    }
+    public Task<IActionResult> Create(OpdInput input) =>
+        this.SaveAsync(validator, input, () => opds.CreateAsync(input), () => Task.FromResult<IActionResult>(View(input)),
+            () => $"OPD \"{input.Name.Trim()}\" berhasil ditambahkan.", RedirectToAction(nameof(Index)));
 
     [HttpGet("{id:int}/ubah")]
     public async Task<IActionResult> Edit(int id) =>
         View(new OpdEditPage(id, await opds.GetForEditAsync(id), await opds.IsActiveAsync(id)));
 
     [HttpPost("{id:int}/ubah")]
-    public async Task<IActionResult> Edit(int id, OpdInput input)
-    {
-        if (!await validator.ValidateIntoAsync(input, ModelState))
-            return View(new OpdEditPage(id, input, await opds.IsActiveAsync(id)));
-        try
-        {
-            await opds.UpdateAsync(id, input);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-            return View(new OpdEditPage(id, input, await opds.IsActiveAsync(id)));
-        }
-        TempData.Success($"Data OPD \"{input.Name.Trim()}\" berhasil disimpan.");
-        return RedirectToAction(nameof(Index));
-    }
+    public Task<IActionResult> Edit(int id, OpdInput input) =>
+        this.SaveAsync(validator, input, () => opds.UpdateAsync(id, input),
+            async () => View(new OpdEditPage(id, input, await opds.IsActiveAsync(id))),
+            () => $"Data OPD \"{input.Name.Trim()}\" berhasil disimpan.", RedirectToAction(nameof(Index)));
 
     [HttpPost("{id:int}/nonaktifkan")]
     public async Task<IActionResult> Deactivate(int id)

@@ -1,9 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using NetworkMaintenance.Core.Domain;
-using NetworkMaintenance.Web.Authorization;
-using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Admin.Units;
 
@@ -20,21 +16,9 @@ public sealed class OrgUnitsController(OrgUnitAdminService units, IValidator<Org
             await units.GetFormOptionsAsync()));
 
     [HttpPost("baru")]
-    public async Task<IActionResult> Create(OrgUnitInput input)
-    {
-        if (!await validator.ValidateIntoAsync(input, ModelState)) return await CreateForm(input);
-        try
-        {
-            await units.CreateAsync(input);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-            return await CreateForm(input);
-        }
-        TempData.Success($"Unit \"{input.Name.Trim()}\" berhasil ditambahkan.");
-        return RedirectToAction(nameof(Index));
-    }
+    public Task<IActionResult> Create(OrgUnitInput input) =>
+        this.SaveAsync(validator, input, () => units.CreateAsync(input), () => CreateForm(input),
+            () => $"Unit \"{input.Name.Trim()}\" berhasil ditambahkan.", RedirectToAction(nameof(Index)));
 
     [HttpGet("{id:int}/ubah")]
     public async Task<IActionResult> Edit(int id)
@@ -44,21 +28,9 @@ public sealed class OrgUnitsController(OrgUnitAdminService units, IValidator<Org
     }
 
     [HttpPost("{id:int}/ubah")]
-    public async Task<IActionResult> Edit(int id, OrgUnitInput input)
-    {
-        if (!await validator.ValidateIntoAsync(input, ModelState)) return await EditForm(id, input);
-        try
-        {
-            await units.UpdateAsync(id, input);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-            return await EditForm(id, input);
-        }
-        TempData.Success($"Unit \"{input.Name.Trim()}\" berhasil disimpan.");
-        return RedirectToAction(nameof(Index));
-    }
+    public Task<IActionResult> Edit(int id, OrgUnitInput input) =>
+        this.SaveAsync(validator, input, () => units.UpdateAsync(id, input), () => EditForm(id, input),
+            () => $"Unit \"{input.Name.Trim()}\" berhasil disimpan.", RedirectToAction(nameof(Index)));
 
     [HttpPost("{id:int}/nonaktifkan")]
     public async Task<IActionResult> Deactivate(int id)

@@ -1,9 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using NetworkMaintenance.Core.Domain;
-using NetworkMaintenance.Web.Authorization;
-using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Admin.Users;
 
@@ -24,21 +20,9 @@ public sealed class UsersController(
         View(new UserFormPage(null, new CreateUserInput(), await users.GetFormOptionsAsync(), null));
 
     [HttpPost("baru")]
-    public async Task<IActionResult> Create(CreateUserInput input)
-    {
-        if (!await createValidator.ValidateIntoAsync(input, ModelState)) return await CreateForm(input);
-        try
-        {
-            await users.CreateAsync(input);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-            return await CreateForm(input);
-        }
-        TempData.Success($"Pengguna \"{input.UserName.Trim()}\" berhasil dibuat.");
-        return RedirectToAction(nameof(Index));
-    }
+    public Task<IActionResult> Create(CreateUserInput input) =>
+        this.SaveAsync(createValidator, input, () => users.CreateAsync(input), () => CreateForm(input),
+            () => $"Pengguna \"{input.UserName.Trim()}\" berhasil dibuat.", RedirectToAction(nameof(Index)));
 
     [HttpGet("{id}/ubah")]
     public async Task<IActionResult> Edit(string id)
@@ -48,21 +32,9 @@ public sealed class UsersController(
     }
 
     [HttpPost("{id}/ubah")]
-    public async Task<IActionResult> Edit(string id, UserInput input)
-    {
-        if (!await editValidator.ValidateIntoAsync(input, ModelState)) return await EditForm(id, input);
-        try
-        {
-            await users.UpdateAsync(id, input, User.UserId());
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-            return await EditForm(id, input);
-        }
-        TempData.Success($"Data pengguna \"{input.UserName.Trim()}\" berhasil disimpan.");
-        return RedirectToAction(nameof(Index));
-    }
+    public Task<IActionResult> Edit(string id, UserInput input) =>
+        this.SaveAsync(editValidator, input, () => users.UpdateAsync(id, input, User.UserId()), () => EditForm(id, input),
+            () => $"Data pengguna \"{input.UserName.Trim()}\" berhasil disimpan.", RedirectToAction(nameof(Index)));
 
     [HttpPost("{id}/nonaktifkan")]
     public async Task<IActionResult> Deactivate(string id)
@@ -100,22 +72,11 @@ public sealed class UsersController(
         View(new ResetPasswordPage(id, await users.GetStatusAsync(id, User.UserId())));
 
     [HttpPost("{id}/kata-sandi")]
-    public async Task<IActionResult> ResetPassword(string id, ResetPasswordInput input)
-    {
-        if (!await resetValidator.ValidateIntoAsync(input, ModelState))
-            return View(new ResetPasswordPage(id, await users.GetStatusAsync(id, User.UserId())));
-        try
-        {
-            await users.ResetPasswordAsync(id, input, User.UserId());
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-            return View(new ResetPasswordPage(id, await users.GetStatusAsync(id, User.UserId())));
-        }
-        TempData.Success("Kata sandi baru telah ditetapkan. Sampaikan kepada pengguna secara langsung, bukan melalui pesan terbuka.");
-        return RedirectToAction(nameof(Edit), new { id });
-    }
+    public Task<IActionResult> ResetPassword(string id, ResetPasswordInput input) =>
+        this.SaveAsync(resetValidator, input, () => users.ResetPasswordAsync(id, input, User.UserId()),
+            async () => View(new ResetPasswordPage(id, await users.GetStatusAsync(id, User.UserId()))),
+            () => "Kata sandi baru telah ditetapkan. Sampaikan kepada pengguna secara langsung, bukan melalui pesan terbuka.",
+            RedirectToAction(nameof(Edit), new { id }));
 
     private async Task<IActionResult> CreateForm(CreateUserInput input)
     {

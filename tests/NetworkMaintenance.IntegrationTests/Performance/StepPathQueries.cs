@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.IntegrationTests.Sla;
+using NetworkMaintenance.IntegrationTests.Workflow;
+using Xunit.Abstractions;
+
+namespace NetworkMaintenance.IntegrationTests.Performance;
+
+/// <summary>
+/// Issue #17 point 2, a straight step path, seen from the database: one workflow step POST reads the report's own row
+/// once (controller → StepService → the aggregate → one save) and writes it once, in one transaction with its timeline
+/// event, hand-over and audit entry.
+/// </summary>
+public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output) : IClassFixture<AppFactory>, IDisposable
+{
+    private readonly WorkflowDriver _w = new(factory);
+
+    [Fact]
+    public async Task AStepLoadsTheReportOnceAndSavesItOnce()
+    {
+        var id = await _w.SubmitAsync();
+        await _w.DisposeAsync(id);
+
+        // The form first (as a person would open it); only the POST is counted.
+        var session = await _w.As("kabid");
+        var url = $"/laporan/{id}/langkah/{WorkflowAction.Verify}";
+        var html = await session.GetPageAsync(url);
+        var token = WebPageHelpers.GetRequestVerificationToken(html, url);
+        var version = WebPageHelpers.InputValue(html, "Version")!;
+        var kasi = await _w.UserIdAsync("kasi");
+
+        using var counter = await SqlCommandCounter.StartAsync(factory.DataDirectory, () => factory.QueryAsync(db => db.Users.AnyAsync()));
+        counter.Reset();
+        using (var response = await session.PostWithTokenAsync(url,
+            [new("TargetUserId", kasi), new("Instructions", "LaporkanHasilnya"), new("Version", version)], token))
+        {
+            await HttpAssert.RedirectsToAsync(response, $"/laporan/{id}");
+        }
+        var texts = counter.Texts;
+        foreach (var text in texts) output.WriteLine(text.ReplaceLineEndings(" "));
+        Assert.Equal(ReportStatus.DisposedToKasi, await _w.StatusAsync(id));
+
+        // The report's own row: selected with its columns (the tracking code is one only the report row has) once...
+        var reportReads = texts.Count(t => t.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            && t.Contains("\"TrackingCode\"", StringComparison.Ordinal) && t.Contains("FROM \"Reports\"", StringComparison.Ordinal));
+        Assert.Equal(1, reportReads);
+        // ...and updated once, under its concurrency token.
+        var reportUpdates = texts.Count(t => t.Contains("UPDATE \"Reports\"", StringComparison.Ordinal));
+        Assert.Equal(1, reportUpdates);
+        Assert.Contains(texts, t => t.Contains("INSERT INTO \"ReportEvents\"", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _w.Dispose();
+}
