@@ -12,7 +12,8 @@ public class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocume
     {
         builder.Property(d => d.Number).HasMaxLength(100).IsRequired();
         builder.Property(d => d.VerificationCode).HasMaxLength(VerificationCode.Length).IsRequired();
-        builder.Property(d => d.Sha256).HasMaxLength(64).IsRequired();
+        // A concurrency token: two signers adding a signature at once must not overwrite each other's file.
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsRequired().IsConcurrencyToken();
         builder.Property(d => d.Pdf).IsRequired();
         builder.Property(d => d.SnapshotJson).IsRequired();
         builder.Property(d => d.PartiesJson).HasMaxLength(4000).IsRequired();
