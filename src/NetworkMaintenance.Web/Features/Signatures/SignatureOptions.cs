@@ -108,8 +108,8 @@ public sealed class SignatureOptionsValidator : SettingsValidator<SignatureOptio
         if (!string.IsNullOrWhiteSpace(options.Seal.CertificatePath)
             && Pkcs12Problem("Signatures:Seal:CertificatePath", options.Seal.CertificatePath, options.Seal.CertificatePassword) is { } seal)
             yield return seal;
-        if (options.TimeoutSeconds is < 5 or > 300)
-            yield return $"Signatures:TimeoutSeconds must be between 5 and 300 (it is {options.TimeoutSeconds}).";
+        if (options.TimeoutSeconds is < 1 or > 300)
+            yield return $"Signatures:TimeoutSeconds must be between 1 and 300 (it is {options.TimeoutSeconds}).";
         foreach (var path in options.TrustedRootCertificates)
         {
             string? problem = null;
