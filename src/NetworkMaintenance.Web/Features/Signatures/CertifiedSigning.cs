@@ -133,6 +133,17 @@ public sealed class CertifiedSigning(AppDbContext db, IOptions<SignatureOptions>
                     "Berkas yang dikembalikan layanan tanda tangan tidak memuat tanda tangan yang sah. Dokumen belum ditandatangani; silakan coba lagi.",
                     SigningFailure.ServiceError);
             }
+            else if (found.Take(before).Any(s => !s.IntegrityValid))
+            {
+                // The service rewrote the file instead of appending to it: the earlier signatures (the e-seal, another
+                // person's) no longer verify. Such a file is not registered.
+                logger.LogWarning("The signer {Provider} returned a file in which an earlier signature no longer verifies (document {DocumentId})",
+                    signer.Provider, document.Id);
+                result = new SigningResult.Failed(
+                    "Berkas yang dikembalikan layanan tanda tangan membatalkan tanda tangan yang sudah ada pada dokumen. " +
+                    "Dokumen belum ditandatangani; hubungi administrator (docs/signatures.md, urutan tanda tangan).",
+                    SigningFailure.ServiceError);
+            }
             else
             {
                 var last = found[^1];
