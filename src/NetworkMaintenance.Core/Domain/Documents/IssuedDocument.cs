@@ -32,7 +32,8 @@ public sealed record DocumentParty(string Role, string Name, string? Position, P
 /// is the same file), their SHA-256, the code of its public verification page, and the model snapshot it was rendered
 /// from (for the wet-signature print). Never edited or deleted: a signature, an acknowledgement or an approval is a new
 /// version under the same number; a substantive correction is a new version with a new number. Either way the old
-/// version is marked superseded.
+/// version is marked superseded. The one exception is a certified signature (<see cref="AddSignature"/>): the signed
+/// file becomes this version's registered file, and the file before it is kept in the <see cref="DocumentSignature"/>.
 /// </summary>
 public class IssuedDocument
 {
