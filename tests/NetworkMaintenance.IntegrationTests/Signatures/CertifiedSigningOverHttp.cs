@@ -191,6 +191,24 @@ public sealed class CertifiedSigningOverHttp(BsreWorld world) : IClassFixture<Bs
         Assert.Equal(before, world.Bsre.SignRequests);
     }
 
+    [Fact]
+    public async Task SigningPostsAreLimitedPerUser()
+    {
+        var document = await WorkBaAsync();
+        var page = $"/laporan/{document.ReportId}/dokumen/{document.Id}/tandatangan";
+        // The Kabid posts nowhere else in this class: a fresh window of SigningRateLimit.PermitsPerMinute posts.
+        var kabid = await _w.As("kabid");
+        var token = WebPageHelpers.GetRequestVerificationToken(await kabid.GetPageAsync("/tugas"));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= Web.Features.Signatures.SigningRateLimit.PermitsPerMinute; i++)
+        {
+            using var response = await kabid.PostWithTokenAsync(page, Fields(FakeBsre.RegisteredNik, "tebakan-" + i), token);
+            statuses.Add(response.StatusCode);
+        }
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(Web.Features.Signatures.SigningRateLimit.PermitsPerMinute));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
     private static List<KeyValuePair<string, string>> Fields(string nik, string passphrase) =>
         [new("Nik", nik), new("Jenis", "Passphrase"), new("Rahasia", passphrase)];
 
