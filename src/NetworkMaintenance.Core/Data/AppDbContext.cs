@@ -26,6 +26,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<DocumentSignature> DocumentSignatures => Set<DocumentSignature>();
     public DbSet<DocumentSettings> DocumentSettings => Set<DocumentSettings>();
     public DbSet<GuestBookEntry> GuestBookEntries => Set<GuestBookEntry>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

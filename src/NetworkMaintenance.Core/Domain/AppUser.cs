@@ -13,6 +13,12 @@ public class AppUser : IdentityUser
     /// <summary>Digits only (18); optional for people who are not civil servants.</summary>
     public string? Nip { get; set; }
 
+    /// <summary>
+    /// Nomor Induk Kependudukan (16 digits), the identity BSrE knows the person's signing certificate by; set by the
+    /// person on their first certified signature (docs/signatures.md). Optional.
+    /// </summary>
+    public string? Nik { get; set; }
+
     /// <summary>Jabatan, as printed under the name in signature blocks.</summary>
     public string? Position { get; set; }
 

@@ -39,6 +39,8 @@ public static class FeatureServices
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Documents.DocumentSettingsService>();
         services.AddSingleton<Documents.BrandLogo>();
+        // Certified electronic signatures: BSrE, a regional gateway or a local certificate, and the e-seal (docs/signatures.md).
+        Signatures.SignatureServices.Add(services, configuration);
         services.AddScoped<NavCounts>();
         services.AddScoped<Notifications.ReportNotifications>();
 

@@ -107,6 +107,8 @@ public static class EndpointAccessTable
         Get("/laporan/{id:int}", ReportUser),
         Get("/laporan/{id:int}/tanda-terima", ReportUser),
         Get("/laporan/{id:int}/dokumen/{documentId:int}", ReportUser),
+        Get("/laporan/{id:int}/dokumen/{documentId:int}/tandatangan", ReportUser),
+        Post("/laporan/{id:int}/dokumen/{documentId:int}/tandatangan", ReportUser),
         Get("/laporan/{id:int}/langkah/{step}", ReportUser),
         Post("/laporan/{id:int}/langkah/{step}", ReportUser),
         Post("/laporan/{id:int}/jeda", Staff),

@@ -12,7 +12,8 @@ public class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocume
     {
         builder.Property(d => d.Number).HasMaxLength(100).IsRequired();
         builder.Property(d => d.VerificationCode).HasMaxLength(VerificationCode.Length).IsRequired();
-        builder.Property(d => d.Sha256).HasMaxLength(64).IsRequired();
+        // A concurrency token: two signers adding a signature at once must not overwrite each other's file.
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsRequired().IsConcurrencyToken();
         builder.Property(d => d.Pdf).IsRequired();
         builder.Property(d => d.SnapshotJson).IsRequired();
         builder.Property(d => d.PartiesJson).HasMaxLength(4000).IsRequired();
@@ -28,6 +29,27 @@ public class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocume
         builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.IssuedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.SupersededBy).WithMany().HasForeignKey(d => d.SupersededById).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(d => d.Parties);
+        builder.HasMany(d => d.Signatures).WithOne().HasForeignKey(s => s.IssuedDocumentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(d => d.Signatures).HasField("_signatures").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public class DocumentSignatureConfiguration : IEntityTypeConfiguration<DocumentSignature>
+{
+    public void Configure(EntityTypeBuilder<DocumentSignature> builder)
+    {
+        builder.Property(s => s.Provider).HasMaxLength(40).IsRequired();
+        builder.Property(s => s.SignerUserId).HasMaxLength(450);
+        builder.Property(s => s.SignerName).HasMaxLength(DocumentSignature.MaxNameLength).IsRequired();
+        builder.Property(s => s.CertificateSubject).HasMaxLength(DocumentSignature.MaxDistinguishedNameLength);
+        builder.Property(s => s.CertificateIssuer).HasMaxLength(DocumentSignature.MaxDistinguishedNameLength);
+        builder.Property(s => s.PreviousPdf).IsRequired();
+        builder.Property(s => s.PreviousSha256).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Sha256).HasMaxLength(64).IsRequired();
+        builder.HasIndex(s => new { s.IssuedDocumentId, s.Sequence }).IsUnique();
+        builder.HasIndex(s => s.Sha256);
+        builder.HasIndex(s => s.PreviousSha256);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.SignerUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -31,6 +31,10 @@ public static class AuditEvents
     public const string ClockResumed = "sla.resumed";
 
     public const string DocumentDownloaded = "document.downloaded";
+
+    /// <summary>A certified signature (BSrE, gateway or local certificate) added to an issued document, or refused.</summary>
+    public const string DocumentSigned = "document.signed";
+    public const string DocumentSigningFailed = "document.signing_failed";
     public const string AttachmentDownloaded = "attachment.downloaded";
     public const string ExportDownloaded = "export.downloaded";
 
@@ -75,6 +79,8 @@ public static class AuditEvents
         (ClockPaused, "Waktu layanan dijeda"),
         (ClockResumed, "Waktu layanan dilanjutkan"),
         (DocumentDownloaded, "Dokumen diunduh"),
+        (DocumentSigned, "Dokumen ditandatangani secara tersertifikasi"),
+        (DocumentSigningFailed, "Penandatanganan tersertifikasi gagal"),
         (AttachmentDownloaded, "Lampiran diunduh"),
         (ExportDownloaded, "Ekspor diunduh"),
         (PlhAppointed, "Plh. ditunjuk"),

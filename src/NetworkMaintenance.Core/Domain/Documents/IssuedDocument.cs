@@ -32,7 +32,8 @@ public sealed record DocumentParty(string Role, string Name, string? Position, P
 /// is the same file), their SHA-256, the code of its public verification page, and the model snapshot it was rendered
 /// from (for the wet-signature print). Never edited or deleted: a signature, an acknowledgement or an approval is a new
 /// version under the same number; a substantive correction is a new version with a new number. Either way the old
-/// version is marked superseded.
+/// version is marked superseded. The one exception is a certified signature (<see cref="AddSignature"/>): the signed
+/// file becomes this version's registered file, and the file before it is kept in the <see cref="DocumentSignature"/>.
 /// </summary>
 public class IssuedDocument
 {
@@ -117,6 +118,31 @@ public class IssuedDocument
     public IssuedDocument? SupersededBy { get; private set; }
 
     public IReadOnlyList<DocumentParty> Parties => ReadParties(PartiesJson);
+
+    private readonly List<DocumentSignature> _signatures = [];
+
+    /// <summary>The certified signatures applied to this version, in order (<see cref="AddSignature"/>).</summary>
+    public IReadOnlyList<DocumentSignature> Signatures => _signatures;
+
+    /// <summary>
+    /// Registers <paramref name="signedPdf"/> (this version's file with one more certified signature) as the document's
+    /// file: its bytes and SHA-256 replace the registered ones, and the file as it was is kept in the new
+    /// <see cref="DocumentSignature"/>. The number, the verification code and the version stay: the QR code printed in
+    /// the file keeps opening this document. A superseded version is not signed.
+    /// </summary>
+    public DocumentSignature AddSignature(byte[] signedPdf, SignatureKind kind, string provider, string? signerUserId,
+        string signerName, string? certificateSubject, string? certificateIssuer, DateTime signedAtUtc)
+    {
+        ArgumentNullException.ThrowIfNull(signedPdf);
+        if (IsSuperseded) throw new InvalidOperationException("A superseded version is not signed.");
+        if (signedPdf.Length == 0) throw new ArgumentException("A signed file has content.", nameof(signedPdf));
+        var signature = DocumentSignature.Create(_signatures.Count + 1, kind, provider, signerUserId, signerName,
+            certificateSubject, certificateIssuer, signedAtUtc, Pdf, Sha256, HashOf(signedPdf));
+        _signatures.Add(signature);
+        Pdf = signedPdf;
+        Sha256 = signature.Sha256;
+        return signature;
+    }
 
     /// <summary>The parties stored in <see cref="PartiesJson"/> (also for queries that project the column alone).</summary>
     public static IReadOnlyList<DocumentParty> ReadParties(string json) =>

@@ -49,7 +49,7 @@ public interface IAuditLog
 public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock) : IAuditLog
 {
     /// <summary>Detail properties whose names contain one of these are dropped, whatever the caller passes.</summary>
-    public static readonly string[] SecretNameParts = ["password", "token", "secret", "code", "otp", "signature", "stamp"];
+    public static readonly string[] SecretNameParts = ["password", "token", "secret", "code", "otp", "signature", "stamp", "passphrase", "totp"];
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

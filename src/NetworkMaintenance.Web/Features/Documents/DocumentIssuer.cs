@@ -18,7 +18,7 @@ namespace NetworkMaintenance.Web.Features.Documents;
 /// step and its documents are recorded together or not at all.
 /// </summary>
 public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> options, IHostEnvironment environment,
-    ILogger<DocumentIssuer> logger)
+    Signatures.DocumentSealer sealer, ILogger<DocumentIssuer> logger)
 {
     /// <summary>
     /// Why no document may be issued now (Indonesian, shown to whoever took the step), or null: a document issued with
@@ -120,6 +120,12 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
         var pdf = OfficialDocumentRenderer.Render(model);
         var document = IssuedDocument.Issue(report.Id, type, number, nowUtc, issuedByUserId, code, pdf,
             DocumentSnapshot.Serialize(model), ReportDocumentMapper.Parties(model), previous, reason);
+        // The institutional e-seal first (docs/signatures.md, "Order of signatures"): the unsigned file stays with it.
+        if (sealer.Seal(pdf, nowUtc) is { } seal)
+        {
+            document.AddSignature(seal.Pdf, SignatureKind.Seal, "LocalCertificate", null, seal.SignerName, seal.Subject,
+                seal.Issuer, nowUtc);
+        }
         db.IssuedDocuments.Add(document);
         logger.LogInformation("Issued {Type} {DocumentNumber} version {Version} for report {ReportNumber}", type, number,
             document.Version, report.Number);

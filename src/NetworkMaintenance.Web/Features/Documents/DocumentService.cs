@@ -23,16 +23,34 @@ public sealed record VerifiedDocument(
     string Sha256,
     bool IsSuperseded,
     DateTime? SupersededAtUtc,
-    CurrentVersion? Current);
+    CurrentVersion? Current)
+{
+    /// <summary>The certified signatures in the registered file, each as checked now (docs/signatures.md).</summary>
+    public IReadOnlyList<VerifiedSignature> Signatures { get; init; } = [];
+
+    /// <summary>The SHA-256 of the file before each signature (an earlier state of the same document), by signature number.</summary>
+    public IReadOnlyDictionary<string, int> EarlierStates { get; init; } = new Dictionary<string, int>();
+}
+
+/// <summary>
+/// One signature of the registered file: who signed (as recorded, and the certificate's name), when, the certificate's
+/// issuer, and whether the file's check finds it valid.
+/// </summary>
+public sealed record VerifiedSignature(int Sequence, Core.Domain.Documents.SignatureKind Kind, string SignerName,
+    string? CertificateName, DateTime SignedAtUtc, string? CertificateIssuer, bool Valid, bool? Trusted, string? Problem);
 
 /// <summary>The version in force when the verified one has been superseded.</summary>
 public sealed record CurrentVersion(string Number, int Version, DateTime IssuedAtUtc, string VerificationCode);
 
-/// <summary>Comparison of an uploaded file with the registered PDF.</summary>
-public sealed record FileCheck(string FileName, long Length, string Sha256, bool Matches);
+/// <summary>
+/// Comparison of an uploaded file with the registered PDF. <paramref name="BeforeSignature"/>: the file is the document as
+/// it was before that certified signature (genuine, but not the registered file).
+/// </summary>
+public sealed record FileCheck(string FileName, long Length, string Sha256, bool Matches, int? BeforeSignature = null);
 
 /// <summary>Reads issued documents: the report page's list, downloads, the wet-signature print and verification.</summary>
-public sealed class DocumentService(AppDbContext db)
+public sealed class DocumentService(AppDbContext db,
+    Microsoft.Extensions.Options.IOptions<Signatures.SignatureOptions> signatureOptions)
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
@@ -70,6 +88,7 @@ public sealed class DocumentService(AppDbContext db)
         var found = await db.IssuedDocuments.AsNoTracking().Where(d => d.VerificationCode == normalized)
             .Select(d => new
             {
+                d.Id,
                 d.ReportId, d.Type, d.Number, d.Version, d.VersionReason, d.IssuedAtUtc, d.PartiesJson, d.Sha256, d.IsSuperseded,
                 d.SupersededAtUtc,
                 ReportNumber = db.Reports.Where(r => r.Id == d.ReportId).Select(r => r.Number).Single(),
@@ -87,7 +106,32 @@ public sealed class DocumentService(AppDbContext db)
         }
 
         return new VerifiedDocument(normalized, found.Type, found.Number, found.Version, found.VersionReason, found.IssuedAtUtc, found.ReportNumber,
-            IssuedDocument.ReadParties(found.PartiesJson), found.Sha256, found.IsSuperseded, found.SupersededAtUtc, current);
+            IssuedDocument.ReadParties(found.PartiesJson), found.Sha256, found.IsSuperseded, found.SupersededAtUtc, current)
+        {
+            Signatures = await SignaturesAsync(found.Id, ct),
+            EarlierStates = await db.DocumentSignatures.AsNoTracking().Where(s => s.IssuedDocumentId == found.Id)
+                .ToDictionaryAsync(s => s.PreviousSha256, s => s.Sequence, ct),
+        };
+    }
+
+    /// <summary>
+    /// The recorded signatures of a document, each checked in the registered file (signature n is the n-th in file
+    /// order: every signature is appended after the ones before it).
+    /// </summary>
+    private async Task<IReadOnlyList<VerifiedSignature>> SignaturesAsync(int documentId, CancellationToken ct)
+    {
+        var recorded = await db.DocumentSignatures.AsNoTracking().Where(s => s.IssuedDocumentId == documentId)
+            .OrderBy(s => s.Sequence).ToListAsync(ct);
+        if (recorded.Count == 0) return [];
+        var pdf = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == documentId).Select(d => d.Pdf).SingleAsync(ct);
+        var found = Core.Documents.Signatures.PdfSignatures.Read(pdf, signatureOptions.Value.LoadTrustedRoots());
+        return recorded.Select((s, i) =>
+        {
+            var check = i < found.Count ? found[i] : null;
+            return new VerifiedSignature(s.Sequence, s.Kind, s.SignerName, check?.SignerName, check?.SignedAtUtc ?? s.SignedAtUtc,
+                check?.CertificateIssuer ?? s.CertificateIssuer, check?.Valid ?? false, check?.CertificateTrusted,
+                check is null ? "Tanda tangan tidak ditemukan dalam berkas." : check.Problem);
+        }).ToList();
     }
 
     /// <summary>Hashes an uploaded file and compares it with the registered PDF's SHA-256.</summary>
@@ -98,6 +142,7 @@ public sealed class DocumentService(AppDbContext db)
         await using var stream = file.OpenReadStream();
         var hash = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, ct));
         return new FileCheck(Path.GetFileName(file.FileName), file.Length, hash,
-            string.Equals(hash, document.Sha256, StringComparison.Ordinal));
+            string.Equals(hash, document.Sha256, StringComparison.Ordinal),
+            document.EarlierStates.TryGetValue(hash, out var sequence) ? sequence : null);
     }
 }
