@@ -246,10 +246,8 @@ public sealed class ServiceEvaluationService(
     /// <summary>The share of follow-up actions done, of the periods of <paramref name="year"/>.</summary>
     public async Task<FollowUpShare> FollowUpShareAsync(int year, CancellationToken ct)
     {
-        var counts = await db.SkmFollowUpActions.AsNoTracking()
-            .Where(a => db.SkmPeriodReviews.Any(r => r.Id == a.ReviewId && r.Year == year))
-            .GroupBy(a => a.CompletedAtUtc != null).Select(g => new { Done = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return new FollowUpShare(counts.Where(c => c.Done).Sum(c => c.Count), counts.Sum(c => c.Count));
+        var actions = db.SkmFollowUpActions.AsNoTracking().Where(a => db.SkmPeriodReviews.Any(r => r.Id == a.ReviewId && r.Year == year));
+        return new FollowUpShare(await actions.CountAsync(a => a.CompletedAtUtc != null, ct), await actions.CountAsync(ct));
     }
 
     // ---- Publication ----------------------------------------------------------------------------------------------
