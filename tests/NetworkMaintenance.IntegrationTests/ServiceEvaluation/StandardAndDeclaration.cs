@@ -41,7 +41,8 @@ public sealed class StandardAndDeclaration(AppFactory factory) : IClassFixture<A
         var pages = document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
         Assert.True(pages.Count >= 2, $"The standard takes {pages.Count} page(s).");
         Assert.Contains("PEMERINTAH KOTA TEBING TINGGI", pages[0]);
-        Assert.Contains("STANDAR PELAYANAN", pages[0]);
+        Assert.Contains("STANDAR PELAYANAN MAINTENANCE GANGGUAN JARINGAN", pages[0]);
+        Assert.Contains("Lampiran Keputusan Kepala Dinas Komunikasi dan Informatika", pages[0]);
         Assert.Contains("Nomor:", pages[0]);
         var all = PdfReader.Text(pdf);
         var number = 1;

@@ -33,13 +33,16 @@ public static class ServiceEvaluationTemplates
         c.Letterhead(model.Letterhead);
         var centred = ParagraphStyle.Body with { Align = TextAlign.Center, SpaceAfter = 2 };
         c.Paragraph(
-            $"Lampiran Keputusan Kepala {TitleCase(model.Letterhead.AgencyName)} {TitleCase(model.Letterhead.Government)}",
+            $"Lampiran Keputusan Kepala {TitleCase(model.Letterhead.AgencyName).Replace(" Dan ", " dan ", StringComparison.Ordinal)} "
+            + TitleCase(model.Letterhead.Government),
             centred with { FontSize = 9 });
         c.Paragraph(
             $"Nomor: {(string.IsNullOrWhiteSpace(model.SkNumber) ? "........................" : model.SkNumber)}   "
             + $"Tanggal: {(model.SkDate is { } d ? IndonesianDate.Format(d) : "........................")}",
             centred with { FontSize = 9, SpaceAfter = 8 });
-        c.Title($"{StandardTitle} {model.ServiceName.ToUpperInvariant()}", null);
+        // "STANDAR PELAYANAN MAINTENANCE GANGGUAN JARINGAN": the service name already starts with "Pelayanan".
+        var service = model.ServiceName.StartsWith("Pelayanan ", StringComparison.OrdinalIgnoreCase) ? model.ServiceName["Pelayanan ".Length..] : model.ServiceName;
+        c.Title($"{StandardTitle} {service.ToUpperInvariant()}", null);
         var number = 1;
         foreach (var (part, heading) in new[] { (StandardPart.ServiceDelivery, PartATitle), (StandardPart.Management, PartBTitle) })
         {
