@@ -32,6 +32,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ServiceStandardSection> ServiceStandardSections => Set<ServiceStandardSection>();
+    public DbSet<ServiceStandardRevision> ServiceStandardRevisions => Set<ServiceStandardRevision>();
+    public DbSet<ServiceCharter> ServiceCharters => Set<ServiceCharter>();
+    public DbSet<SkmPeriodReview> SkmPeriodReviews => Set<SkmPeriodReview>();
+    public DbSet<SkmFollowUpAction> SkmFollowUpActions => Set<SkmFollowUpAction>();
     public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
     public DbSet<ReportPause> ReportPauses => Set<ReportPause>();
     public DbSet<SlaEscalation> SlaEscalations => Set<SlaEscalation>();

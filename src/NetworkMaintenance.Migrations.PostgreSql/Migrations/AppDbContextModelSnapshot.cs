@@ -1190,6 +1190,96 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.ToTable("SatisfactionSurveys");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceCharter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DeclarationDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DeclarationText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("DeclarationUpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclarationUpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignerNip")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("SignerPosition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("StandardSkDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StandardSkNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ServiceCharters");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceStandardRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SectionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("SkDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SkNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionKey", "ChangedAtUtc");
+
+                    b.ToTable("ServiceStandardRevisions");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceStandardSection", b =>
                 {
                     b.Property<string>("Key")
@@ -1201,7 +1291,14 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Part")
+                        .HasMaxLength(40)
                         .HasColumnType("integer");
 
                     b.Property<string>("Title")
@@ -1219,6 +1316,152 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("ServiceStandardSections");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmFollowUpAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Element")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EvidenceContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("EvidenceFileName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("EvidenceStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("PlannedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlannedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("SkmFollowUpActions");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnalysedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnalysedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Analysis")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PublishedPopulation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublishedRespondents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuggestionGroups")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("Sum1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum5")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum6")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum7")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum8")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum9")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodKey")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("SkmPeriodReviews");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
@@ -1961,6 +2204,24 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceStandardRevision", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Quality.ServiceStandardSection", null)
+                        .WithMany()
+                        .HasForeignKey("SectionKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmFollowUpAction", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.AppUser", null)
@@ -2049,6 +2310,11 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", b =>
                 {
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>

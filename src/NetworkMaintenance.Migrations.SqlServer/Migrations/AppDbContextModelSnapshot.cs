@@ -1194,6 +1194,96 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.ToTable("SatisfactionSurveys");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceCharter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("DeclarationDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DeclarationText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("DeclarationUpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeclarationUpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignerNip")
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<string>("SignerPosition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("StandardSkDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StandardSkNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ServiceCharters");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceStandardRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SectionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly?>("SkDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SkNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionKey", "ChangedAtUtc");
+
+                    b.ToTable("ServiceStandardRevisions");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceStandardSection", b =>
                 {
                     b.Property<string>("Key")
@@ -1205,7 +1295,14 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Part")
+                        .HasMaxLength(40)
                         .HasColumnType("int");
 
                     b.Property<string>("Title")
@@ -1223,6 +1320,152 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("ServiceStandardSections");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmFollowUpAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CompletedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Element")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EvidenceContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("EvidenceFileName")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("EvidenceStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("PlannedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PlannedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("SkmFollowUpActions");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnalysedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnalysedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Analysis")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("PublishedPopulation")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PublishedRespondents")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SuggestionGroups")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("Sum1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum5")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum6")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum7")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum8")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum9")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodKey")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("SkmPeriodReviews");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
@@ -1966,6 +2209,24 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceStandardRevision", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Quality.ServiceStandardSection", null)
+                        .WithMany()
+                        .HasForeignKey("SectionKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmFollowUpAction", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.AppUser", null)
@@ -2054,6 +2315,11 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", b =>
                 {
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>

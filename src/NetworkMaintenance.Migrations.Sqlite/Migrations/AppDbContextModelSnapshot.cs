@@ -1153,6 +1153,94 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.ToTable("SatisfactionSurveys");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceCharter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DeclarationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclarationText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclarationUpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclarationUpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerNip")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerPosition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StandardSkDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardSkNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ServiceCharters");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceStandardRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SkDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SectionKey", "ChangedAtUtc");
+
+                    b.ToTable("ServiceStandardRevisions");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceStandardSection", b =>
                 {
                     b.Property<string>("Key")
@@ -1164,7 +1252,14 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Part")
+                        .HasMaxLength(40)
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -1182,6 +1277,148 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("ServiceStandardSections");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmFollowUpAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Element")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceFileName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlannedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("SkmFollowUpActions");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnalysedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnalysedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Analysis")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublishedPopulation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublishedRespondents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestionGroups")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sum1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum9")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodKey")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("SkmPeriodReviews");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
@@ -1912,6 +2149,24 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.ServiceStandardRevision", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Quality.ServiceStandardSection", null)
+                        .WithMany()
+                        .HasForeignKey("SectionKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmFollowUpAction", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.AppUser", null)
@@ -2000,6 +2255,11 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", b =>
                 {
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>

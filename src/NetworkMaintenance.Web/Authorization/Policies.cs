@@ -14,6 +14,15 @@ public static class Policies
     public const string ReportUser = nameof(ReportUser);
     public const string Intake = nameof(Intake);
 
+    /// <summary>Who records the SKM analysis and follow-up actions: the Kepala Seksi and the Kepala Bidang.</summary>
+    public const string SkmFollowUp = nameof(SkmFollowUp);
+
+    /// <summary>Who publishes an SKM period's results: the Kepala Bidang and the Kepala Dinas.</summary>
+    public const string SkmPublish = nameof(SkmPublish);
+
+    /// <summary>Who prepares the evidence for the PEKPPP evaluators: the officials and the administrator.</summary>
+    public const string Evaluation = nameof(Evaluation);
+
     /// <summary>
     /// Any signed-in user, including an administrator who has yet to enroll two-factor authentication: only for
     /// the enrollment pages and signing out. Every other policy (and the fallback) also requires that enrollment.
@@ -35,7 +44,10 @@ public static class Policies
         .AddPolicy(ReportUser, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan, Roles.KepalaDinas,
             Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Teknisi)))
         // Who records a new report: OPD staff for their own OPD, the front desk for any OPD.
-        .AddPolicy(Intake, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan)));
+        .AddPolicy(Intake, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan)))
+        .AddPolicy(SkmFollowUp, p => Enrolled(p.RequireRole(Roles.KepalaSeksi, Roles.KepalaBidang)))
+        .AddPolicy(SkmPublish, p => Enrolled(p.RequireRole(Roles.KepalaBidang, Roles.KepalaDinas)))
+        .AddPolicy(Evaluation, p => Enrolled(p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Administrator)));
 
     /// <summary>Adds the two-factor enrollment an administrator needs (see <see cref="TwoFactorEnrolledRequirement"/>).</summary>
     private static AuthorizationPolicyBuilder Enrolled(AuthorizationPolicyBuilder policy) =>

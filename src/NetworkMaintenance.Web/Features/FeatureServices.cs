@@ -60,6 +60,11 @@ public static class FeatureServices
         services.AddScoped<Dashboard.DashboardService>();
         services.AddSingleton<Dashboard.SharedDashboardFigures>();
         services.AddScoped<Dashboard.MonthlyRecapService>();
+
+        // Service evaluation: the standard, the maklumat, SKM follow-up and publication (docs/service-evaluation.md).
+        services.AddValidatedSettings<ServiceEvaluation.ServiceEvaluationOptions, ServiceEvaluation.ServiceEvaluationOptionsValidator>(
+            configuration, ServiceEvaluation.ServiceEvaluationOptions.Section);
+        services.AddScoped<ServiceEvaluation.ServiceEvaluationService>();
         services.AddScoped<Dashboard.MonthlyRecapNarrativeService>();
         services.AddScoped<ReferenceLists>();
 

@@ -39,7 +39,7 @@ public sealed class CacheVersionCounters(AppFactory factory) : IClassFixture<App
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             var section = await db.ServiceStandardSections.OrderBy(s => s.Order).FirstAsync();
-            section.Edit(section.Body + " ", adminId, DateTime.UtcNow);
+            db.ServiceStandardRevisions.Add(section.Edit(section.Body + " (uji)", adminId, "Administrator", DateTime.UtcNow, null, null));
             await db.SaveChangesAsync();
             Assert.Equal(reference, changes.Reference);
             var afterSave = changes.Reports;

@@ -61,7 +61,7 @@ public sealed class CrossSiteScripting(AppFactory factory) : IClassFixture<AppFa
         }
         var standard = await admin.GetPageAsync("/admin/standar-pelayanan");
         var sectionKey = await factory.QueryAsync(db => db.ServiceStandardSections.OrderBy(s => s.Order).Select(s => s.Key).FirstAsync());
-        using (var r = await admin.SubmitFormAsync("/admin/standar-pelayanan", "/admin/standar-pelayanan", new Form().Set(sectionKey, "Persyaratan " + Xss)))
+        using (var r = await admin.SubmitFormAsync("/admin/standar-pelayanan", "/admin/standar-pelayanan", new Form().Set($"Body[{sectionKey}]", "Persyaratan " + Xss)))
         {
             await HttpAssert.RedirectsToAsync(r, "/admin/standar-pelayanan");
         }

@@ -82,6 +82,10 @@ public static class EndpointAccessTable
 
         // Public pages.
         Get("/standar-pelayanan", Everyone),
+        Get("/standar-pelayanan/cetak", Everyone),
+        Get("/maklumat-pelayanan/poster", Everyone),
+        Get("/hasil-skm", Everyone),
+        Get("/hasil-skm/laporan", Everyone),
         Get("/lacak", Everyone),
         Post("/lacak", Everyone),
         Get("/pengaduan", Everyone),
@@ -130,6 +134,15 @@ public static class EndpointAccessTable
 
         // Officials.
         Get("/skm", Official),
+        // SKM follow-up (docs/service-evaluation.md): officials read; the Kasi and Kabid record; the Kabid and Kadis publish.
+        Get("/skm/tindak-lanjut", Official),
+        Get("/skm/tindak-lanjut/bukti", Official),
+        Post("/skm/tindak-lanjut/analisis", KepalaSeksi | KepalaBidang),
+        Post("/skm/tindak-lanjut/rencana", KepalaSeksi | KepalaBidang),
+        Post("/skm/tindak-lanjut/selesai", KepalaSeksi | KepalaBidang),
+        Post("/skm/tindak-lanjut/publikasi", KepalaBidang | KepalaDinas),
+        Get("/evaluasi-pelayanan", Official | Administrator),
+        Get("/evaluasi-pelayanan/ekspor", Official | Administrator),
         Get("/plh", Official),
         Post("/plh", Official),
         Post("/plh/{id:int}/cabut", Official),
@@ -166,6 +179,8 @@ public static class EndpointAccessTable
         Post("/admin/unit/{id:int}/aktifkan", Administrator),
         Get("/admin/standar-pelayanan", Administrator),
         Post("/admin/standar-pelayanan", Administrator),
+        Get("/admin/maklumat-pelayanan", Administrator),
+        Post("/admin/maklumat-pelayanan", Administrator),
         Get("/admin/dokumen", Administrator),
         Post("/admin/dokumen", Administrator),
         Get("/admin/dokumen/logo", Administrator),

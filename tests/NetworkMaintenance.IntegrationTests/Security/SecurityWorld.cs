@@ -90,6 +90,10 @@ public sealed class SecurityWorld : IAsyncLifetime
             var appointments = Officials.ToDictionary(o => o,
                 o => new ActingAppointment(users[o], users["kasi.aplikasi"], later, later.AddDays(2), "Dinas luar", users[o], now));
             db.ActingAppointments.AddRange(appointments.Values);
+            // A complete maklumat pelayanan, so its public poster exists (without one it answers 404).
+            var charter = await db.ServiceCharters.SingleAsync();
+            charter.SetDeclaration(Core.Domain.Quality.ServiceCharter.DefaultDeclaration, DateOnly.FromDateTime(now), "Kepala Dinas Uji", null,
+                "Kepala Dinas Komunikasi dan Informatika", users["admin"], now);
             await db.SaveChangesAsync();
             foreach (var (user, n) in notifications) NotificationOf[user] = n.Id;
             foreach (var (user, a) in appointments) AppointmentOf[user] = a.Id;

@@ -61,11 +61,21 @@ public sealed record PageSetup
     /// <summary>How much larger than the 10 pt design everything on the page is drawn.</summary>
     public double Scale => BodySizePt / 10.0;
 
+    /// <summary>
+    /// A paper size outside the tata naskah choices (width, height in millimetres), for documents that are not naskah
+    /// dinas: the maklumat pelayanan poster in A3 (<see cref="A3Poster"/>). Null: <see cref="Paper"/> decides.
+    /// </summary>
+    public (double WidthMm, double HeightMm)? CustomPaperMm { get; init; }
+
+    /// <summary>A3 (297 × 420 mm), everything drawn √2 larger than on A4 (body 14 pt), so an A4 design fills it.</summary>
+    public static PageSetup A3Poster(PageSetup basis) =>
+        (basis ?? Default) with { Paper = PaperSize.A4, CustomPaperMm = (297, 420), BodySizePt = 14 };
+
     /// <summary>Page width in points.</summary>
-    public double PageWidth => Paper == PaperSize.F4 ? MmToPoint(215) : 595.276;
+    public double PageWidth => CustomPaperMm is { } custom ? MmToPoint(custom.WidthMm) : Paper == PaperSize.F4 ? MmToPoint(215) : 595.276;
 
     /// <summary>Page height in points.</summary>
-    public double PageHeight => Paper == PaperSize.F4 ? MmToPoint(330) : 841.89;
+    public double PageHeight => CustomPaperMm is { } custom ? MmToPoint(custom.HeightMm) : Paper == PaperSize.F4 ? MmToPoint(330) : 841.89;
 
     public static double MmToPoint(double mm) => mm / 25.4 * 72;
 

@@ -77,3 +77,24 @@ public static class IkmSample
 
     public static bool IsBelowMinimum(int respondents) => respondents < MinimumRespondents;
 }
+
+/// <summary>What the SKM analysis reads from an IKM: the elements with the lowest NRR.</summary>
+public static class IkmAnalysis
+{
+    /// <summary>
+    /// The <paramref name="count"/> elements (1-based) with the lowest NRR, lowest first; an element tied with the last
+    /// one taken is included too, so no equally low element is hidden.
+    /// </summary>
+    public static IReadOnlyList<int> LowestElements(IkmResult result, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var ordered = result.Nrr.Select((v, i) => (Element: i + 1, Nrr: v)).OrderBy(x => x.Nrr).ThenBy(x => x.Element).ToList();
+        if (ordered.Count <= count) return ordered.Select(x => x.Element).ToList();
+        var threshold = ordered[count - 1].Nrr;
+        return ordered.Where((x, i) => i < count || x.Nrr == threshold).Select(x => x.Element).ToList();
+    }
+
+    /// <summary>"U3 Waktu penyelesaian".</summary>
+    public static string ElementLabel(int element) =>
+        $"U{element.ToString(System.Globalization.CultureInfo.InvariantCulture)} {SatisfactionSurvey.ElementNames[element - 1]}";
+}

@@ -37,7 +37,9 @@ public sealed class PublicController(
         var year = Wib.FromUtc(clock.GetUtcNow().UtcDateTime).Year;
         // One aggregate query, not every survey of the year: the page is public.
         var ikm = await Quality.YearIkm.OfAsync(db, year, ct);
-        return View(new ServiceStandardModel(sections, ikm, year));
+        var charter = await db.ServiceCharters.AsNoTracking().SingleOrDefaultAsync(ct);
+        var published = await db.SkmPeriodReviews.CountAsync(r => r.PublishedAtUtc != null, ct);
+        return View(new ServiceStandardModel(sections, ikm, year, charter, published));
     }
 
     [HttpGet("/lacak")]

@@ -4,7 +4,8 @@ using NetworkMaintenance.Core.Domain.Reports;
 
 namespace NetworkMaintenance.Web.Features.PublicPages;
 
-public sealed record ServiceStandardModel(IReadOnlyList<ServiceStandardSection> Sections, IkmResult? Ikm, int Year);
+public sealed record ServiceStandardModel(IReadOnlyList<ServiceStandardSection> Sections, IkmResult? Ikm, int Year, ServiceCharter? Charter = null,
+    int PublishedPeriods = 0);
 
 /// <summary>A public timeline line: what happened, in which role ("Kepala Dinas", "Plh. Kepala Seksi"), and when — never who, never notes.</summary>
 public sealed record PublicStep(string Label, string Role, DateTime AtUtc);

@@ -24,10 +24,8 @@ public sealed record IkmRow(string Name, IkmResult Result);
 
 public sealed record IkmModel(int Year, int? Month, IkmResult? Overall, IReadOnlyList<IkmRow> PerOpd);
 
-public sealed record StandardEditModel(IReadOnlyList<ServiceStandardSection> Sections);
-
-/// <summary>The satisfaction survey (SKM), the IKM report for officials, and the editable service standard.</summary>
-public sealed class QualityController(AppDbContext db, ActorFactory actors, TimeProvider clock, Audit.IAuditLog audit) : Controller
+/// <summary>The satisfaction survey (SKM) and the IKM report for officials (the standard: ServiceEvaluation).</summary>
+public sealed class QualityController(AppDbContext db, ActorFactory actors, TimeProvider clock) : Controller
 {
     [HttpGet("/laporan/{id:int}/survei"), Authorize(Policy = Policies.Reporter)]
     public async Task<IActionResult> Survey(int id, CancellationToken ct)
@@ -85,35 +83,6 @@ public sealed class QualityController(AppDbContext db, ActorFactory actors, Time
             .Select(g => new IkmRow(g.Key, IkmCalculator.Compute(g.Select(r => (IReadOnlyList<int>)r.Survey.Scores).ToList())!))
             .ToList();
         return View(new IkmModel(y, month, overall, perOpd));
-    }
-
-    [HttpGet("/admin/standar-pelayanan"), Authorize(Policy = Policies.Administrator)]
-    public async Task<IActionResult> EditStandard(CancellationToken ct) =>
-        View(new StandardEditModel(await db.ServiceStandardSections.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct)));
-
-    [HttpPost("/admin/standar-pelayanan"), Authorize(Policy = Policies.Administrator)]
-    public async Task<IActionResult> EditStandard(Dictionary<string, string> body, CancellationToken ct)
-    {
-        var sections = await db.ServiceStandardSections.OrderBy(s => s.Order).ToListAsync(ct);
-        foreach (var section in sections)
-        {
-            if (!body.TryGetValue(section.Key, out var text)) continue;
-            if (text.Length > 8000) { ModelState.AddModelError("", $"Isi \"{section.Title}\" maksimal 8000 karakter."); continue; }
-            try
-            {
-                if (text.Trim() != section.Body) section.Edit(text, User.UserId(), clock.GetUtcNow().UtcDateTime);
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("", ex.Message);
-            }
-        }
-        if (!ModelState.IsValid) return View(new StandardEditModel(sections));
-        var changed = db.ChangeTracker.Entries<ServiceStandardSection>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity.Key).ToList();
-        if (changed.Count > 0) audit.Add(Core.Domain.Audit.AuditEvents.SettingChanged, "Standar pelayanan diubah.", Audit.AuditObject.Named("ServiceStandard"), new { sections = changed });
-        await db.SaveChangesAsync(ct);
-        TempData.Success("Standar pelayanan tersimpan.");
-        return RedirectToAction(nameof(EditStandard));
     }
 
     private async Task<(Report? Report, IActionResult? Refusal)> SurveyableAsync(int id, CancellationToken ct)
