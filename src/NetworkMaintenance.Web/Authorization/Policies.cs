@@ -13,6 +13,8 @@ public static class Policies
     public const string Reporter = nameof(Reporter);
     public const string ReportUser = nameof(ReportUser);
     public const string Intake = nameof(Intake);
+    /// <summary>The OPD status board (docs/monitoring.md): the officials and the administrator.</summary>
+    public const string StatusBoard = nameof(StatusBoard);
 
     /// <summary>
     /// Any signed-in user, including an administrator who has yet to enroll two-factor authentication: only for
@@ -35,7 +37,8 @@ public static class Policies
         .AddPolicy(ReportUser, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan, Roles.KepalaDinas,
             Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Teknisi)))
         // Who records a new report: OPD staff for their own OPD, the front desk for any OPD.
-        .AddPolicy(Intake, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan)));
+        .AddPolicy(Intake, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan)))
+        .AddPolicy(StatusBoard, p => Enrolled(p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Administrator)));
 
     /// <summary>Adds the two-factor enrollment an administrator needs (see <see cref="TwoFactorEnrolledRequirement"/>).</summary>
     private static AuthorizationPolicyBuilder Enrolled(AuthorizationPolicyBuilder policy) =>
