@@ -158,7 +158,7 @@ public sealed class AlertIntakeTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Equal(Roles.Sistem, submitted.ActorRole);
         Assert.Equal(systemUser.Id, await factory.QueryAsync(db => db.AuditEntries
             .Where(a => a.EventType == AuditEvents.WorkflowStep(WorkflowAction.Submit) && a.ObjectNumber == report.Number)
-            .Select(a => a.UserId).SingleAsync()));
+            .Select(a => a.ActorUserId).SingleAsync()));
 
         // The same alert again (Alertmanager's repeat, or the generic endpoint with the same id): one report, a note.
         using (var again = await PostAsync(client, "/api/alerts/alertmanager", token, Alertmanager("fp-flow", "firing", "BKD", startsAt)))
