@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ namespace NetworkMaintenance.IntegrationTests.Monitoring;
 /// storage in a temporary folder, and a webhook receiver pointing at the app on a real Kestrel port with a monitoring
 /// source's bearer token. Alerts are posted to Alertmanager's own API v2; the test waits on the database.
 /// </summary>
-public sealed class RealAlertmanager : IAsyncLifetime
+public sealed class RealAlertmanager : IAsyncLifetime, IDisposable
 {
     public const string Binary = "/usr/bin/prometheus-alertmanager";
 
@@ -99,15 +100,19 @@ public sealed class RealAlertmanager : IAsyncLifetime
         }, "Alertmanager to answer /-/ready");
     }
 
+    public void Dispose() => DisposeAsync().GetAwaiter().GetResult();
+
     public Task DisposeAsync()
     {
         _alertmanager?.Dispose();
+        _alertmanager = null;
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
         _process?.Dispose();
+        _process = null;
         _app.Dispose();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
         return Task.CompletedTask;
