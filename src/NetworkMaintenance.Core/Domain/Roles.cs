@@ -11,6 +11,12 @@ public static class Roles
     public const string Teknisi = nameof(Teknisi);
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>
+    /// The capacity of the system actor that records reports opened by monitoring alerts or read from the e-mail
+    /// mailbox (docs/monitoring.md). Not an Identity role: nobody signs in as it, and it is not in <see cref="All"/>.
+    /// </summary>
+    public const string Sistem = nameof(Sistem);
+
     public static readonly IReadOnlyList<string> All =
         [Pelapor, PetugasLayanan, KepalaDinas, KepalaBidang, KepalaSeksi, Teknisi, Administrator];
 
@@ -26,6 +32,7 @@ public static class Roles
         KepalaSeksi => "Kepala Seksi",
         Teknisi => "Staf/Tim Data Center",
         Administrator => "Administrator",
+        Sistem => "Sistem",
         _ => role,
     };
 

@@ -813,6 +813,10 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("LaporNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -859,6 +863,8 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("FormToken")
                         .IsUnique();
+
+                    b.HasIndex("LaporNumber");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -948,6 +954,122 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("Leases");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CurrentKey")
+                        .HasMaxLength(212)
+                        .HasColumnType("character varying(212)");
+
+                    b.Property<string>("DeviceLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("EndsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("FirstSeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("TimesSeen")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CurrentKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("OpdId", "StartsAtUtc");
+
+                    b.ToTable("MonitoringAlerts");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenHint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringSources");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Notification", b =>
@@ -1486,6 +1608,9 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("AlertResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1555,6 +1680,10 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("KasiUserId")
                         .HasColumnType("text");
+
+                    b.Property<string>("LaporNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("LetterAgendaNumber")
                         .HasMaxLength(50)
@@ -1675,6 +1804,8 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("FormToken")
                         .IsUnique();
+
+                    b.HasIndex("LaporNumber");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2148,6 +2279,39 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Notification", b =>

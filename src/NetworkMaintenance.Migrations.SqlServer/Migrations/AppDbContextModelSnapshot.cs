@@ -816,6 +816,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("LaporNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -862,6 +866,8 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("FormToken")
                         .IsUnique();
+
+                    b.HasIndex("LaporNumber");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -951,6 +957,123 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("Leases");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CurrentKey")
+                        .HasMaxLength(212)
+                        .HasColumnType("nvarchar(212)");
+
+                    b.Property<string>("DeviceLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("EndsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("FirstSeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("TimesSeen")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CurrentKey")
+                        .IsUnique()
+                        .HasFilter("[CurrentKey] IS NOT NULL");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("OpdId", "StartsAtUtc");
+
+                    b.ToTable("MonitoringAlerts");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TokenHint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringSources");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Notification", b =>
@@ -1490,6 +1613,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<DateTime?>("AlertResolvedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1559,6 +1685,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.Property<string>("KasiUserId")
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("LaporNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<string>("LetterAgendaNumber")
                         .HasMaxLength(50)
@@ -1680,6 +1810,8 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.HasIndex("FormToken")
                         .IsUnique()
                         .HasFilter("[FormToken] IS NOT NULL");
+
+                    b.HasIndex("LaporNumber");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2153,6 +2285,39 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Notification", b =>

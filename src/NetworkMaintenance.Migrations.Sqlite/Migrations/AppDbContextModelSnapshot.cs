@@ -788,6 +788,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LaporNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -834,6 +838,8 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FormToken")
                         .IsUnique();
+
+                    b.HasIndex("LaporNumber");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -921,6 +927,118 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("Leases");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentKey")
+                        .HasMaxLength(212)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimesSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CurrentKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("OpdId", "StartsAtUtc");
+
+                    b.ToTable("MonitoringAlerts");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("MonitoringSources");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Notification", b =>
@@ -1441,6 +1559,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AlertResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1509,6 +1630,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KasiUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaporNumber")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LetterAgendaNumber")
@@ -1630,6 +1755,8 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FormToken")
                         .IsUnique();
+
+                    b.HasIndex("LaporNumber");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2093,6 +2220,39 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Notification", b =>

@@ -13,6 +13,8 @@ public static class Policies
     public const string Reporter = nameof(Reporter);
     public const string ReportUser = nameof(ReportUser);
     public const string Intake = nameof(Intake);
+    /// <summary>The OPD status board (docs/monitoring.md): the officials and the administrator.</summary>
+    public const string StatusBoard = nameof(StatusBoard);
 
     /// <summary>Who records the SKM analysis and follow-up actions: the Kepala Seksi and the Kepala Bidang.</summary>
     public const string SkmFollowUp = nameof(SkmFollowUp);
@@ -47,7 +49,8 @@ public static class Policies
         .AddPolicy(Intake, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan)))
         .AddPolicy(SkmFollowUp, p => Enrolled(p.RequireRole(Roles.KepalaSeksi, Roles.KepalaBidang)))
         .AddPolicy(SkmPublish, p => Enrolled(p.RequireRole(Roles.KepalaBidang, Roles.KepalaDinas)))
-        .AddPolicy(Evaluation, p => Enrolled(p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Administrator)));
+        .AddPolicy(Evaluation, p => Enrolled(p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Administrator)))
+        .AddPolicy(StatusBoard, p => Enrolled(p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Administrator)));
 
     /// <summary>Adds the two-factor enrollment an administrator needs (see <see cref="TwoFactorEnrolledRequirement"/>).</summary>
     private static AuthorizationPolicyBuilder Enrolled(AuthorizationPolicyBuilder policy) =>

@@ -24,6 +24,11 @@ public static class FeatureServices
 
         // Reports and the workflow.
         services.AddScoped<Reports.ActorFactory>();
+
+        // Monitoring alerts, the status board and the e-mail mailbox (docs/monitoring.md).
+        services.AddScoped<Monitoring.SystemActors>();
+        services.AddScoped<Monitoring.AlertIntake>();
+        services.AddScoped<Monitoring.StatusBoard>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.ReportSnapshots>();
         services.AddSingleton<Reports.ReportSnapshots.Store>();

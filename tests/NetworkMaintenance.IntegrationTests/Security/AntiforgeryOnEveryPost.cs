@@ -10,7 +10,8 @@ namespace NetworkMaintenance.IntegrationTests.Security;
 /// Every POST endpoint of <see cref="EndpointAccessTable"/> refuses a request without the antiforgery token with 400
 /// and changes nothing, even from someone allowed to use it. The app validates tokens globally
 /// (AutoValidateAntiforgeryTokenAttribute in AppHost); only the error pages, which re-execute failed requests of any
-/// method and change nothing, opt out.
+/// method and change nothing, opt out, and the machine endpoints that a bearer token opens (never a cookie: a forged
+/// cross-site request carries no bearer token, so there is nothing for an antiforgery token to protect).
 /// </summary>
 [Collection(SecurityGroup.Name)]
 public sealed class AntiforgeryOnEveryPost(SecurityWorld world)
@@ -20,10 +21,12 @@ public sealed class AntiforgeryOnEveryPost(SecurityWorld world)
     {
         ["/galat"] = "the error page re-executes a failed request of any method; it only renders",
         ["/galat/{code:int}"] = "the status-code page re-executes a failed request of any method; it only renders",
+        ["/api/alerts/alertmanager"] = "machine endpoint: authenticated by the monitoring source's bearer token, never by the cookie",
+        ["/api/alerts/generic"] = "machine endpoint: authenticated by the monitoring source's bearer token, never by the cookie",
     };
 
     [Fact]
-    public void OnlyTheErrorPagesIgnoreTheToken()
+    public void OnlyTheErrorPagesAndTheBearerTokenEndpointsIgnoreTheToken()
     {
         var ignoring = world.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IgnoreAntiforgeryTokenAttribute>() is not null)
@@ -69,6 +72,8 @@ public sealed class AntiforgeryOnEveryPost(SecurityWorld world)
         "unread " + await db.Notifications.CountAsync(n => n.ReadAtUtc == null),
         "plh " + string.Join(",", await db.ActingAppointments.OrderBy(a => a.Id).Select(a => a.Id + ":" + a.RevokedAtUtc).ToListAsync()),
         "surveys " + await db.SatisfactionSurveys.CountAsync(),
+        "monitoring " + string.Join(",", await db.MonitoringSources.OrderBy(s => s.Id).Select(s => s.Id + ":" + s.RevokedAtUtc).ToListAsync()),
+        "lapor " + string.Join(",", await db.Complaints.OrderBy(c => c.Id).Select(c => c.Id + ":" + c.LaporNumber).ToListAsync()),
         "standard " + string.Join(",", await db.ServiceStandardSections.OrderBy(s => s.Key).Select(s => s.UpdatedAtUtc).ToListAsync()),
         "opds " + string.Join(",", await db.Opds.OrderBy(o => o.Id).Select(o => o.Id + ":" + o.Name + ":" + o.IsActive).ToListAsync()),
         "units " + string.Join(",", await db.OrgUnits.OrderBy(u => u.Id).Select(u => u.Id + ":" + u.Name + ":" + u.IsActive).ToListAsync()),

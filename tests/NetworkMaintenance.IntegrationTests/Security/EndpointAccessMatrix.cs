@@ -51,6 +51,13 @@ public sealed class EndpointAccessMatrix(SecurityWorld world)
                     var url = world.UrlFor(rule.Route, userName);
                     var expectAllowed = rule.Allowed.HasFlag(who);
                     using var response = await browser.SendAsync(rule.Method, url, world.FormFor(rule.Route));
+                    if (rule.Allowed == Who.BearerToken)
+                    {
+                        // A machine endpoint: a browser session, signed in or not, gets 401 (no redirect to /masuk).
+                        if (response.StatusCode != HttpStatusCode.Unauthorized)
+                            failures.Add($"{who,-15} {rule}: expected 401 (bearer token only), got {Describe(response)}");
+                        continue;
+                    }
                     var outcome = Describe(response);
                     var denial = Denial(response, url);
                     if (expectAllowed && (denial is not null || IsServerError(response, rule.Route)))

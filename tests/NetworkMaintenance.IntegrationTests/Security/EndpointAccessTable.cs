@@ -16,6 +16,14 @@ public enum Who
     Teknisi = 1 << 6,
     Administrator = 1 << 7,
 
+    /// <summary>
+    /// No person at all: a machine endpoint (the monitoring alerts of docs/monitoring.md) that only a per-source bearer
+    /// token opens. Every principal of the matrix, signed in or not, must get 401 with a problem body: a cookie session
+    /// is no substitute for the token (so it is also no target for cross-site request forgery, see
+    /// <see cref="AntiforgeryOnEveryPost"/>). The token itself is tested in Monitoring/AlertIntakeTests.
+    /// </summary>
+    BearerToken = 1 << 8,
+
     // The policies of src/NetworkMaintenance.Web/Authorization/Policies.cs as sets of roles.
     // (Policies.FrontDesk is PetugasLayanan and Policies.Reporter is Pelapor: use the role names.)
     Official = KepalaDinas | KepalaBidang | KepalaSeksi,
@@ -131,6 +139,12 @@ public static class EndpointAccessTable
         Get("/pengaduan/kelola/{id:int}", PetugasLayanan),
         Post("/pengaduan/kelola/{id:int}/proses", PetugasLayanan),
         Post("/pengaduan/kelola/{id:int}/jawab", PetugasLayanan),
+        Post("/pengaduan/kelola/{id:int}/lapor", PetugasLayanan),
+
+        // Monitoring (docs/monitoring.md): alerts in from machines, the status board for the officials.
+        Post("/api/alerts/alertmanager", BearerToken),
+        Post("/api/alerts/generic", BearerToken),
+        Get("/papan-status", Official | Administrator),
 
         // Officials.
         Get("/skm", Official),
@@ -163,6 +177,9 @@ public static class EndpointAccessTable
         Post("/admin/pengguna/{id}/buka-kunci", Administrator),
         Get("/admin/pengguna/{id}/kata-sandi", Administrator),
         Post("/admin/pengguna/{id}/kata-sandi", Administrator),
+        Get("/admin/pemantauan", Administrator),
+        Post("/admin/pemantauan/baru", Administrator),
+        Post("/admin/pemantauan/{id:int}/cabut", Administrator),
         Get("/admin/opd", Administrator),
         Get("/admin/opd/baru", Administrator),
         Post("/admin/opd/baru", Administrator),

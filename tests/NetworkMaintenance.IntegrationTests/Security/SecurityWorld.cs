@@ -50,6 +50,7 @@ public sealed class SecurityWorld : IAsyncLifetime
     public int GuestBookEntryId { get; private set; }
     public string AdminTargetUserId { get; private set; } = "";
     public int AdminTargetOpdId { get; private set; }
+    public int MonitoringSourceId { get; private set; }
     public int AdminTargetUnitId { get; private set; }
     public Dictionary<string, long> NotificationOf { get; } = [];
     public Dictionary<string, int> AppointmentOf { get; } = [];
@@ -73,6 +74,7 @@ public sealed class SecurityWorld : IAsyncLifetime
 
         AdminTargetUserId = await Factory.UserIdAsync("teknisi2");
         AdminTargetOpdId = await Factory.OpdIdAsync("Disdukcapil");
+        MonitoringSourceId = (await Monitoring.AlertApi.CreateSourceAsync(Factory, "Sumber dunia uji keamanan")).Id;
         AdminTargetUnitId = await Factory.UnitIdAsync(ReferenceData.SeksiAplikasi);
 
         await UploadLogoAsync(await driver.As("admin"));
@@ -136,6 +138,7 @@ public sealed class SecurityWorld : IAsyncLifetime
                     Id(AppointmentOf.GetValueOrDefault(userName ?? "", AppointmentOf["kadis"])),
                 ("id", _) when route.StartsWith("/admin/pengguna/", StringComparison.Ordinal) => AdminTargetUserId,
                 ("id", _) when route.StartsWith("/admin/opd/", StringComparison.Ordinal) => Id(AdminTargetOpdId),
+                ("id", _) when route.StartsWith("/admin/pemantauan/", StringComparison.Ordinal) => Id(MonitoringSourceId),
                 ("id", _) when route.StartsWith("/admin/unit/", StringComparison.Ordinal) => Id(AdminTargetUnitId),
                 ("kode", _) => VerificationCode,
                 ("code", _) => "404",

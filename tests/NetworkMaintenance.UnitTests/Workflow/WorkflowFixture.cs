@@ -139,6 +139,7 @@ public static class WorkflowFixture
         WorkflowAction.Dispute => r.Dispute(actor, "masih mati", at),
         WorkflowAction.Approve => r.Approve(actor, null, at),
         WorkflowAction.Return => r.Return(actor, "perbaiki", at),
+        WorkflowAction.CloseResolvedByItself => r.CloseResolvedByItself(actor, null, at),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

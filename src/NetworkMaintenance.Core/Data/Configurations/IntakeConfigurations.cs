@@ -54,6 +54,8 @@ public class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Property(c => c.Email).HasMaxLength(200);
         builder.Property(c => c.Text).HasMaxLength(4000).IsRequired();
         builder.Property(c => c.ReportNumber).HasMaxLength(20);
+        builder.Property(c => c.LaporNumber).HasMaxLength(Formatting.LaporNumber.MaxLength);
+        builder.HasIndex(c => c.LaporNumber);
         builder.Property(c => c.HandledByUserId).HasMaxLength(450);
         builder.Property(c => c.Answer).HasMaxLength(4000);
         builder.HasIndex(c => new { c.Status, c.CreatedAtUtc });

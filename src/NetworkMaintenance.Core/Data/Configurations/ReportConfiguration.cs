@@ -35,6 +35,8 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.LetterNumber).HasMaxLength(100);
         builder.Property(r => r.LetterAgendaNumber).HasMaxLength(Report.LetterAgendaNumberMaxLength);
         builder.Property(r => r.RecordedByUserId).HasMaxLength(450);
+        builder.Property(r => r.LaporNumber).HasMaxLength(Formatting.LaporNumber.MaxLength);
+        builder.HasIndex(r => r.LaporNumber);
         builder.Property(r => r.KabidName).HasMaxLength(150);
         builder.Property(r => r.KasiName).HasMaxLength(150);
         builder.Property(r => r.FaultType).HasMaxLength(200);

@@ -27,6 +27,13 @@ public static class AuditEvents
 
     public const string WorkflowPrefix = "workflow.";
 
+    /// <summary>A monitoring source (and its token) created or revoked by the administrator (docs/monitoring.md).</summary>
+    public const string MonitoringSourceCreated = "monitoring.source_created";
+    public const string MonitoringSourceRevoked = "monitoring.source_revoked";
+
+    /// <summary>An alert repeated or resolved on a report it opened (the report's opening is a workflow.submit entry).</summary>
+    public const string MonitoringAlertUpdated = "monitoring.alert_updated";
+
     public const string ClockPaused = "sla.paused";
     public const string ClockResumed = "sla.resumed";
 
@@ -87,6 +94,9 @@ public static class AuditEvents
         (PlhRevoked, "Plh. dicabut"),
         (RecapNarrativeSaved, "Uraian rekap bulanan disimpan"),
         (RecapCoverLetterNumbered, "Nota dinas rekap bulanan diberi nomor"),
+        (MonitoringSourceCreated, "Sumber pemantauan dibuat"),
+        (MonitoringSourceRevoked, "Token sumber pemantauan dicabut"),
+        (MonitoringAlertUpdated, "Peringatan pemantauan diperbarui"),
     ];
 
     /// <summary>Every known code with its Indonesian label, for the filter on the admin page.</summary>

@@ -12,7 +12,7 @@ public enum ComplaintStatus
 
 /// <summary>What a member of the public sends through the complaint form (pengaduan).</summary>
 public sealed record NewComplaint(string Name, string? Phone, string? Email, ReportChannel Channel, string Text,
-    string? ReportNumber, string FormToken);
+    string? ReportNumber, string FormToken, string? LaporNumber = null);
 
 /// <summary>A complaint, suggestion or input about the service (penanganan pengaduan), handled by the front desk.</summary>
 public class Complaint
@@ -27,6 +27,7 @@ public class Complaint
         if (string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Email))
             throw new DomainException(ComplaintMessages.ContactRequired);
         if (string.IsNullOrWhiteSpace(input.Text)) throw new DomainException(ComplaintMessages.TextRequired);
+        if (input.Channel == ReportChannel.Monitoring) throw new DomainException("Saluran pengaduan tidak dikenal.");
         return new Complaint
         {
             Year = year,
@@ -40,6 +41,7 @@ public class Complaint
             Text = input.Text.Trim(),
             ReportNumber = string.IsNullOrWhiteSpace(input.ReportNumber) ? null : input.ReportNumber.Trim().ToUpperInvariant(),
             FormToken = input.FormToken,
+            LaporNumber = Formatting.LaporNumber.Normalize(input.LaporNumber),
             Status = ComplaintStatus.Received,
             CreatedAtUtc = nowUtc,
         };
@@ -59,6 +61,12 @@ public class Complaint
     public ReportChannel Channel { get; private set; }
     public string Text { get; private set; } = "";
     public string? ReportNumber { get; private set; }
+
+    /// <summary>The SP4N-LAPOR! tracking number when the complaint was also filed there (<see cref="Formatting.LaporNumber"/>).</summary>
+    public string? LaporNumber { get; private set; }
+
+    /// <summary>Staff record or clear the SP4N-LAPOR! tracking number (format checked; no call to LAPOR! is made).</summary>
+    public void RecordLaporNumber(string? laporNumber) => LaporNumber = Formatting.LaporNumber.Normalize(laporNumber);
 
     /// <summary>The one-time token of the form it came from: a resubmitted form never creates a second complaint.</summary>
     public string FormToken { get; private set; } = "";

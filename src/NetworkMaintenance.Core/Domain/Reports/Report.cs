@@ -66,7 +66,11 @@ public class Report : IReportParties
             Version = Guid.NewGuid(),
             SlaClockStartUtc = input.ReceivedAtUtc,
         };
-        var capacity = new ActingCapacity(recordedBy.Roles.Contains(Roles.PetugasLayanan) ? Roles.PetugasLayanan : Roles.Pelapor, null);
+        if (input.Channel == ReportChannel.Monitoring && !recordedBy.HasRole(Roles.Sistem))
+            throw new DomainException("Laporan dari pemantauan jaringan hanya dibuka oleh peringatan pemantauan.");
+        report.RecordLaporNumber(input.LaporNumber);
+        var capacity = new ActingCapacity(recordedBy.Roles.Contains(Roles.PetugasLayanan) ? Roles.PetugasLayanan
+            : recordedBy.Roles.Contains(Roles.Sistem) ? Roles.Sistem : Roles.Pelapor, null);
         var ev = new ReportEvent(WorkflowAction.Submit, null, ReportStatus.Submitted, nowUtc, recordedBy, capacity,
             null);
         ev.Describe($"Saluran: {Labels.Of(input.Channel)}. Diterima {IndonesianTime(input.ReceivedAtUtc)}.");
@@ -118,6 +122,19 @@ public class Report : IReportParties
     public const int LetterAgendaNumberMaxLength = 50;
     public string RecordedByUserId { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>The SP4N-LAPOR! tracking number of the same complaint, when it also arrived there (<see cref="Formatting.LaporNumber"/>).</summary>
+    public string? LaporNumber { get; private set; }
+
+    /// <summary>Records or clears the SP4N-LAPOR! tracking number (format checked; no call to LAPOR! is made).</summary>
+    public void RecordLaporNumber(string? laporNumber)
+    {
+        LaporNumber = Formatting.LaporNumber.Normalize(laporNumber);
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>When the monitoring alert that opened this report resolved (<see cref="RecordAlertResolved"/>).</summary>
+    public DateTime? AlertResolvedAtUtc { get; private set; }
 
     public ReportStatus Status { get; private set; }
 
@@ -428,6 +445,48 @@ public class Report : IReportParties
     }
 
     /// <summary>
+    /// A timeline note that changes no state (a repeated alert, an e-mail reply). Closed and rejected reports take none.
+    /// </summary>
+    public ReportEvent AddNote(WorkflowActor actor, string note, DateTime nowUtc)
+    {
+        Require(note, "Catatan wajib diisi.");
+        if (IsFinal) throw new DomainException($"Laporan {Number} sudah berstatus \"{Labels.Of(Status)}\"; catatan tidak dapat ditambahkan.");
+        var capacity = new ActingCapacity(actor.HasRole(Roles.Sistem) ? Roles.Sistem : actor.Roles.FirstOrDefault() ?? Roles.Sistem, null);
+        var ev = new ReportEvent(WorkflowAction.Note, null, Status, nowUtc, actor, capacity, note);
+        _events.Add(ev);
+        Version = Guid.NewGuid();
+        return ev;
+    }
+
+    /// <summary>
+    /// The monitoring alert that opened this report resolved at <paramref name="endedAtUtc"/>: a timeline note, and the
+    /// Kadis may now close the report as resolved by itself while nobody has acted (<see cref="CloseResolvedByItself"/>).
+    /// </summary>
+    public ReportEvent RecordAlertResolved(WorkflowActor actor, DateTime endedAtUtc, string note, DateTime nowUtc)
+    {
+        if (Channel != ReportChannel.Monitoring) throw new DomainException("Hanya laporan dari pemantauan jaringan yang dapat dinyatakan pulih oleh peringatan.");
+        var ev = AddNote(actor, note, nowUtc);
+        AlertResolvedAtUtc = endedAtUtc < ReceivedAtUtc ? ReceivedAtUtc : endedAtUtc;
+        return ev;
+    }
+
+    /// <summary>
+    /// The Kadis closes a monitoring report whose alert resolved before anyone acted on it ("selesai dengan
+    /// sendirinya"). The 24-hour clock stops at the alert's end: the outage lasted that long.
+    /// </summary>
+    public ReportEvent CloseResolvedByItself(WorkflowActor actor, string? note, DateTime nowUtc)
+    {
+        var (t, capacity) = Guard(WorkflowAction.CloseResolvedByItself, actor, null);
+        var ev = Move(t, capacity, actor, nowUtc, note);
+        var ended = AlertResolvedAtUtc!.Value;
+        WorkCompletedAtUtc = ended;
+        SlaElapsedSeconds = (long)(ended - SlaClockStartUtc).TotalSeconds;
+        ClosedAtUtc = nowUtc;
+        ev.Describe($"Peringatan pemantauan pulih {IndonesianTime(ended)} sebelum ada tindakan.");
+        return ev;
+    }
+
+    /// <summary>
     /// Whether completing the work now must list the replaced devices: the work is a replacement, or the revision of a
     /// work report that replaced devices (not of a plain repair that followed a disputed replacement). The one rule; the
     /// step form and its validator read it through <see cref="RequirementsFor"/>.
@@ -507,7 +566,8 @@ public class Report : IReportParties
         var ev = new ReportEvent(t.Action, Status, t.To, nowUtc, actor, capacity, note);
         if (_events.Count > 0)
         {
-            var previous = _events.Max(e => e.AtUtc);
+            // Notes change no state: the time in the previous state runs from the previous step.
+            var previous = _events.Where(e => e.Action != WorkflowAction.Note).Max(e => e.AtUtc);
             ev.SpentInPreviousState(nowUtc > previous ? nowUtc - previous : TimeSpan.Zero);
         }
         _events.Add(ev);

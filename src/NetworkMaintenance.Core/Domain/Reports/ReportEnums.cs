@@ -31,6 +31,8 @@ public enum ReportChannel
     WhatsApp,
     Phone,
     WalkIn,
+    /// <summary>Opened by a monitoring alert (docs/monitoring.md); never chosen on a form.</summary>
+    Monitoring,
 }
 
 public enum FaultCategory
@@ -108,8 +110,12 @@ public static class Labels
         ReportChannel.WhatsApp => "WhatsApp",
         ReportChannel.Phone => "Telepon",
         ReportChannel.WalkIn => "Datang langsung",
+        ReportChannel.Monitoring => "Pemantauan jaringan",
         _ => c.ToString(),
     };
+
+    /// <summary>Channels a person records on a form: not <see cref="ReportChannel.Monitoring"/>, which only alerts open.</summary>
+    public static bool IsChosenByPeople(ReportChannel c) => c != ReportChannel.Monitoring;
 
     public static string Of(FaultCategory c) => c switch
     {

@@ -20,7 +20,8 @@ public sealed record NewReport(
     string? LetterNumber = null,
     DateOnly? LetterDate = null,
     NetworkMaintenance.Core.Domain.Intake.GuestVisit? Guest = null,
-    string? LetterAgendaNumber = null);
+    string? LetterAgendaNumber = null,
+    string? LaporNumber = null);
 
 public sealed record Disposition(PersonRef To, StandardInstruction Instructions, string? Note, DateTime? DueAtUtc);
 

@@ -24,6 +24,8 @@ public static class Workflow
             StepInput.Kabid | StepInput.Instructions | StepInput.Note | StepInput.DueDate, "Disposisi ke Kepala Bidang", "2"),
         new(WorkflowAction.Reject, ReportStatus.Submitted, ReportStatus.Rejected, ActorRule.KepalaDinas,
             StepInput.Reason, "Tolak laporan", "2"),
+        new(WorkflowAction.CloseResolvedByItself, ReportStatus.Submitted, ReportStatus.Closed, ActorRule.KepalaDinasOnResolvedAlert,
+            StepInput.Note, "Tutup: gangguan pulih dengan sendirinya", "2"),
         new(WorkflowAction.Verify, ReportStatus.DisposedToKabid, ReportStatus.DisposedToKasi, ActorRule.DisposedKabid,
             StepInput.Kasi | StepInput.Instructions | StepInput.Note | StepInput.DueDate, "Verifikasi dan disposisi ke Kepala Seksi", "3"),
         new(WorkflowAction.Reject, ReportStatus.DisposedToKabid, ReportStatus.Rejected, ActorRule.DisposedKabid,
@@ -79,7 +81,8 @@ public static class Workflow
     /// Whether a state waits for the actor of this transition. Not for the technician's on-site signature: that is
     /// the reporter's acknowledgement collected on the technician's phone, so the state waits for the reporter.
     /// </summary>
-    public static bool IsAwaited(Transition t) => t.Action != WorkflowAction.AcknowledgeOnSite;
+    /// Nor the Kadis's closing of a resolved alert: an option next to the disposition the state waits for.
+    public static bool IsAwaited(Transition t) => t.Action is not (WorkflowAction.AcknowledgeOnSite or WorkflowAction.CloseResolvedByItself);
 
     /// <summary>Who must act next in a state (for the hand-over notifications): the actors of its awaited transitions.</summary>
     public static IReadOnlySet<ActorRule> NextActors(ReportStatus status) => From(status).Where(IsAwaited)
@@ -108,6 +111,9 @@ public static class Workflow
         {
             case ActorRule.KepalaDinas:
                 return DirectOrPlh(actor, Roles.KepalaDinas, official => official.Roles.Contains(Roles.KepalaDinas), actsDirectly: actor.HasRole(Roles.KepalaDinas));
+            case ActorRule.KepalaDinasOnResolvedAlert:
+                return report.AlertResolvedAtUtc is null ? null
+                    : DirectOrPlh(actor, Roles.KepalaDinas, official => official.Roles.Contains(Roles.KepalaDinas), actsDirectly: actor.HasRole(Roles.KepalaDinas));
             case ActorRule.DisposedKabid:
                 return report.KabidUserId is null ? null
                     : DirectOrPlh(actor, Roles.KepalaBidang, o => o.OfficialUserId == report.KabidUserId,
@@ -139,7 +145,7 @@ public static class Workflow
     /// steps, Approve and Return, at the Kasi, Kabid and Kadis), directly or as Plh., so nobody approves their own work.
     /// </summary>
     public static bool DidTheWork(ActorRule rule, IReportParties report, WorkflowActor actor) =>
-        rule is ActorRule.KepalaDinas or ActorRule.DisposedKabid or ActorRule.DisposedKasi
+        rule is ActorRule.KepalaDinas or ActorRule.KepalaDinasOnResolvedAlert or ActorRule.DisposedKabid or ActorRule.DisposedKasi
         && report.TechnicianUserIds.Contains(actor.UserId);
 
     private static bool IsReporter(IReportParties report, WorkflowActor actor) =>
@@ -180,6 +186,7 @@ public static class Workflow
         ActorRule.AssignedTechnician => "Staf/Tim Data Center yang ditugaskan",
         ActorRule.Reporter => "Pelapor (staf OPD)",
         ActorRule.ReporterOrFrontDesk => "Pelapor atau petugas layanan",
+        ActorRule.KepalaDinasOnResolvedAlert => "Kepala Dinas, bila peringatan pemantauan sudah pulih",
         _ => rule.ToString(),
     };
 
@@ -202,6 +209,8 @@ public static class Workflow
         WorkflowAction.Dispute => "Pelapor menyatakan gangguan belum teratasi",
         WorkflowAction.Approve => "Laporan disetujui",
         WorkflowAction.Return => "Laporan dikembalikan",
+        WorkflowAction.Note => "Catatan",
+        WorkflowAction.CloseResolvedByItself => "Ditutup: gangguan pulih dengan sendirinya",
         _ => action.ToString(),
     };
 
@@ -213,6 +222,7 @@ public static class Workflow
         ActorRule.AssignedTechnician => "Langkah ini hanya dapat dilakukan oleh staf/tim Data Center yang ditugaskan pada laporan ini.",
         ActorRule.Reporter => "Langkah ini hanya dapat dilakukan oleh staf OPD pelapor.",
         ActorRule.ReporterOrFrontDesk => "Langkah ini hanya dapat dilakukan oleh staf OPD pelapor atau petugas layanan.",
+        ActorRule.KepalaDinasOnResolvedAlert => "Laporan hanya dapat ditutup sebagai pulih dengan sendirinya oleh Kepala Dinas atau Plh. Kepala Dinas, dan hanya bila peringatan pemantauan yang membukanya sudah pulih.",
         _ => "Anda tidak berhak melakukan langkah ini.",
     };
 }
@@ -224,6 +234,8 @@ public interface IReportParties
     string? KabidUserId { get; }
     string? KasiUserId { get; }
     IReadOnlyCollection<string> TechnicianUserIds { get; }
+    /// <summary>When the monitoring alert that opened the report resolved; null for other reports and firing alerts.</summary>
+    DateTime? AlertResolvedAtUtc { get; }
 }
 
 /// <summary>

@@ -20,6 +20,10 @@ public enum WorkflowAction
     Dispute,
     Approve,
     Return,
+    /// <summary>A timeline note that changes no state (a repeated or resolved alert, an e-mail reply). Not a transition.</summary>
+    Note,
+    /// <summary>The Kadis closes a monitoring report whose alert resolved before anyone acted ("selesai dengan sendirinya").</summary>
+    CloseResolvedByItself,
 }
 
 /// <summary>Who may take a step, relative to the report.</summary>
@@ -37,6 +41,8 @@ public enum ActorRule
     Reporter,
     /// <summary>OPD staff of the report's OPD, or the front desk entering the reporter's paper form.</summary>
     ReporterOrFrontDesk,
+    /// <summary>The Kepala Dinas (or Plh.), only on a monitoring report whose alert has resolved.</summary>
+    KepalaDinasOnResolvedAlert,
 }
 
 /// <summary>The inputs a step needs besides who acts; the pages and the validators read these.</summary>

@@ -3,7 +3,7 @@ using NetworkMaintenance.Core.Domain.Intake;
 
 namespace NetworkMaintenance.Web.Features.PublicPages;
 
-public sealed record ComplaintListModel(IReadOnlyList<Complaint> Rows, ComplaintStatus? Status);
+public sealed record ComplaintListModel(IReadOnlyList<Complaint> Rows, ComplaintStatus? Status, string? Q = null);
 
 public sealed record ComplaintDetailsModel(Complaint Complaint, IReadOnlyList<Attachment> Attachments);
 
@@ -12,13 +12,27 @@ public sealed record ComplaintDetailsModel(Complaint Complaint, IReadOnlyList<At
 public sealed class ComplaintsController(AppDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/pengaduan/kelola")]
-    public async Task<IActionResult> Index(ComplaintStatus? status, CancellationToken ct)
+    public async Task<IActionResult> Index(ComplaintStatus? status, string? q, CancellationToken ct)
     {
         var query = db.Complaints.AsNoTracking();
         if (status is not null) query = query.Where(c => c.Status == status);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            // The complaint number or the SP4N-LAPOR! tracking number ('#' ignored).
+            var pattern = SearchPattern.Contains(q);
+            var lapor = SearchPattern.Contains(q.Trim().TrimStart('#'));
+            query = query.Where(c => EF.Functions.Like(c.Number, pattern, SearchPattern.Escape)
+                || (c.LaporNumber != null && EF.Functions.Like(c.LaporNumber, lapor, SearchPattern.Escape)));
+        }
         var rows = await query.OrderByDescending(c => c.CreatedAtUtc).Take(200).ToListAsync(ct);
-        return View(new ComplaintListModel(rows, status));
+        return View(new ComplaintListModel(rows, status, q));
     }
+
+    /// <summary>The front desk records (or clears) the complaint's SP4N-LAPOR! tracking number.</summary>
+    [HttpPost("/pengaduan/kelola/{id:int}/lapor")]
+    public Task<IActionResult> Lapor(int id, string? laporNumber, CancellationToken ct) =>
+        ChangeAsync(id, c => c.RecordLaporNumber(laporNumber),
+            string.IsNullOrWhiteSpace(laporNumber) ? "Nomor SP4N-LAPOR! dihapus." : "Nomor SP4N-LAPOR! tersimpan.", ct);
 
     [HttpGet("/pengaduan/kelola/{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)

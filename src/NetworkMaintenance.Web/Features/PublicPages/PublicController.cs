@@ -111,7 +111,7 @@ public sealed class PublicController(
         try
         {
             var complaint = await complaints.ReceiveAsync(new NewComplaint(input.Name, PhoneNumber.NormalizeOrNull(input.Phone),
-                input.Email, input.Channel, input.Text, input.ReportNumber, input.FormToken), upload, ct);
+                input.Email, input.Channel, input.Text, input.ReportNumber, input.FormToken, input.LaporNumber), upload, ct);
             TempData["ComplaintNumber"] = complaint.Number;
             TempData["ComplaintCode"] = complaint.TrackingCode;
             return RedirectToAction(nameof(ComplaintSent));

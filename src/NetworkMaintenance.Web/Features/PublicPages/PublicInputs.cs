@@ -21,6 +21,8 @@ public sealed class ComplaintInput
     public ReportChannel Channel { get; set; } = ReportChannel.Web;
     public string Text { get; set; } = "";
     public string? ReportNumber { get; set; }
+    /// <summary>The SP4N-LAPOR! tracking number, when the complaint was also filed there (optional).</summary>
+    public string? LaporNumber { get; set; }
     public IFormFile? Attachment { get; set; }
     public string FormToken { get; set; } = "";
 }
@@ -36,7 +38,9 @@ public sealed class ComplaintInputValidator : AbstractValidator<ComplaintInput>
             .MaximumLength(200).WithMessage("Email maksimal 200 karakter.");
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.Phone) || !string.IsNullOrWhiteSpace(x.Email))
             .WithName("Phone").WithMessage(ComplaintMessages.ContactRequired);
-        RuleFor(x => x.Channel).IsInEnum().WithMessage("Saluran tidak dikenal.");
+        RuleFor(x => x.Channel).IsInEnum().WithMessage("Saluran tidak dikenal.")
+            .Must(Labels.IsChosenByPeople).WithMessage("Saluran tidak dikenal.");
+        RuleFor(x => x.LaporNumber).Must(LaporNumber.IsValidOrEmpty).WithMessage(LaporNumber.FormatMessage);
         RuleFor(x => x.Text).NotEmpty().WithMessage(ComplaintMessages.TextRequired)
             .MinimumLength(10).WithMessage("Isi pengaduan minimal 10 karakter.")
             .MaximumLength(4000).WithMessage("Isi pengaduan maksimal 4000 karakter.");

@@ -21,7 +21,7 @@ public sealed class ReportFilter
     public DateOnly? To { get; set; }
     /// <summary>Only reports whose running clock is past the deadline.</summary>
     public bool Overdue { get; set; }
-    /// <summary>Searched in the number and the description.</summary>
+    /// <summary>Searched in the number, the description and the SP4N-LAPOR! tracking number ('#' ignored).</summary>
     public string? Q { get; set; }
     /// <summary>received (newest first, the default), received_asc, deadline, number, opd, status.</summary>
     public string? Sort { get; set; }
@@ -88,8 +88,10 @@ public sealed class ReportFilter
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var pattern = SearchPattern.Contains(Q);
+            var lapor = SearchPattern.Contains(Q.Trim().TrimStart('#'));
             query = query.Where(r => EF.Functions.Like(r.Number, pattern, SearchPattern.Escape)
-                || EF.Functions.Like(r.Description, pattern, SearchPattern.Escape));
+                || EF.Functions.Like(r.Description, pattern, SearchPattern.Escape)
+                || (r.LaporNumber != null && EF.Functions.Like(r.LaporNumber, lapor, SearchPattern.Escape)));
         }
         return Sort switch
         {

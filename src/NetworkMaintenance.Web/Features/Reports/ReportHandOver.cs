@@ -23,7 +23,9 @@ public sealed class ReportHandOver(AppDbContext db, StaffDirectory staff, Mail.M
                 actorName = ev.ActorName,
                 onBehalfOf = ev.OnBehalfOfName,
                 documents = issued.Select(d => d.Number).ToList(),
-            });
+            },
+            // Steps of the system actor (monitoring alerts, the e-mail mailbox) come from no signed-in request.
+            ev.ActorRole == Core.Domain.Roles.Sistem ? new Audit.AuditActor(ev.ActorUserId, ev.ActorName) : null);
 
 
     /// <summary>Tells the people who must act next, and the reporter at the moments that concern them.</summary>

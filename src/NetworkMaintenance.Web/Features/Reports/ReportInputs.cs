@@ -25,6 +25,9 @@ public sealed class NewReportInput
     public DateOnly? LetterDate { get; set; }
     public string? LetterAgendaNumber { get; set; }
 
+    /// <summary>The SP4N-LAPOR! tracking number, when the same complaint was also filed there (optional).</summary>
+    public string? LaporNumber { get; set; }
+
     // Guest book (buku tamu), required for a walk-in.
     public string? GuestName { get; set; }
     public IdentityType? GuestIdentityType { get; set; }
@@ -73,7 +76,8 @@ public sealed class NewReportInput
             Channel == ReportChannel.Letter ? LetterNumber : null,
             Channel == ReportChannel.Letter ? LetterDate : null,
             guest,
-            Channel == ReportChannel.Letter ? LetterAgendaNumber : null);
+            Channel == ReportChannel.Letter ? LetterAgendaNumber : null,
+            LaporNumber);
     }
 }
 
@@ -102,7 +106,9 @@ public sealed class NewReportInputValidator : AbstractValidator<NewReportInput>
         RuleFor(x => x.Description).NotEmpty().WithMessage(ReportMessages.DescriptionRequired)
             .MinimumLength(10).WithMessage("Uraian gangguan minimal 10 karakter agar petugas memahami masalahnya.")
             .MaximumLength(4000).WithMessage("Uraian gangguan maksimal 4000 karakter.");
-        RuleFor(x => x.Channel).IsInEnum().WithMessage("Saluran laporan tidak dikenal.");
+        RuleFor(x => x.Channel).IsInEnum().WithMessage("Saluran laporan tidak dikenal.")
+            .Must(Labels.IsChosenByPeople).WithMessage("Saluran \"Pemantauan jaringan\" hanya dipakai oleh peringatan pemantauan.");
+        RuleFor(x => x.LaporNumber).Must(LaporNumber.IsValidOrEmpty).WithMessage(LaporNumber.FormatMessage);
         RuleFor(x => x.Channel).NotEqual(ReportChannel.Web).When(x => x.OnBehalf)
             .WithMessage("Petugas layanan mencatat laporan dari surat, email, SMS, WhatsApp, telepon atau kunjungan langsung.");
         // Only the chosen channel's own fields are checked (and used): a form without JavaScript sends the others too.

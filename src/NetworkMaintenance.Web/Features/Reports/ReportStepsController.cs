@@ -31,9 +31,9 @@ public sealed class ReportStepsController(StepService steps, ActorFactory actors
         return Show(id, await steps.TakeAsync(User, actor, id, action, form, inputBound: ModelState.IsValid, ct));
     }
 
-    /// <summary>Any action of the table but the receipt, which is no step of a form.</summary>
+    /// <summary>Any action of the table but the receipt and the timeline note, which are no steps of a form.</summary>
     private static bool TryParse(string step, out WorkflowAction action) =>
-        Enum.TryParse(step, ignoreCase: true, out action) && action != WorkflowAction.Submit;
+        Enum.TryParse(step, ignoreCase: true, out action) && action is not (WorkflowAction.Submit or WorkflowAction.Note);
 
     private IActionResult Show(int id, StepOutcome outcome)
     {

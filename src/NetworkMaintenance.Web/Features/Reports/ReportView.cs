@@ -62,6 +62,8 @@ public sealed record ReportView : IReportParties
     public DateTime? SlaPausedSinceUtc { get; init; }
     public required SlaFacts SlaFacts { get; init; }
     public required bool IsFinal { get; init; }
+    public string? LaporNumber { get; init; }
+    public DateTime? AlertResolvedAtUtc { get; init; }
 
     /// <summary><see cref="Report.ReplacedDevicesRequired"/> as the report had it.</summary>
     public required bool ReplacedDevicesRequired { get; init; }
@@ -116,6 +118,7 @@ public sealed record ReportView : IReportParties
             AcknowledgedAtUtc = r.AcknowledgedAtUtc, AcknowledgedByName = r.AcknowledgedByName,
             AcknowledgementSignaturePng = r.AcknowledgementSignaturePng is { } png ? new ReadOnlyMemory<byte>(png.ToArray()) : null,
             ClosedAtUtc = r.ClosedAtUtc, RejectionReason = r.RejectionReason, SlaPausedSinceUtc = r.SlaPausedSinceUtc,
+            LaporNumber = r.LaporNumber, AlertResolvedAtUtc = r.AlertResolvedAtUtc,
             SlaFacts = r.SlaFacts, IsFinal = r.IsFinal, ReplacedDevicesRequired = r.ReplacedDevicesRequired,
             Events = events,
             Technicians = r.Technicians.Select(t => new TechnicianView(t.UserId, t.FullName, t.IsLead)).ToList(),

@@ -146,6 +146,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
         WorkflowAction.Dispute => report.Dispute(actor, form.Reason ?? "", now),
         WorkflowAction.Approve => report.Approve(actor, form.Note, now),
         WorkflowAction.Return => report.Return(actor, form.Reason ?? "", now),
+        WorkflowAction.CloseResolvedByItself => report.CloseResolvedByItself(actor, form.Note, now),
         _ => throw new DomainException("Langkah ini tidak dikenal."),
     };
 
