@@ -39,6 +39,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<Domain.Documents.MonthlyRecapNarrative> MonthlyRecapNarratives => Set<Domain.Documents.MonthlyRecapNarrative>();
+    public DbSet<Domain.Integration.ApiToken> ApiTokens => Set<Domain.Integration.ApiToken>();
+    public DbSet<Domain.Integration.WebhookReceiver> WebhookReceivers => Set<Domain.Integration.WebhookReceiver>();
+    public DbSet<Domain.Integration.WebhookDelivery> WebhookDeliveries => Set<Domain.Integration.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
