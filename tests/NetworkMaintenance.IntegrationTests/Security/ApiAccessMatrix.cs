@@ -116,7 +116,7 @@ public sealed class ApiAccessMatrix(SecurityWorld world)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", world.ApiTokens["pelapor"]);
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/masuk", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/masuk?ReturnUrl=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,6 @@ public sealed class ApiComplaintsController(ComplaintService complaints) : ApiCo
     /// <summary>Files a complaint; the answer carries its number and tracking code.</summary>
     [HttpPost("complaints", Name = "CreateComplaint")]
     [EndpointSummary("Kirim pengaduan")]
-    [Consumes("application/json")]
     [ProducesResponseType<ApiComplaintCreated>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
     public async Task<IActionResult> Create([FromBody] ApiNewComplaint body, [FromServices] IValidator<ComplaintInput> validator,

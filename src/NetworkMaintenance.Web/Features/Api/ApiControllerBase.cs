@@ -7,14 +7,13 @@ namespace NetworkMaintenance.Web.Features.Api;
 /// <summary>
 /// What every /api/v1 controller shares: only the "ApiToken" scheme authenticates (never the cookie, so a browser
 /// session cannot be used from another site: that is why the API needs no antiforgery token, and ignores it), the
-/// per-token rate limit, JSON in and out, problem details for errors.
+/// per-token rate limit, JSON in and out (application/json; errors application/problem+json).
 /// </summary>
 [ApiController]
 [Route("api/v1")]
 [Authorize(AuthenticationSchemes = ApiTokenHandler.SchemeName)]
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(ApiSetup.RateLimitPolicy)]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblems.ContentType)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblems.ContentType)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)]

@@ -65,7 +65,6 @@ public sealed class ApiReportsController(AppDbContext db, ActorFactory actors, R
     /// </summary>
     [HttpPost("reports", Name = "CreateReport"), Authorize(Policy = Policies.Intake)]
     [EndpointSummary("Kirim laporan baru")]
-    [Consumes("application/json")]
     [ProducesResponseType<ApiReportCreated>(StatusCodes.Status201Created)]
     [ProducesResponseType<ApiReportCreated>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
