@@ -23,7 +23,7 @@ public sealed class WebhookSender(AppDbContext db, IHttpClientFactory clients, W
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.WebhookDeliveries.Include(d => d.Receiver)
-            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAtUtc <= now)
+            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAtUtc <= now && d.Receiver!.IsActive)
             .OrderBy(d => d.NextAttemptAtUtc).ThenBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
         foreach (var delivery in due)
         {

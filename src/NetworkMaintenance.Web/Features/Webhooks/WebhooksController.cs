@@ -49,7 +49,7 @@ public sealed class WebhooksController(WebhookAdmin admin, WebhookUrlPolicy urls
     private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
     {
         if (!await admin.SetActiveAsync(id, active, ct)) return NotFound();
-        TempData.Success(active ? "Penerima diaktifkan." : "Penerima dinonaktifkan; pengiriman yang menunggu tidak dikirim.");
+        TempData.Success(active ? "Penerima diaktifkan." : "Penerima dinonaktifkan; pengiriman yang menunggu ditahan sampai diaktifkan lagi.");
         return RedirectToAction(nameof(Index));
     }
 
