@@ -57,7 +57,8 @@ public sealed class SecurityWorld : IAsyncLifetime
     public string ComplaintCode { get; private set; } = "";
     /// <summary>An API token of every demo account (ApiAccessMatrix), and its id (the revoke routes).</summary>
     public Dictionary<string, string> ApiTokens { get; } = [];
-    public Dictionary<string, int> ApiTokenOf { get; } = [];
+    /// <summary>A second token of every demo account, for the revoke routes (the matrix must not revoke <see cref="ApiTokens"/>).</summary>
+    public Dictionary<string, int> RevocableTokenOf { get; } = [];
     public int WebhookReceiverId { get; private set; }
 
     public async Task InitializeAsync()
@@ -107,7 +108,7 @@ public sealed class SecurityWorld : IAsyncLifetime
             {
                 var made = await tokens.CreateAsync(users[userName!], "uji matriks " + userName, null, users[userName!]);
                 ApiTokens[userName!] = made.Token;
-                ApiTokenOf[userName!] = made.Id;
+                RevocableTokenOf[userName!] = (await tokens.CreateAsync(users[userName!], "uji cabut " + userName, null, users[userName!])).Id;
             }
             var webhooks = sp.GetRequiredService<Web.Features.Webhooks.WebhookAdmin>();
             WebhookReceiverId = (await webhooks.RegisterAsync("Uji keamanan", "https://penerima.example/webhook",
@@ -157,8 +158,8 @@ public sealed class SecurityWorld : IAsyncLifetime
                 ("kode", _) => VerificationCode,
                 ("id", _) when route.StartsWith("/api/v1/reports/", StringComparison.Ordinal) => Id(reportId),
                 ("number", _) when route.StartsWith("/api/v1/complaints/", StringComparison.Ordinal) => ComplaintNumber,
-                ("id", _) when route.StartsWith("/admin/token-api/", StringComparison.Ordinal) => Id(ApiTokenOf.GetValueOrDefault(userName ?? "", ApiTokenOf["admin"])),
-                ("id", _) when route.StartsWith("/akun/token-api/", StringComparison.Ordinal) => Id(ApiTokenOf.GetValueOrDefault(userName ?? "", ApiTokenOf["admin"])),
+                ("id", _) when route.StartsWith("/admin/token-api/", StringComparison.Ordinal) => Id(RevocableTokenOf["admin"]),
+                ("id", _) when route.StartsWith("/akun/token-api/", StringComparison.Ordinal) => Id(RevocableTokenOf.GetValueOrDefault(userName ?? "", RevocableTokenOf["admin"])),
                 ("id", _) when route.StartsWith("/admin/webhook/", StringComparison.Ordinal) => Id(WebhookReceiverId),
                 ("code", _) => "404",
                 _ => throw new InvalidOperationException(
