@@ -193,6 +193,7 @@ public static class AppHost
 
         Features.FeatureServices.Add(services, configuration);
         PublicRateLimits.Add(services);
+        Features.Api.ApiSetup.Add(services);
     }
 
     private static CookieSecurePolicy CookieSecurity(SecurityOptions security) =>
@@ -220,6 +221,8 @@ public static class AppHost
         }
 
         app.UseStatusCodePagesWithReExecute("/galat/{0}");
+        // /api/v1 answers errors with problem details, not the HTML error page (docs/api.md).
+        Features.Api.ApiSetup.UseProblems(app);
         app.UseRequestLocalization();
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStaticFiles(new StaticFileOptions
@@ -252,6 +255,7 @@ public static class AppHost
             ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
         app.MapControllers();
+        Features.Api.ApiSetup.Map(app);
         Features.Benchmark.BaselineEndpoints.MapIfEnabled(app);
     }
 }

@@ -46,6 +46,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource> MonitoringSources => Set<NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource>();
     public DbSet<NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert> MonitoringAlerts => Set<NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert>();
     public DbSet<Domain.Documents.MonthlyRecapNarrative> MonthlyRecapNarratives => Set<Domain.Documents.MonthlyRecapNarrative>();
+    public DbSet<Domain.Integration.ApiToken> ApiTokens => Set<Domain.Integration.ApiToken>();
+    public DbSet<Domain.Integration.WebhookReceiver> WebhookReceivers => Set<Domain.Integration.WebhookReceiver>();
+    public DbSet<Domain.Integration.WebhookDelivery> WebhookDeliveries => Set<Domain.Integration.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

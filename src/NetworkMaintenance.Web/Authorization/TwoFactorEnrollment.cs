@@ -52,7 +52,8 @@ public sealed class TwoFactorEnrollmentRedirect : IAuthorizationMiddlewareResult
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy,
         PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden
+        // The API answers 403 (problem details): a redirect to a page means nothing to another system.
+        if (authorizeResult.Forbidden && !Features.Api.ApiPaths.IsVersioned(context.Request.Path)
             && authorizeResult.AuthorizationFailure?.FailedRequirements.Contains(TwoFactorEnrolledRequirement.Instance) == true)
         {
             var request = context.Request;

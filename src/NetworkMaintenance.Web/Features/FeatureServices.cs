@@ -98,5 +98,16 @@ public static class FeatureServices
         services.AddScoped<OpdAdminService>();
         services.AddScoped<OrgUnitAdminService>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<NotFoundExceptionFilter>());
+
+        // Webhooks out: an outbox written with the step, delivered in the background (docs/api.md).
+        services.AddValidatedSettings<Webhooks.WebhookOptions, Webhooks.WebhookOptionsValidator>(configuration, Webhooks.WebhookOptions.Section);
+        services.AddSingleton<Webhooks.WebhookSecrets>();
+        services.AddSingleton<Webhooks.WebhookUrlPolicy>();
+        services.AddScoped<Webhooks.WebhookOutbox>();
+        services.AddScoped<Webhooks.WebhookSender>();
+        services.AddScoped<Webhooks.WebhookAdmin>();
+        services.AddHttpClient(Webhooks.WebhookSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddHostedService<Webhooks.WebhookSenderService>();
     }
 }

@@ -52,6 +52,8 @@ public static class Navigation
         new("Maklumat Pelayanan", "bi-megaphone", "/admin/maklumat-pelayanan", Policies.Administrator, AdministrationGroup),
         new("Log Audit", "bi-shield-check", "/admin/audit", Policies.Administrator, AdministrationGroup),
         new("Data Pribadi", "bi-person-lock", "/admin/data-pribadi", Policies.Administrator, AdministrationGroup),
+        new("Token API", "bi-key", "/admin/token-api", Policies.Administrator, AdministrationGroup),
+        new("Webhook", "bi-broadcast", "/admin/webhook", Policies.Administrator, AdministrationGroup),
         new("Notifikasi", "bi-bell", "/notifikasi", null, BadgeKey: NavCounts.NotificationsKey),
     ];
 

@@ -92,6 +92,9 @@ public sealed class RateLimitOptions
     public int LoginPermitLimitPerIp { get; set; } = 10;
     public int LoginPermitLimitPerUser { get; set; } = 5;
     public int VerificationPermitLimit { get; set; } = 60;
+
+    /// <summary>Requests per minute per API token on /api/v1 (docs/api.md).</summary>
+    public int ApiPermitLimit { get; set; } = 120;
 }
 
 /// <summary>Every limit at least one a minute: zero or less would lock everyone out of the form it guards.</summary>
@@ -105,6 +108,7 @@ public sealed class RateLimitOptionsValidator : SettingsValidator<RateLimitOptio
             ("RateLimiting:LoginPermitLimitPerIp", options.LoginPermitLimitPerIp),
             ("RateLimiting:LoginPermitLimitPerUser", options.LoginPermitLimitPerUser),
             ("RateLimiting:VerificationPermitLimit", options.VerificationPermitLimit),
+            ("RateLimiting:ApiPermitLimit", options.ApiPermitLimit),
         ];
         return limits.Where(l => l.Value < 1).Select(l => Positive(l.Setting, l.Value));
     }

@@ -11,7 +11,9 @@ namespace NetworkMaintenance.IntegrationTests.Security;
 /// and changes nothing, even from someone allowed to use it. The app validates tokens globally
 /// (AutoValidateAntiforgeryTokenAttribute in AppHost); only the error pages, which re-execute failed requests of any
 /// method and change nothing, opt out, and the machine endpoints that a bearer token opens (never a cookie: a forged
-/// cross-site request carries no bearer token, so there is nothing for an antiforgery token to protect).
+/// cross-site request carries no bearer token, so there is nothing for an antiforgery token to protect): the monitoring
+/// alert intake and the JSON API (/api/v1), which opts out only because no cookie authenticates it
+/// (<see cref="ApiRoutesIgnoreTheTokenOnlyBecauseNoCookieAuthenticatesThem"/>).
 /// </summary>
 [Collection(SecurityGroup.Name)]
 public sealed class AntiforgeryOnEveryPost(SecurityWorld world)
@@ -32,7 +34,45 @@ public sealed class AntiforgeryOnEveryPost(SecurityWorld world)
             .Where(e => e.Metadata.GetMetadata<IgnoreAntiforgeryTokenAttribute>() is not null)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToHashSet();
 
-        Assert.Equal(Exempt.Keys.Order(StringComparer.Ordinal), ignoring.Order(StringComparer.Ordinal));
+        // The API's routes are exempt as a whole, for the reason checked below.
+        var api = EndpointAccessTable.Rules.Where(r => r.IsApi).Select(r => r.Route).ToHashSet();
+        Assert.Equal(Exempt.Keys.Concat(api).Order(StringComparer.Ordinal), ignoring.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Each endpoint of /api/v1 authenticates with the "ApiToken" scheme and nothing else (so a browser's cookie, which
+    /// a forged request would carry, never signs it in), and a signed-in browser's POST there, with or without the
+    /// antiforgery token, is refused with 401 and changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task ApiRoutesIgnoreTheTokenOnlyBecauseNoCookieAuthenticatesThem()
+    {
+        var endpoints = world.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IgnoreAntiforgeryTokenAttribute>() is not null
+                && ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith("/api/v1/", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var schemes = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+                .SelectMany(a => (a.AuthenticationSchemes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Distinct().ToList();
+            Assert.True(schemes.SequenceEqual(["ApiToken"]), $"{endpoint.RoutePattern.RawText} authenticates with [{string.Join(", ", schemes)}]");
+            Assert.Null(endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>());
+        }
+
+        var before = await StateAsync();
+        foreach (var rule in EndpointAccessTable.Rules.Where(r => r.IsApi && r.Method == "POST"))
+        {
+            var (who, userName) = SecurityWorld.Principals.Last(p => rule.Allowed.HasFlag(p.Who));
+            using var browser = await EndpointAccessMatrix.Browser.OpenAsync(world.Factory, userName);
+            var url = world.UrlFor(rule.Route, userName);
+            using var withToken = await browser.SendAsync("POST", url, []);
+            using var without = await browser.Session.PostRawAsync(url, []);
+            Assert.True(withToken.StatusCode == HttpStatusCode.Unauthorized, $"{rule} as {who}'s browser with the form token: {(int)withToken.StatusCode}");
+            Assert.True(without.StatusCode == HttpStatusCode.Unauthorized, $"{rule} as {who}'s browser: {(int)without.StatusCode}");
+        }
+        Assert.Equal(before, await StateAsync());
     }
 
     [Fact]
@@ -40,7 +80,7 @@ public sealed class AntiforgeryOnEveryPost(SecurityWorld world)
     {
         var failures = new List<string>();
         var before = await StateAsync();
-        foreach (var rule in EndpointAccessTable.Rules.Where(r => r.Method == "POST" && !Exempt.ContainsKey(r.Route)))
+        foreach (var rule in EndpointAccessTable.Rules.Where(r => r.Method == "POST" && !Exempt.ContainsKey(r.Route) && !r.IsApi))
         {
             // Someone the table allows: the refusal must come from the missing token, not from authorization.
             var (who, userName) = SecurityWorld.Principals.Last(p => rule.Allowed.HasFlag(p.Who));
@@ -74,6 +114,8 @@ public sealed class AntiforgeryOnEveryPost(SecurityWorld world)
         "surveys " + await db.SatisfactionSurveys.CountAsync(),
         "monitoring " + string.Join(",", await db.MonitoringSources.OrderBy(s => s.Id).Select(s => s.Id + ":" + s.RevokedAtUtc).ToListAsync()),
         "lapor " + string.Join(",", await db.Complaints.OrderBy(c => c.Id).Select(c => c.Id + ":" + c.LaporNumber).ToListAsync()),
+        "api tokens " + string.Join(",", await db.ApiTokens.OrderBy(t => t.Id).Select(t => t.Id + ":" + t.RevokedAtUtc).ToListAsync()),
+        "webhooks " + string.Join(",", await db.WebhookReceivers.OrderBy(r => r.Id).Select(r => r.Id + ":" + r.IsActive).ToListAsync()),
         "standard " + string.Join(",", await db.ServiceStandardSections.OrderBy(s => s.Key).Select(s => s.UpdatedAtUtc).ToListAsync()),
         "opds " + string.Join(",", await db.Opds.OrderBy(o => o.Id).Select(o => o.Id + ":" + o.Name + ":" + o.IsActive).ToListAsync()),
         "units " + string.Join(",", await db.OrgUnits.OrderBy(u => u.Id).Select(u => u.Id + ":" + u.Name + ":" + u.IsActive).ToListAsync()),

@@ -59,6 +59,15 @@ public sealed class EndpointAccessMatrix(SecurityWorld world)
                         continue;
                     }
                     var outcome = Describe(response);
+                    if (rule.IsApi)
+                    {
+                        // No cookie authenticates the API, whoever is signed in (API tokens: ApiAccessMatrix).
+                        if (response.StatusCode != HttpStatusCode.Unauthorized)
+                        {
+                            failures.Add($"{who,-15} {rule}: a browser session must get 401 on the API, got {outcome}");
+                        }
+                        continue;
+                    }
                     var denial = Denial(response, url);
                     if (expectAllowed && (denial is not null || IsServerError(response, rule.Route)))
                     {

@@ -38,6 +38,9 @@ public enum Who
 public sealed record EndpointRule(string Method, string Route, Who Allowed)
 {
     public override string ToString() => $"{Method} {Route}";
+
+    /// <summary>A route of the JSON API: authenticated by API tokens only (docs/api.md).</summary>
+    public bool IsApi => Route.StartsWith("/api/v1/", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -203,6 +206,34 @@ public static class EndpointAccessTable
         Get("/admin/dokumen/logo", Administrator),
         Get("/admin/dokumen/pratinjau", Administrator),
         Post("/admin/dokumen/pratinjau", Administrator),
+        Get("/admin/token-api", Administrator),
+        Post("/admin/token-api", Administrator),
+        Post("/admin/token-api/{id:int}/cabut", Administrator),
+        Get("/admin/webhook", Administrator),
+        Post("/admin/webhook", Administrator),
+        Get("/admin/webhook/log", Administrator),
+        Post("/admin/webhook/{id:int}/aktifkan", Administrator),
+        Post("/admin/webhook/{id:int}/nonaktifkan", Administrator),
+
+        // API tokens of one's own account.
+        Get("/akun/token-api", SignedIn),
+        Post("/akun/token-api", SignedIn),
+        Post("/akun/token-api/{id:int}/cabut", SignedIn),
+
+        // The API reference (public, like the service standard).
+        Get("/api/docs", Everyone),
+        Get("/api/openapi/v1.json", Everyone),
+
+        // The JSON API (docs/api.md). "Allowed" here means with an API token of that role's account: ApiAccessMatrix
+        // checks every line with tokens; with a cookie every /api/v1 route answers 401 to everyone
+        // (EndpointAccessMatrix), as no cookie ever authenticates there.
+        Post("/api/v1/complaints", SignedIn),
+        Get("/api/v1/complaints/{number}", SignedIn),
+        Get("/api/v1/reports", ReportUser),
+        Post("/api/v1/reports", Who.Intake),
+        Get("/api/v1/reports/{id:int}", ReportUser),
+        Get("/api/v1/reports/{id:int}/documents", ReportUser),
+        Get("/api/v1/reports/{id:int}/documents/{documentId:int}/pdf", ReportUser),
     ];
 
     private static EndpointRule Get(string route, Who allowed) => new("GET", route, allowed);

@@ -54,6 +54,13 @@ public sealed class SecurityWorld : IAsyncLifetime
     public int AdminTargetUnitId { get; private set; }
     public Dictionary<string, long> NotificationOf { get; } = [];
     public Dictionary<string, int> AppointmentOf { get; } = [];
+    public string ComplaintNumber { get; private set; } = "";
+    public string ComplaintCode { get; private set; } = "";
+    /// <summary>An API token of every demo account (ApiAccessMatrix), and its id (the revoke routes).</summary>
+    public Dictionary<string, string> ApiTokens { get; } = [];
+    /// <summary>A second token of every demo account, for the revoke routes (the matrix must not revoke <see cref="ApiTokens"/>).</summary>
+    public Dictionary<string, int> RevocableTokenOf { get; } = [];
+    public int WebhookReceiverId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -99,6 +106,22 @@ public sealed class SecurityWorld : IAsyncLifetime
             await db.SaveChangesAsync();
             foreach (var (user, n) in notifications) NotificationOf[user] = n.Id;
             foreach (var (user, a) in appointments) AppointmentOf[user] = a.Id;
+            (ComplaintNumber, ComplaintCode) = await db.Complaints.Where(c => c.Id == ComplaintId)
+                .Select(c => new ValueTuple<string, string>(c.Number, c.TrackingCode)).SingleAsync();
+
+            // One API token per demo account, made by the service the account page uses.
+            var tokens = sp.GetRequiredService<Web.Features.Api.ApiTokenService>();
+            foreach (var (_, userName) in Principals.Where(p => p.UserName is not null))
+            {
+                var made = await tokens.CreateAsync(users[userName!], "uji matriks " + userName, null, users[userName!]);
+                ApiTokens[userName!] = made.Token;
+                RevocableTokenOf[userName!] = (await tokens.CreateAsync(users[userName!], "uji cabut " + userName, null, users[userName!])).Id;
+            }
+            var webhooks = sp.GetRequiredService<Web.Features.Webhooks.WebhookAdmin>();
+            WebhookReceiverId = (await webhooks.RegisterAsync("Uji keamanan", "https://penerima.example/webhook",
+                Core.Domain.Integration.WebhookEvents.All, users["admin"])).Id;
+            // Inactive: the matrix's steps stage nothing for it (its routes still work).
+            await webhooks.SetActiveAsync(WebhookReceiverId, false);
         });
     }
 
@@ -141,6 +164,11 @@ public sealed class SecurityWorld : IAsyncLifetime
                 ("id", _) when route.StartsWith("/admin/pemantauan/", StringComparison.Ordinal) => Id(MonitoringSourceId),
                 ("id", _) when route.StartsWith("/admin/unit/", StringComparison.Ordinal) => Id(AdminTargetUnitId),
                 ("kode", _) => VerificationCode,
+                ("id", _) when route.StartsWith("/api/v1/reports/", StringComparison.Ordinal) => Id(reportId),
+                ("number", _) when route.StartsWith("/api/v1/complaints/", StringComparison.Ordinal) => ComplaintNumber,
+                ("id", _) when route.StartsWith("/admin/token-api/", StringComparison.Ordinal) => Id(RevocableTokenOf["admin"]),
+                ("id", _) when route.StartsWith("/akun/token-api/", StringComparison.Ordinal) => Id(RevocableTokenOf.GetValueOrDefault(userName ?? "", RevocableTokenOf["admin"])),
+                ("id", _) when route.StartsWith("/admin/webhook/", StringComparison.Ordinal) => Id(WebhookReceiverId),
                 ("code", _) => "404",
                 _ => throw new InvalidOperationException(
                     $"No sample value for route parameter {{{parameter.Name}}} of {route}: add one to SecurityWorld.UrlFor."),

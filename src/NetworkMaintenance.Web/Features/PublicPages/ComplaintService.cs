@@ -14,6 +14,21 @@ public sealed class ComplaintService(AppDbContext db, AttachmentStore attachment
     /// Records a complaint. A form token already used returns the complaint it created, so a resubmitted form
     /// (double click, back-and-resend) never creates a second one.
     /// </summary>
+    /// <summary>
+    /// The complaint with this number when <paramref name="code"/> is its tracking code (compared in fixed time), else
+    /// null: a wrong number and a wrong code look the same.
+    /// </summary>
+    public async Task<TrackedComplaint?> TrackAsync(string? number, string? code, CancellationToken ct = default)
+    {
+        var n = (number ?? "").Trim().ToUpperInvariant();
+        var c = (code ?? "").Trim().ToUpperInvariant();
+        if (n.Length == 0 || c.Length == 0 || n.Length > 20 || c.Length > 12) return null;
+        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(x => x.Number == n, ct);
+        if (complaint is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(complaint.TrackingCode), System.Text.Encoding.UTF8.GetBytes(c))) return null;
+        return new TrackedComplaint(complaint.Number, complaint.Status, complaint.CreatedAtUtc, complaint.Answer, complaint.AnsweredAtUtc);
+    }
+
     public async Task<Complaint> ReceiveAsync(NewComplaint input, CheckedUpload? upload, CancellationToken ct = default)
     {
         var existing = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.FormToken == input.FormToken, ct);

@@ -9,8 +9,13 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// step's own SaveChanges: the hand-over notifications and e-mails, and the audit entry. Used by the receipt of a
 /// report (<see cref="ReportService"/>) and by every later step (<see cref="StepService"/>).
 /// </summary>
-public sealed class ReportHandOver(AppDbContext db, StaffDirectory staff, Mail.MailOutbox mail, Audit.IAuditLog audit)
+public sealed class ReportHandOver(AppDbContext db, StaffDirectory staff, Mail.MailOutbox mail, Audit.IAuditLog audit,
+    Webhooks.WebhookOutbox webhooks)
 {
+    /// <summary>Stages the step's webhook deliveries (docs/api.md): saved by the same SaveChanges as the step, or not at all.</summary>
+    public Task AnnounceStepAsync(Report report, ReportEvent ev, DateTime now, CancellationToken ct) =>
+        webhooks.StageStepAsync(report, ev, now, ct);
+
     /// <summary>Stages the step's audit entry: it is saved by the same SaveChanges as the step, or not at all.</summary>
     public void AuditStep(Report report, ReportEvent ev, IReadOnlyList<Core.Domain.Documents.IssuedDocument> issued) =>
         audit.Add(Core.Domain.Audit.AuditEvents.WorkflowStep(ev.Action),

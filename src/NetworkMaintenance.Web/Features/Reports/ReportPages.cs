@@ -42,6 +42,10 @@ public sealed class ReportPages(AppDbContext db, ReportSnapshots snapshots, Docu
             ? new ReceiptModel(report, ReporterWhatsApp.TrackingUrl(baseUrl, report.Number, report.TrackingCode))
             : null;
 
+    /// <summary>The read copy of the report when <paramref name="user"/> may see it (the same check as the report page), or null.</summary>
+    public Task<ReportView?> ReadAsync(ClaimsPrincipal user, WorkflowActor actor, int id, CancellationToken ct = default) =>
+        VisibleAsync(user, actor, id, ct);
+
     private async Task<ReportView?> VisibleAsync(ClaimsPrincipal user, WorkflowActor actor, int id, CancellationToken ct)
     {
         await KeepConnectionOpenAsync(ct);

@@ -73,6 +73,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                     var issuedOnReceipt = await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
                     await handOver.NotifyNextActorsAsync(report, recordedBy, now, ct);
                     handOver.AuditStep(report, report.Events.Single(), issuedOnReceipt);
+                    await handOver.AnnounceStepAsync(report, report.Events.Single(), now, ct);
                     if (alsoRecord is not null) await alsoRecord(report);
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);

@@ -165,6 +165,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
             {
                 issued = await documents.IssueForStepAsync(report, ev, actor.UserId, now, ct);
                 handOver.AuditStep(report, ev, issued);
+                await handOver.AnnounceStepAsync(report, ev, now, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }

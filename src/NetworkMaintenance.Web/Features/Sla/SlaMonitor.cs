@@ -11,7 +11,8 @@ namespace NetworkMaintenance.Web.Features.Sla;
 /// Escalates reports whose clock reaches the warning threshold or the deadline to their Kasi and Kabid, each kind
 /// exactly once per report: the <see cref="SlaEscalation"/> row (unique on report and kind) is the record.
 /// </summary>
-public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox mail, ILogger<SlaMonitor> logger)
+public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox mail, Webhooks.WebhookOutbox webhooks,
+    ILogger<SlaMonitor> logger)
 {
     public const int BatchSize = 200;
 
@@ -65,6 +66,12 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox ma
                 db.Notifications.Add(new Notification(userId, message, r.Id, now));
             }
             await mail.EnqueueAsync(recipients, r.Id, r.Number, now, ct);
+            if (kind == SlaEscalationKind.Breach)
+            {
+                // Saved with the escalation below, or not at all.
+                await webhooks.StageAsync(Core.Domain.Integration.WebhookEvents.SlaBreached, r.Id,
+                    new { reportId = r.Id, number = r.Number, slaClockStartUtc = r.SlaClockStartUtc, deadlineUtc = deadline }, now, ct);
+            }
             recorded++;
         }
         if (recorded == 0) return 0;
