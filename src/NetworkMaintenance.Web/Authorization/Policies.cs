@@ -13,6 +13,9 @@ public static class Policies
     public const string Reporter = nameof(Reporter);
     public const string ReportUser = nameof(ReportUser);
     public const string Intake = nameof(Intake);
+    public const string DeviceManager = nameof(DeviceManager);
+    public const string DeviceReader = nameof(DeviceReader);
+    public const string SpareHandler = nameof(SpareHandler);
 
     /// <summary>
     /// Any signed-in user, including an administrator who has yet to enroll two-factor authentication: only for
@@ -35,7 +38,13 @@ public static class Policies
         .AddPolicy(ReportUser, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan, Roles.KepalaDinas,
             Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Teknisi)))
         // Who records a new report: OPD staff for their own OPD, the front desk for any OPD.
-        .AddPolicy(Intake, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan)));
+        .AddPolicy(Intake, p => Enrolled(p.RequireRole(Roles.Pelapor, Roles.PetugasLayanan)))
+        // The device register (docs/devices.md): the administrator and the Kasi manage it, everyone else reads it
+        // (an OPD's reporters only their OPD's devices); the Kasi and the technicians reserve spares (step 10).
+        .AddPolicy(DeviceManager, p => Enrolled(p.RequireRole(Roles.Administrator, Roles.KepalaSeksi)))
+        .AddPolicy(DeviceReader, p => Enrolled(p.RequireRole(Roles.Administrator, Roles.Pelapor, Roles.PetugasLayanan,
+            Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Teknisi)))
+        .AddPolicy(SpareHandler, p => Enrolled(p.RequireRole(Roles.KepalaSeksi, Roles.Teknisi)));
 
     /// <summary>Adds the two-factor enrollment an administrator needs (see <see cref="TwoFactorEnrolledRequirement"/>).</summary>
     private static AuthorizationPolicyBuilder Enrolled(AuthorizationPolicyBuilder policy) =>

@@ -37,6 +37,7 @@ public static class Navigation
         new("Laporan baru", "bi-plus-circle", "/laporan/baru", Policies.Intake, ReportsGroup),
         new("Rekap Bulanan", "bi-file-earmark-bar-graph", "/laporan/rekap", Policies.Official, ReportsGroup),
         new("IKM", "bi-graph-up", "/skm", Policies.Official, ReportsGroup),
+        new("Perangkat", "bi-router", "/perangkat", Policies.DeviceReader, ReportsGroup),
         new("Buku tamu", "bi-journal-text", "/buku-tamu", Policies.FrontDesk, AdministrationGroup),
         new("Pengaduan", "bi-chat-left-text", "/pengaduan/kelola", Policies.FrontDesk, AdministrationGroup),
         new("Plh.", "bi-person-badge", "/plh", Policies.Official, AdministrationGroup),

@@ -19,7 +19,20 @@ public class ReportDevice
         NewBrandType = Clean(line.NewBrandType);
         NewSerialNumber = Clean(line.NewSerialNumber);
         RecordedAtUtc = recordedAtUtc;
+        DeviceId = line.DeviceId;
+        NewDeviceId = purpose == DevicePurpose.Replaced ? line.NewDeviceId : null;
     }
+
+    /// <summary>The registered device of this line (null: typed as free text, registered on completion).</summary>
+    public int? DeviceId { get; private set; }
+
+    /// <summary>For a replaced device: the registered spare that replaced it.</summary>
+    public int? NewDeviceId { get; private set; }
+
+    /// <summary>Completion registers a free-text device: the line then points at it.</summary>
+    public void LinkDevice(int deviceId) => DeviceId ??= deviceId;
+
+    public void LinkNewDevice(int deviceId) => NewDeviceId ??= deviceId;
 
     public int Id { get; private set; }
     public int ReportId { get; private set; }

@@ -20,7 +20,8 @@ public sealed record NewReport(
     string? LetterNumber = null,
     DateOnly? LetterDate = null,
     NetworkMaintenance.Core.Domain.Intake.GuestVisit? Guest = null,
-    string? LetterAgendaNumber = null);
+    string? LetterAgendaNumber = null,
+    int? DeviceId = null);
 
 public sealed record Disposition(PersonRef To, StandardInstruction Instructions, string? Note, DateTime? DueAtUtc);
 
@@ -40,7 +41,9 @@ public sealed record DeviceLine(
     DeviceCondition Condition,
     string? Notes,
     string? NewBrandType = null,
-    string? NewSerialNumber = null);
+    string? NewSerialNumber = null,
+    int? DeviceId = null,
+    int? NewDeviceId = null);
 
 public sealed record ReplacementRequestInput(IReadOnlyList<DeviceLine> Devices, string? Note);
 
