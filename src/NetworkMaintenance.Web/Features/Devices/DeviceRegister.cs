@@ -91,9 +91,10 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
         if (viewer.OnlyOpdId is { } opd) reports = reports.Where(r => r.OpdId == opd);
         var named = await reports.Where(r => r.DeviceId == deviceId)
             .Select(r => new DeviceReportRow(r.Id, r.Number, r.ReceivedAtUtc, r.Status, "Dilaporkan")).ToListAsync(ct);
-        var lines = await reports
-            .SelectMany(r => r.Devices.Where(d => !d.IsSuperseded && (d.DeviceId == deviceId || d.NewDeviceId == deviceId))
-                .Select(d => new { r.Id, r.Number, r.ReceivedAtUtc, r.Status, d.Purpose, New = d.NewDeviceId == deviceId }))
+        var lines = await db.ReportDevices.AsNoTracking()
+            .Where(d => !d.IsSuperseded && (d.DeviceId == deviceId || d.NewDeviceId == deviceId))
+            .Join(reports, d => d.ReportId, r => r.Id,
+                (d, r) => new { r.Id, r.Number, r.ReceivedAtUtc, r.Status, d.Purpose, New = d.NewDeviceId == deviceId })
             .ToListAsync(ct);
         return named.Concat(lines.Select(l => new DeviceReportRow(l.Id, l.Number, l.ReceivedAtUtc, l.Status,
                 l.New ? "Perangkat pengganti" : l.Purpose switch
