@@ -121,8 +121,8 @@ public class ReportDeviceConfiguration : IEntityTypeConfiguration<ReportDevice>
         builder.Property(d => d.Notes).HasMaxLength(500);
         builder.Property(d => d.NewBrandType).HasMaxLength(150);
         builder.Property(d => d.NewSerialNumber).HasMaxLength(100);
-        builder.HasOne<Domain.Devices.Device>().WithMany().HasForeignKey(d => d.DeviceId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Domain.Devices.Device>().WithMany().HasForeignKey(d => d.NewDeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.Device).WithMany().HasForeignKey(d => d.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.NewDevice).WithMany().HasForeignKey(d => d.NewDeviceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

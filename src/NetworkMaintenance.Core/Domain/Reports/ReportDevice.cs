@@ -29,10 +29,19 @@ public class ReportDevice
     /// <summary>For a replaced device: the registered spare that replaced it.</summary>
     public int? NewDeviceId { get; private set; }
 
-    /// <summary>Completion registers a free-text device: the line then points at it.</summary>
-    public void LinkDevice(int deviceId) => DeviceId ??= deviceId;
+    public Devices.Device? Device { get; private set; }
+    public Devices.Device? NewDevice { get; private set; }
 
-    public void LinkNewDevice(int deviceId) => NewDeviceId ??= deviceId;
+    /// <summary>Completion registers a free-text device: the line then points at it (its id is set on save).</summary>
+    public void LinkDevice(Devices.Device device)
+    {
+        if (DeviceId is null) Device = device;
+    }
+
+    public void LinkNewDevice(Devices.Device device)
+    {
+        if (NewDeviceId is null) NewDevice = device;
+    }
 
     public int Id { get; private set; }
     public int ReportId { get; private set; }

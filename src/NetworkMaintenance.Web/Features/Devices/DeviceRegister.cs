@@ -8,7 +8,7 @@ using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Devices;
 
-public sealed record DeviceRow(int Id, DeviceKind Kind, string BrandType, string? SerialNumber, string? OpdName,
+public sealed record DeviceListRow(int Id, DeviceKind Kind, string BrandType, string? SerialNumber, string? OpdName,
     string? Building, string? Room, DeviceStatus Status, string? KodeBarang, string? Nup, string? IpAddress,
     int? ReservedForReportId, bool Flagged);
 
@@ -35,7 +35,7 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
         return viewer.OnlyOpdId is { } opd ? query.Where(d => d.OpdId == opd) : query;
     }
 
-    public async Task<PagedList<DeviceRow>> ListAsync(DeviceFilter filter, DeviceViewer viewer, CancellationToken ct = default)
+    public async Task<PagedList<DeviceListRow>> ListAsync(DeviceFilter filter, DeviceViewer viewer, CancellationToken ct = default)
     {
         var query = VisibleTo(viewer);
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -58,11 +58,11 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
         var rows = await query
             .OrderBy(d => d.Opd == null ? "" : d.Opd.Name).ThenBy(d => d.Kind).ThenBy(d => d.BrandType).ThenBy(d => d.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(d => new DeviceRow(d.Id, d.Kind, d.BrandType, d.SerialNumber, d.Opd == null ? null : d.Opd.Name,
+            .Select(d => new DeviceListRow(d.Id, d.Kind, d.BrandType, d.SerialNumber, d.Opd == null ? null : d.Opd.Name,
                 d.Building, d.Room, d.Status, d.KodeBarang, d.Nup, d.IpAddress, d.ReservedForReportId,
                 d.RepeatFaultFlaggedAtUtc != null && d.RepeatFaultDecision == null))
             .ToListAsync(ct);
-        return new PagedList<DeviceRow>(rows, page, PageSize, total);
+        return new PagedList<DeviceListRow>(rows, page, PageSize, total);
     }
 
     /// <summary>The device page; null when it does not exist or the viewer may not see it (both answer 404).</summary>

@@ -182,7 +182,7 @@ public sealed class DevicesController(DeviceRegister register, Infrastructure.Re
     private string ScanUrl(int id) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/perangkat/{id}/pindai";
 }
 
-public sealed record DeviceListPage(PagedList<DeviceRow> Rows, DeviceFilter Filter, IReadOnlyList<Reports.OptionItem> Opds,
+public sealed record DeviceListPage(PagedList<DeviceListRow> Rows, DeviceFilter Filter, IReadOnlyList<Reports.OptionItem> Opds,
     DeviceViewer Viewer, IReadOnlyList<SpareSummary> Spares);
 
 public sealed record DeviceFormPage(int? Id, DeviceInput Input, IReadOnlyList<Reports.OptionItem> Opds);
