@@ -117,8 +117,11 @@ public sealed class SpareStock(AppDbContext db, TimeProvider clock, IOptions<Dev
     /// this is its <see cref="DeviceOptions.RepeatFaultCount"/>-th fault within <see cref="DeviceOptions.RepeatFaultWindowDays"/>
     /// days (counting by the reports' receipt times). Saved with the caller's save.
     /// </summary>
-    public async Task<bool> RecordFaultAsync(Device device, Report report, string actorName, CancellationToken ct = default)
+    public async Task<bool> RecordFaultAsync(int deviceId, Report report, string actorName, CancellationToken ct = default)
     {
+        var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, ct);
+        if (device is null || device.OpdId != report.OpdId)
+            throw new DomainException("Perangkat yang dipilih tidak terdaftar untuk OPD ini.");
         var now = clock.GetUtcNow().UtcDateTime;
         device.FaultReported(report.Id, report.Number, actorName, now);
         var settings = options.Value;

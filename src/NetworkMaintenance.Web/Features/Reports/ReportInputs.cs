@@ -11,6 +11,9 @@ namespace NetworkMaintenance.Web.Features.Reports;
 public sealed class NewReportInput
 {
     public int? OpdId { get; set; }
+
+    /// <summary>The registered device affected (null: "tidak tahu"); prefilled from a scanned QR label.</summary>
+    public int? DeviceId { get; set; }
     public string ReporterName { get; set; } = "";
     public string? ReporterNip { get; set; }
     public string? ReporterPosition { get; set; }
@@ -73,7 +76,8 @@ public sealed class NewReportInput
             Channel == ReportChannel.Letter ? LetterNumber : null,
             Channel == ReportChannel.Letter ? LetterDate : null,
             guest,
-            Channel == ReportChannel.Letter ? LetterAgendaNumber : null);
+            Channel == ReportChannel.Letter ? LetterAgendaNumber : null,
+            DeviceId);
     }
 }
 
