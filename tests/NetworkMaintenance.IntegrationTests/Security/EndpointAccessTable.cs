@@ -126,6 +126,7 @@ public static class EndpointAccessTable
         Get("/perangkat/{id:int}/ubah", Administrator | KepalaSeksi),
         Post("/perangkat/{id:int}/ubah", Administrator | KepalaSeksi),
         Get("/perangkat/impor", Administrator | KepalaSeksi),
+        Get("/perangkat/label", Administrator | KepalaSeksi),
         Get("/perangkat/impor/templat", Administrator | KepalaSeksi),
         Post("/perangkat/impor", Administrator | KepalaSeksi),
         Post("/perangkat/{id:int}/keputusan", Administrator | KepalaSeksi),

@@ -134,6 +134,23 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
         await SaveAsync(ct);
     }
 
+    /// <summary>The QR labels of one device or of the devices the filter finds (at most 240: ten sheets).</summary>
+    public async Task<IReadOnlyList<Core.Documents.Templates.DeviceLabel>> LabelsAsync(int? id, DeviceFilter filter,
+        DeviceViewer viewer, Func<int, string> scanUrl, CancellationToken ct = default)
+    {
+        List<int> ids;
+        if (id is { } one) ids = [one];
+        else
+        {
+            filter.Page = 1;
+            ids = (await ListAsync(filter, viewer, ct)).Items.Select(r => r.Id).ToList();
+        }
+        var devices = await VisibleTo(viewer).Include(d => d.Opd).Where(d => ids.Contains(d.Id)).OrderBy(d => d.Id).Take(240).ToListAsync(ct);
+        return devices.Select(d => new Core.Documents.Templates.DeviceLabel(scanUrl(d.Id), $"{DeviceLabels.Of(d.Kind)} {d.BrandType}",
+            d.SerialNumber, string.Join(" · ", new[] { d.Opd?.DisplayName ?? Device.DataCenterStore, d.LocationText }.Where(s => s.Length > 0))))
+            .ToList();
+    }
+
     /// <summary>The devices of an OPD for the report form's picker ("tidak tahu" is the empty choice).</summary>
     public async Task<IReadOnlyList<Reports.OptionItem>> OptionsForOpdAsync(int opdId, CancellationToken ct = default)
     {

@@ -179,6 +179,15 @@ public sealed class DevicesController(DeviceRegister register, Infrastructure.Re
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>A PDF sheet of QR labels: one device (<paramref name="id"/>) or the devices the filter finds.</summary>
+    [HttpGet("label"), Authorize(Policy = Policies.DeviceManager)]
+    public async Task<IActionResult> Labels(int? id, [FromQuery] DeviceFilter filter, CancellationToken ct)
+    {
+        var labels = await register.LabelsAsync(id, filter, DeviceViewer.Of(User), ScanUrl, ct);
+        if (labels.Count == 0) return NotFound();
+        return File(Core.Documents.Templates.DeviceLabelSheet.Render(labels), "application/pdf", "label-perangkat.pdf");
+    }
+
     private string ScanUrl(int id) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/perangkat/{id}/pindai";
 }
 
