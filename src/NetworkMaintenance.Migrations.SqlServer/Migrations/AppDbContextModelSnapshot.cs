@@ -378,6 +378,195 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.Device", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BrandType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Building")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("InstalledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("KodeBarang")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("MacAddress")
+                        .HasMaxLength(17)
+                        .HasColumnType("nvarchar(17)");
+
+                    b.Property<string>("Nup")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RepeatFaultDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("RepeatFaultDecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("RepeatFaultFlaggedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReservedForReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("WarrantyEndsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservedForReportId");
+
+                    b.HasIndex("SerialNumber")
+                        .IsUnique()
+                        .HasFilter("[SerialNumber] IS NOT NULL");
+
+                    b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("OpdId", "Status");
+
+                    b.ToTable("Devices");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.DeviceEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("DeviceId", "AtUtc");
+
+                    b.HasIndex("Kind", "AtUtc");
+
+                    b.ToTable("DeviceEvents");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.DeviceReorderLevel", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("DeviceReorderLevels");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReorderLevel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("StockItems");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1811,6 +2000,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("DiagnosedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1981,6 +2173,8 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeviceId");
+
                     b.HasIndex("FormToken")
                         .IsUnique()
                         .HasFilter("[FormToken] IS NOT NULL");
@@ -2070,6 +2264,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsSuperseded")
                         .HasColumnType("bit");
 
@@ -2081,6 +2278,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<string>("NewBrandType")
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
+
+                    b.Property<int?>("NewDeviceId")
+                        .HasColumnType("int");
 
                     b.Property<string>("NewSerialNumber")
                         .HasMaxLength(100)
@@ -2106,6 +2306,10 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("NewDeviceId");
 
                     b.HasIndex("ReportId");
 
@@ -2399,6 +2603,35 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.Device", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReservedForReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.DeviceEvent", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.Device", null)
+                        .WithMany("Events")
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSignature", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", null)
@@ -2595,6 +2828,11 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NetworkMaintenance.Core.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("KabidUserId")
@@ -2644,11 +2882,25 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.ReportDevice", b =>
                 {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.Device", "Device")
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.Device", "NewDevice")
+                        .WithMany()
+                        .HasForeignKey("NewDeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
                         .WithMany("Devices")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Device");
+
+                    b.Navigation("NewDevice");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.ReportEvent", b =>
@@ -2676,6 +2928,11 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.Device", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", b =>

@@ -361,6 +361,188 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.Device", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrandType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Building")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InstalledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KodeBarang")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MacAddress")
+                        .HasMaxLength(17)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepeatFaultDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepeatFaultDecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RepeatFaultFlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReservedForReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WarrantyEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservedForReportId");
+
+                    b.HasIndex("SerialNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("OpdId", "Status");
+
+                    b.ToTable("Devices");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.DeviceEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeviceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("DeviceId", "AtUtc");
+
+                    b.HasIndex("Kind", "AtUtc");
+
+                    b.ToTable("DeviceEvents");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.DeviceReorderLevel", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("DeviceReorderLevels");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReorderLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("StockItems");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1751,6 +1933,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("DiagnosedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1921,6 +2106,8 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeviceId");
+
                     b.HasIndex("FormToken")
                         .IsUnique();
 
@@ -2005,6 +2192,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsSuperseded")
                         .HasColumnType("INTEGER");
 
@@ -2016,6 +2206,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Property<string>("NewBrandType")
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("NewDeviceId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NewSerialNumber")
                         .HasMaxLength(100)
@@ -2041,6 +2234,10 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("NewDeviceId");
 
                     b.HasIndex("ReportId");
 
@@ -2328,6 +2525,35 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.Device", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReservedForReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.DeviceEvent", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.Device", null)
+                        .WithMany("Events")
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSignature", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", null)
@@ -2524,6 +2750,11 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NetworkMaintenance.Core.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("KabidUserId")
@@ -2573,11 +2804,25 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.ReportDevice", b =>
                 {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.Device", "Device")
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.Device", "NewDevice")
+                        .WithMany()
+                        .HasForeignKey("NewDeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
                         .WithMany("Devices")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Device");
+
+                    b.Navigation("NewDevice");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.ReportEvent", b =>
@@ -2605,6 +2850,11 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.Device", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", b =>

@@ -25,6 +25,10 @@ public static class Policies
     /// <summary>Who prepares the evidence for the PEKPPP evaluators: the officials and the administrator.</summary>
     public const string Evaluation = nameof(Evaluation);
 
+    public const string DeviceManager = nameof(DeviceManager);
+    public const string DeviceReader = nameof(DeviceReader);
+    public const string SpareHandler = nameof(SpareHandler);
+
     /// <summary>
     /// Any signed-in user, including an administrator who has yet to enroll two-factor authentication: only for
     /// the enrollment pages and signing out. Every other policy (and the fallback) also requires that enrollment.
@@ -50,7 +54,13 @@ public static class Policies
         .AddPolicy(SkmFollowUp, p => Enrolled(p.RequireRole(Roles.KepalaSeksi, Roles.KepalaBidang)))
         .AddPolicy(SkmPublish, p => Enrolled(p.RequireRole(Roles.KepalaBidang, Roles.KepalaDinas)))
         .AddPolicy(Evaluation, p => Enrolled(p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Administrator)))
-        .AddPolicy(StatusBoard, p => Enrolled(p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Administrator)));
+        .AddPolicy(StatusBoard, p => Enrolled(p.RequireRole(Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Administrator)))
+        // The device register (docs/devices.md): the administrator and the Kasi manage it, everyone else reads it
+        // (an OPD's reporters only their OPD's devices); the Kasi and the technicians reserve spares (step 10).
+        .AddPolicy(DeviceManager, p => Enrolled(p.RequireRole(Roles.Administrator, Roles.KepalaSeksi)))
+        .AddPolicy(DeviceReader, p => Enrolled(p.RequireRole(Roles.Administrator, Roles.Pelapor, Roles.PetugasLayanan,
+            Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Teknisi)))
+        .AddPolicy(SpareHandler, p => Enrolled(p.RequireRole(Roles.KepalaSeksi, Roles.Teknisi)));
 
     /// <summary>Adds the two-factor enrollment an administrator needs (see <see cref="TwoFactorEnrolledRequirement"/>).</summary>
     private static AuthorizationPolicyBuilder Enrolled(AuthorizationPolicyBuilder policy) =>

@@ -22,6 +22,13 @@ public static class FeatureServices
         services.AddScoped<PersonalData.PersonalDataRetention>();
         services.AddScoped<PersonalData.PersonalDataRequests>();
 
+        // The device register, spares and repeat faults (docs/devices.md).
+        services.AddValidatedSettings<Devices.DeviceOptions, Devices.DeviceOptionsValidator>(configuration, Devices.DeviceOptions.Section);
+        services.AddScoped<Devices.DeviceRegister>();
+        services.AddScoped<Devices.DeviceImport>();
+        services.AddScoped<Devices.SpareStock>();
+        services.AddScoped<Devices.DeviceSteps>();
+
         // Reports and the workflow.
         services.AddScoped<Reports.ActorFactory>();
 

@@ -40,6 +40,7 @@ public static class Navigation
         new("Tindak Lanjut SKM", "bi-clipboard-check", "/skm/tindak-lanjut", Policies.Official, ReportsGroup),
         new("Evaluasi Pelayanan", "bi-award", "/evaluasi-pelayanan", Policies.Evaluation, ReportsGroup),
         new("Papan status OPD", "bi-broadcast", "/papan-status", Policies.StatusBoard, ReportsGroup),
+        new("Perangkat", "bi-router", "/perangkat", Policies.DeviceReader, ReportsGroup),
         new("Buku tamu", "bi-journal-text", "/buku-tamu", Policies.FrontDesk, AdministrationGroup),
         new("Pengaduan", "bi-chat-left-text", "/pengaduan/kelola", Policies.FrontDesk, AdministrationGroup),
         new("Plh.", "bi-person-badge", "/plh", Policies.Official, AdministrationGroup),

@@ -133,6 +133,25 @@ public static class EndpointAccessTable
         Get("/laporan/{id:int}/survei", Pelapor),
         Post("/laporan/{id:int}/survei", Pelapor),
 
+        // The device register (docs/devices.md): the administrator and the Kasi manage, everyone reads (an OPD's
+        // reporter only their OPD's devices), the Kasi and the technicians reserve and prepare spares.
+        Get("/perangkat", SignedIn),
+        Get("/perangkat/{id:int}", SignedIn),
+        Get("/perangkat/{id:int}/pindai", SignedIn),
+        Get("/perangkat/baru", Administrator | KepalaSeksi),
+        Post("/perangkat/baru", Administrator | KepalaSeksi),
+        Get("/perangkat/{id:int}/ubah", Administrator | KepalaSeksi),
+        Post("/perangkat/{id:int}/ubah", Administrator | KepalaSeksi),
+        Get("/perangkat/impor", Administrator | KepalaSeksi),
+        Get("/perangkat/label", Administrator | KepalaSeksi),
+        Get("/perangkat/impor/templat", Administrator | KepalaSeksi),
+        Post("/perangkat/impor", Administrator | KepalaSeksi),
+        Post("/perangkat/{id:int}/keputusan", Administrator | KepalaSeksi),
+        Post("/perangkat/batas-stok", Administrator | KepalaSeksi),
+        Post("/perangkat/{id:int}/cadangkan", KepalaSeksi | Teknisi),
+        Post("/perangkat/{id:int}/lepas", KepalaSeksi | Teknisi),
+        Post("/perangkat/laporan/{reportId:int}/siapkan", KepalaSeksi | Teknisi),
+
         // Front desk.
         Get("/buku-tamu", PetugasLayanan),
         Get("/buku-tamu/csv", PetugasLayanan),

@@ -52,6 +52,7 @@ public sealed class SecurityWorld : IAsyncLifetime
     public int AdminTargetOpdId { get; private set; }
     public int MonitoringSourceId { get; private set; }
     public int AdminTargetUnitId { get; private set; }
+    public int DeviceId { get; private set; }
     public Dictionary<string, long> NotificationOf { get; } = [];
     public Dictionary<string, int> AppointmentOf { get; } = [];
     public string ComplaintNumber { get; private set; } = "";
@@ -85,6 +86,7 @@ public sealed class SecurityWorld : IAsyncLifetime
         AdminTargetUnitId = await Factory.UnitIdAsync(ReferenceData.SeksiAplikasi);
 
         await UploadLogoAsync(await driver.As("admin"));
+        DeviceId = await RegisterDeviceAsync(await driver.As("admin"));
 
         await Factory.WithScopeAsync(async sp =>
         {
@@ -163,6 +165,8 @@ public sealed class SecurityWorld : IAsyncLifetime
                 ("id", _) when route.StartsWith("/admin/opd/", StringComparison.Ordinal) => Id(AdminTargetOpdId),
                 ("id", _) when route.StartsWith("/admin/pemantauan/", StringComparison.Ordinal) => Id(MonitoringSourceId),
                 ("id", _) when route.StartsWith("/admin/unit/", StringComparison.Ordinal) => Id(AdminTargetUnitId),
+                ("id", _) when route.StartsWith("/perangkat/", StringComparison.Ordinal) => Id(DeviceId),
+                ("reportId", _) => Id(reportId),
                 ("kode", _) => VerificationCode,
                 ("id", _) when route.StartsWith("/api/v1/reports/", StringComparison.Ordinal) => Id(reportId),
                 ("number", _) when route.StartsWith("/api/v1/complaints/", StringComparison.Ordinal) => ComplaintNumber,
@@ -200,6 +204,17 @@ public sealed class SecurityWorld : IAsyncLifetime
             .Distinct()
             .OrderBy(e => e.Item2, StringComparer.Ordinal).ThenBy(e => e.m, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>A switch of the BKD (pelapor's OPD), registered through the form.</summary>
+    private async Task<int> RegisterDeviceAsync(WebSession admin)
+    {
+        var bkd = await Factory.OpdIdAsync("BKD");
+        using var response = await admin.PostFormAsync("/perangkat/baru", new Form().Set("OpdId", Id(bkd))
+            .Set("Kind", "Switch").Set("BrandType", "Cisco SG350 (dunia uji keamanan)").Set("SerialNumber", "SEC-WORLD-1")
+            .Set("Status", "InService"));
+        var target = await HttpAssert.RedirectsToAsync(response, "/perangkat/");
+        return int.Parse(target["/perangkat/".Length..], CultureInfo.InvariantCulture);
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -20,6 +20,7 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.Version).IsConcurrencyToken();
 
         builder.HasOne(r => r.Opd).WithMany().HasForeignKey(r => r.OpdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Devices.Device>().WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReporterUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.KabidUserId).OnDelete(DeleteBehavior.Restrict);
@@ -122,6 +123,8 @@ public class ReportDeviceConfiguration : IEntityTypeConfiguration<ReportDevice>
         builder.Property(d => d.Notes).HasMaxLength(500);
         builder.Property(d => d.NewBrandType).HasMaxLength(150);
         builder.Property(d => d.NewSerialNumber).HasMaxLength(100);
+        builder.HasOne(d => d.Device).WithMany().HasForeignKey(d => d.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.NewDevice).WithMany().HasForeignKey(d => d.NewDeviceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

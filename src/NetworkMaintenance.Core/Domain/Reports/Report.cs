@@ -46,6 +46,7 @@ public class Report : IReportParties
             Number = FormatNumber(year, sequence),
             TrackingCode = trackingCode,
             OpdId = input.OpdId,
+            DeviceId = input.DeviceId,
             ReporterUserId = input.ReporterUserId,
             ReporterName = input.ReporterName.Trim(),
             ReporterNip = input.ReporterNip,
@@ -101,6 +102,9 @@ public class Report : IReportParties
 
     public int OpdId { get; private set; }
     public Opd? Opd { get; private set; }
+
+    /// <summary>The registered device the reporter named as affected (null: "tidak tahu").</summary>
+    public int? DeviceId { get; private set; }
     public string? ReporterUserId { get; private set; }
     public string ReporterName { get; private set; } = "";
     public string? ReporterNip { get; private set; }

@@ -19,6 +19,28 @@ public class ReportDevice
         NewBrandType = Clean(line.NewBrandType);
         NewSerialNumber = Clean(line.NewSerialNumber);
         RecordedAtUtc = recordedAtUtc;
+        DeviceId = line.DeviceId;
+        NewDeviceId = purpose == DevicePurpose.Replaced ? line.NewDeviceId : null;
+    }
+
+    /// <summary>The registered device of this line (null: typed as free text, registered on completion).</summary>
+    public int? DeviceId { get; private set; }
+
+    /// <summary>For a replaced device: the registered spare that replaced it.</summary>
+    public int? NewDeviceId { get; private set; }
+
+    public Devices.Device? Device { get; private set; }
+    public Devices.Device? NewDevice { get; private set; }
+
+    /// <summary>Completion registers a free-text device: the line then points at it (its id is set on save).</summary>
+    public void LinkDevice(Devices.Device device)
+    {
+        if (DeviceId is null) Device = device;
+    }
+
+    public void LinkNewDevice(Devices.Device device)
+    {
+        if (NewDeviceId is null) NewDevice = device;
     }
 
     public int Id { get; private set; }

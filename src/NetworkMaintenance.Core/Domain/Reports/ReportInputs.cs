@@ -21,7 +21,8 @@ public sealed record NewReport(
     DateOnly? LetterDate = null,
     NetworkMaintenance.Core.Domain.Intake.GuestVisit? Guest = null,
     string? LetterAgendaNumber = null,
-    string? LaporNumber = null);
+    string? LaporNumber = null,
+    int? DeviceId = null);
 
 public sealed record Disposition(PersonRef To, StandardInstruction Instructions, string? Note, DateTime? DueAtUtc);
 
@@ -41,7 +42,9 @@ public sealed record DeviceLine(
     DeviceCondition Condition,
     string? Notes,
     string? NewBrandType = null,
-    string? NewSerialNumber = null);
+    string? NewSerialNumber = null,
+    int? DeviceId = null,
+    int? NewDeviceId = null);
 
 public sealed record ReplacementRequestInput(IReadOnlyList<DeviceLine> Devices, string? Note);
 

@@ -11,6 +11,9 @@ namespace NetworkMaintenance.Web.Features.Reports;
 public sealed class NewReportInput
 {
     public int? OpdId { get; set; }
+
+    /// <summary>The registered device affected (null: "tidak tahu"); prefilled from a scanned QR label.</summary>
+    public int? DeviceId { get; set; }
     public string ReporterName { get; set; } = "";
     public string? ReporterNip { get; set; }
     public string? ReporterPosition { get; set; }
@@ -77,7 +80,8 @@ public sealed class NewReportInput
             Channel == ReportChannel.Letter ? LetterDate : null,
             guest,
             Channel == ReportChannel.Letter ? LetterAgendaNumber : null,
-            LaporNumber);
+            LaporNumber,
+            DeviceId);
     }
 }
 
@@ -150,12 +154,18 @@ public sealed class DeviceRow
     public string? NewBrandType { get; set; }
     public string? NewSerialNumber { get; set; }
 
+    /// <summary>The registered device of the row (null: free text, registered on completion).</summary>
+    public int? DeviceId { get; set; }
+
+    /// <summary>The reserved spare that replaces the device (replacement rows only).</summary>
+    public int? NewDeviceId { get; set; }
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(BrandType)
         && string.IsNullOrWhiteSpace(SerialNumber) && string.IsNullOrWhiteSpace(Notes)
         && string.IsNullOrWhiteSpace(NewSerialNumber) && string.IsNullOrWhiteSpace(NewBrandType);
 
     public DeviceLine ToLine() => new(Name ?? "", BrandType, SerialNumber, Condition ?? DeviceCondition.Baik, Notes,
-        NewBrandType, NewSerialNumber);
+        NewBrandType, NewSerialNumber, DeviceId, NewDeviceId);
 }
 
 /// <summary>Every field a workflow step page may show; <see cref="Requirements"/> (from the report) says which apply.</summary>

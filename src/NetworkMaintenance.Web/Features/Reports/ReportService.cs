@@ -12,7 +12,7 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// are <see cref="StepService"/>'s.
 /// </summary>
 public sealed class ReportService(AppDbContext db, DocumentIssuer documents, TimeProvider clock, ReportHandOver handOver,
-    ILogger<ReportService> logger)
+    Devices.SpareStock faults, ILogger<ReportService> logger)
 {
     /// <summary>Letters and digits of tracking codes, without the look-alikes I, O, 0 and 1.</summary>
     public const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -65,6 +65,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                     var guest = input.Guest is null ? null : GuestBookEntry.Record(input.Guest, recordedBy.UserId, now);
                     db.Reports.Add(report);
                     await db.SaveChangesAsync(ct);
+                    if (report.DeviceId is { } deviceId) await faults.RecordFaultAsync(deviceId, report, recordedBy.FullName, ct);
                     if (guest is not null)
                     {
                         guest.LinkTo(report.Id);

@@ -59,7 +59,7 @@ public sealed class ReportsController(AppDbContext db, ReportService reports, Re
     }
 
     [HttpGet("/laporan/baru"), Authorize(Policy = Policies.Intake)]
-    public async Task<IActionResult> New(CancellationToken ct)
+    public async Task<IActionResult> New([FromQuery] int? perangkat, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == User.UserId(), ct);
         var formToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
@@ -68,6 +68,7 @@ public sealed class ReportsController(AppDbContext db, ReportService reports, Re
             {
                 FormToken = formToken, OpdId = user.OpdId, ReporterName = user.FullName, ReporterNip = Nip.Format(user.Nip),
                 ReporterPosition = user.Position, ReporterPhone = user.PhoneNumber, ReporterEmail = user.Email,
+                DeviceId = perangkat,
             }
             : new NewReportInput { Channel = ReportChannel.Phone, ReceivedAt = Wib.FromUtc(clock.GetUtcNow().UtcDateTime), OnBehalf = true, FormToken = formToken };
         return View(await NewReportModelAsync(input, ct));

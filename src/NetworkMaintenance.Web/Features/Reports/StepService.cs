@@ -24,7 +24,7 @@ namespace NetworkMaintenance.Web.Features.Reports;
 public sealed class StepService(AppDbContext db, ReportService reports, ReportSnapshots snapshots, StaffDirectory staff,
     ReportHandOver handOver, DocumentIssuer documents, IAuthorizationService authorization,
     IValidator<StepInputForm> validator, Notifications.ReportNotifications notifications, TimeProvider clock,
-    ILogger<StepService> logger)
+    Devices.DeviceSteps devices, ILogger<StepService> logger)
 {
     /// <summary>The step's form (the step page), or why it cannot be taken now.</summary>
     public async Task<StepOutcome> FormAsync(ClaimsPrincipal user, WorkflowActor actor, int reportId, WorkflowAction action,
@@ -37,8 +37,9 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
         if (!await MaySeeAsync(user, actor, report)) return new StepOutcome.NotFound();
         if (report!.WhyNot(action, actor) is { } why) return new StepOutcome.Conflict(why);
         await notifications.MarkReadAsync(actor.UserId, reportId, ct);
-        return new StepOutcome.Form(await PageAsync(report, action,
-            StepForms.Prefilled(report, action, clock.GetUtcNow().UtcDateTime), ct));
+        var form = StepForms.Prefilled(report, action, clock.GetUtcNow().UtcDateTime);
+        await devices.PrefillAsync(report, action, form, ct);
+        return new StepOutcome.Form(await PageAsync(report, action, form, ct));
     }
 
     /// <summary>
@@ -163,6 +164,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
         {
             try
             {
+                await devices.ApplyAsync(report, ev, actor.FullName, now, ct);
                 issued = await documents.IssueForStepAsync(report, ev, actor.UserId, now, ct);
                 handOver.AuditStep(report, ev, issued);
                 await handOver.AnnounceStepAsync(report, ev, now, ct);
