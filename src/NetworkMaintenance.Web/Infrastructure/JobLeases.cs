@@ -11,7 +11,8 @@ public sealed class InstanceIdentity
 }
 
 /// <summary>
-/// Leases on the background jobs that must run on one instance at a time (the SLA monitor, the mail outbox). A lease
+/// Leases on the background jobs that must run on one instance at a time (the SLA monitor, the mail outbox, the webhook
+/// outbox). A lease
 /// row is taken with one conditional UPDATE (held by this instance, or expired), so two instances never both hold it;
 /// the holder renews it on every pass, and when it stops (crash, shutdown) another takes over after the lease ran out.
 /// </summary>
@@ -19,6 +20,7 @@ public static class JobLeases
 {
     public const string SlaMonitor = "sla-monitor";
     public const string MailOutbox = "mail-outbox";
+    public const string WebhookOutbox = "webhook-outbox";
 
     /// <summary>How long a lease lasts: longer than a pass may take, so a pass never runs while another instance takes over.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(5);

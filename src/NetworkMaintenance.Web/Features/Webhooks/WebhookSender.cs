@@ -91,19 +91,20 @@ public sealed class WebhookSender(AppDbContext db, IHttpClientFactory clients, W
 public sealed class WebhookSenderService(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider time,
     Infrastructure.InstanceIdentity instance, ILogger<WebhookSenderService> logger) : BackgroundService
 {
-    public const string Lease = "webhook-outbox";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SenderEnabled) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // A timer of a test's fake clock completes the tick inline, inside the test's Advance call (maybe amid a
+            // request holding the database's write lock): the pass goes on on the thread pool, as on the real clock.
+            await Task.Yield();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                if (!await Infrastructure.JobLeases.TryAcquireAsync(db, Lease, instance.Id, time.GetUtcNow().UtcDateTime, stoppingToken)) continue;
+                if (!await Infrastructure.JobLeases.TryAcquireAsync(db, Infrastructure.JobLeases.WebhookOutbox, instance.Id, time.GetUtcNow().UtcDateTime, stoppingToken)) continue;
                 await scope.ServiceProvider.GetRequiredService<WebhookSender>().RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
