@@ -27,7 +27,7 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// The .xlsx exports (<see cref="SpreadsheetXlsx"/>, MiniExcel) write text cells and real date cells, never formulas, so
 /// there identifiers are text without any of this; they are the better choice for people who open the file in Excel.
 /// Written with CsvHelper; the neutralising is ours, since CsvHelper's injection option looks at a field's first
-/// character only.
+/// character only. Uploaded CSV files (the device import) are read here too (<see cref="ReadRows"/>).
 /// </summary>
 public static class SpreadsheetCsv
 {
@@ -117,5 +117,35 @@ public static class SpreadsheetCsv
             safe?.Append(value[i]);
         }
         return safe?.ToString() ?? value;
+    }
+
+    /// <summary>
+    /// The rows of an uploaded CSV file, each keyed by its column's header (trimmed, compared ignoring case): UTF-8 with
+    /// or without a byte-order mark, the separator (<c>;</c> or <c>,</c>, also tab or <c>|</c>) detected from the
+    /// file, quoted fields with doubled quotes and line breaks. A cell past the end of a short row is <see langword="null"/>;
+    /// an empty line is a row of empty cells, so that the rows keep their numbers in the file.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not readable as CSV (e.g. an unclosed quote).</exception>
+    public static List<Dictionary<string, string?>> ReadRows(Stream file)
+    {
+        using var text = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var options = CsvReaderOptions.Default with { MalformedData = CsvMalformedDataHandling.Throw, HasHeader = true, SkipEmptyLines = false };
+        var rows = new List<Dictionary<string, string?>>();
+        try
+        {
+            using var csv = CsvReader.Create(text, options, leaveOpen: true);
+            var header = csv.Headers.Select(h => h.Trim()).ToList();
+            while (csv.Read())
+            {
+                var row = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                for (var c = 0; c < header.Count; c++) row[header[c]] = c < csv.FieldCount ? csv.GetString(c) : null;
+                rows.Add(row);
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new InvalidDataException("The CSV file is malformed.", ex);
+        }
+        return rows;
     }
 }

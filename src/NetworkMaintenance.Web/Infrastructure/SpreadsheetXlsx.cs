@@ -7,6 +7,7 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// the rows. Cells are text (never formulas), so identifiers (identity numbers, NIP, telephone numbers) keep every
 /// digit and a leading 0; the columns named in <c>dateColumns</c> are real date cells that Excel sorts and filters as
 /// dates. The file to prefer for people who open exports in Excel (the CSV convention is in <see cref="SpreadsheetCsv"/>).
+/// Uploaded .xlsx files (the device import) are read here too (<see cref="ReadRows"/>).
 /// </summary>
 public static class SpreadsheetXlsx
 {
@@ -40,6 +41,35 @@ public static class SpreadsheetXlsx
         using var buffer = new MemoryStream();
         MiniExcelLibs.MiniExcel.SaveAs(buffer, table, sheetName: sheetName, excelType: MiniExcelLibs.ExcelType.XLSX);
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The rows of the first sheet of an uploaded .xlsx file, each keyed by its column's header (the first row, trimmed,
+    /// compared ignoring case). Dates come back as <c>yyyy-MM-dd</c>, numbers in the invariant culture, empty cells as
+    /// <see langword="null"/>.
+    /// </summary>
+    public static List<Dictionary<string, string?>> ReadRows(Stream file)
+    {
+        using var buffer = new MemoryStream();
+        file.CopyTo(buffer);
+        buffer.Position = 0;
+        var rows = new List<Dictionary<string, string?>>();
+        foreach (IDictionary<string, object?> source in MiniExcelLibs.MiniExcel.Query(buffer, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX))
+        {
+            var row = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, value) in source)
+            {
+                row[key.Trim()] = value switch
+                {
+                    null => null,
+                    DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                    _ => value.ToString(),
+                };
+            }
+            rows.Add(row);
+        }
+        return rows;
     }
 
     // XML 1.0 cannot carry most control characters; drop them.

@@ -6,6 +6,7 @@ using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Devices;
 using NetworkMaintenance.Web.Features.Admin;
+using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Devices;
 
@@ -22,7 +23,8 @@ public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Error
 /// Imports an existing spreadsheet of devices (CSV with <c>;</c> or <c>,</c>, or .xlsx) into the register, all or
 /// nothing: every row is checked with the form's rules first, and one bad row means no row is registered and the
 /// answer lists every error by row number. The columns are named in the header row (<see cref="Columns"/>,
-/// docs/devices.md); the order does not matter.
+/// docs/devices.md); the order does not matter. The files are read by <see cref="SpreadsheetCsv"/> and
+/// <see cref="SpreadsheetXlsx"/>.
 /// </summary>
 public sealed class DeviceImport(AppDbContext db, TimeProvider clock, IValidator<DeviceInput> validator)
 {
@@ -42,7 +44,7 @@ public sealed class DeviceImport(AppDbContext db, TimeProvider clock, IValidator
         List<Dictionary<string, string?>> rows;
         try
         {
-            rows = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(file) : ReadCsv(file);
+            rows = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? SpreadsheetXlsx.ReadRows(file) : SpreadsheetCsv.ReadRows(file);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException
                                        or System.Xml.XmlException or ArgumentException)
@@ -131,74 +133,4 @@ public sealed class DeviceImport(AppDbContext db, TimeProvider clock, IValidator
     }
 
     private static ImportResult Fail(int row, string message) => new(0, [new ImportError(row, message)]);
-
-    private static List<Dictionary<string, string?>> ReadCsv(Stream file)
-    {
-        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
-        var firstLine = text.Split('\n', 2)[0];
-        var separator = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ';' : ',';
-        var records = ParseCsv(text, separator);
-        var rows = new List<Dictionary<string, string?>>();
-        if (records.Count == 0) return rows;
-        var header = records[0].Select(h => h.Trim()).ToList();
-        foreach (var record in records.Skip(1))
-        {
-            var row = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            for (var c = 0; c < header.Count; c++) row[header[c]] = c < record.Count ? record[c] : null;
-            rows.Add(row);
-        }
-        return rows;
-    }
-
-    /// <summary>RFC 4180 records (quoted fields, doubled quotes, CRLF or LF) with the given separator.</summary>
-    private static List<List<string>> ParseCsv(string text, char separator)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == separator) { record.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r') { }
-            else if (c == '\n') { record.Add(field.ToString()); field.Clear(); records.Add(record); record = []; }
-            else field.Append(c);
-        }
-        if (quoted) throw new InvalidDataException("Unclosed quote.");
-        if (field.Length > 0 || record.Count > 0) { record.Add(field.ToString()); records.Add(record); }
-        return records;
-    }
-
-    private static List<Dictionary<string, string?>> ReadXlsx(Stream file)
-    {
-        using var buffer = new MemoryStream();
-        file.CopyTo(buffer);
-        buffer.Position = 0;
-        var rows = new List<Dictionary<string, string?>>();
-        foreach (IDictionary<string, object?> source in MiniExcelLibs.MiniExcel.Query(buffer, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX))
-        {
-            var row = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (key, value) in source)
-            {
-                row[key.Trim()] = value switch
-                {
-                    null => null,
-                    DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    _ => value.ToString(),
-                };
-            }
-            rows.Add(row);
-        }
-        return rows;
-    }
 }

@@ -8,8 +8,9 @@ using NetworkMaintenance.Web.Infrastructure;
 namespace NetworkMaintenance.Web.Features.Devices;
 
 /// <summary>
-/// The device register at /perangkat (docs/devices.md): list, device page with history, create, edit, import,
-/// spare reservation for step 10, the Kasi's repeat-fault decision, the scan target of the QR labels.
+/// The device register at /perangkat (docs/devices.md): list, device page with history, create, edit, the Kasi's
+/// repeat-fault decision, the QR labels and their scan target. The import is in <see cref="DeviceImportController"/>,
+/// the spares in <see cref="SparesController"/>.
 /// </summary>
 [Authorize(Policy = Policies.DeviceReader)]
 [Route("perangkat")]
@@ -28,7 +29,7 @@ public sealed class DevicesController(DeviceRegister register, Infrastructure.Re
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Details(int id, [FromServices] SpareStock stock, CancellationToken ct)
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
         var page = await register.PageAsync(id, DeviceViewer.Of(User), ScanUrl(id), ct);
         return page is null ? NotFound() : View(page);
@@ -42,7 +43,7 @@ public sealed class DevicesController(DeviceRegister register, Infrastructure.Re
         var page = await register.PageAsync(id, viewer, ScanUrl(id), ct);
         if (page is null) return NotFound();
         return viewer.IsOpdStaff
-            ? Redirect($"/laporan/baru?perangkat={id}")
+            ? RedirectToAction("New", "Reports", new { perangkat = id })
             : RedirectToAction(nameof(Details), new { id });
     }
 
@@ -90,65 +91,6 @@ public sealed class DevicesController(DeviceRegister register, Infrastructure.Re
         }
     }
 
-    [HttpGet("impor"), Authorize(Policy = Policies.DeviceManager)]
-    public IActionResult Import() => View(new DeviceImportPage(null));
-
-    [HttpGet("impor/templat"), Authorize(Policy = Policies.DeviceManager)]
-    public IActionResult ImportTemplate() =>
-        File(DeviceImport.TemplateCsv(), SpreadsheetCsv.ContentType, "templat-perangkat.csv");
-
-    [HttpPost("impor"), Authorize(Policy = Policies.DeviceManager)]
-    public async Task<IActionResult> Import(IFormFile? file, [FromServices] DeviceImport import, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-            return View(new DeviceImportPage(new ImportResult(0, [new ImportError(1, "Pilih berkas CSV atau Excel (.xlsx).")])));
-        await using var stream = file.OpenReadStream();
-        var result = await import.ImportAsync(stream, file.FileName, DeviceViewer.Of(User), ct);
-        if (!result.Succeeded) return View(new DeviceImportPage(result));
-        TempData.Success($"{result.Imported} perangkat berhasil diimpor.");
-        return RedirectToAction(nameof(Index));
-    }
-
-    [HttpPost("{id:int}/cadangkan"), Authorize(Policy = Policies.SpareHandler)]
-    public async Task<IActionResult> Reserve(int id, int reportId, [FromServices] SpareStock stock, CancellationToken ct)
-    {
-        var outcome = await stock.ReserveAsync(id, reportId, DeviceViewer.Of(User), ct);
-        if (outcome is ReserveOutcome.Reserved reserved) TempData.Success($"{reserved.DeviceLabel} dicadangkan untuk laporan ini.");
-        else if (outcome is ReserveOutcome.Refused refused) TempData.Error(refused.Message);
-        return Redirect($"/laporan/{reportId}");
-    }
-
-    [HttpPost("{id:int}/lepas"), Authorize(Policy = Policies.SpareHandler)]
-    public async Task<IActionResult> Release(int id, int reportId, [FromServices] SpareStock stock, CancellationToken ct)
-    {
-        try
-        {
-            await stock.ReleaseAsync(id, DeviceViewer.Of(User), ct);
-            TempData.Success("Cadangan perangkat dilepas.");
-        }
-        catch (DomainException ex)
-        {
-            TempData.Error(ex.Message);
-        }
-        return Redirect($"/laporan/{reportId}");
-    }
-
-    /// <summary>Step 10: "Staf/Tim Data Center menyiapkan perangkat pengganti" recorded on the reserved spares.</summary>
-    [HttpPost("laporan/{reportId:int}/siapkan"), Authorize(Policy = Policies.SpareHandler)]
-    public async Task<IActionResult> Prepare(int reportId, [FromServices] SpareStock stock, CancellationToken ct)
-    {
-        try
-        {
-            var count = await stock.PrepareAsync(reportId, DeviceViewer.Of(User), ct);
-            TempData.Success($"{count} perangkat pengganti dicatat telah disiapkan.");
-        }
-        catch (DomainException ex)
-        {
-            TempData.Error(ex.Message);
-        }
-        return Redirect($"/laporan/{reportId}");
-    }
-
     [HttpPost("{id:int}/keputusan"), Authorize(Policy = Policies.DeviceManager)]
     public async Task<IActionResult> Decide(int id, RepeatFaultDecision decision, string? note, CancellationToken ct)
     {
@@ -164,21 +106,6 @@ public sealed class DevicesController(DeviceRegister register, Infrastructure.Re
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    [HttpPost("batas-stok"), Authorize(Policy = Policies.DeviceManager)]
-    public async Task<IActionResult> ReorderLevel(DeviceKind kind, int level, [FromServices] SpareStock stock, CancellationToken ct)
-    {
-        try
-        {
-            await stock.SetReorderLevelAsync(kind, level, ct);
-            TempData.Success($"Batas stok {DeviceLabels.Of(kind)} disimpan.");
-        }
-        catch (DomainException ex)
-        {
-            TempData.Error(ex.Message);
-        }
-        return RedirectToAction(nameof(Index));
-    }
-
     /// <summary>A PDF sheet of QR labels: one device (<paramref name="id"/>) or the devices the filter finds.</summary>
     [HttpGet("label"), Authorize(Policy = Policies.DeviceManager)]
     public async Task<IActionResult> Labels(int? id, [FromQuery] DeviceFilter filter, CancellationToken ct)
@@ -188,7 +115,7 @@ public sealed class DevicesController(DeviceRegister register, Infrastructure.Re
         return File(Core.Documents.Templates.DeviceLabelSheet.Render(labels), "application/pdf", "label-perangkat.pdf");
     }
 
-    private string ScanUrl(int id) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/perangkat/{id}/pindai";
+    private string ScanUrl(int id) => Url.Action(nameof(Scan), Name, new { id }, Request.Scheme)!;
 }
 
 public sealed record DeviceListPage(PagedList<DeviceListRow> Rows, DeviceFilter Filter, IReadOnlyList<Reports.OptionItem> Opds,
@@ -196,4 +123,3 @@ public sealed record DeviceListPage(PagedList<DeviceListRow> Rows, DeviceFilter 
 
 public sealed record DeviceFormPage(int? Id, DeviceInput Input, IReadOnlyList<Reports.OptionItem> Opds);
 
-public sealed record DeviceImportPage(ImportResult? Result);
