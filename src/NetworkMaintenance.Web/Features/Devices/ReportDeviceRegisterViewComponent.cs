@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain.Devices;
 using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Web.Features.Reports;
 
 namespace NetworkMaintenance.Web.Features.Devices;
 
@@ -18,26 +19,27 @@ public sealed record ReportDeviceRegisterModel(int ReportId, IReadOnlyList<Linke
 /// </summary>
 public sealed class ReportDeviceRegisterViewComponent(AppDbContext db, SpareStock stock) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(int reportId, ReportStatus status)
+    /// <summary>Reads the links from the page's <see cref="ReportView"/>: a report that names no registered device
+    /// and needs no spares costs no query.</summary>
+    public async Task<IViewComponentResult> InvokeAsync(ReportView report)
     {
         var ct = HttpContext.RequestAborted;
-        var affected = await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => r.DeviceId).SingleOrDefaultAsync(ct);
-        var lines = await db.ReportDevices.AsNoTracking().Where(d => d.ReportId == reportId && !d.IsSuperseded)
-            .Select(d => new { d.DeviceId, d.NewDeviceId, d.Purpose }).ToListAsync(ct);
+        var reportId = report.Id;
+        var status = report.Status;
         var roles = new List<(int Id, string Role)>();
-        if (affected is { } a) roles.Add((a, "Perangkat yang dilaporkan"));
-        foreach (var l in lines)
+        if (report.DeviceId is { } a) roles.Add((a, "Perangkat yang dilaporkan"));
+        foreach (var l in report.Devices.Where(d => !d.IsSuperseded))
         {
-            if (l.DeviceId is { } d) roles.Add((d, l.Purpose switch
+            if (l.RegisteredDeviceId is { } d) roles.Add((d, l.Purpose switch
             {
                 DevicePurpose.Repaired => "Diperbaiki",
                 DevicePurpose.Replaced => "Diganti",
                 _ => "Diajukan penggantian",
             }));
-            if (l.NewDeviceId is { } n) roles.Add((n, "Perangkat pengganti"));
+            if (l.NewRegisteredDeviceId is { } n) roles.Add((n, "Perangkat pengganti"));
         }
         var ids = roles.Select(r => r.Id).Distinct().ToList();
-        var devices = await db.Devices.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        var devices = ids.Count == 0 ? [] : await db.Devices.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
         var linked = roles.DistinctBy(r => (r.Id, r.Role))
             .Select(r => devices.FirstOrDefault(d => d.Id == r.Id) is { } d ? new LinkedDevice(d.Id, d.Label, r.Role, d.IsFlaggedForRepeatFaults) : null)
             .OfType<LinkedDevice>().ToList();

@@ -63,6 +63,9 @@ public sealed record ReportView : IReportParties
     public required SlaFacts SlaFacts { get; init; }
     public required bool IsFinal { get; init; }
     public string? LaporNumber { get; init; }
+
+    /// <summary>The registered device the reporter named (docs/devices.md), if any.</summary>
+    public int? DeviceId { get; init; }
     public DateTime? AlertResolvedAtUtc { get; init; }
 
     /// <summary><see cref="Report.ReplacedDevicesRequired"/> as the report had it.</summary>
@@ -118,12 +121,12 @@ public sealed record ReportView : IReportParties
             AcknowledgedAtUtc = r.AcknowledgedAtUtc, AcknowledgedByName = r.AcknowledgedByName,
             AcknowledgementSignaturePng = r.AcknowledgementSignaturePng is { } png ? new ReadOnlyMemory<byte>(png.ToArray()) : null,
             ClosedAtUtc = r.ClosedAtUtc, RejectionReason = r.RejectionReason, SlaPausedSinceUtc = r.SlaPausedSinceUtc,
-            LaporNumber = r.LaporNumber, AlertResolvedAtUtc = r.AlertResolvedAtUtc,
+            LaporNumber = r.LaporNumber, DeviceId = r.DeviceId, AlertResolvedAtUtc = r.AlertResolvedAtUtc,
             SlaFacts = r.SlaFacts, IsFinal = r.IsFinal, ReplacedDevicesRequired = r.ReplacedDevicesRequired,
             Events = events,
             Technicians = r.Technicians.Select(t => new TechnicianView(t.UserId, t.FullName, t.IsLead)).ToList(),
             Devices = r.Devices.Select(d => new ReportDeviceView(d.Id, d.Purpose, d.Name, d.BrandType, d.SerialNumber, d.Condition,
-                d.Notes, d.NewBrandType, d.NewSerialNumber, d.RecordedAtUtc, d.IsSuperseded)).ToList(),
+                d.Notes, d.NewBrandType, d.NewSerialNumber, d.RecordedAtUtc, d.IsSuperseded, d.DeviceId, d.NewDeviceId)).ToList(),
             Pauses = r.Pauses.Select(p => new ReportPauseView(p.Id, p.Reason, p.Note, p.PausedAtUtc, p.PausedByName,
                 p.ResumedAtUtc, p.ResumedByName, p.ResumedByStep)).ToList(),
             _pendingReturn = pending,
@@ -137,7 +140,7 @@ public sealed record TechnicianView(string UserId, string FullName, bool IsLead)
 
 public sealed record ReportDeviceView(int Id, DevicePurpose Purpose, string Name, string? BrandType, string? SerialNumber,
     DeviceCondition Condition, string? Notes, string? NewBrandType, string? NewSerialNumber, DateTime RecordedAtUtc,
-    bool IsSuperseded);
+    bool IsSuperseded, int? RegisteredDeviceId = null, int? NewRegisteredDeviceId = null);
 
 public sealed record ReportPauseView(long Id, SlaPauseReason Reason, string Note, DateTime PausedAtUtc, string PausedByName,
     DateTime? ResumedAtUtc, string? ResumedByName, bool ResumedByStep)
