@@ -7,7 +7,8 @@ namespace NetworkMaintenance.BrowserTests.Infrastructure;
 /// The real app in Development (so the demo accounts are seeded) on a real SQLite file in its own folder.
 /// The fixture turns it onto a real Kestrel port with <c>UseKestrel(0)</c> before starting it.
 /// </summary>
-public sealed class AppFactory(string dataDirectory) : WebApplicationFactory<Program>
+public sealed class AppFactory(string dataDirectory, IReadOnlyList<KeyValuePair<string, string>>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string BootstrapAdministratorUserName = "admin.awal";
     public const string BootstrapAdministratorPassword = "Pertama2026Kuat";
@@ -30,5 +31,7 @@ public sealed class AppFactory(string dataDirectory) : WebApplicationFactory<Pro
         builder.UseSetting("Bootstrap:Administrator:Password", BootstrapAdministratorPassword);
         // Keep the test output readable: the app's request log would print every page and asset the browser loads.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // A fixture's own settings (e.g. the signing service of SigningBrowserFixture) come last and win.
+        foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);
     }
 }

@@ -13,7 +13,7 @@ namespace NetworkMaintenance.BrowserTests.Infrastructure;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
     Justification = "xunit disposes the fixture through IAsyncLifetime.DisposeAsync.")]
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium; Playwright never downloads a browser here. Override with BROWSER_TESTS_CHROMIUM.</summary>
     public static readonly string ChromiumPath =
@@ -59,7 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_dataDirectory);
-        _app = new AppFactory(_dataDirectory);
+        _app = new AppFactory(_dataDirectory, Settings());
         _app.UseKestrel(0);
         _app.StartServer();
         BaseAddress = ListeningAddress(_app.Services);
@@ -78,7 +78,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(10_000);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Settings of the app beyond the common ones (<see cref="AppFactory"/>), for a fixture of its own.</summary>
+    protected virtual IReadOnlyList<KeyValuePair<string, string>> Settings() => [];
+
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();

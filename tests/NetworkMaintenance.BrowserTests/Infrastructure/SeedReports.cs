@@ -60,6 +60,15 @@ public static class SeedReports
                 new DiagnosisInput("Koneksi terputus", "Core switch Data Center", "Port uplink tidak menyala"), inDataCenterNetwork: true, now)));
     }
 
+    /// <summary>Takes the report to repairing and lets "teknisi" complete the work: the work Berita Acara is issued.</summary>
+    public static async Task CompleteWorkAsync(IServiceProvider services, int reportId)
+    {
+        await ToRepairingAsync(services, reportId);
+        await StepAsync(services, reportId, "teknisi", (_, actor) =>
+            Task.FromResult<Func<Report, DateTime, ReportEvent>>((r, now) => r.CompleteWork(actor,
+                new WorkReportInput("Mengganti kabel patch uplink dan menguji koneksi.", "Kabel patch rusak", [], []), now)));
+    }
+
     private static async Task StepAsync(IServiceProvider services, int reportId, string userName,
         Func<StaffDirectory, NetworkMaintenance.Core.Domain.Workflow.WorkflowActor, Task<Func<Report, DateTime, ReportEvent>>> step)
     {

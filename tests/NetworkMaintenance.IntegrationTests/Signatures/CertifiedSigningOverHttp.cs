@@ -39,6 +39,9 @@ public sealed class BsreWorld : IDisposable
         System.Security.Cryptography.X509Certificates.X509ContentType.Cert;
 
     internal System.Security.Cryptography.X509Certificates.X509Certificate2 Leaf { get; }
+
+    /// <summary>The test CA's root: trusted by the verification page, and by pdfsig when handed to it.</summary>
+    internal System.Security.Cryptography.X509Certificates.X509Certificate2 Root => _ca.Root;
     internal FakeBsre Bsre { get; }
     public AppFactory Factory { get; }
 
@@ -94,8 +97,9 @@ public sealed class CertifiedSigningOverHttp(BsreWorld world) : IClassFixture<Bs
         using var download = await teknisi.GetAsync($"/laporan/{document.ReportId}/dokumen/{document.Id}");
         var downloaded = await download.Content.ReadAsByteArrayAsync();
         Assert.Equal(stored.Pdf, downloaded);
-        var checkedBySig = Assert.Single(PdfSig.Check(downloaded));
+        var checkedBySig = Assert.Single(PdfSig.Check(downloaded, world.Root));
         Assert.Equal("Signature is Valid.", checkedBySig.Validation);
+        Assert.Equal(PdfSig.Trusted, checkedBySig.CertificateValidation);
         Assert.Equal("Bayu Pratama", checkedBySig.SignerName);
         var changed = (byte[])downloaded.Clone();
         changed[Encoding.ASCII.GetString(changed).IndexOf("stream", StringComparison.Ordinal) + 20] ^= 0x01;

@@ -28,6 +28,12 @@ public sealed record VerifiedDocument(
     /// <summary>The certified signatures in the registered file, each as checked now (docs/signatures.md).</summary>
     public IReadOnlyList<VerifiedSignature> Signatures { get; init; } = [];
 
+    /// <summary>
+    /// BSrE's own answer about the registered file (<see cref="Signatures.SignatureOptions.VerifyWithBsre"/>), when it was
+    /// asked: null when not asked (no signature through BSrE, or the setting is off).
+    /// </summary>
+    public BsreCheck? Bsre { get; init; }
+
     /// <summary>The SHA-256 of the file before each signature (an earlier state of the same document), by signature number.</summary>
     public IReadOnlyDictionary<string, int> EarlierStates { get; init; } = new Dictionary<string, int>();
 }
@@ -38,6 +44,12 @@ public sealed record VerifiedDocument(
 /// </summary>
 public sealed record VerifiedSignature(int Sequence, Core.Domain.Documents.SignatureKind Kind, string SignerName,
     string? CertificateName, DateTime SignedAtUtc, string? CertificateIssuer, bool Valid, bool? Trusted, string? Problem);
+
+/// <summary>
+/// The verification page's question to BSrE: <paramref name="Answer"/> is BSrE's verdict, or null when its verification
+/// service could not be reached (the page then shows the application's own check with a note).
+/// </summary>
+public sealed record BsreCheck(string Service, Signatures.BsreVerification? Answer);
 
 /// <summary>The version in force when the verified one has been superseded.</summary>
 public sealed record CurrentVersion(string Number, int Version, DateTime IssuedAtUtc, string VerificationCode);
@@ -50,7 +62,7 @@ public sealed record FileCheck(string FileName, long Length, string Sha256, bool
 
 /// <summary>Reads issued documents: the report page's list, downloads, the wet-signature print and verification.</summary>
 public sealed class DocumentService(AppDbContext db,
-    Microsoft.Extensions.Options.IOptions<Signatures.SignatureOptions> signatureOptions)
+    Microsoft.Extensions.Options.IOptions<Signatures.SignatureOptions> signatureOptions, Signatures.BsreSigner bsre)
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
@@ -109,6 +121,7 @@ public sealed class DocumentService(AppDbContext db,
             IssuedDocument.ReadParties(found.PartiesJson), found.Sha256, found.IsSuperseded, found.SupersededAtUtc, current)
         {
             Signatures = await SignaturesAsync(found.Id, ct),
+            Bsre = await BsreCheckAsync(found.Id, ct),
             EarlierStates = await db.DocumentSignatures.AsNoTracking().Where(s => s.IssuedDocumentId == found.Id)
                 .ToDictionaryAsync(s => s.PreviousSha256, s => s.Sequence, ct),
         };
@@ -132,6 +145,24 @@ public sealed class DocumentService(AppDbContext db,
                 check?.CertificateIssuer ?? s.CertificateIssuer, check?.Valid ?? false, check?.CertificateTrusted,
                 check is null ? "Tanda tangan tidak ditemukan dalam berkas." : check.Problem);
         }).ToList();
+    }
+
+    /// <summary>
+    /// Asks BSrE's verify endpoint about the registered file when a signature in it was made through BSrE (or the
+    /// gateway) and <see cref="Signatures.SignatureOptions.VerifyWithBsre"/> is on; its answer is shown beside the local
+    /// check, never instead of it.
+    /// </summary>
+    private async Task<BsreCheck?> BsreCheckAsync(int documentId, CancellationToken ct)
+    {
+        var settings = signatureOptions.Value;
+        if (!settings.VerifyWithBsre || settings.Provider is not (Signatures.SignerProvider.Bsre or Signatures.SignerProvider.Gateway))
+            return null;
+        var throughBsre = await db.DocumentSignatures.AsNoTracking()
+            .AnyAsync(s => s.IssuedDocumentId == documentId && (s.Provider == "Bsre" || s.Provider == "Gateway"), ct);
+        if (!throughBsre) return null;
+        var pdf = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == documentId).Select(d => d.Pdf).SingleAsync(ct);
+        return new BsreCheck(settings.Provider == Signatures.SignerProvider.Gateway ? "gateway daerah" : "BSrE",
+            await bsre.VerifyAsync(pdf, ct));
     }
 
     /// <summary>Hashes an uploaded file and compares it with the registered PDF's SHA-256.</summary>

@@ -102,19 +102,25 @@ public sealed class BsreSigner(HttpClient http, IOptions<SignatureOptions> optio
             ". Pastikan NIK benar dan sudah terdaftar di BSrE (docs/signatures.md).", SigningFailure.Refused);
     }
 
-    /// <summary>BSrE's own check of a signed file: its conclusion and the signers it names (for operators).</summary>
-    public async Task<(string? Conclusion, IReadOnlyList<string> Signers)?> VerifyAsync(byte[] pdf, CancellationToken ct = default)
+    /// <summary>
+    /// BSrE's own check of a signed file (<c>POST /api/v2/verify/pdf</c>): its conclusion, its description and the
+    /// signers it names; null when the service cannot be reached or answers with an error (the caller says so and keeps
+    /// its own check).
+    /// </summary>
+    public async Task<BsreVerification?> VerifyAsync(byte[] pdf, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(pdf);
         var answer = await SendAsync(VerifyPath, new { file = Convert.ToBase64String(pdf) }, ct);
-        if (answer.Failure is not null) return null;
+        if (answer.Failure is not null || answer.Body.ValueKind != JsonValueKind.Object) return null;
         var signers = new List<string>();
-        if (answer.Body.ValueKind == JsonValueKind.Object
-            && answer.Body.TryGetProperty("signatureInformations", out var list) && list.ValueKind == JsonValueKind.Array)
+        if (answer.Body.TryGetProperty("signatureInformations", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in list.EnumerateArray())
-                if (Read(item, "signerName") is { } name) signers.Add(name);
+                if (Read(item, "signerName") is { } name) signers.Add(Clip(name));
         }
-        return (Read(answer.Body, "conclusion"), signers);
+        var conclusion = Read(answer.Body, "conclusion");
+        var description = Read(answer.Body, "description");
+        return new BsreVerification(conclusion is null ? null : Clip(conclusion), description is null ? null : Clip(description), signers);
     }
 
     private async Task<(JsonElement Body, SigningResult.Failed? Failure)> SendAsync(string path, object body, CancellationToken ct)
@@ -213,4 +219,14 @@ public sealed class BsreSigner(HttpClient http, IOptions<SignatureOptions> optio
     private sealed record SignatureProperty(string Tampilan, string Location, string Reason);
 
     private sealed record SignResponseBody(IReadOnlyList<string>? File);
+}
+
+/// <summary>
+/// What BSrE's verify endpoint said of a file: <paramref name="Conclusion"/> (e.g. <c>VALID</c>), its description in
+/// Indonesian, and the signers it found.
+/// </summary>
+public sealed record BsreVerification(string? Conclusion, string? Description, IReadOnlyList<string> Signers)
+{
+    /// <summary>BSrE concluded that the file's signatures are valid.</summary>
+    public bool Valid => string.Equals(Conclusion, "VALID", StringComparison.OrdinalIgnoreCase);
 }

@@ -18,6 +18,7 @@ public sealed record SigningPage(
     DocumentType Type,
     string Number,
     int Version,
+    string VerificationCode,
     IReadOnlyList<SignatureRow> Signatures,
     string? Refusal,
     bool NeedsSecret,
@@ -82,7 +83,7 @@ public sealed class CertifiedSigning(AppDbContext db, IOptions<SignatureOptions>
         if (loaded is null) return null;
         var (report, document, user) = loaded.Value;
         return new SigningPage(report.Id, report.Number, document.Id, document.Type, document.Number, document.Version,
-            Rows(document.Signatures), Refusal(report, document, user), signer.NeedsSecret,
+            document.VerificationCode, Rows(document.Signatures), Refusal(report, document, user), signer.NeedsSecret,
             signer.NeedsSecret && string.IsNullOrEmpty(user.Nik));
     }
 

@@ -61,6 +61,12 @@ public sealed class SignatureOptions
     /// </summary>
     public List<string> TrustedRootCertificates { get; set; } = [];
 
+    /// <summary>
+    /// Whether the verification page also asks BSrE's verify endpoint about a file signed through BSrE (or the gateway)
+    /// and shows its answer next to the application's own check (Bsre and Gateway only).
+    /// </summary>
+    public bool VerifyWithBsre { get; set; }
+
     /// <summary>Printed in every signature's location field.</summary>
     public string Location { get; set; } = "Tebing Tinggi";
 

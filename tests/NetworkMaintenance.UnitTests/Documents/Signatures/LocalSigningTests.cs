@@ -25,8 +25,9 @@ public sealed class LocalSigningTests : IDisposable
         var signed = LocalPdfSigner.Sign(Unsigned(), leaf, new X509Certificate2Collection(_ca.Root), "Segel elektronik",
             "Tebing Tinggi", signedAt);
 
-        var pdfsig = Assert.Single(PdfSig.Check(signed));
+        var pdfsig = Assert.Single(PdfSig.Check(signed, _ca.Root));
         Assert.Equal("Signature is Valid.", pdfsig.Validation);
+        Assert.Equal(PdfSig.Trusted, pdfsig.CertificateValidation);
         Assert.Equal("E-Segel Diskominfo Kota Tebing Tinggi", pdfsig.SignerName);
 
         var own = Assert.Single(PdfSignatures.Read(signed, new X509Certificate2Collection(_ca.Root)));
@@ -61,12 +62,66 @@ public sealed class LocalSigningTests : IDisposable
     {
         using var other = new TestCertificateAuthority("Other Root");
         using var leaf = other.IssueLeaf("Orang Lain");
-        var signed = LocalPdfSigner.Sign(Unsigned(), leaf, null, "Uji", "Tebing Tinggi", DateTime.UtcNow);
+        // The foreign root travels in the CMS, as a real chain would: it is still not a trusted one.
+        var signed = LocalPdfSigner.Sign(Unsigned(), leaf, new X509Certificate2Collection(other.Root), "Uji", "Tebing Tinggi", DateTime.UtcNow);
 
         var own = Assert.Single(PdfSignatures.Read(signed, new X509Certificate2Collection(_ca.Root)));
         Assert.True(own.IntegrityValid);
         Assert.False(own.CertificateTrusted);
         Assert.False(own.Valid);
+
+        // pdfsig with our root as its only trusted issuer: intact, but the foreign issuer is not trusted.
+        var pdfsig = Assert.Single(PdfSig.Check(signed, _ca.Root));
+        Assert.Equal("Signature is Valid.", pdfsig.Validation);
+        Assert.Equal(PdfSig.IssuerNotTrusted, pdfsig.CertificateValidation);
+        // And with no root at all, not even our own signature is trusted: the trust above comes from the database.
+        using var ours = _ca.IssueLeaf("Kami");
+        var oursSigned = LocalPdfSigner.Sign(Unsigned(), ours, new X509Certificate2Collection(_ca.Root), "Uji", "Tebing Tinggi", DateTime.UtcNow);
+        Assert.Equal(PdfSig.Trusted, Assert.Single(PdfSig.Check(oursSigned, _ca.Root)).CertificateValidation);
+        Assert.Equal(PdfSig.IssuerNotTrusted, Assert.Single(PdfSig.Check(oursSigned)).CertificateValidation);
+    }
+
+    [Fact]
+    public void A_sealed_file_signed_again_by_an_incremental_update_carries_two_valid_signatures()
+    {
+        using var seal = _ca.IssueLeaf("E-Segel Diskominfo Kota Tebing Tinggi");
+        using var person = _ca.IssueLeaf("Bayu Pratama");
+        var roots = new X509Certificate2Collection(_ca.Root);
+        var sealedPdf = LocalPdfSigner.Sign(Unsigned(), seal, null, "Segel", "Tebing Tinggi", DateTime.UtcNow);
+        var signed = IncrementalPdfSigner.Sign(sealedPdf, person, null, "Ditandatangani", "Tebing Tinggi", DateTime.UtcNow);
+
+        Assert.True(signed.AsSpan().StartsWith(sealedPdf));
+        var pdfsig = PdfSig.Check(signed, _ca.Root);
+        Assert.Equal(["E-Segel Diskominfo Kota Tebing Tinggi", "Bayu Pratama"], pdfsig.Select(s => s.SignerName));
+        Assert.All(pdfsig, s => Assert.Equal("Signature is Valid.", s.Validation));
+        Assert.All(pdfsig, s => Assert.Equal(PdfSig.Trusted, s.CertificateValidation));
+        var own = PdfSignatures.Read(signed, roots);
+        Assert.Equal(2, own.Count);
+        Assert.All(own, s => Assert.True(s.Valid));
+        Assert.Equal([false, true], own.Select(s => s.CoversWholeFile));
+        // The file still opens as a PDF of the same pages.
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(signed))
+        using (var original = UglyToad.PdfPig.PdfDocument.Open(sealedPdf))
+            Assert.Equal(original.NumberOfPages, document.NumberOfPages);
+
+        // A third signature appends again; all three stay valid.
+        using var third = _ca.IssueLeaf("Rina Marlina");
+        var thrice = IncrementalPdfSigner.Sign(signed, third, null, "Ditandatangani", "Tebing Tinggi", DateTime.UtcNow);
+        Assert.Equal(3, PdfSig.Check(thrice, _ca.Root).Count(s => s.Validation == "Signature is Valid."));
+        Assert.Equal(3, PdfSignatures.Read(thrice, roots).Count(s => s.Valid));
+
+        // One changed byte in the appended update (a letter of the new field's name) breaks the personal signature
+        // and leaves the seal intact.
+        var changed = (byte[])signed.Clone();
+        var name = System.Text.Encoding.Latin1.GetString(signed).IndexOf("/T (Tanda tangan", sealedPdf.Length, StringComparison.Ordinal);
+        Assert.True(name > sealedPdf.Length);
+        changed[name + 5] ^= 0x01;
+        var changedChecks = PdfSignatures.Read(changed, roots);
+        Assert.True(changedChecks[0].IntegrityValid);
+        Assert.False(changedChecks[1].IntegrityValid);
+        var changedSig = PdfSig.Check(changed, _ca.Root);
+        Assert.Equal("Signature is Valid.", changedSig[0].Validation);
+        Assert.NotEqual("Signature is Valid.", changedSig[1].Validation);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetworkMaintenance.Core.Documents.Signatures;
 
-namespace NetworkMaintenance.IntegrationTests.Signatures;
+namespace NetworkMaintenance.Tests.Shared;
 
 /// <summary>
 /// A stand-in for BSrE's eSign Client Service v2 on a loopback port (HttpListener), implementing the endpoints the
@@ -14,6 +14,12 @@ namespace NetworkMaintenance.IntegrationTests.Signatures;
 /// and answers by the NIK and passphrase it receives: <see cref="RegisteredNik"/> with <see cref="GoodPassphrase"/>
 /// signs with a leaf of the test's CA; any other passphrase is refused as BSrE does; <see cref="SlowPassphrase"/>
 /// never answers in time; <see cref="BrokenPassphrase"/> answers HTTP 500; another NIK is not registered.
+/// <para>
+/// It signs as BSrE's service does: by an incremental update appended to the file it receives
+/// (<see cref="IncrementalPdfSigner"/>), so an e-sealed document comes back with the seal and the personal signature,
+/// both valid. Its verify endpoint answers as BSrE's: <c>VALID</c> when every signature is intact and chains to the CA it
+/// signs with; with <see cref="VerifyReachable"/> false it drops the connection (BSrE's verification unreachable).
+/// </para>
 /// </summary>
 internal sealed class FakeBsre : IDisposable
 {
@@ -30,6 +36,8 @@ internal sealed class FakeBsre : IDisposable
     private readonly X509Certificate2Collection _chain;
     private readonly CancellationTokenSource _stop = new();
     private int _signRequests;
+    private int _verifyRequests;
+    private volatile bool _verifyReachable = true;
 
     public FakeBsre(X509Certificate2 leaf, X509Certificate2 root, string goodPassphrase)
     {
@@ -51,6 +59,16 @@ internal sealed class FakeBsre : IDisposable
 
     /// <summary>How many sign requests arrived (a failed signing must not be retried by the application).</summary>
     public int SignRequests => Volatile.Read(ref _signRequests);
+
+    /// <summary>How many verify requests arrived.</summary>
+    public int VerifyRequests => Volatile.Read(ref _verifyRequests);
+
+    /// <summary>False: the verify endpoint drops every connection without an answer.</summary>
+    public bool VerifyReachable
+    {
+        get => _verifyReachable;
+        set => _verifyReachable = value;
+    }
 
     private async Task LoopAsync()
     {
@@ -115,7 +133,7 @@ internal sealed class FakeBsre : IDisposable
                     }
                     var property = body["signatureProperties"]![0]!;
                     var pdf = Convert.FromBase64String(body["file"]![0]!.GetValue<string>());
-                    var signed = LocalPdfSigner.Sign(pdf, _leaf, _chain, property["reason"]!.GetValue<string>(),
+                    var signed = IncrementalPdfSigner.Sign(pdf, _leaf, _chain, property["reason"]!.GetValue<string>(),
                         property["location"]!.GetValue<string>(), DateTime.UtcNow);
                     await AnswerAsync(context, 200, new JsonObject
                     {
@@ -125,12 +143,31 @@ internal sealed class FakeBsre : IDisposable
                     });
                     return;
                 case "/api/v2/verify/pdf":
-                    var found = PdfSignatures.Read(Convert.FromBase64String(body["file"]!.GetValue<string>()));
+                    Interlocked.Increment(ref _verifyRequests);
+                    if (!_verifyReachable)
+                    {
+                        context.Response.Abort();
+                        return;
+                    }
+                    var found = PdfSignatures.Read(Convert.FromBase64String(body["file"]!.GetValue<string>()), _chain);
                     var list = new JsonArray();
-                    foreach (var s in found) list.Add(new JsonObject { ["signerName"] = s.SignerName });
+                    foreach (var s in found)
+                    {
+                        list.Add(new JsonObject
+                        {
+                            ["signerName"] = s.SignerName,
+                            ["signatureDate"] = s.SignedAtUtc?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                            ["integrityValid"] = s.IntegrityValid,
+                            ["certificateTrusted"] = s.CertificateTrusted == true,
+                        });
+                    }
+                    var valid = found.Count > 0 && found.All(s => s.Valid);
                     await AnswerAsync(context, 200, new JsonObject
                     {
-                        ["conclusion"] = found.All(s => s.IntegrityValid) ? "VALID" : "INVALID",
+                        ["conclusion"] = valid ? "VALID" : "INVALID",
+                        ["description"] = valid
+                            ? "Dokumen valid, Sertifikat yang digunakan terpercaya"
+                            : "Dokumen tidak valid atau sertifikat tidak terpercaya",
                         ["signatureInformations"] = list,
                     });
                     return;
