@@ -35,6 +35,12 @@ public sealed class BsreSigner(HttpClient http, IOptions<SignatureOptions> optio
     public const string IssuedStatus = "ISSUE";
     private const int MaxMessageLength = 300;
 
+    /// <summary>
+    /// The verification page is public and answers a citizen holding a printed QR code: it waits for BSrE's verdict at
+    /// most this long (or the signing timeout when that is shorter) and then shows the local result alone.
+    /// </summary>
+    public static readonly TimeSpan VerifyTimeout = TimeSpan.FromSeconds(10);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -110,7 +116,18 @@ public sealed class BsreSigner(HttpClient http, IOptions<SignatureOptions> optio
     public async Task<BsreVerification?> VerifyAsync(byte[] pdf, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pdf);
-        var answer = await SendAsync(VerifyPath, new { file = Convert.ToBase64String(pdf) }, ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(VerifyTimeout);
+        (JsonElement Body, SigningResult.Failed? Failure) answer;
+        try
+        {
+            answer = await SendAsync(VerifyPath, new { file = Convert.ToBase64String(pdf) }, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("The signing service did not verify within {Seconds} s", VerifyTimeout.TotalSeconds);
+            return null;
+        }
         if (answer.Failure is not null || answer.Body.ValueKind != JsonValueKind.Object) return null;
         var signers = new List<string>();
         if (answer.Body.TryGetProperty("signatureInformations", out var list) && list.ValueKind == JsonValueKind.Array)
