@@ -40,6 +40,9 @@ public static class ApiSetup
         // A form that does not bind ([ApiController]): a ValidationProblemDetails with Indonesian words.
         services.Configure<ApiBehaviorOptions>(o =>
         {
+            // No multipart-only route constraint on file uploads: a request without a token must get 401 (and one
+            // without a file a 400 problem naming the field), never the constraint's bare 415.
+            o.SuppressConsumesConstraintForFormFileParameters = true;
             var mvcFactory = o.InvalidModelStateResponseFactory;
             o.InvalidModelStateResponseFactory = context => ApiProblems.IsApi(context.HttpContext)
                 ? ApiProblems.Validation(context.HttpContext, context.ModelState)
