@@ -52,6 +52,18 @@ public static class ApiSetup
         services.AddOpenApi(DocumentName, o =>
         {
             o.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            // A file upload is multipart/form-data only (the upload route carries no Consumes constraint, see above,
+            // so the generator would offer the url-encoded form, which cannot carry a file).
+            o.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.FormFile)
+                    && operation.RequestBody?.Content is { } content
+                    && content.Remove("application/x-www-form-urlencoded", out var form))
+                {
+                    content["multipart/form-data"] = form;
+                }
+                return Task.CompletedTask;
+            });
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
