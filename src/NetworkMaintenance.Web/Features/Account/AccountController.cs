@@ -49,9 +49,8 @@ public sealed class AccountController(
         if (!await loginValidator.ValidateIntoAsync(input, ModelState)) return View(input);
         if (!loginAttempts.TryAcquire(input.UserName, out var retryAfter))
         {
-            PublicRateLimits.SetRetryAfter(Response, retryAfter);
             logger.LogWarning("Too many sign-in attempts for {UserName}", input.UserName);
-            // No body: the status-code pages show the Indonesian 429 page.
+            PublicRateLimits.SetRetryAfter(Response, retryAfter); // no body: the status-code pages show the Indonesian 429 page
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 

@@ -22,6 +22,7 @@ public static class ApiSetup
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, _ => { });
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<ApiReportAccess>();
 
         // Requests per minute per token (RateLimiting:ApiPermitLimit), apart from every other limit of the app.
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, settings) =>
