@@ -11,6 +11,7 @@ using NetworkMaintenance.Core.Documents.Templates;
 // Targets (issue "Official documents"): a one-page Berita Acara in at most 10 ms warm and at most 100 KB.
 
 if (args is ["soak", ..]) return await NetworkMaintenance.Benchmarks.Soak.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "storm") return await NetworkMaintenance.Benchmarks.Http.HttpBenchmark.StormAsync(args[1..]);
 if (args.FirstOrDefault() == "http") return await NetworkMaintenance.Benchmarks.Http.HttpBenchmark.RunAsync(args[1..]);
 
 var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(200);

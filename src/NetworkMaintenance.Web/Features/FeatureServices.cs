@@ -35,6 +35,7 @@ public static class FeatureServices
         // Monitoring alerts, the status board and the e-mail mailbox (docs/monitoring.md).
         services.AddScoped<Monitoring.SystemActors>();
         services.AddScoped<Monitoring.AlertIntake>();
+        services.AddScoped<Monitoring.AlertDevices>();
         services.AddScoped<Monitoring.StatusBoard>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.ReportSnapshots>();

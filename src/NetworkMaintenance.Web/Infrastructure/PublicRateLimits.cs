@@ -35,6 +35,7 @@ public static class PublicRateLimits
         {
             var limits = settings.Value;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, ct) => OnRejectedAsync(context.HttpContext, context.Lease, ct);
             o.AddPolicy(Policy, context => PostsPerClientIp(context, "public", limits.PublicPermitLimit));
             o.AddPolicy(LoginPolicy, context => PostsPerClientIp(context, "login", limits.LoginPermitLimitPerIp));
             o.AddPolicy(VerificationPolicy, context => HttpMethods.IsPost(context.Request.Method)
@@ -43,6 +44,24 @@ public static class PublicRateLimits
         });
         services.AddSingleton(sp => new LoginAttempts(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value.LoginPermitLimitPerUser));
     }
+
+    /// <summary>
+    /// Every 429 of the limiter says when to come back: <c>Retry-After</c> in whole seconds until the fixed window
+    /// ends (the lease's <see cref="MetadataName.RetryAfter"/>, at least 1). The body comes after: on /api/v1 an
+    /// Indonesian problem (ApiProblems' middleware, docs/api.md), elsewhere the Indonesian 429 page of the status-code
+    /// pages.
+    /// </summary>
+    internal static ValueTask OnRejectedAsync(HttpContext context, RateLimitLease lease, CancellationToken ct)
+    {
+        _ = ct;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        SetRetryAfter(context.Response, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The <c>Retry-After</c> header in whole seconds, rounded up, at least 1.</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static RateLimitPartition<string> PostsPerClientIp(HttpContext context, string name, int limit)
     {
@@ -73,10 +92,14 @@ public sealed class LoginAttempts(int permitLimitPerMinute) : IDisposable
         userName => RateLimitPartition.GetFixedWindowLimiter(userName, _ => PublicRateLimits.PerMinute(permitLimitPerMinute)),
         StringComparer.Ordinal);
 
-    /// <summary>Counts one attempt for <paramref name="userName"/>; false when the limit for this minute is used up.</summary>
-    public bool TryAcquire(string userName)
+    /// <summary>
+    /// Counts one attempt for <paramref name="userName"/>; false when the limit for this minute is used up, with how
+    /// long until the window ends in <paramref name="retryAfter"/>.
+    /// </summary>
+    public bool TryAcquire(string userName, out TimeSpan retryAfter)
     {
         using var lease = _limiter.AttemptAcquire(userName.Trim().ToUpperInvariant());
+        retryAfter = !lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         return lease.IsAcquired;
     }
 

@@ -101,7 +101,7 @@ public sealed class ApiOverHttp(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task BeyondTheLimitPerMinuteTheApiAnswers429InIndonesian()
+    public async Task BeyondTheLimitPerMinuteTheApiAnswers429InIndonesianWithRetryAfter()
     {
         using var limited = new AppFactory().WithSetting("RateLimiting:ApiPermitLimit", "3");
         var token = await TokenAsync(limited, "kasi");
@@ -116,6 +116,9 @@ public sealed class ApiOverHttp(AppFactory factory) : IClassFixture<AppFactory>
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
                 using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                 Assert.Equal("Terlalu banyak permintaan", json.RootElement.GetProperty("title").GetString());
+                Assert.Equal(429, json.RootElement.GetProperty("status").GetInt32());
+                Assert.Contains("Coba lagi", json.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+                HttpAssert.RetryAfter(response);
             }
         }
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);

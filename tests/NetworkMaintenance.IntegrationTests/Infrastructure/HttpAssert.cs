@@ -5,6 +5,21 @@ namespace NetworkMaintenance.IntegrationTests.Infrastructure;
 /// <summary>Assertions on responses that say what went wrong (status, location, page text) when they fail.</summary>
 public static class HttpAssert
 {
+    /// <summary>
+    /// Asserts a 429 that says when to come back: a Retry-After header of whole seconds, at least 1 and at most the
+    /// one-minute window of the app's limits. Returns the seconds.
+    /// </summary>
+    public static int RetryAfter(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(response.Headers.TryGetValues("Retry-After", out var values), "A 429 without Retry-After.");
+        var text = Assert.Single(values);
+        Assert.True(int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds),
+            $"Retry-After \"{text}\" is not whole seconds.");
+        Assert.InRange(seconds, 1, 60);
+        return seconds;
+    }
+
     /// <summary>Asserts a redirect whose target path starts with <paramref name="pathPrefix"/>; returns the target.</summary>
     public static async Task<string> RedirectsToAsync(HttpResponseMessage response, string pathPrefix)
     {

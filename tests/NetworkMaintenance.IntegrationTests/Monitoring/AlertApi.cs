@@ -53,4 +53,24 @@ public static class AlertApi
           }]
         }
         """;
+
+    /// <summary>An Alertmanager webhook body (version 4) with one firing alert carrying exactly <paramref name="labels"/>.</summary>
+    public static string Alertmanager(string fingerprint, IReadOnlyDictionary<string, string> labels, DateTime startsAt,
+        string summary = "Perangkat tidak merespons ping")
+    {
+        var all = new Dictionary<string, string>(labels) { ["alertname"] = "DeviceDown" };
+        var alert = new Dictionary<string, object>
+        {
+            ["status"] = "firing", ["labels"] = all, ["annotations"] = new Dictionary<string, string> { ["summary"] = summary },
+            ["startsAt"] = Time(startsAt), ["endsAt"] = "0001-01-01T00:00:00Z", ["generatorURL"] = "http://prometheus/graph",
+            ["fingerprint"] = fingerprint,
+        };
+        return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["version"] = "4", ["groupKey"] = "{}:{alertname=\"DeviceDown\"}", ["truncatedAlerts"] = 0, ["status"] = "firing",
+            ["receiver"] = "networkmaintenance", ["groupLabels"] = new Dictionary<string, string> { ["alertname"] = "DeviceDown" },
+            ["commonLabels"] = all, ["commonAnnotations"] = new Dictionary<string, string>(), ["externalURL"] = "http://127.0.0.1:9093",
+            ["alerts"] = new[] { alert },
+        });
+    }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
 
 namespace NetworkMaintenance.IntegrationTests.Security;
 
@@ -74,6 +75,66 @@ public sealed class ApiAccessMatrix(SecurityWorld world)
         var ids = ownJson.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToList();
         Assert.Contains(world.ReportId, ids);
         Assert.DoesNotContain(world.OtherOpdReportId, ids);
+    }
+
+    [Fact]
+    public async Task AnOpdTokenSeesOnlyItsOpdsDevices()
+    {
+        using var client = world.Factory.CreateClient();
+        var devices = ApiRules.Where(r => r.Route.StartsWith("/api/v1/devices", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, devices.Count);
+        var list = devices.Single(r => r.Route == "/api/v1/devices");
+        var detail = devices.Single(r => r.Route == "/api/v1/devices/{id:int}");
+        var pelapor = world.ApiTokens["pelapor"];
+
+        // The BKD's reporter: its own switch with its history, and 404 (problem details) for the Dinkes switch.
+        using (var own = await SendAsync(client, detail, $"/api/v1/devices/{world.DeviceId}", pelapor))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            using var json = JsonDocument.Parse(await own.Content.ReadAsStringAsync());
+            Assert.Equal("SEC-WORLD-1", json.RootElement.GetProperty("serialNumber").GetString());
+            Assert.Contains(json.RootElement.GetProperty("history").EnumerateArray(), h => h.GetProperty("kind").GetString() == "Registered");
+        }
+        using (var other = await SendAsync(client, detail, $"/api/v1/devices/{world.OtherOpdDeviceId}", pelapor))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+            Assert.True(await IsIndonesianProblemAsync(other));
+        }
+
+        // The list: only the BKD's devices, whatever opdId asks for; staff see both OPDs' switches.
+        var dinkes = await world.Factory.OpdIdAsync("Dinkes");
+        async Task<List<int>> IdsAsync(string url, string token)
+        {
+            using var response = await SendAsync(client, list, url, token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToList();
+        }
+        var ownList = await IdsAsync("/api/v1/devices?pageSize=100", pelapor);
+        Assert.Contains(world.DeviceId, ownList);
+        Assert.DoesNotContain(world.OtherOpdDeviceId, ownList);
+        Assert.Empty(await IdsAsync($"/api/v1/devices?opdId={dinkes}&pageSize=100", pelapor));
+        Assert.Empty(await IdsAsync("/api/v1/devices?q=SEC-WORLD-2", pelapor));
+        Assert.Equal([world.OtherOpdDeviceId], await IdsAsync("/api/v1/devices?q=SEC-WORLD-2", world.ApiTokens["teknisi"]));
+        Assert.Equal([world.OtherOpdDeviceId], await IdsAsync($"/api/v1/devices?opdId={dinkes}&kind=Switch&status=InService", world.ApiTokens["kadis"]));
+        using (var staff = await SendAsync(client, detail, $"/api/v1/devices/{world.OtherOpdDeviceId}", world.ApiTokens["petugas"]))
+        {
+            Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task AnOpdTokenCannotAttachAFileToAnotherOpdsReport()
+    {
+        using var client = world.Factory.CreateClient();
+        var rule = ApiRules.Single(r => r.Route == "/api/v1/reports/{id:int}/attachments");
+        var before = await world.Factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .CountAsync(db.Attachments, a => a.ReportId == world.OtherOpdReportId));
+        using var response = await SendAsync(client, rule, world.OtherOpdUrlFor(rule.Route), world.ApiTokens["pelapor"]);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.True(await IsIndonesianProblemAsync(response));
+        Assert.Equal(before, await world.Factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .CountAsync(db.Attachments, a => a.ReportId == world.OtherOpdReportId)));
     }
 
     [Fact]
@@ -149,7 +210,14 @@ public sealed class ApiAccessMatrix(SecurityWorld world)
         using var request = new HttpRequestMessage(new HttpMethod(rule.Method), url);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (rule.Method == "POST") request.Content = new StringContent(json ?? "{}", Encoding.UTF8, "application/json");
+        if (rule.Route.EndsWith("/attachments", StringComparison.Ordinal))
+        {
+            // A file upload: multipart/form-data with a small PNG in the field "file".
+            var file = new ByteArrayContent(Intake.IntakeHelpers.Png);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            request.Content = new MultipartFormDataContent { { file, "file", "matriks.png" } };
+        }
+        else if (rule.Method == "POST") request.Content = new StringContent(json ?? "{}", Encoding.UTF8, "application/json");
         return await client.SendAsync(request);
     }
 

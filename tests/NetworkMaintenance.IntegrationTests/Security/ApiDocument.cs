@@ -60,6 +60,32 @@ public sealed class ApiDocument(SecurityWorld world)
     }
 
     [Fact]
+    public async Task TheDocumentDescribesTheDeviceRoutesAndTheMultipartUpload()
+    {
+        using var client = world.Factory.CreateClient();
+        using var response = await client.GetAsync(new Uri("/api/openapi/v1.json", UriKind.Relative));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = json.RootElement.GetProperty("paths");
+
+        var list = paths.GetProperty("/api/v1/devices").GetProperty("get");
+        var parameters = list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        foreach (var name in new[] { "Q", "OpdId", "Kind", "Status", "Flagged", "Page", "pageSize" })
+            Assert.True(parameters.Contains(name, StringComparer.OrdinalIgnoreCase), $"GET /api/v1/devices does not document {name}: {string.Join(", ", parameters)}");
+        var detail = paths.GetProperty("/api/v1/devices/{id}").GetProperty("get");
+        Assert.True(detail.GetProperty("responses").TryGetProperty("404", out _));
+        var detailSchema = detail.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal("#/components/schemas/ApiDevice", detailSchema.GetProperty("$ref").GetString());
+        var device = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ApiDevice").GetProperty("properties");
+        Assert.True(device.TryGetProperty("history", out _) && device.TryGetProperty("reports", out _));
+
+        var upload = paths.GetProperty("/api/v1/reports/{id}/attachments").GetProperty("post");
+        var content = upload.GetProperty("requestBody").GetProperty("content");
+        Assert.True(content.TryGetProperty("multipart/form-data", out var multipart), content.ToString());
+        Assert.Contains("file", multipart.ToString(), StringComparison.Ordinal);
+        Assert.True(upload.GetProperty("responses").TryGetProperty("201", out _));
+    }
+
+    [Fact]
     public async Task TheBrowsablePageLoadsTheDocumentWithTheAppsOwnScript()
     {
         using var anonymous = Infrastructure.WebSession.Create(world.Factory);

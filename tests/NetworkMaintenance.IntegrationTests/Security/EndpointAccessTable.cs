@@ -253,6 +253,9 @@ public static class EndpointAccessTable
         Get("/api/v1/reports/{id:int}", ReportUser),
         Get("/api/v1/reports/{id:int}/documents", ReportUser),
         Get("/api/v1/reports/{id:int}/documents/{documentId:int}/pdf", ReportUser),
+        Post("/api/v1/reports/{id:int}/attachments", ReportUser),
+        Get("/api/v1/devices", SignedIn),
+        Get("/api/v1/devices/{id:int}", SignedIn),
     ];
 
     private static EndpointRule Get(string route, Who allowed) => new("GET", route, allowed);

@@ -30,6 +30,7 @@ public sealed class LoginRateLimitPerClient : IDisposable
         using var refused = await fifth.TryLoginAsync("teknisi", UserProvisioning.DemoPassword);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        HttpAssert.RetryAfter(refused);
         var text = WebPageHelpers.Text(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Terlalu banyak permintaan", text);
         Assert.Contains("Tunggu sebentar lalu coba lagi", text);
@@ -68,6 +69,8 @@ public sealed class LoginRateLimitPerUserName : IDisposable
         using var other = WebSession.Create(_factory);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        // The per-user-name count (the controller's), not the limiter's: it says when to come back too.
+        HttpAssert.RetryAfter(refused);
         Assert.Contains("Terlalu banyak permintaan", WebPageHelpers.Text(await refused.Content.ReadAsStringAsync()));
         await other.LoginAsAsync("kabid");
         using var anotherClient = WebSession.Create(_factory);

@@ -53,6 +53,8 @@ public sealed class SecurityWorld : IAsyncLifetime
     public int MonitoringSourceId { get; private set; }
     public int AdminTargetUnitId { get; private set; }
     public int DeviceId { get; private set; }
+    /// <summary>A switch of the Dinkes: the BKD's reporter (and their API token) may not see it.</summary>
+    public int OtherOpdDeviceId { get; private set; }
     public Dictionary<string, long> NotificationOf { get; } = [];
     public Dictionary<string, int> AppointmentOf { get; } = [];
     public string ComplaintNumber { get; private set; } = "";
@@ -86,7 +88,8 @@ public sealed class SecurityWorld : IAsyncLifetime
         AdminTargetUnitId = await Factory.UnitIdAsync(ReferenceData.SeksiAplikasi);
 
         await UploadLogoAsync(await driver.As("admin"));
-        DeviceId = await RegisterDeviceAsync(await driver.As("admin"));
+        DeviceId = await RegisterDeviceAsync(await driver.As("admin"), "BKD", "SEC-WORLD-1");
+        OtherOpdDeviceId = await RegisterDeviceAsync(await driver.As("admin"), "Dinkes", "SEC-WORLD-2");
 
         await Factory.WithScopeAsync(async sp =>
         {
@@ -169,6 +172,7 @@ public sealed class SecurityWorld : IAsyncLifetime
                 ("reportId", _) => Id(reportId),
                 ("kode", _) => VerificationCode,
                 ("id", _) when route.StartsWith("/api/v1/reports/", StringComparison.Ordinal) => Id(reportId),
+                ("id", _) when route.StartsWith("/api/v1/devices/", StringComparison.Ordinal) => Id(DeviceId),
                 ("number", _) when route.StartsWith("/api/v1/complaints/", StringComparison.Ordinal) => ComplaintNumber,
                 ("id", _) when route.StartsWith("/admin/token-api/", StringComparison.Ordinal) => Id(RevocableTokenOf["admin"]),
                 ("id", _) when route.StartsWith("/akun/token-api/", StringComparison.Ordinal) => Id(RevocableTokenOf.GetValueOrDefault(userName ?? "", RevocableTokenOf["admin"])),
@@ -206,12 +210,12 @@ public sealed class SecurityWorld : IAsyncLifetime
             .ToList();
     }
 
-    /// <summary>A switch of the BKD (pelapor's OPD), registered through the form.</summary>
-    private async Task<int> RegisterDeviceAsync(WebSession admin)
+    /// <summary>A switch of an OPD, registered through the form.</summary>
+    private async Task<int> RegisterDeviceAsync(WebSession admin, string opd, string serial)
     {
-        var bkd = await Factory.OpdIdAsync("BKD");
-        using var response = await admin.PostFormAsync("/perangkat/baru", new Form().Set("OpdId", Id(bkd))
-            .Set("Kind", "Switch").Set("BrandType", "Cisco SG350 (dunia uji keamanan)").Set("SerialNumber", "SEC-WORLD-1")
+        var opdId = await Factory.OpdIdAsync(opd);
+        using var response = await admin.PostFormAsync("/perangkat/baru", new Form().Set("OpdId", Id(opdId))
+            .Set("Kind", "Switch").Set("BrandType", "Cisco SG350 (dunia uji keamanan)").Set("SerialNumber", serial)
             .Set("Status", "InService"));
         var target = await HttpAssert.RedirectsToAsync(response, "/perangkat/");
         return int.Parse(target["/perangkat/".Length..], CultureInfo.InvariantCulture);

@@ -62,6 +62,7 @@ public sealed class VerificationRateLimits : IDisposable
     private static async Task AssertTooManyRequestsAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        HttpAssert.RetryAfter(response);
         var text = WebPageHelpers.Text(await response.Content.ReadAsStringAsync());
         Assert.Contains("Terlalu banyak permintaan", text, StringComparison.Ordinal);
         Assert.Contains("Tunggu sebentar lalu coba lagi", text, StringComparison.Ordinal);

@@ -47,10 +47,10 @@ public sealed class AccountController(
     public async Task<IActionResult> Login(LoginInput input)
     {
         if (!await loginValidator.ValidateIntoAsync(input, ModelState)) return View(input);
-        if (!loginAttempts.TryAcquire(input.UserName))
+        if (!loginAttempts.TryAcquire(input.UserName, out var retryAfter))
         {
             logger.LogWarning("Too many sign-in attempts for {UserName}", input.UserName);
-            // No body: the status-code pages show the Indonesian 429 page.
+            PublicRateLimits.SetRetryAfter(Response, retryAfter); // no body: the status-code pages show the Indonesian 429 page
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 

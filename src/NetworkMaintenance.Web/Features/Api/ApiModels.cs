@@ -113,3 +113,42 @@ public sealed record ApiDocument(int Id, string Type, string Number, int Version
     public static ApiDocument From(int reportId, IssuedDocumentRow d) => new(d.Id, d.Type.ToString(), d.Number, d.Version,
         d.IssuedAtUtc, d.IsSuperseded, d.VerificationCode, $"{ApiPaths.Version1}/reports/{reportId}/documents/{d.Id}/pdf");
 }
+
+/// <summary>A device of the register in a list.</summary>
+public sealed record ApiDeviceSummary(int Id, string Kind, string KindLabel, string BrandType, string? SerialNumber, string? Opd,
+    string? Building, string? Room, string Status, string StatusLabel, string? KodeBarang, string? Nup, string? IpAddress,
+    int? ReservedForReportId, bool FlaggedForRepeatFaults)
+{
+    public static ApiDeviceSummary From(Devices.DeviceListRow d) => new(d.Id, d.Kind.ToString(), Core.Domain.Devices.DeviceLabels.Of(d.Kind),
+        d.BrandType, d.SerialNumber, d.OpdName, d.Building, d.Room, d.Status.ToString(), Core.Domain.Devices.DeviceLabels.Of(d.Status),
+        d.KodeBarang, d.Nup, d.IpAddress, d.ReservedForReportId, d.Flagged);
+}
+
+/// <summary>A device with its history (newest first) and the reports that name it.</summary>
+public sealed record ApiDevice(int Id, string Kind, string KindLabel, string BrandType, string? SerialNumber, int? OpdId, string? Opd,
+    string? Building, string? Room, string Status, string StatusLabel, string? KodeBarang, string? Nup, string? IpAddress,
+    string? MacAddress, DateOnly? InstalledOn, DateOnly? WarrantyEndsOn, int? ReservedForReportId, string? ReservedForReportNumber,
+    bool FlaggedForRepeatFaults, string? RepeatFaultDecision, string? RepeatFaultDecisionNote, string ScanUrl,
+    IReadOnlyList<ApiDeviceHistoryEntry> History, IReadOnlyList<ApiDeviceReport> Reports)
+{
+    public static ApiDevice From(Devices.DevicePage page)
+    {
+        var d = page.Device;
+        return new(d.Id, d.Kind.ToString(), Core.Domain.Devices.DeviceLabels.Of(d.Kind), d.BrandType, d.SerialNumber, d.OpdId,
+            page.OpdName ?? Core.Domain.Devices.Device.DataCenterStore, d.Building, d.Room, d.Status.ToString(),
+            Core.Domain.Devices.DeviceLabels.Of(d.Status), d.KodeBarang, d.Nup, d.IpAddress, d.MacAddress, d.InstalledOn, d.WarrantyEndsOn,
+            d.ReservedForReportId, page.ReservedForReportNumber, d.IsFlaggedForRepeatFaults, d.RepeatFaultDecision?.ToString(),
+            d.RepeatFaultDecisionNote, page.ScanUrl,
+            page.History.Select(h => new ApiDeviceHistoryEntry(h.AtUtc, h.Kind.ToString(), h.Description, h.ActorName, h.ReportId, h.ReportNumber)).ToList(),
+            page.Reports.Select(r => new ApiDeviceReport(r.Id, r.Number, r.ReceivedAtUtc, r.Status.ToString(), Labels.Of(r.Status), r.How,
+                $"{ApiPaths.Version1}/reports/{r.Id}")).ToList());
+    }
+}
+
+public sealed record ApiDeviceHistoryEntry(DateTime AtUtc, string Kind, string Description, string ActorName, int? ReportId, string? ReportNumber);
+
+/// <summary>A report that names the device: as the reported device ("Dilaporkan") or on a device line of its steps.</summary>
+public sealed record ApiDeviceReport(int Id, string Number, DateTime ReceivedAtUtc, string Status, string StatusLabel, string How, string Url);
+
+/// <summary>An attachment just stored: its name as kept (sanitised, with the extension of the detected type).</summary>
+public sealed record ApiAttachment(int Id, int ReportId, string Name, string ContentType, long SizeBytes, DateTime UploadedAtUtc);

@@ -21,7 +21,7 @@ namespace NetworkMaintenance.Web.Features.Api;
 /// </summary>
 [Authorize(Policy = Policies.ReportUser)]
 public sealed class ApiReportsController(AppDbContext db, ActorFactory actors, ReportPages pages, ReportService reports,
-    TimeProvider clock) : ApiControllerBase
+    ApiReportAccess access, TimeProvider clock) : ApiControllerBase
 {
     public const int MaxPageSize = 100;
 
@@ -117,10 +117,9 @@ public sealed class ApiReportsController(AppDbContext db, ActorFactory actors, R
     [EndpointSummary("Daftar dokumen resmi laporan")]
     [ProducesResponseType<IReadOnlyList<ApiDocument>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
-    public async Task<IActionResult> Documents(int id, [FromServices] DocumentService documents,
-        [FromServices] IAuthorizationService authorization, CancellationToken ct)
+    public async Task<IActionResult> Documents(int id, [FromServices] DocumentService documents, CancellationToken ct)
     {
-        if (!await MaySeeAsync(id, authorization, ct)) return Problem(StatusCodes.Status404NotFound, "Laporan tidak ditemukan atau tidak dapat Anda lihat.");
+        if (!await access.MaySeeAsync(User, id, ct)) return Problem(StatusCodes.Status404NotFound, "Laporan tidak ditemukan atau tidak dapat Anda lihat.");
         var rows = await documents.ListForReportAsync(id, ct);
         return Ok(rows.Select(d => ApiDocument.From(id, d)).ToList());
     }
@@ -131,9 +130,9 @@ public sealed class ApiReportsController(AppDbContext db, ActorFactory actors, R
     [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "application/pdf")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public async Task<IActionResult> Download(int id, int documentId, [FromServices] DocumentService documents,
-        [FromServices] IAuthorizationService authorization, [FromServices] IAuditLog audit, CancellationToken ct)
+        [FromServices] IAuditLog audit, CancellationToken ct)
     {
-        if (!await MaySeeAsync(id, authorization, ct)) return Problem(StatusCodes.Status404NotFound, "Laporan tidak ditemukan atau tidak dapat Anda lihat.");
+        if (!await access.MaySeeAsync(User, id, ct)) return Problem(StatusCodes.Status404NotFound, "Laporan tidak ditemukan atau tidak dapat Anda lihat.");
         var document = await documents.FindAsync(id, documentId, ct);
         if (document is null) return Problem(StatusCodes.Status404NotFound, "Dokumen tidak ditemukan.");
         var number = await db.Reports.Where(r => r.Id == id).Select(r => r.Number).SingleAsync(ct);
@@ -142,14 +141,5 @@ public sealed class ApiReportsController(AppDbContext db, ActorFactory actors, R
             AuditObject.Document(document.Id, document.Number), new { report = number, type = document.Type.ToString(), api = true }, ct: ct);
         Response.Headers.CacheControl = "private, no-store";
         return File(document.Pdf, "application/pdf", document.FileName(false));
-    }
-
-    /// <summary>The per-report rule of the web download (<see cref="ReportOperations.View"/>).</summary>
-    private async Task<bool> MaySeeAsync(int id, IAuthorizationService authorization, CancellationToken ct)
-    {
-        var actor = await actors.ForUserAsync(User.UserId(), ct);
-        if (actor is null) return false;
-        var report = await reports.FindForAccessAsync(id, ct);
-        return report is not null && (await authorization.AuthorizeAsync(User, new ReportAccess(report, actor), ReportOperations.View)).Succeeded;
     }
 }

@@ -22,6 +22,7 @@ public static class ApiSetup
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, _ => { });
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<ApiReportAccess>();
 
         // Requests per minute per token (RateLimiting:ApiPermitLimit), apart from every other limit of the app.
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, settings) =>
@@ -40,6 +41,9 @@ public static class ApiSetup
         // A form that does not bind ([ApiController]): a ValidationProblemDetails with Indonesian words.
         services.Configure<ApiBehaviorOptions>(o =>
         {
+            // No multipart-only route constraint on file uploads: a request without a token must get 401 (and one
+            // without a file a 400 problem naming the field), never the constraint's bare 415.
+            o.SuppressConsumesConstraintForFormFileParameters = true;
             var mvcFactory = o.InvalidModelStateResponseFactory;
             o.InvalidModelStateResponseFactory = context => ApiProblems.IsApi(context.HttpContext)
                 ? ApiProblems.Validation(context.HttpContext, context.ModelState)
@@ -49,6 +53,18 @@ public static class ApiSetup
         services.AddOpenApi(DocumentName, o =>
         {
             o.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            // A file upload is multipart/form-data only (the upload route carries no Consumes constraint, see above,
+            // so the generator would offer the url-encoded form, which cannot carry a file).
+            o.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.FormFile)
+                    && operation.RequestBody?.Content is { } content
+                    && content.Remove("application/x-www-form-urlencoded", out var form))
+                {
+                    content["multipart/form-data"] = form;
+                }
+                return Task.CompletedTask;
+            });
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -35,7 +35,11 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
         return viewer.OnlyOpdId is { } opd ? query.Where(d => d.OpdId == opd) : query;
     }
 
-    public async Task<PagedList<DeviceListRow>> ListAsync(DeviceFilter filter, DeviceViewer viewer, CancellationToken ct = default)
+    public Task<PagedList<DeviceListRow>> ListAsync(DeviceFilter filter, DeviceViewer viewer, CancellationToken ct = default) =>
+        ListAsync(filter, viewer, PageSize, ct);
+
+    /// <summary>The list with a page size of the caller's (the API's <c>pageSize</c>, 1–100).</summary>
+    public async Task<PagedList<DeviceListRow>> ListAsync(DeviceFilter filter, DeviceViewer viewer, int pageSize, CancellationToken ct = default)
     {
         var query = VisibleTo(viewer);
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -54,15 +58,15 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
         if (filter.Status is { } status) query = query.Where(d => d.Status == status);
         if (filter.Flagged) query = query.Where(d => d.RepeatFaultFlaggedAtUtc != null && d.RepeatFaultDecision == null);
         var total = await query.CountAsync(ct);
-        var page = Paging.ClampPage(filter.Page, total, PageSize);
+        var page = Paging.ClampPage(filter.Page, total, pageSize);
         var rows = await query
             .OrderBy(d => d.Opd == null ? "" : d.Opd.Name).ThenBy(d => d.Kind).ThenBy(d => d.BrandType).ThenBy(d => d.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(d => new DeviceListRow(d.Id, d.Kind, d.BrandType, d.SerialNumber, d.Opd == null ? null : d.Opd.Name,
                 d.Building, d.Room, d.Status, d.KodeBarang, d.Nup, d.IpAddress, d.ReservedForReportId,
                 d.RepeatFaultFlaggedAtUtc != null && d.RepeatFaultDecision == null))
             .ToListAsync(ct);
-        return new PagedList<DeviceListRow>(rows, page, PageSize, total);
+        return new PagedList<DeviceListRow>(rows, page, pageSize, total);
     }
 
     /// <summary>The device page; null when it does not exist or the viewer may not see it (both answer 404).</summary>

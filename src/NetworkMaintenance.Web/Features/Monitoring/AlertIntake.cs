@@ -115,7 +115,8 @@ public sealed class AlertIntake(AppDbContext db, ReportService reports, SystemAc
 
     private async Task OpenAsync(MonitoringSource source, IncomingAlert alert, WorkflowActor actor, DateTime now, CancellationToken ct)
     {
-        var opd = await db.Opds.AsNoTracking().SingleAsync(o => o.Id == alert.OpdId, ct);
+        var opdId = alert.OpdId ?? throw new InvalidOperationException("An alert reaches the intake with its OPD (AlertDevices).");
+        var opd = await db.Opds.AsNoTracking().SingleAsync(o => o.Id == opdId, ct);
         // The clock starts when the outage started; an alert from the future (a skewed clock) starts now.
         var received = alert.StartsAtUtc > now ? now : alert.StartsAtUtc;
         var description = $"{alert.Summary}\nTingkat: {alert.Severity}. Sumber: {source.Name}"
@@ -124,7 +125,7 @@ public sealed class AlertIntake(AppDbContext db, ReportService reports, SystemAc
             + (alert.DeviceLabel is null ? "" : $"\nPerangkat: {alert.DeviceLabel}.");
         var input = new NewReport(opd.Id, null, Truncate(actor.FullName + " (" + source.Name + ")", 150), null, null, null, null,
             ReportChannel.Monitoring, received, Truncate(alert.DeviceLabel ?? opd.Address ?? opd.Name, 300), FaultCategory.NoInternet,
-            Truncate(description, 4000));
+            Truncate(description, 4000), DeviceId: alert.DeviceId);
         var record = new MonitoringAlert(source.Id, alert.Fingerprint, opd.Id, alert.DeviceLabel, alert.Severity, alert.Summary,
             alert.StartsAtUtc, now);
         source.Used(now);

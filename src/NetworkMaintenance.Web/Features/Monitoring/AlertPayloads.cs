@@ -7,9 +7,37 @@ using NetworkMaintenance.Core.Domain.Monitoring;
 
 namespace NetworkMaintenance.Web.Features.Monitoring;
 
-/// <summary>One alert as the intake handles it, whatever format it arrived in.</summary>
-public sealed record IncomingAlert(string Fingerprint, bool Firing, int OpdId, string? DeviceLabel, string Severity,
-    string Summary, DateTime StartsAtUtc, DateTime? EndsAtUtc, string? Origin);
+/// <summary>
+/// One alert as the intake handles it, whatever format it arrived in. <see cref="OpdId"/> is null when the alert names
+/// no OPD: <see cref="AlertDevices"/> then takes the OPD of the registered device it names (or refuses the delivery).
+/// </summary>
+public sealed record IncomingAlert(string Fingerprint, bool Firing, int? OpdId, string? DeviceLabel, string Severity,
+    string Summary, DateTime StartsAtUtc, DateTime? EndsAtUtc, string? Origin)
+{
+    /// <summary>What the alert says that may name a registered device, in the order they are tried (docs/monitoring.md).</summary>
+    public IReadOnlyList<DeviceKey> DeviceKeys { get; init; } = [];
+
+    /// <summary>The registered device the alert names (set by <see cref="AlertDevices"/>), linked to the report it opens.</summary>
+    public int? DeviceId { get; init; }
+
+    /// <summary>"Peringatan ke-3": how a refusal names the alert.</summary>
+    public string Where { get; init; } = "Peringatan";
+}
+
+/// <summary>How a value of an alert is compared with the register.</summary>
+public enum DeviceKeyKind
+{
+    /// <summary>The <c>serial</c> label or field: the serial number.</summary>
+    Serial,
+    /// <summary>The <c>ip</c> label or field: the IP address.</summary>
+    Ip,
+    /// <summary>The <c>device</c> label or field: the serial number, else the IP address.</summary>
+    Device,
+    /// <summary>Alertmanager's <c>instance</c> label without its port: the IP address, else the serial number.</summary>
+    Instance,
+}
+
+public sealed record DeviceKey(DeviceKeyKind Kind, string Value);
 
 /// <summary>A payload the intake refuses as a whole (400): the reason, in Indonesian.</summary>
 public sealed class AlertPayloadException(string message) : Exception(message);
@@ -46,6 +74,8 @@ public static class AlertPayloads
             if (status is not ("firing" or "resolved"))
                 throw new AlertPayloadException($"{where}: status harus \"firing\" atau \"resolved\".");
             var opd = FindOpd(labels.GetValueOrDefault("opd"), opds, where + ": label \"opd\"");
+            var keys = Keys(labels.GetValueOrDefault("serial"), labels.GetValueOrDefault("ip"), labels.GetValueOrDefault("device"),
+                labels.GetValueOrDefault("instance"));
             var starts = Time(alert, "startsAt", where) ?? throw new AlertPayloadException($"{where}: \"startsAt\" wajib diisi.");
             var ends = status == "resolved" ? Time(alert, "endsAt", where) ?? nowUtc : (DateTime?)null;
             var fingerprint = Text(alert, "fingerprint");
@@ -53,7 +83,7 @@ public static class AlertPayloads
             var summary = annotations.GetValueOrDefault("summary") ?? annotations.GetValueOrDefault("description")
                 ?? labels.GetValueOrDefault("alertname") ?? "Peringatan pemantauan";
             result.Add(Build(fingerprint, status == "firing", opd, labels.GetValueOrDefault("device") ?? labels.GetValueOrDefault("instance"),
-                labels.GetValueOrDefault("severity"), summary, starts, ends, labels.GetValueOrDefault("alertname"), where));
+                labels.GetValueOrDefault("severity"), summary, starts, ends, labels.GetValueOrDefault("alertname"), where) with { DeviceKeys = keys });
         }
         return result;
     }
@@ -69,12 +99,14 @@ public static class AlertPayloads
         var ends = Time(root, "endsAt", where);
         var device = Text(root, "device");
         var id = Text(root, "id");
-        var fingerprint = string.IsNullOrWhiteSpace(id) ? HashOf([opd.Id.ToString(CultureInfo.InvariantCulture), device ?? "", summary]) : id;
+        var fingerprint = string.IsNullOrWhiteSpace(id)
+            ? HashOf([opd?.Id.ToString(CultureInfo.InvariantCulture) ?? "", device ?? "", summary]) : id;
         return Build(fingerprint, ends is null || ends > nowUtc, opd, device, Text(root, "severity"), summary, starts,
-            ends is { } e && e <= nowUtc ? e : null, Text(root, "source"), where);
+            ends is { } e && e <= nowUtc ? e : null, Text(root, "source"), where)
+            with { DeviceKeys = Keys(Text(root, "serial"), Text(root, "ip"), device, null) };
     }
 
-    private static IncomingAlert Build(string fingerprint, bool firing, Opd opd, string? device, string? severity, string summary,
+    private static IncomingAlert Build(string fingerprint, bool firing, Opd? opd, string? device, string? severity, string summary,
         DateTime starts, DateTime? ends, string? origin, string where)
     {
         fingerprint = fingerprint.Trim();
@@ -87,13 +119,38 @@ public static class AlertPayloads
             throw new AlertPayloadException($"{where}: tingkat (severity) paling banyak {MonitoringAlert.SeverityMaxLength} karakter.");
         summary = summary.Trim();
         if (summary.Length > MonitoringAlert.SummaryMaxLength) summary = summary[..MonitoringAlert.SummaryMaxLength];
-        return new IncomingAlert(fingerprint, firing, opd.Id, string.IsNullOrWhiteSpace(device) ? null : device.Trim(), severity,
-            summary, starts, ends, string.IsNullOrWhiteSpace(origin) ? null : origin.Trim());
+        return new IncomingAlert(fingerprint, firing, opd?.Id, string.IsNullOrWhiteSpace(device) ? null : device.Trim(), severity,
+            summary, starts, ends, string.IsNullOrWhiteSpace(origin) ? null : origin.Trim()) { Where = where };
     }
 
-    private static Opd FindOpd(string? code, IReadOnlyList<Opd> opds, string what)
+    /// <summary>The values that may name a registered device, in the order of docs/monitoring.md.</summary>
+    private static List<DeviceKey> Keys(string? serial, string? ip, string? device, string? instance)
     {
-        if (string.IsNullOrWhiteSpace(code)) throw new AlertPayloadException($"{what} wajib diisi dengan singkatan OPD.");
+        var keys = new List<DeviceKey>();
+        void Add(DeviceKeyKind kind, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && value.Trim().Length <= 200) keys.Add(new DeviceKey(kind, value.Trim()));
+        }
+        Add(DeviceKeyKind.Serial, serial);
+        Add(DeviceKeyKind.Ip, ip);
+        Add(DeviceKeyKind.Device, device);
+        Add(DeviceKeyKind.Instance, instance is null ? null : HostOf(instance.Trim()));
+        return keys;
+    }
+
+    /// <summary>"10.1.2.3:9100" → "10.1.2.3", "[fd00::1]:9100" → "fd00::1", "sw-core" → "sw-core".</summary>
+    private static string HostOf(string instance)
+    {
+        if (instance.StartsWith('[') && instance.IndexOf(']', StringComparison.Ordinal) is var close and > 0) return instance[1..close];
+        var colon = instance.LastIndexOf(':');
+        // One colon: host:port. More than one without brackets: a bare IPv6 address.
+        return colon > 0 && instance.IndexOf(':', StringComparison.Ordinal) == colon ? instance[..colon] : instance;
+    }
+
+    /// <summary>The OPD the alert names; null when it names none (the registered device may name it).</summary>
+    private static Opd? FindOpd(string? code, IReadOnlyList<Opd> opds, string what)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
         code = code.Trim();
         var opd = opds.FirstOrDefault(o => string.Equals(o.ShortName, code, StringComparison.OrdinalIgnoreCase))
             ?? opds.FirstOrDefault(o => string.Equals(o.Name, code, StringComparison.OrdinalIgnoreCase))

@@ -17,7 +17,7 @@ namespace NetworkMaintenance.Web.Features.Monitoring;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class AlertsController(AppDbContext db, AlertIntake intake, TimeProvider clock) : ControllerBase
+public sealed class AlertsController(AppDbContext db, AlertIntake intake, AlertDevices devices, TimeProvider clock) : ControllerBase
 {
     /// <summary>Largest body accepted (bytes): a full Alertmanager group of <see cref="AlertPayloads.MaxAlerts"/> alerts fits.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
@@ -51,7 +51,7 @@ public sealed class AlertsController(AppDbContext db, AlertIntake intake, TimePr
         {
             using var json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
             var opds = await db.Opds.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
-            alerts = read(json.RootElement, opds, clock.GetUtcNow().UtcDateTime);
+            alerts = await devices.ResolveAsync(read(json.RootElement, opds, clock.GetUtcNow().UtcDateTime), ct);
         }
         catch (JsonException)
         {

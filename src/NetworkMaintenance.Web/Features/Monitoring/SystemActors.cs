@@ -35,7 +35,18 @@ public sealed class SystemActors(AppDbContext db, UserManager<AppUser> users, Ti
                 LockoutEnd = DateTimeOffset.MaxValue,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
-            var created = await users.CreateAsync(user);
+            IdentityResult created;
+            try
+            {
+                created = await users.CreateAsync(user);
+            }
+            catch (DbUpdateException)
+            {
+                // Two first alerts at once, both past Identity's duplicate check: the database's unique name let the
+                // other one in. Forget this row (the context would try to insert it again on the next save).
+                db.Entry(user).State = EntityState.Detached;
+                created = IdentityResult.Failed(new IdentityError { Code = "DuplicateUserName", Description = "Created at the same moment by another request." });
+            }
             if (!created.Succeeded)
             {
                 // Two first alerts at once: the other request created it.
