@@ -67,3 +67,14 @@ function tellClients() {
 self.addEventListener('sync', function (event) {
     if (event.tag === 'nm-outbox') event.waitUntil(self.NmOffline.sendAll().then(tellClients));
 });
+
+// The offline page asks for itself to be kept (its first load happens before this worker controls it).
+self.addEventListener('message', function (event) {
+    if (event.data !== 'cache-shell') return;
+    event.waitUntil(fetch(SHELL, { credentials: 'same-origin', cache: 'no-store' }).then(function (response) {
+        if (!response.ok || response.redirected) return;
+        return caches.open(SHELL_CACHE).then(function (cache) { return cache.put(SHELL, response); });
+    }).then(function () {
+        if (event.source) event.source.postMessage('shell-cached');
+    }, function () { }));
+});

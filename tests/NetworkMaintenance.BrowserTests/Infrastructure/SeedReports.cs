@@ -60,7 +60,7 @@ public static class SeedReports
                 new DiagnosisInput("Koneksi terputus", "Core switch Data Center", "Port uplink tidak menyala"), inDataCenterNetwork: true, now)));
     }
 
-    private static async Task StepAsync(IServiceProvider services, int reportId, string userName,
+    public static async Task StepAsync(IServiceProvider services, int reportId, string userName,
         Func<StaffDirectory, NetworkMaintenance.Core.Domain.Workflow.WorkflowActor, Task<Func<Report, DateTime, ReportEvent>>> step)
     {
         await using var scope = services.CreateAsyncScope();

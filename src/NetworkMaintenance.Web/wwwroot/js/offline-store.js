@@ -96,33 +96,40 @@
     function sendOnce() {
         return refresh().then(function (json) {
             var token = json.antiforgeryToken;
-            return outbox().then(function (items) {
-                var held = {};
-                var chain = Promise.resolve();
-                var stopped = false;
-                items.forEach(function (item) {
-                    chain = chain.then(function () {
-                        if (stopped) return;
-                        if (item.status !== 'pending' || held[item.reportId]) { held[item.reportId] = true; return; }
-                        if (!item.version) { held[item.reportId] = true; return; }
-                        return fetch('/teknisi/sinkron', {
-                            method: 'POST', credentials: 'same-origin', cache: 'no-store',
-                            headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token },
-                            body: body(item)
-                        }).then(function (response) {
-                            if (response.redirected) { stopped = true; return; }
-                            return response.json().then(function (answer) {
-                                if (response.status === 200) return applied(item, answer.version);
-                                held[item.reportId] = true;
-                                item.status = response.status === 409 ? 'conflict' : 'invalid';
-                                item.answer = answer;
-                                return outboxPut(item);
-                            });
-                        }, function () { stopped = true; });
-                    });
+            var held = {};
+            var tried = {};
+            // One step at a time, reading the outbox afresh each time: an applied step has just handed its version on.
+            function next() {
+                return outbox().then(function (items) {
+                    var item = null;
+                    for (var i = 0; i < items.length && !item; i++) {
+                        var candidate = items[i];
+                        if (tried[candidate.key]) continue;
+                        tried[candidate.key] = true;
+                        if (candidate.status !== 'pending' || held[candidate.reportId] || !candidate.version) {
+                            held[candidate.reportId] = true;
+                        } else {
+                            item = candidate;
+                        }
+                    }
+                    if (!item) return;
+                    return fetch('/teknisi/sinkron', {
+                        method: 'POST', credentials: 'same-origin', cache: 'no-store',
+                        headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token },
+                        body: body(item)
+                    }).then(function (response) {
+                        if (response.redirected) return; // signed out meanwhile: everything waits
+                        return response.json().then(function (answer) {
+                            if (response.status === 200) return applied(item, answer.version).then(next);
+                            held[item.reportId] = true;
+                            item.status = response.status === 409 ? 'conflict' : 'invalid';
+                            item.answer = answer;
+                            return outboxPut(item).then(next);
+                        });
+                    }, function () { /* no network: the rest waits for the next chance */ });
                 });
-                return chain;
-            });
+            }
+            return next();
         }).then(function () { return refresh().catch(function () { }); }, function () { });
     }
 

@@ -106,9 +106,10 @@
             var status = effectiveStatus(report);
             var head = make('h3', 'h6 mb-1', report.number);
             bodyNode.appendChild(head);
-            var statusLabel = report.statusLabel;
-            stepKinds().forEach(function (k) { if (k.to === status && queuedFor(report.id).length) statusLabel = k.label; });
-            bodyNode.appendChild(make('p', 'small mb-1', (queuedFor(report.id).length ? 'Langkah terakhir di ponsel: ' : 'Status: ') + statusLabel));
+            var queued = queuedFor(report.id);
+            bodyNode.appendChild(make('p', 'small mb-1', queued.length
+                ? 'Langkah terakhir di ponsel: ' + queued[queued.length - 1].label
+                : 'Status: ' + report.statusLabel));
             if (queuedFor(report.id).length) bodyNode.appendChild(make('span', 'badge text-bg-warning mb-2', queuedFor(report.id).length + ' langkah belum terkirim'));
             bodyNode.appendChild(make('p', 'mb-1', report.opd + ' · ' + report.location));
             bodyNode.appendChild(make('p', 'small mb-1', report.category + ': ' + report.description));
@@ -174,7 +175,6 @@
         if (kind.inputs.indexOf('Inspection') >= 0) el('f-visited').value = now;
         el('step-form-section').hidden = false;
         el('step-form-section').scrollIntoView();
-        el('step-title').focus && el('step-title').setAttribute('tabindex', '-1');
     }
 
     function value(id) { var v = el(id).value.trim(); return v === '' ? null : v; }
@@ -342,7 +342,13 @@
     window.addEventListener('offline', render);
     if ('serviceWorker' in navigator) {
         navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () { });
-        navigator.serviceWorker.addEventListener('message', function (e) { if (e.data === 'outbox-changed') load(); });
+        navigator.serviceWorker.addEventListener('message', function (e) {
+            if (e.data === 'outbox-changed') load();
+            if (e.data === 'shell-cached') document.body.dataset.offlineReady = 'true';
+        });
+        if (navigator.onLine) {
+            navigator.serviceWorker.ready.then(function (registration) { registration.active.postMessage('cache-shell'); });
+        }
     }
 
     load().then(function () {
