@@ -3,7 +3,9 @@
 // after a warning when steps are still waiting to be sent.
 (function () {
     'use strict';
-    if ('serviceWorker' in navigator) {
+    // Only a technician's pages install the worker (the phone app is theirs); every user's sign-out still clears.
+    var script = document.currentScript;
+    if ('serviceWorker' in navigator && script && script.dataset.serviceWorker === 'register') {
         navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () { });
     }
     document.querySelectorAll('form[data-signout]').forEach(function (form) {
