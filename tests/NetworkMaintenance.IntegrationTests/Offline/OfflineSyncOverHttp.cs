@@ -181,6 +181,27 @@ public sealed class OfflineSyncOverHttp(AppFactory factory) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task ATechnicianNotAssignedToTheReportIsAnsweredNotFoundAndNothingIsApplied()
+    {
+        using var driver = new WorkflowDriver(factory);
+        var id = await driver.SubmitAsync();
+        await driver.DisposeAsync(id);
+        await driver.VerifyAsync(id);
+        await driver.StepOkAsync("kasi", id, WorkflowAction.Assign, ReportStatus.Assigned,
+            ("TechnicianIds", await driver.UserIdAsync("teknisi")), ("Instructions", "Koordinasikan"));
+        var version = await factory.QueryAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+        using var other = await WebSession.SignedInAsync(factory, "teknisi2");
+        var phone = await Phone.LoadAsync(other);
+        Assert.DoesNotContain(id, phone.Reports.Select(r => r.GetProperty("id").GetInt32()));
+
+        using var response = await phone.PostAsync(Step(id, WorkflowAction.StartDiagnosis, version,
+            factory.Clock.GetUtcNow().UtcDateTime, new { note = "Menuju lokasi" }));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ReportStatus.Assigned, await driver.StatusAsync(id));
+    }
+
+    [Fact]
     public async Task TheAssignmentListHoldsOnlyTheTechniciansOwnOpenReportsWithWhatThePhoneNeeds()
     {
         using var driver = new WorkflowDriver(factory);
