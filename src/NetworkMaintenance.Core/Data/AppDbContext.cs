@@ -23,6 +23,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<ReportAssignment> ReportAssignments => Set<ReportAssignment>();
     public DbSet<ReportDevice> ReportDevices => Set<ReportDevice>();
+    public DbSet<OfflineStepReceipt> OfflineStepReceipts => Set<OfflineStepReceipt>();
     public DbSet<Domain.Devices.Device> Devices => Set<Domain.Devices.Device>();
     public DbSet<Domain.Devices.DeviceEvent> DeviceEvents => Set<Domain.Devices.DeviceEvent>();
     public DbSet<Domain.Devices.StockItem> StockItems => Set<Domain.Devices.StockItem>();

@@ -1948,6 +1948,56 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.ToTable("SkmPeriodReviews");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.OfflineStepReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("DoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SyncedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("VersionAfter")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("OfflineStepReceipts");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -2377,6 +2427,9 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.Property<string>("OnBehalfOfUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ReportId")
                         .HasColumnType("integer");
@@ -2815,6 +2868,15 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.HasOne("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", null)
                         .WithMany("Actions")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.OfflineStepReceipt", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1954,6 +1954,56 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.ToTable("SkmPeriodReviews");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.OfflineStepReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("DoneAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SyncedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("VersionAfter")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("OfflineStepReceipts");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -2384,6 +2434,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<string>("OnBehalfOfUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("ReportId")
                         .HasColumnType("int");
@@ -2822,6 +2875,15 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.HasOne("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", null)
                         .WithMany("Actions")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.OfflineStepReceipt", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1889,6 +1889,54 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.ToTable("SkmPeriodReviews");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.OfflineStepReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SyncedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionAfter")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("OfflineStepReceipts");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -2309,6 +2357,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OnBehalfOfUserId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReportId")
@@ -2744,6 +2795,15 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.HasOne("NetworkMaintenance.Core.Domain.Quality.SkmPeriodReview", null)
                         .WithMany("Actions")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Reports.OfflineStepReceipt", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

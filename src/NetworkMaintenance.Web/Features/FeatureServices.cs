@@ -47,6 +47,9 @@ public static class FeatureServices
         services.AddScoped<Reports.ReportHandOver>();
         services.AddScoped<Reports.ReportPages>();
         services.AddScoped<Reports.StepService>();
+        // The technician's phone app: assignments kept offline, steps synced later (docs/offline.md).
+        services.AddScoped<Offline.OfflineAssignments>();
+        services.AddScoped<Offline.OfflineSyncService>();
         services.AddValidatedSettings<Documents.DocumentOptions, Documents.DocumentOptionsValidator>(configuration, Documents.DocumentOptions.Section);
         services.AddScoped<Documents.DocumentIssuer>();
         services.AddScoped<Documents.DocumentService>();

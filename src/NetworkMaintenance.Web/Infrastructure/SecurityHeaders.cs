@@ -13,11 +13,12 @@ public static class SecurityHeaders
     /// <summary>
     /// The policy of every HTML page: scripts, styles, fonts and connections from the app only, never inline.
     /// Images may also be <c>data:</c> (Bootstrap's CSS draws its icons as data: SVGs; the signature pad's
-    /// preview is a data: URL) and <c>blob:</c>.
+    /// preview is a data: URL) and <c>blob:</c>. The service worker and the web app manifest of the technician's phone
+    /// app (docs/offline.md) come from the app itself.
     /// </summary>
     public const string PagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
     /// The policy of a PDF shown in the browser: Chromium's built-in viewer is an embedded plugin with its own

@@ -69,7 +69,7 @@ public static class SeedReports
                 new WorkReportInput("Mengganti kabel patch uplink dan menguji koneksi.", "Kabel patch rusak", [], []), now)));
     }
 
-    private static async Task StepAsync(IServiceProvider services, int reportId, string userName,
+    public static async Task StepAsync(IServiceProvider services, int reportId, string userName,
         Func<StaffDirectory, NetworkMaintenance.Core.Domain.Workflow.WorkflowActor, Task<Func<Report, DateTime, ReportEvent>>> step)
     {
         await using var scope = services.CreateAsyncScope();

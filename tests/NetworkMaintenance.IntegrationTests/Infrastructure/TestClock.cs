@@ -33,6 +33,16 @@ public sealed class TestClock(TimeProvider? real = null) : TimeProvider
         return this;
     }
 
+    /// <summary>
+    /// Moves the clock forward by <paramref name="by"/> (never back): a test that needs time to pass between two steps,
+    /// such as a step done on a phone and synced hours later (Offline/OfflineSyncOverHttp).
+    /// </summary>
+    public void Advance(TimeSpan by)
+    {
+        if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The test clock only moves forward.");
+        Interlocked.Add(ref _offsetTicks, by.Ticks);
+    }
+
     /// <summary>Today's date in WIB on this clock.</summary>
     public DateOnly TodayWib => Wib.Today(this);
 

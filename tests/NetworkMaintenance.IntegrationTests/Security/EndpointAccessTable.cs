@@ -148,6 +148,10 @@ public static class EndpointAccessTable
         Post("/perangkat/impor", Administrator | KepalaSeksi),
         Post("/perangkat/{id:int}/keputusan", Administrator | KepalaSeksi),
         Post("/perangkat/batas-stok", Administrator | KepalaSeksi),
+        // The technician's phone app (docs/offline.md).
+        Get("/teknisi/luring", Teknisi),
+        Get("/teknisi/penugasan", Teknisi),
+        Post("/teknisi/sinkron", Teknisi),
         Post("/perangkat/{id:int}/cadangkan", KepalaSeksi | Teknisi),
         Post("/perangkat/{id:int}/lepas", KepalaSeksi | Teknisi),
         Post("/perangkat/laporan/{reportId:int}/siapkan", KepalaSeksi | Teknisi),

@@ -14,7 +14,7 @@ public sealed partial class SecurityHeaders(AppFactory factory) : IClassFixture<
 {
     public const string PagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     [Fact]
     public async Task AnHtmlPageHasTheStrictPolicyAndTheHardeningHeaders()

@@ -102,6 +102,18 @@ public class ReportEventConfiguration : IEntityTypeConfiguration<ReportEvent>
     }
 }
 
+public class OfflineStepReceiptConfiguration : IEntityTypeConfiguration<OfflineStepReceipt>
+{
+    public void Configure(EntityTypeBuilder<OfflineStepReceipt> builder)
+    {
+        builder.Property(r => r.IdempotencyKey).HasMaxLength(OfflineStepReceipt.KeyMaxLength).IsRequired();
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
+        builder.Property(r => r.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(r => r.Message).HasMaxLength(1000).IsRequired();
+        builder.HasOne<Report>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public class ReportAssignmentConfiguration : IEntityTypeConfiguration<ReportAssignment>
 {
     public void Configure(EntityTypeBuilder<ReportAssignment> builder)

@@ -502,6 +502,24 @@ public class Report : IReportParties
     public StepRequirements? RequirementsFor(WorkflowAction action) =>
         StepRequirements.For(action, Status, ReplacedDevicesRequired);
 
+    /// <summary>How far ahead of the server's clock a phone's clock may be (the same tolerance as the step forms' times).</summary>
+    public static readonly TimeSpan ClientClockTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Whether a step done at <paramref name="doneAtUtc"/> (on the technician's phone, synced later) may be recorded
+    /// with that time now: not in the future beyond <see cref="ClientClockTolerance"/>, not before the previous step.
+    /// Null when it may; else the reason why not, in Indonesian.
+    /// </summary>
+    public string? WhyNotDoneAt(DateTime doneAtUtc, DateTime nowUtc)
+    {
+        if (doneAtUtc > nowUtc + ClientClockTolerance)
+            return "Waktu langkah di perangkat lebih dari 5 menit di masa depan. Periksa jam dan tanggal ponsel Anda.";
+        var previous = _events.Where(e => e.Action != WorkflowAction.Note).Select(e => (DateTime?)e.AtUtc).Max();
+        if (previous is { } p && doneAtUtc < p)
+            return $"Waktu langkah ({IndonesianTime(doneAtUtc)}) lebih awal daripada langkah sebelumnya ({IndonesianTime(p)}). Periksa jam dan tanggal ponsel Anda.";
+        return null;
+    }
+
     /// <summary>Can <paramref name="actor"/> take <paramref name="action"/> now? Null when yes; else the reason why not.</summary>
     public string? WhyNot(WorkflowAction action, WorkflowActor actor) => WorkflowTable.WhyNot(action, Status, Number, this, actor);
 

@@ -56,6 +56,20 @@ public class ReportEvent
     /// <summary>Seconds the report spent in <see cref="FromStatus"/> before this step (for time-per-step figures in SQL).</summary>
     public long? SecondsInFromStatus { get; private set; }
 
+    /// <summary>
+    /// When the step reached the server, for a step recorded on the technician's phone without a network and synced
+    /// later (docs/offline.md): <see cref="AtUtc"/> is then when the work was done, and this is the sync time. Null for
+    /// a step recorded online.
+    /// </summary>
+    public DateTime? RecordedAtUtc { get; private set; }
+
+    /// <summary>Marks the step as recorded later (synced at <paramref name="syncedAtUtc"/>), when that is after it was done.</summary>
+    public void RecordedLater(DateTime syncedAtUtc)
+    {
+        if (RecordedAtUtc is not null) throw new DomainException("Waktu sinkronisasi langkah sudah tercatat.");
+        if (syncedAtUtc > AtUtc) RecordedAtUtc = syncedAtUtc;
+    }
+
     public bool IsPlh => OnBehalfOfUserId is not null;
 
     /// <summary>"Plh. Kepala Dinas Komunikasi dan Informatika" or the actor's own position.</summary>

@@ -152,9 +152,9 @@ public sealed record ReportPauseView(long Id, SlaPauseReason Reason, string Note
 public sealed record ReportEventView(long Id, WorkflowAction Action, ReportStatus? FromStatus, ReportStatus ToStatus,
     DateTime AtUtc, string ActorName, string? ActorPosition, string ActorRole, string? OnBehalfOfName,
     string? OnBehalfOfPosition, string? Note, string? Details, string? TargetName, StandardInstruction Instructions,
-    DateTime? DueAtUtc, long? SecondsInFromStatus, bool IsPlh, string CapacityTitle)
+    DateTime? DueAtUtc, long? SecondsInFromStatus, bool IsPlh, string CapacityTitle, DateTime? RecordedAtUtc = null)
 {
     public static ReportEventView From(ReportEvent e) => new(e.Id, e.Action, e.FromStatus, e.ToStatus, e.AtUtc, e.ActorName,
         e.ActorPosition, e.ActorRole, e.OnBehalfOfName, e.OnBehalfOfPosition, e.Note, e.Details, e.TargetName, e.Instructions,
-        e.DueAtUtc, e.SecondsInFromStatus, e.IsPlh, e.CapacityTitle);
+        e.DueAtUtc, e.SecondsInFromStatus, e.IsPlh, e.CapacityTitle, e.RecordedAtUtc);
 }

@@ -38,3 +38,11 @@ public abstract record StepOutcome
 
 /// <summary>One reason a step was refused; <paramref name="Field"/> names the form field, or is empty for the whole form.</summary>
 public sealed record StepRefusal(string Field, string Message);
+
+/// <summary>
+/// A step recorded on the technician's phone without a network and synced later (docs/offline.md): when it was done
+/// there (UTC), and what to add to the step's transaction once the report's method has run (the idempotency receipt,
+/// the photos), given the report, its new event and the sync time.
+/// </summary>
+public sealed record OfflineStep(DateTime DoneAtUtc,
+    Func<Core.Domain.Reports.Report, Core.Domain.Reports.ReportEvent, DateTime, CancellationToken, Task> StageAsync);

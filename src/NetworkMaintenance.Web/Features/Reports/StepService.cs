@@ -46,8 +46,23 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
     /// Takes the step with the posted form. <paramref name="inputBound"/> is false when the form's values could not
     /// even be read (model binding refused one; its reason is already on the form): the step is then refused as well.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="offline"/> is set for a step recorded on the technician's phone and synced later
+    /// (docs/offline.md): the same checks, then the time the work was done must pass <see cref="Report.WhyNotDoneAt"/>;
+    /// the report's method runs at that time (so the SLA clock and the documents use it), the event records the sync
+    /// time as well, and <see cref="OfflineStep.StageAsync"/> adds its rows to the same transaction.
+    /// </remarks>
     public Task<StepOutcome> TakeAsync(ClaimsPrincipal user, WorkflowActor actor, int reportId, WorkflowAction action,
-        StepInputForm form, bool inputBound, CancellationToken ct = default)
+        StepInputForm form, bool inputBound, CancellationToken ct = default) =>
+        TakeAsync(user, actor, reportId, action, form, inputBound, offline: null, ct);
+
+    /// <summary>A step recorded on the technician's phone and synced later: see <see cref="TakeAsync(ClaimsPrincipal, WorkflowActor, int, WorkflowAction, StepInputForm, bool, OfflineStep?, CancellationToken)"/>.</summary>
+    public Task<StepOutcome> TakeOfflineAsync(ClaimsPrincipal user, WorkflowActor actor, int reportId, WorkflowAction action,
+        StepInputForm form, OfflineStep offline, CancellationToken ct = default) =>
+        TakeAsync(user, actor, reportId, action, form, inputBound: true, offline, ct);
+
+    private Task<StepOutcome> TakeAsync(ClaimsPrincipal user, WorkflowActor actor, int reportId, WorkflowAction action,
+        StepInputForm form, bool inputBound, OfflineStep? offline, CancellationToken ct)
     {
         var attempt = 0;
         // SQL Server's retrying execution strategy runs a user transaction only as one retriable unit.
@@ -68,17 +83,28 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
+            if (offline is not null && report.WhyNotDoneAt(offline.DoneAtUtc, now) is { } wrongTime)
+            {
+                return new StepOutcome.Refused([new StepRefusal(nameof(OfflineStep.DoneAtUtc), wrongTime)]);
+            }
+            // A step synced from the phone happened when it was done there.
+            var at = offline?.DoneAtUtc ?? now;
             ReportEvent ev;
             try
             {
-                ev = await StepAsync(report, action, form, actor, now, ct);
+                ev = await StepAsync(report, action, form, actor, at, ct);
             }
             catch (DomainException ex)
             {
                 // The report's methods refuse before they change anything: the report is still as it was loaded.
                 return StepOutcome.Refuse(ex.Message, await PageAsync(ReportView.From(report), action, form, ct));
             }
-            return await SaveAsync(report, ev, actor, now, form.Version, async () =>
+            if (offline is not null)
+            {
+                ev.RecordedLater(now);
+                await offline.StageAsync(report, ev, now, ct);
+            }
+            return await SaveAsync(report, ev, actor, at, form.Version, async () =>
             {
                 // The step changed the loaded report before saving failed: the form is drawn from the stored one.
                 var stored = await snapshots.FindAsync(reportId, ct);

@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NetworkMaintenance.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class OfflineSync : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RecordedAtUtc",
+                table: "ReportEvents",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "OfflineStepReceipts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ReportId = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DoneAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SyncedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    VersionAfter = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfflineStepReceipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfflineStepReceipts_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfflineStepReceipts_IdempotencyKey",
+                table: "OfflineStepReceipts",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfflineStepReceipts_ReportId",
+                table: "OfflineStepReceipts",
+                column: "ReportId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OfflineStepReceipts");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedAtUtc",
+                table: "ReportEvents");
+        }
+    }
+}
