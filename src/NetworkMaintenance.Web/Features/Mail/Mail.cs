@@ -50,16 +50,23 @@ public interface IMailSender
 
 public sealed class SmtpMailSender(IOptions<SmtpOptions> options) : IMailSender
 {
-    public async Task SendAsync(OutboxEmail mail, CancellationToken ct)
+    /// <summary>The message sent for an outbox row.</summary>
+    public static MimeMessage Compose(OutboxEmail mail, string from)
     {
-        var o = options.Value;
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(o.From));
+        message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
         message.Body = new TextPart("plain") { Text = mail.Body };
         // A reply to this mail names it in In-Reply-To: the e-mail intake finds the report by it (docs/email-intake.md).
         if (mail.ReportId is { } reportId) message.MessageId = NotificationMessageIds.For(reportId, mail.Id, message.From.Mailboxes.First().Address);
+        return message;
+    }
+
+    public async Task SendAsync(OutboxEmail mail, CancellationToken ct)
+    {
+        var o = options.Value;
+        var message = Compose(mail, o.From);
         using var client = new SmtpClient { Timeout = 30_000 };
         await client.ConnectAsync(o.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), o.Port, o.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
         if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
