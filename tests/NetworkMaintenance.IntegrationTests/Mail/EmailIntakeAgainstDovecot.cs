@@ -66,8 +66,12 @@ public sealed class EmailIntakeAgainstDovecot : IAsyncLifetime, IDisposable
         return Task.CompletedTask;
     }
 
+    private int _disposed;
+
+    // xunit calls both DisposeAsync and Dispose: the second does nothing.
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _dovecot?.Dispose();
         _dovecot = null;
         _smtp.Dispose();
