@@ -125,6 +125,14 @@ public sealed class EmailIntakeAgainstDovecot : IAsyncLifetime, IDisposable
         var kadis = await _app.UserIdAsync("kadis");
         Assert.False(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == kadis && n.ReportId == report.Id)));
         Assert.Equal(Core.Domain.Workflow.Workflow.UnconfirmedIntakeMessage, await WhyNotDisposeAsync(report.Id, kadis));
+        Assert.Equal(0, await AwaitingCountAsync(kadis));
+        Assert.Equal(1, await AwaitingCountAsync(petugas));
+        using (var kadisSession = await WebSession.SignedInAsync(_app, "kadis"))
+        {
+            var page = await kadisSession.GetPageAsync($"/laporan/{report.Id}");
+            Assert.Contains("konfirmasi laporan dari email", page, StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"no-actions\"", page, StringComparison.Ordinal);
+        }
 
         using (var frontDesk = await WebSession.SignedInAsync(_app, "petugas"))
         {
@@ -136,6 +144,9 @@ public sealed class EmailIntakeAgainstDovecot : IAsyncLifetime, IDisposable
         }
         Assert.False(await _app.QueryAsync(db => db.Reports.Where(r => r.Id == report.Id).Select(r => r.AwaitsIntakeConfirmation).SingleAsync()));
         Assert.Null(await WhyNotDisposeAsync(report.Id, kadis));
+        Assert.Equal(1, await AwaitingCountAsync(kadis));
+        Assert.Equal(0, await AwaitingCountAsync(petugas));
+        Assert.True(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == kadis && n.ReportId == report.Id)));
 
         // The Kadis's notification mail goes out with a Message-ID of the app; the Kadis answers it without the
         // number in the subject, the reporter answers with the number only in the subject.
@@ -207,6 +218,13 @@ public sealed class EmailIntakeAgainstDovecot : IAsyncLifetime, IDisposable
             var actor = await sp.GetRequiredService<ActorFactory>().ForUserAsync(userId) ?? throw new InvalidOperationException("no actor");
             var report = await sp.GetRequiredService<Core.Data.AppDbContext>().Reports.Include(r => r.Technicians).SingleAsync(r => r.Id == reportId);
             return report.WhyNot(WorkflowAction.Dispose, actor);
+        });
+
+    private async Task<int> AwaitingCountAsync(string userId) =>
+        await _app.WithScopeAsync(async sp =>
+        {
+            var actor = await sp.GetRequiredService<ActorFactory>().ForUserAsync(userId) ?? throw new InvalidOperationException("no actor");
+            return await sp.GetRequiredService<Core.Data.AppDbContext>().Reports.AwaitingActionBy(actor).CountAsync();
         });
 
     private static DateTimeOffset Truncated(DateTimeOffset t) => t.AddTicks(-(t.Ticks % TimeSpan.TicksPerSecond));
