@@ -48,6 +48,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<InboundEmail> InboundEmails => Set<InboundEmail>();
     public DbSet<NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource> MonitoringSources => Set<NetworkMaintenance.Core.Domain.Monitoring.MonitoringSource>();
     public DbSet<NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert> MonitoringAlerts => Set<NetworkMaintenance.Core.Domain.Monitoring.MonitoringAlert>();
     public DbSet<Domain.Documents.MonthlyRecapNarrative> MonthlyRecapNarratives => Set<Domain.Documents.MonthlyRecapNarrative>();

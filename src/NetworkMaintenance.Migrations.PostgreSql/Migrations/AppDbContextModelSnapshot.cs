@@ -1125,6 +1125,63 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.ToTable("GuestBookEntries");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.InboundEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ProcessedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("Outcome", "ProcessedAtUtc");
+
+                    b.ToTable("InboundEmails");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Integration.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -2023,6 +2080,9 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("AlertResolvedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("AwaitsIntakeConfirmation")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2734,6 +2794,14 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.InboundEmail", b =>
+                {
                     b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")

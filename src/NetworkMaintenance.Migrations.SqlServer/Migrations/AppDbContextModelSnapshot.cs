@@ -1129,6 +1129,63 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.ToTable("GuestBookEntries");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.InboundEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("ProcessedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("Outcome", "ProcessedAtUtc");
+
+                    b.ToTable("InboundEmails");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Integration.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -2029,6 +2086,9 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("AlertResolvedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("AwaitsIntakeConfirmation")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2741,6 +2801,14 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.InboundEmail", b =>
+                {
                     b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")

@@ -1092,6 +1092,61 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.ToTable("GuestBookEntries");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.InboundEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProcessedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("Outcome", "ProcessedAtUtc");
+
+                    b.ToTable("InboundEmails");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Integration.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -1960,6 +2015,9 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AlertResolvedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitsIntakeConfirmation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2661,6 +2719,14 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.InboundEmail", b =>
+                {
                     b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")

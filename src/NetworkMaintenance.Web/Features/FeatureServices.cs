@@ -120,5 +120,12 @@ public static class FeatureServices
         services.AddHttpClient(Webhooks.WebhookSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddHostedService<Webhooks.WebhookSenderService>();
+
+        // E-mail in: an IMAP mailbox polled for reports and replies (docs/email-intake.md).
+        services.AddValidatedSettings<EmailIntake.EmailIntakeOptions, EmailIntake.EmailIntakeOptionsValidator>(configuration, EmailIntake.EmailIntakeOptions.Section);
+        services.AddScoped<EmailIntake.EmailImport>();
+        services.AddScoped<EmailIntake.EmailInbox>();
+        services.AddSingleton<EmailIntake.EmailIntakePoller>();
+        services.AddHostedService<EmailIntake.EmailIntakeService>();
     }
 }

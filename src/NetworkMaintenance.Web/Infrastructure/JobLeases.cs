@@ -12,7 +12,7 @@ public sealed class InstanceIdentity
 
 /// <summary>
 /// Leases on the background jobs that must run on one instance at a time (the SLA monitor, the mail outbox, the webhook
-/// outbox). A lease
+/// outbox, the e-mail intake). A lease
 /// row is taken with one conditional UPDATE (held by this instance, or expired), so two instances never both hold it;
 /// the holder renews it on every pass, and when it stops (crash, shutdown) another takes over after the lease ran out.
 /// </summary>
@@ -21,6 +21,7 @@ public static class JobLeases
     public const string SlaMonitor = "sla-monitor";
     public const string MailOutbox = "mail-outbox";
     public const string WebhookOutbox = "webhook-outbox";
+    public const string EmailIntake = "email-intake";
 
     /// <summary>How long a lease lasts: longer than a pass may take, so a pass never runs while another instance takes over.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(5);

@@ -42,6 +42,7 @@ public static class Navigation
         new("Papan status OPD", "bi-broadcast", "/papan-status", Policies.StatusBoard, ReportsGroup),
         new("Perangkat", "bi-router", "/perangkat", Policies.DeviceReader, ReportsGroup),
         new("Buku tamu", "bi-journal-text", "/buku-tamu", Policies.FrontDesk, AdministrationGroup),
+        new("Email masuk", "bi-envelope", "/email-masuk", Policies.FrontDesk, AdministrationGroup),
         new("Pengaduan", "bi-chat-left-text", "/pengaduan/kelola", Policies.FrontDesk, AdministrationGroup),
         new("Plh.", "bi-person-badge", "/plh", Policies.Official, AdministrationGroup),
         new("Pengguna", "bi-people", "/admin/pengguna", Policies.Administrator, AdministrationGroup),

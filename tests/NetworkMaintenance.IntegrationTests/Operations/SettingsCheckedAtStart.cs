@@ -17,6 +17,7 @@ public sealed class SettingsCheckedAtStart
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.local", "ForwardedHeaders:KnownProxies:0 must be an IP address (it is 'proxy.local').")]
     [InlineData("Telemetry:Prometheus:Enabled", "true", "Telemetry:Prometheus:Enabled needs Telemetry:Prometheus:AllowedNetworks or Telemetry:Prometheus:Token")]
     [InlineData("Security:RequireHttps", "perhaps", "Security:RequireHttps")]
+    [InlineData("EmailIntake:Enabled", "true", "EmailIntake:Host must be set when EmailIntake:Enabled is true.")]
     public async Task TheAppExitsWithCode1AndNamesTheSetting(string setting, string value, string message)
     {
         var folder = Path.Combine(Path.GetTempPath(), "nm-it-settings-" + Guid.NewGuid().ToString("N"));

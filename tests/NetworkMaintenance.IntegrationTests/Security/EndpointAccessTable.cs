@@ -161,6 +161,8 @@ public static class EndpointAccessTable
         Get("/buku-tamu/csv", PetugasLayanan),
         Get("/buku-tamu/xlsx", PetugasLayanan),
         Post("/buku-tamu/{id:int}/keluar", PetugasLayanan),
+        Get("/email-masuk", PetugasLayanan),
+        Post("/email-masuk/{id:int}/konfirmasi", PetugasLayanan),
         Get("/pengaduan/kelola", PetugasLayanan),
         Get("/pengaduan/kelola/{id:int}", PetugasLayanan),
         Post("/pengaduan/kelola/{id:int}/proses", PetugasLayanan),

@@ -160,6 +160,7 @@ public sealed class SecurityWorld : IAsyncLifetime
                 ("id", _) when route.StartsWith("/lampiran/", StringComparison.Ordinal) => Id(attachmentId),
                 ("id", _) when route.StartsWith("/pengaduan/kelola/", StringComparison.Ordinal) => Id(ComplaintId),
                 ("id", _) when route.StartsWith("/buku-tamu/", StringComparison.Ordinal) => Id(GuestBookEntryId),
+                ("id", _) when route.StartsWith("/email-masuk/", StringComparison.Ordinal) => Id(reportId),
                 ("id", _) when route.StartsWith("/notifikasi/", StringComparison.Ordinal) =>
                     NotificationOf[userName ?? "admin"].ToString(CultureInfo.InvariantCulture),
                 ("id", _) when route.StartsWith("/plh/", StringComparison.Ordinal) =>

@@ -1,5 +1,6 @@
 using NetworkMaintenance.Web.Features.Attachments;
 using NetworkMaintenance.Web.Features.Documents;
+using NetworkMaintenance.Web.Features.EmailIntake;
 using NetworkMaintenance.Web.Features.PersonalData;
 using NetworkMaintenance.Web.Features.Mail;
 using NetworkMaintenance.Web.Features.Sla;
@@ -24,6 +25,26 @@ public sealed class SettingsValidatorRules
         Assert.Empty(new DatabaseOptionsValidator().Check(new DatabaseOptions()));
         Assert.Empty(new DocumentOptionsValidator().Check(new DocumentOptions()));
         Assert.Empty(new PersonalDataOptionsValidator().Check(new PersonalDataOptions()));
+        Assert.Empty(new EmailIntakeOptionsValidator().Check(new EmailIntakeOptions()));
+    }
+
+    [Fact]
+    public void EmailIntake()
+    {
+        var validator = new EmailIntakeOptionsValidator();
+        // Off (the default): only the numbers are checked.
+        Assert.Equal(["EmailIntake:Port must be between 1 and 65535 (it is 0).", "EmailIntake:PollSeconds must be between 5 and 86400 (it is 1)."],
+            validator.Check(new EmailIntakeOptions { Port = 0, PollSeconds = 1 }));
+        Assert.Equal(["EmailIntake:Host must be set when EmailIntake:Enabled is true.", "EmailIntake:Username must be set when EmailIntake:Enabled is true.",
+                "EmailIntake:Password must be set when EmailIntake:Enabled is true."],
+            validator.Check(new EmailIntakeOptions { Enabled = true }));
+        var usable = new EmailIntakeOptions { Enabled = true, Host = "imap.tebingtinggikota.go.id", Username = "layanan", Password = "x" };
+        Assert.Empty(validator.Check(usable));
+        usable.ProcessedFolder = "inbox";
+        Assert.Equal(["EmailIntake:Folder, EmailIntake:ProcessedFolder and EmailIntake:UnknownFolder must be three different folders."],
+            validator.Check(usable));
+        Assert.Equal(["EmailIntake:MaxAttachmentBytes must be a positive whole number (it is 0)."],
+            validator.Check(new EmailIntakeOptions { MaxAttachmentBytes = 0 }));
     }
 
     [Fact]

@@ -61,3 +61,20 @@ public class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => new { c.Status, c.CreatedAtUtc });
     }
 }
+
+public class InboundEmailConfiguration : IEntityTypeConfiguration<InboundEmail>
+{
+    public void Configure(EntityTypeBuilder<InboundEmail> builder)
+    {
+        // One row per message: the guard against importing a message twice (docs/email-intake.md).
+        builder.Property(e => e.MessageId).HasMaxLength(InboundEmail.MessageIdMaxLength).IsRequired();
+        builder.HasIndex(e => e.MessageId).IsUnique();
+        builder.Property(e => e.FromAddress).HasMaxLength(InboundEmail.AddressMaxLength).IsRequired();
+        builder.Property(e => e.FromName).HasMaxLength(InboundEmail.AddressMaxLength);
+        builder.Property(e => e.Subject).HasMaxLength(InboundEmail.SubjectMaxLength).IsRequired();
+        builder.Property(e => e.Note).HasMaxLength(InboundEmail.NoteMaxLength);
+        builder.HasOne<Report>().WithMany().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.Outcome, e.ProcessedAtUtc });
+        builder.HasIndex(e => e.ReportId);
+    }
+}

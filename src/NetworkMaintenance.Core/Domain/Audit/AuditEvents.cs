@@ -34,6 +34,10 @@ public static class AuditEvents
     /// <summary>An alert repeated or resolved on a report it opened (the report's opening is a workflow.submit entry).</summary>
     public const string MonitoringAlertUpdated = "monitoring.alert_updated";
 
+    /// <summary>A reply e-mail noted on a report's timeline, and the front desk's confirmation of an e-mail report (docs/email-intake.md).</summary>
+    public const string EmailReplyNoted = "email.reply_noted";
+    public const string EmailIntakeConfirmed = "email.intake_confirmed";
+
     public const string ClockPaused = "sla.paused";
     public const string ClockResumed = "sla.resumed";
 
@@ -97,6 +101,8 @@ public static class AuditEvents
         (MonitoringSourceCreated, "Sumber pemantauan dibuat"),
         (MonitoringSourceRevoked, "Token sumber pemantauan dicabut"),
         (MonitoringAlertUpdated, "Peringatan pemantauan diperbarui"),
+        (EmailReplyNoted, "Balasan email dicatat pada laporan"),
+        (EmailIntakeConfirmed, "Laporan dari email dikonfirmasi"),
     ];
 
     /// <summary>Every known code with its Indonesian label, for the filter on the admin page.</summary>

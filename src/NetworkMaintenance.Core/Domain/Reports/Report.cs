@@ -66,6 +66,8 @@ public class Report : IReportParties
             Status = ReportStatus.Submitted,
             Version = Guid.NewGuid(),
             SlaClockStartUtc = input.ReceivedAtUtc,
+            // A report the mailbox turned into one (docs/email-intake.md): the front desk confirms it before the Kadis acts.
+            AwaitsIntakeConfirmation = input.Channel == ReportChannel.Email && recordedBy.HasRole(Roles.Sistem),
         };
         if (input.Channel == ReportChannel.Monitoring && !recordedBy.HasRole(Roles.Sistem))
             throw new DomainException("Laporan dari pemantauan jaringan hanya dibuka oleh peringatan pemantauan.");
@@ -139,6 +141,12 @@ public class Report : IReportParties
 
     /// <summary>When the monitoring alert that opened this report resolved (<see cref="RecordAlertResolved"/>).</summary>
     public DateTime? AlertResolvedAtUtc { get; private set; }
+
+    /// <summary>
+    /// A report the e-mail intake recorded, not yet confirmed by the front desk: the Kadis's steps wait for it
+    /// (<see cref="NetworkMaintenance.Core.Domain.Workflow.Workflow.Refusal"/>). Set on receipt, cleared by <see cref="ConfirmIntake"/>.
+    /// </summary>
+    public bool AwaitsIntakeConfirmation { get; private set; }
 
     public ReportStatus Status { get; private set; }
 
@@ -458,6 +466,23 @@ public class Report : IReportParties
         var capacity = new ActingCapacity(actor.HasRole(Roles.Sistem) ? Roles.Sistem : actor.Roles.FirstOrDefault() ?? Roles.Sistem, null);
         var ev = new ReportEvent(WorkflowAction.Note, null, Status, nowUtc, actor, capacity, note);
         _events.Add(ev);
+        Version = Guid.NewGuid();
+        return ev;
+    }
+
+    /// <summary>
+    /// The front desk confirms a report the e-mail intake recorded (docs/email-intake.md): a timeline note, and the
+    /// report goes on to the Kadis like any other. Not a state change: the report stays "Diajukan".
+    /// </summary>
+    public ReportEvent ConfirmIntake(WorkflowActor actor, string? note, DateTime nowUtc)
+    {
+        if (!AwaitsIntakeConfirmation) throw new DomainException($"Laporan {Number} tidak menunggu konfirmasi petugas layanan.");
+        if (!actor.HasRole(Roles.PetugasLayanan)) throw new DomainException("Laporan dari email hanya dapat dikonfirmasi oleh petugas layanan.");
+        var text = "Laporan dari email dikonfirmasi petugas layanan dan diteruskan ke Kepala Dinas."
+            + (string.IsNullOrWhiteSpace(note) ? "" : " Catatan: " + note.Trim());
+        var ev = new ReportEvent(WorkflowAction.Note, null, Status, nowUtc, actor, new ActingCapacity(Roles.PetugasLayanan, null), text);
+        _events.Add(ev);
+        AwaitsIntakeConfirmation = false;
         Version = Guid.NewGuid();
         return ev;
     }

@@ -97,13 +97,25 @@ public static class Workflow
     /// these parties, or null when they may not.
     /// </summary>
     public static ActingCapacity? Qualify(ActorRule rule, IReportParties report, WorkflowActor actor) =>
-        DidTheWork(rule, report, actor) ? null : QualifyByRole(rule, report, actor);
+        DidTheWork(rule, report, actor) || WaitsForFrontDesk(rule, report) ? null : QualifyByRole(rule, report, actor);
 
     /// <summary>Why <paramref name="actor"/> may not take a step of <paramref name="rule"/> on the report, or null.</summary>
     public static string? Refusal(ActorRule rule, IReportParties report, WorkflowActor actor) =>
         QualifyByRole(rule, report, actor) is null ? RefusalMessage(rule)
         : DidTheWork(rule, report, actor) ? OwnWorkMessage
+        : WaitsForFrontDesk(rule, report) ? UnconfirmedIntakeMessage
         : null;
+
+    /// <summary>The refusal of the Kadis's steps on an e-mail report the front desk has not confirmed yet.</summary>
+    public const string UnconfirmedIntakeMessage =
+        "Laporan ini diterima dari email dan menunggu konfirmasi petugas layanan sebelum dapat ditindaklanjuti Kepala Dinas.";
+
+    /// <summary>
+    /// A report the e-mail intake recorded waits for the front desk's confirmation (docs/email-intake.md) before the
+    /// Kadis (or Plh.) disposes, rejects or closes it.
+    /// </summary>
+    public static bool WaitsForFrontDesk(ActorRule rule, IReportParties report) =>
+        report.AwaitsIntakeConfirmation && rule is ActorRule.KepalaDinas or ActorRule.KepalaDinasOnResolvedAlert;
 
     private static ActingCapacity? QualifyByRole(ActorRule rule, IReportParties report, WorkflowActor actor)
     {
@@ -236,6 +248,8 @@ public interface IReportParties
     IReadOnlyCollection<string> TechnicianUserIds { get; }
     /// <summary>When the monitoring alert that opened the report resolved; null for other reports and firing alerts.</summary>
     DateTime? AlertResolvedAtUtc { get; }
+    /// <summary>An e-mail report the front desk has not confirmed yet (<see cref="Reports.Report.ConfirmIntake"/>).</summary>
+    bool AwaitsIntakeConfirmation { get; }
 }
 
 /// <summary>

@@ -50,20 +50,56 @@ public interface IMailSender
 
 public sealed class SmtpMailSender(IOptions<SmtpOptions> options) : IMailSender
 {
-    public async Task SendAsync(OutboxEmail mail, CancellationToken ct)
+    /// <summary>The message sent for an outbox row.</summary>
+    public static MimeMessage Compose(OutboxEmail mail, string from)
     {
-        var o = options.Value;
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(o.From));
+        message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
         message.Body = new TextPart("plain") { Text = mail.Body };
+        // A reply to this mail names it in In-Reply-To: the e-mail intake finds the report by it (docs/email-intake.md).
+        if (mail.ReportId is { } reportId) message.MessageId = NotificationMessageIds.For(reportId, mail.Id, message.From.Mailboxes.First().Address);
+        return message;
+    }
+
+    public async Task SendAsync(OutboxEmail mail, CancellationToken ct)
+    {
+        var o = options.Value;
+        var message = Compose(mail, o.From);
         using var client = new SmtpClient { Timeout = 30_000 };
         await client.ConnectAsync(o.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), o.Port, o.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
         if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(true, ct);
     }
+}
+
+/// <summary>
+/// The Message-ID of a notification mail about a report: <c>laporan.{reportId}.{mailId}.{random}@{sender's domain}</c>.
+/// Replies carry it in In-Reply-To and References, which is how the e-mail intake adds them to that report's timeline.
+/// </summary>
+public static partial class NotificationMessageIds
+{
+    public static string For(int reportId, long mailId, string fromAddress)
+    {
+        var at = fromAddress.LastIndexOf('@');
+        var domain = at >= 0 && at < fromAddress.Length - 1 ? fromAddress[(at + 1)..] : "localhost";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"laporan.{reportId}.{mailId}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}@{domain}");
+    }
+
+    /// <summary>The report a notification Message-ID names, or null when it is not one of ours.</summary>
+    public static int? ReportIdOf(string? messageId)
+    {
+        if (string.IsNullOrEmpty(messageId)) return null;
+        var match = Pattern().Match(messageId);
+        return match.Success && int.TryParse(match.Groups[1].ValueSpan, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^<?laporan\.(\d{1,9})\.\d{1,19}\.[0-9a-f]{12}@", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
 }
 
 /// <summary>

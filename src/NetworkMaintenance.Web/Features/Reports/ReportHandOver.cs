@@ -51,7 +51,13 @@ public sealed class ReportHandOver(AppDbContext db, StaffDirectory staff, Mail.M
                 : $"Laporan {report.Number} dikembalikan oleh {returned.ActorName} ({Labels.Of(report.Status)}). Alasan: {returned.Note}";
         }
 
-        foreach (var rule in Workflow.NextActors(report.Status))
+        // An e-mail report waits for the front desk first (docs/email-intake.md); the Kadis hears of it once confirmed.
+        if (report.AwaitsIntakeConfirmation)
+        {
+            var confirm = $"Laporan {report.Number} diterima dari email dan menunggu konfirmasi petugas layanan.";
+            foreach (var id in await staff.UserIdsInRoleAsync(Roles.PetugasLayanan, ct)) messages.TryAdd(id, confirm);
+        }
+        foreach (var rule in Workflow.NextActors(report.Status).Where(r => !Workflow.WaitsForFrontDesk(r, report)))
         {
             switch (rule)
             {

@@ -67,6 +67,8 @@ public sealed class ReportPages(AppDbContext db, ReportSnapshots snapshots, Docu
     private static string NextActorText(ReportView report)
     {
         if (report.IsFinal) return "—";
+        // An e-mail report waits for the front desk first (docs/email-intake.md); the page of "Email masuk" confirms it.
+        if (report.AwaitsIntakeConfirmation) return "Petugas layanan: konfirmasi laporan dari email (menu Email masuk)";
         var rules = Workflow.From(report.Status).Select(t => t.Actor).Distinct().ToList();
         return string.Join(" / ", rules.Select(r => r switch
         {

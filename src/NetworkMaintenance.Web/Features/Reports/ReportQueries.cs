@@ -70,9 +70,12 @@ public static class ReportQueries
         var technician = actor.HasRole(Roles.Teknisi);
         var opdId = actor.HasRole(Roles.Pelapor) ? actor.OpdId : null;
         var userId = actor.UserId;
+        var frontDesk = actor.HasRole(Roles.PetugasLayanan);
 
+        // An e-mail report waits for the front desk's confirmation before the Kadis's (Workflow.WaitsForFrontDesk).
         return reports.Where(r =>
-            (isKadis && kadisStates.Contains(r.Status))
+            (isKadis && kadisStates.Contains(r.Status) && !r.AwaitsIntakeConfirmation)
+            || (frontDesk && r.AwaitsIntakeConfirmation)
             || (r.KabidUserId != null && kabidIds.Contains(r.KabidUserId) && kabidStates.Contains(r.Status))
             || (r.KasiUserId != null && kasiIds.Contains(r.KasiUserId) && kasiStates.Contains(r.Status))
             || (technician && technicianStates.Contains(r.Status) && r.Technicians.Any(t => t.UserId == userId))

@@ -67,6 +67,7 @@ public sealed record ReportView : IReportParties
     /// <summary>The registered device the reporter named (docs/devices.md), if any.</summary>
     public int? DeviceId { get; init; }
     public DateTime? AlertResolvedAtUtc { get; init; }
+    public bool AwaitsIntakeConfirmation { get; init; }
 
     /// <summary><see cref="Report.ReplacedDevicesRequired"/> as the report had it.</summary>
     public required bool ReplacedDevicesRequired { get; init; }
@@ -122,6 +123,7 @@ public sealed record ReportView : IReportParties
             AcknowledgementSignaturePng = r.AcknowledgementSignaturePng is { } png ? new ReadOnlyMemory<byte>(png.ToArray()) : null,
             ClosedAtUtc = r.ClosedAtUtc, RejectionReason = r.RejectionReason, SlaPausedSinceUtc = r.SlaPausedSinceUtc,
             LaporNumber = r.LaporNumber, DeviceId = r.DeviceId, AlertResolvedAtUtc = r.AlertResolvedAtUtc,
+            AwaitsIntakeConfirmation = r.AwaitsIntakeConfirmation,
             SlaFacts = r.SlaFacts, IsFinal = r.IsFinal, ReplacedDevicesRequired = r.ReplacedDevicesRequired,
             Events = events,
             Technicians = r.Technicians.Select(t => new TechnicianView(t.UserId, t.FullName, t.IsLead)).ToList(),
