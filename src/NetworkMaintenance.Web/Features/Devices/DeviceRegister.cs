@@ -12,6 +12,15 @@ public sealed record DeviceListRow(int Id, DeviceKind Kind, string BrandType, st
     string? Building, string? Room, DeviceStatus Status, string? KodeBarang, string? Nup, string? IpAddress,
     int? ReservedForReportId, bool Flagged);
 
+/// <summary>A registered device as a picker offers it: its label, location and what a form row copies from it.</summary>
+public sealed record DevicePick(int Id, string Label, string Location, string Name, string? BrandType, string? SerialNumber)
+{
+    public string Text => Label + (Location.Length > 0 ? $" — {Location}" : "");
+
+    public static DevicePick Of(Device d) =>
+        new(d.Id, d.Label, d.LocationText, DeviceLabels.Of(d.Kind), d.BrandType, d.SerialNumber);
+}
+
 public sealed record DeviceHistoryRow(DateTime AtUtc, DeviceEventKind Kind, string Description, string ActorName,
     int? ReportId, string? ReportNumber);
 
@@ -152,12 +161,16 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
     }
 
     /// <summary>The devices of an OPD for the report form's picker ("tidak tahu" is the empty choice).</summary>
-    public async Task<IReadOnlyList<Reports.OptionItem>> OptionsForOpdAsync(int opdId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Reports.OptionItem>> OptionsForOpdAsync(int opdId, CancellationToken ct = default) =>
+        (await PicksForOpdAsync(opdId, ct)).Select(d => new Reports.OptionItem(
+            d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Text)).ToList();
+
+    /// <summary>The devices of an OPD (not disposed) as the pickers of the report form and the step forms show them.</summary>
+    public async Task<IReadOnlyList<DevicePick>> PicksForOpdAsync(int opdId, CancellationToken ct = default)
     {
         var devices = await db.Devices.AsNoTracking().Where(d => d.OpdId == opdId && d.Status != DeviceStatus.Disposed)
             .OrderBy(d => d.Kind).ThenBy(d => d.BrandType).ToListAsync(ct);
-        return devices.Select(d => new Reports.OptionItem(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            d.Label + (d.LocationText.Length > 0 ? $" — {d.LocationText}" : ""))).ToList();
+        return devices.Select(DevicePick.Of).ToList();
     }
 
     /// <summary>Field rules plus the one the database also enforces: a serial number is registered once.</summary>
