@@ -110,6 +110,7 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
                 {
                     DevicePurpose.Repaired => "Diperbaiki",
                     DevicePurpose.Replaced => "Diganti",
+                DevicePurpose.Examined => "Diperiksa",
                     _ => "Diajukan penggantian",
                 })))
             .OrderByDescending(r => r.ReceivedAtUtc).ToList();
@@ -172,6 +173,11 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
             .OrderBy(d => d.Kind).ThenBy(d => d.BrandType).ToListAsync(ct);
         return devices.Select(DevicePick.Of).ToList();
     }
+
+    /// <summary>The spares reserved for a report: the completion rows' picker of the new device.</summary>
+    public async Task<IReadOnlyList<DevicePick>> SparesReservedForAsync(int reportId, CancellationToken ct = default) =>
+        (await db.Devices.AsNoTracking().Where(d => d.ReservedForReportId == reportId).OrderBy(d => d.Id).ToListAsync(ct))
+            .Select(DevicePick.Of).ToList();
 
     /// <summary>Field rules plus the one the database also enforces: a serial number is registered once.</summary>
     private async Task CheckAsync(DeviceInput input, int? exceptId, CancellationToken ct)

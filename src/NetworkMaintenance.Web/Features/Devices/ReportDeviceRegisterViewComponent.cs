@@ -34,6 +34,7 @@ public sealed class ReportDeviceRegisterViewComponent(AppDbContext db, SpareStoc
             {
                 DevicePurpose.Repaired => "Diperbaiki",
                 DevicePurpose.Replaced => "Diganti",
+                DevicePurpose.Examined => "Diperiksa",
                 _ => "Diajukan penggantian",
             }));
             if (l.NewRegisteredDeviceId is { } n) roles.Add((n, "Perangkat pengganti"));
