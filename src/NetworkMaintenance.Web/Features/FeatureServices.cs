@@ -27,6 +27,7 @@ public static class FeatureServices
         services.AddScoped<Devices.DeviceRegister>();
         services.AddScoped<Devices.DeviceImport>();
         services.AddScoped<Devices.SpareStock>();
+        services.AddScoped<Devices.StockRoom>();
         services.AddScoped<Devices.DeviceSteps>();
 
         // Reports and the workflow.
