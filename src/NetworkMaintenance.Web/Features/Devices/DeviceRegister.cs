@@ -27,14 +27,20 @@ public sealed record DeviceHistoryRow(DateTime AtUtc, DeviceEventKind Kind, stri
 public sealed record DeviceReportRow(int Id, string Number, DateTime ReceivedAtUtc, ReportStatus Status, string How);
 
 public sealed record DevicePage(Device Device, string? OpdName, IReadOnlyList<DeviceHistoryRow> History,
-    IReadOnlyList<DeviceReportRow> Reports, string? ReservedForReportNumber, DeviceViewer Viewer, string ScanUrl);
+    IReadOnlyList<DeviceReportRow> Reports, string? ReservedForReportNumber, DeviceViewer Viewer, string ScanUrl)
+{
+    /// <summary>The audit entries of the device (staff only; empty for an OPD's reporter).</summary>
+    public IReadOnlyList<DeviceAuditRow> Audit { get; init; } = [];
+}
+
+public sealed record DeviceAuditRow(DateTime AtUtc, string EventType, string Summary, string? ActorUserName);
 
 /// <summary>
 /// The device register (issue #19 point 1): list with search and filters, the device page with its history and
 /// reports, create and edit. Every read is limited by the <see cref="DeviceViewer"/> (an OPD's reporter sees only
 /// their OPD's devices); managing is for the administrator and the Kasi (policy <c>DeviceManager</c>).
 /// </summary>
-public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidator<DeviceInput> validator)
+public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidator<DeviceInput> validator, DeviceAudit audit)
 {
     public const int PageSize = 50;
 
@@ -90,7 +96,12 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
         var reports = await ReportsOfAsync(id, viewer, ct);
         string? reservedFor = device.ReservedForReportId is { } rid
             ? await db.Reports.Where(r => r.Id == rid).Select(r => r.Number).SingleOrDefaultAsync(ct) : null;
-        return new DevicePage(device, device.Opd?.Name, history, reports, reservedFor, viewer, scanUrl);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var trail = viewer.OnlyOpdId is not null ? [] : await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ObjectType == DeviceAudit.TargetType && a.ObjectId == key)
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(100)
+            .Select(a => new DeviceAuditRow(a.AtUtc, a.EventType, a.Summary, a.ActorUserName)).ToListAsync(ct);
+        return new DevicePage(device, device.Opd?.Name, history, reports, reservedFor, viewer, scanUrl) { Audit = trail };
     }
 
     /// <summary>The reports that name the device: as the reporter's affected device or on a device line.</summary>
@@ -199,7 +210,7 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await audit.SaveAsync(ct: ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -14,7 +14,7 @@ namespace NetworkMaintenance.Web.Features.Devices;
 /// reserved spare goes into service where the broken unit was while the broken unit goes to the data-center store.
 /// Runs inside the step's one save (<see cref="StepService"/>); the rules are <see cref="Device"/>'s.
 /// </summary>
-public sealed class DeviceSteps(AppDbContext db)
+public sealed class DeviceSteps(AppDbContext db, DeviceAudit audit)
 {
     public async Task PrefillAsync(ReportView report, WorkflowAction action, StepInputForm form, CancellationToken ct = default)
     {
@@ -129,6 +129,7 @@ public sealed class DeviceSteps(AppDbContext db)
             spare.Reserve(report.Id, report.Number, actorName, now);
             spare.InstallAsReplacement(report.Id, report.Number, broken, actorName, now);
         }
+        audit.Stage();
     }
 
     private async Task<Device> FindOrRegisterAsync(Report report, int? id, string name, string? brandType, string? serial,

@@ -38,7 +38,7 @@ public abstract record IssueOutcome
 /// <see cref="StockItem"/>'s; this service loads, saves once and turns the concurrency refusal (two technicians taking
 /// the last unit at once) into a message.
 /// </summary>
-public sealed class StockRoom(AppDbContext db, TimeProvider clock, ILogger<StockRoom> logger)
+public sealed class StockRoom(AppDbContext db, TimeProvider clock, ILogger<StockRoom> logger, DeviceAudit audit)
 {
     /// <summary>Statuses of a report to which stock may be issued: the work is under way.</summary>
     public static readonly IReadOnlySet<ReportStatus> IssuingStatuses =
@@ -73,6 +73,7 @@ public sealed class StockRoom(AppDbContext db, TimeProvider clock, ILogger<Stock
         var item = new StockItem(input.Name ?? "", input.Unit ?? "", input.Quantity, input.ReorderLevel, viewer.ActorName,
             clock.GetUtcNow().UtcDateTime);
         db.StockItems.Add(item);
+        audit.StageStockItem(item, $"Barang {item.Name} ditambahkan ({item.Quantity} {item.Unit}, batas pemesanan ulang {item.ReorderLevel}).");
         await SaveAsync(ct);
         return item.Id;
     }
@@ -81,6 +82,7 @@ public sealed class StockRoom(AppDbContext db, TimeProvider clock, ILogger<Stock
     {
         var item = await db.StockItems.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException($"Stock item {id}");
         item.Edit(input.Name ?? "", input.Unit ?? "", input.ReorderLevel);
+        audit.StageStockItem(item, $"Barang {item.Name} diubah (satuan {item.Unit}, batas pemesanan ulang {item.ReorderLevel}).");
         await SaveAsync(ct);
     }
 
@@ -104,7 +106,7 @@ public sealed class StockRoom(AppDbContext db, TimeProvider clock, ILogger<Stock
         try
         {
             item.Issue(quantity, report.Id, report.Number, viewer.ActorName, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
+            await audit.SaveAsync(ct: ct);
             return new IssueOutcome.Issued($"{quantity} {item.Unit} {item.Name} dikeluarkan untuk laporan ini.");
         }
         catch (DomainException ex)
@@ -124,7 +126,7 @@ public sealed class StockRoom(AppDbContext db, TimeProvider clock, ILogger<Stock
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await audit.SaveAsync(ct: ct);
         }
         catch (DbUpdateConcurrencyException)
         {
