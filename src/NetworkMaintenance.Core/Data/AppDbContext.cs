@@ -27,6 +27,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Devices.Device> Devices => Set<Domain.Devices.Device>();
     public DbSet<Domain.Devices.DeviceEvent> DeviceEvents => Set<Domain.Devices.DeviceEvent>();
     public DbSet<Domain.Devices.StockItem> StockItems => Set<Domain.Devices.StockItem>();
+    public DbSet<Domain.Devices.StockMovement> StockMovements => Set<Domain.Devices.StockMovement>();
     public DbSet<Domain.Devices.DeviceReorderLevel> DeviceReorderLevels => Set<Domain.Devices.DeviceReorderLevel>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();

@@ -564,6 +564,45 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.ToTable("StockItems");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StockItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("StockItemId", "AtUtc");
+
+                    b.ToTable("StockMovements");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -2738,6 +2777,20 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockMovement", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.StockItem", null)
+                        .WithMany("Movements")
+                        .HasForeignKey("StockItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSignature", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", null)
@@ -3056,6 +3109,11 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.Device", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockItem", b =>
+                {
+                    b.Navigation("Movements");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", b =>

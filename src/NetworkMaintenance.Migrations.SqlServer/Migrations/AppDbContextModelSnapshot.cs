@@ -567,6 +567,45 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.ToTable("StockItems");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StockItemId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("StockItemId", "AtUtc");
+
+                    b.ToTable("StockMovements");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -2745,6 +2784,20 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockMovement", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.StockItem", null)
+                        .WithMany("Movements")
+                        .HasForeignKey("StockItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSignature", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", null)
@@ -3063,6 +3116,11 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.Device", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockItem", b =>
+                {
+                    b.Navigation("Movements");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", b =>

@@ -543,6 +543,43 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.ToTable("StockItems");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("StockItemId", "AtUtc");
+
+                    b.ToTable("StockMovements");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -2663,6 +2700,20 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockMovement", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NetworkMaintenance.Core.Domain.Devices.StockItem", null)
+                        .WithMany("Movements")
+                        .HasForeignKey("StockItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.DocumentSignature", b =>
                 {
                     b.HasOne("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", null)
@@ -2981,6 +3032,11 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.Device", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Devices.StockItem", b =>
+                {
+                    b.Navigation("Movements");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", b =>

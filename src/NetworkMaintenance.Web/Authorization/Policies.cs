@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>The technicians' own pages: the offline app's assignments and the sync of steps (docs/offline.md).</summary>
     public const string Technician = nameof(Technician);
 
+    /// <summary>Who sees the quantity-counted stock (cables, connectors): the administrator, the Kasi, the technicians.</summary>
+    public const string StockReader = nameof(StockReader);
+
     /// <summary>
     /// Any signed-in user, including an administrator who has yet to enroll two-factor authentication: only for
     /// the enrollment pages and signing out. Every other policy (and the fallback) also requires that enrollment.
@@ -64,7 +67,8 @@ public static class Policies
         .AddPolicy(DeviceReader, p => Enrolled(p.RequireRole(Roles.Administrator, Roles.Pelapor, Roles.PetugasLayanan,
             Roles.KepalaDinas, Roles.KepalaBidang, Roles.KepalaSeksi, Roles.Teknisi)))
         .AddPolicy(Technician, p => Enrolled(p.RequireRole(Roles.Teknisi)))
-        .AddPolicy(SpareHandler, p => Enrolled(p.RequireRole(Roles.KepalaSeksi, Roles.Teknisi)));
+        .AddPolicy(SpareHandler, p => Enrolled(p.RequireRole(Roles.KepalaSeksi, Roles.Teknisi)))
+        .AddPolicy(StockReader, p => Enrolled(p.RequireRole(Roles.Administrator, Roles.KepalaSeksi, Roles.Teknisi)));
 
     /// <summary>Adds the two-factor enrollment an administrator needs (see <see cref="TwoFactorEnrolledRequirement"/>).</summary>
     private static AuthorizationPolicyBuilder Enrolled(AuthorizationPolicyBuilder policy) =>

@@ -27,6 +27,8 @@ public static class FeatureServices
         services.AddScoped<Devices.DeviceRegister>();
         services.AddScoped<Devices.DeviceImport>();
         services.AddScoped<Devices.SpareStock>();
+        services.AddScoped<Devices.StockRoom>();
+        services.AddScoped<Devices.DeviceAudit>();
         services.AddScoped<Devices.DeviceSteps>();
 
         // Reports and the workflow.

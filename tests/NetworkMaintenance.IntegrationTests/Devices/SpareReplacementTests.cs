@@ -66,8 +66,8 @@ public sealed class SpareReplacementTests(AppFactory factory) : IClassFixture<Ap
         // The completion form offers the reserved spare as the new device.
         var page = await teknisi.GetPageAsync($"/laporan/{id}/langkah/CompleteWork");
         Assert.Equal("NEW-SN-0002", WebPageHelpers.InputValue(page, "ReplacedDevices[0].NewSerialNumber"));
-        Assert.Equal(Id(spare), WebPageHelpers.InputValue(page, "ReplacedDevices[0].NewDeviceId"));
-        Assert.Equal(Id(broken), WebPageHelpers.InputValue(page, "ReplacedDevices[0].DeviceId"));
+        Assert.Equal([Id(spare)], WebPageHelpers.SelectedValues(page, "ReplacedDevices[0].NewDeviceId"));
+        Assert.Equal([Id(broken)], WebPageHelpers.SelectedValues(page, "ReplacedDevices[0].DeviceId"));
         await _w.StepOkAsync("teknisi", id, WorkflowAction.CompleteWork, ReportStatus.AwaitingAcknowledgement,
             ("ActionsTaken", "Mengganti switch yang terbakar dengan cadangan"),
             ("ReplacedDevices[0].Name", "Switch"), ("ReplacedDevices[0].BrandType", "TP-Link TL-SG1024"),

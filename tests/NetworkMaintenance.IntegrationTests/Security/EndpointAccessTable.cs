@@ -155,6 +155,13 @@ public static class EndpointAccessTable
         Post("/perangkat/{id:int}/cadangkan", KepalaSeksi | Teknisi),
         Post("/perangkat/{id:int}/lepas", KepalaSeksi | Teknisi),
         Post("/perangkat/laporan/{reportId:int}/siapkan", KepalaSeksi | Teknisi),
+        Get("/perangkat/stok", Administrator | KepalaSeksi | Teknisi),
+        Get("/perangkat/stok/baru", Administrator | KepalaSeksi),
+        Post("/perangkat/stok/baru", Administrator | KepalaSeksi),
+        Get("/perangkat/stok/{id:int}/ubah", Administrator | KepalaSeksi),
+        Post("/perangkat/stok/{id:int}/ubah", Administrator | KepalaSeksi),
+        Post("/perangkat/stok/{id:int}/terima", Administrator | KepalaSeksi),
+        Post("/perangkat/stok/keluarkan", KepalaSeksi | Teknisi),
 
         // Front desk.
         Get("/buku-tamu", PetugasLayanan),

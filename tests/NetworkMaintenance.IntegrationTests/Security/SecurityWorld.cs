@@ -55,6 +55,7 @@ public sealed class SecurityWorld : IAsyncLifetime
     public int DeviceId { get; private set; }
     /// <summary>A switch of the Dinkes: the BKD's reporter (and their API token) may not see it.</summary>
     public int OtherOpdDeviceId { get; private set; }
+    public int StockItemId { get; private set; }
     public Dictionary<string, long> NotificationOf { get; } = [];
     public Dictionary<string, int> AppointmentOf { get; } = [];
     public string ComplaintNumber { get; private set; } = "";
@@ -90,6 +91,7 @@ public sealed class SecurityWorld : IAsyncLifetime
         await UploadLogoAsync(await driver.As("admin"));
         DeviceId = await RegisterDeviceAsync(await driver.As("admin"), "BKD", "SEC-WORLD-1");
         OtherOpdDeviceId = await RegisterDeviceAsync(await driver.As("admin"), "Dinkes", "SEC-WORLD-2");
+        StockItemId = await AddStockItemAsync(await driver.As("admin"));
 
         await Factory.WithScopeAsync(async sp =>
         {
@@ -169,6 +171,7 @@ public sealed class SecurityWorld : IAsyncLifetime
                 ("id", _) when route.StartsWith("/admin/opd/", StringComparison.Ordinal) => Id(AdminTargetOpdId),
                 ("id", _) when route.StartsWith("/admin/pemantauan/", StringComparison.Ordinal) => Id(MonitoringSourceId),
                 ("id", _) when route.StartsWith("/admin/unit/", StringComparison.Ordinal) => Id(AdminTargetUnitId),
+                ("id", _) when route.StartsWith("/perangkat/stok/", StringComparison.Ordinal) => Id(StockItemId),
                 ("id", _) when route.StartsWith("/perangkat/", StringComparison.Ordinal) => Id(DeviceId),
                 ("reportId", _) => Id(reportId),
                 ("kode", _) => VerificationCode,
@@ -220,6 +223,15 @@ public sealed class SecurityWorld : IAsyncLifetime
             .Set("Status", "InService"));
         var target = await HttpAssert.RedirectsToAsync(response, "/perangkat/");
         return int.Parse(target["/perangkat/".Length..], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A stock item (cables), added through the form.</summary>
+    private async Task<int> AddStockItemAsync(WebSession admin)
+    {
+        using var response = await admin.PostFormAsync("/perangkat/stok/baru", new Form().Set("Name", "Kabel UTP (dunia uji keamanan)")
+            .Set("Unit", "meter").Set("Quantity", "100").Set("ReorderLevel", "10"));
+        await HttpAssert.RedirectsToAsync(response, "/perangkat/stok");
+        return await Factory.QueryAsync(db => db.StockItems.Where(s => s.Name == "Kabel UTP (dunia uji keamanan)").Select(s => s.Id).SingleAsync());
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

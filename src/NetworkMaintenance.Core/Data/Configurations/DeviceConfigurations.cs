@@ -53,6 +53,20 @@ public class StockItemConfiguration : IEntityTypeConfiguration<StockItem>
         builder.Property(s => s.Unit).HasMaxLength(30).IsRequired();
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.BelowReorderLevel);
+        builder.HasMany(s => s.Movements).WithOne().HasForeignKey(m => m.StockItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(s => s.Movements).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public class StockMovementConfiguration : IEntityTypeConfiguration<StockMovement>
+{
+    public void Configure(EntityTypeBuilder<StockMovement> builder)
+    {
+        builder.Property(m => m.ActorName).HasMaxLength(150).IsRequired();
+        builder.Property(m => m.Description).HasMaxLength(500).IsRequired();
+        builder.HasOne<Report>().WithMany().HasForeignKey(m => m.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.StockItemId, m.AtUtc });
+        builder.HasIndex(m => m.ReportId);
     }
 }
 

@@ -64,6 +64,19 @@ public static class AuditEvents
     /// <summary>The nota dinas that sends a month's recap took its number.</summary>
     public const string RecapCoverLetterNumbered = "recap.cover_letter_numbered";
 
+    public const string DevicePrefix = "device.";
+
+    /// <summary>A device registered by a spreadsheet import (a form's registration is device.registered).</summary>
+    public const string DeviceImported = "device.imported";
+
+    /// <summary>A stock item (cables, connectors) added or edited; stock received; stock issued to a report.</summary>
+    public const string StockItemSaved = "stock.item_saved";
+    public const string StockReceived = "stock.received";
+    public const string StockIssued = "stock.issued";
+
+    /// <summary>"device.registered", "device.reserved", ... one code per line of a device's history (<see cref="Devices.DeviceEventKind"/>).</summary>
+    public static string DeviceChange(Devices.DeviceEventKind kind) => DevicePrefix + SnakeCase(kind.ToString());
+
     /// <summary>"workflow.dispose", "workflow.complete_work", ... one code per <see cref="WorkflowAction"/>.</summary>
     public static string WorkflowStep(WorkflowAction action) => WorkflowPrefix + SnakeCase(action.ToString());
 
@@ -103,13 +116,35 @@ public static class AuditEvents
         (MonitoringAlertUpdated, "Peringatan pemantauan diperbarui"),
         (EmailReplyNoted, "Balasan email dicatat pada laporan"),
         (EmailIntakeConfirmed, "Laporan dari email dikonfirmasi"),
+        (DeviceImported, "Perangkat: diimpor"),
+        (StockItemSaved, "Stok: barang disimpan"),
+        (StockReceived, "Stok: diterima"),
+        (StockIssued, "Stok: dikeluarkan untuk laporan"),
     ];
+
+    private static string DeviceLabel(Devices.DeviceEventKind kind) => "Perangkat: " + kind switch
+    {
+        Devices.DeviceEventKind.Registered => "didaftarkan",
+        Devices.DeviceEventKind.Edited => "diubah",
+        Devices.DeviceEventKind.Reported => "gangguan dilaporkan",
+        Devices.DeviceEventKind.Repaired => "diperbaiki",
+        Devices.DeviceEventKind.Reserved => "dicadangkan",
+        Devices.DeviceEventKind.ReservationReleased => "cadangan dilepas",
+        Devices.DeviceEventKind.Prepared => "disiapkan sebagai pengganti",
+        Devices.DeviceEventKind.InstalledAsReplacement => "dipasang sebagai pengganti",
+        Devices.DeviceEventKind.ReplacedBroken => "diganti (rusak)",
+        Devices.DeviceEventKind.Moved => "dipindahkan",
+        Devices.DeviceEventKind.StatusChanged => "status diubah",
+        Devices.DeviceEventKind.RepeatFaultFlagged => "ditandai gangguan berulang",
+        _ => "keputusan gangguan berulang",
+    };
 
     /// <summary>Every known code with its Indonesian label, for the filter on the admin page.</summary>
     public static IReadOnlyList<(string Code, string Label)> All { get; } =
     [
         .. Fixed,
         .. Enum.GetValues<WorkflowAction>().Select(a => (WorkflowStep(a), "Alur kerja: " + Workflow.Workflow.ActionLabel(a))),
+        .. Enum.GetValues<Devices.DeviceEventKind>().Select(k => (DeviceChange(k), DeviceLabel(k))),
     ];
 
     public static string Label(string code) =>

@@ -236,19 +236,23 @@ public class DeviceEvent
     public string Description { get; private set; } = "";
 }
 
-/// <summary>Consumables counted by quantity (cables, connectors) in the data-center store.</summary>
+/// <summary>
+/// Consumables counted by quantity (cables, connectors) in the data-center store. Every receipt and issue is a
+/// <see cref="StockMovement"/> and bumps <see cref="Version"/>, the optimistic concurrency token: two technicians taking
+/// the last unit at once both read version n, one saves n+1, the other's save matches no row and is refused.
+/// </summary>
 public class StockItem
 {
+    private readonly List<StockMovement> _movements = [];
+
     private StockItem() { }
 
-    public StockItem(string name, string unit, int quantity, int reorderLevel)
+    public StockItem(string name, string unit, int quantity, int reorderLevel, string actorName = "", DateTime? nowUtc = null)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Nama barang wajib diisi.");
-        if (quantity < 0 || reorderLevel < 0) throw new DomainException("Jumlah dan batas pemesanan ulang tidak boleh negatif.");
-        Name = name.Trim();
-        Unit = string.IsNullOrWhiteSpace(unit) ? "buah" : unit.Trim();
+        Edit(name, unit, reorderLevel);
+        if (quantity < 0) throw new DomainException("Jumlah dan batas pemesanan ulang tidak boleh negatif.");
         Quantity = quantity;
-        ReorderLevel = reorderLevel;
+        if (quantity > 0 && nowUtc is { } now) _movements.Add(new StockMovement(quantity, null, actorName, now, "Stok awal."));
     }
 
     public int Id { get; private set; }
@@ -258,23 +262,39 @@ public class StockItem
     public int ReorderLevel { get; private set; }
     public int Version { get; private set; }
 
+    public IReadOnlyCollection<StockMovement> Movements => _movements.AsReadOnly();
+
     public bool BelowReorderLevel => Quantity <= ReorderLevel;
 
-    public void Receive(int quantity)
+    public void Edit(string name, string unit, int reorderLevel)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Nama barang wajib diisi.");
+        if (reorderLevel < 0) throw new DomainException("Jumlah dan batas pemesanan ulang tidak boleh negatif.");
+        Name = name.Trim();
+        Unit = string.IsNullOrWhiteSpace(unit) ? "buah" : unit.Trim();
+        ReorderLevel = reorderLevel;
+        Version++;
+    }
+
+    public void Receive(int quantity, string actorName = "", DateTime? nowUtc = null, string? note = null)
     {
         if (quantity <= 0) throw new DomainException("Jumlah harus lebih dari 0.");
         Quantity += quantity;
         Version++;
+        if (nowUtc is { } now) _movements.Add(new StockMovement(quantity, null, actorName, now, string.IsNullOrWhiteSpace(note) ? "Stok diterima." : note.Trim()));
     }
 
-    /// <summary>Takes stock for a replacement; refused when not enough is on hand.</summary>
-    public void Issue(int quantity)
+    /// <summary>Takes stock for a report (a repair or a replacement); refused when not enough is on hand.</summary>
+    public void Issue(int quantity, int? reportId = null, string? reportNumber = null, string actorName = "", DateTime? nowUtc = null)
     {
         if (quantity <= 0) throw new DomainException("Jumlah harus lebih dari 0.");
         if (quantity > Quantity)
             throw new DomainException($"Stok {Name} tidak cukup: tersedia {Quantity} {Unit}.");
         Quantity -= quantity;
         Version++;
+        if (nowUtc is { } now)
+            _movements.Add(new StockMovement(-quantity, reportId, actorName, now,
+                reportNumber is null ? "Stok dikeluarkan." : $"Dikeluarkan untuk laporan {reportNumber}."));
     }
 
     public void SetReorderLevel(int level)
@@ -283,6 +303,29 @@ public class StockItem
         ReorderLevel = level;
         Version++;
     }
+}
+
+/// <summary>One receipt (positive) or issue (negative, to a report) of a stock item.</summary>
+public class StockMovement
+{
+    private StockMovement() { }
+
+    internal StockMovement(int quantity, int? reportId, string actorName, DateTime atUtc, string description)
+    {
+        Quantity = quantity;
+        ReportId = reportId;
+        ActorName = actorName;
+        AtUtc = atUtc;
+        Description = description;
+    }
+
+    public long Id { get; private set; }
+    public int StockItemId { get; private set; }
+    public int Quantity { get; private set; }
+    public int? ReportId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public DateTime AtUtc { get; private set; }
+    public string Description { get; private set; } = "";
 }
 
 /// <summary>The number of spares of a kind below which the Kasi is warned.</summary>
@@ -310,6 +353,8 @@ public static class DeviceMessages
 {
     public const string BrandTypeRequired = "Merek/tipe perangkat wajib diisi.";
     public const string SerialTaken = "Nomor seri ini sudah terdaftar untuk perangkat lain.";
+    public const string StockTakenByOther =
+        "Stok barang ini baru saja diambil oleh petugas lain. Muat ulang halaman dan periksa jumlah yang tersedia.";
     public const string ReservedByOther =
         "Perangkat cadangan ini baru saja dicadangkan oleh petugas lain. Muat ulang halaman dan pilih perangkat lain.";
 }

@@ -322,7 +322,8 @@ public class Report : IReportParties
         InDataCenterNetwork = inDataCenterNetwork;
         DiagnosedAtUtc = nowUtc;
         ev.Describe($"Jenis gangguan: {FaultType}. Lokasi: {FaultLocation}. " +
-            (inDataCenterNetwork ? "Di jaringan Data Center." : "Di luar jaringan Data Center.") + $" Temuan: {Sentence(DiagnosisFindings)}");
+            (inDataCenterNetwork ? "Di jaringan Data Center." : "Di luar jaringan Data Center.") + $" Temuan: {Sentence(DiagnosisFindings)}"
+            + RecordExamined(diagnosis.Devices, nowUtc));
         return ev;
     }
 
@@ -349,8 +350,22 @@ public class Report : IReportParties
         ReporterPresentAtInspection = inspection.ReporterPresent;
         ReplacementNeeded = replacementNeeded;
         ev.Describe($"Kunjungan {IndonesianTime(inspection.VisitedAtUtc)} s.d. {IndonesianTime(visitEnded)}; pelapor {(inspection.ReporterPresent ? "hadir" : "tidak hadir")}. " +
-            $"Temuan: {Sentence(InspectionFindings)} " + (replacementNeeded ? "Perangkat harus diganti." : "Perangkat dapat diperbaiki."));
+            $"Temuan: {Sentence(InspectionFindings)} " + (replacementNeeded ? "Perangkat harus diganti." : "Perangkat dapat diperbaiki.")
+            + RecordExamined(inspection.Devices, nowUtc));
         return ev;
+    }
+
+    /// <summary>
+    /// The devices examined in the diagnosis or the inspection replace those recorded before (kept, marked superseded);
+    /// returns the sentence the timeline adds ("" when none were given).
+    /// </summary>
+    private string RecordExamined(IReadOnlyList<DeviceLine>? devices, DateTime nowUtc)
+    {
+        if (devices is null) return "";
+        foreach (var old in CurrentDevices(DevicePurpose.Examined)) old.Supersede();
+        var lines = devices.Select(d => new ReportDevice(DevicePurpose.Examined, d, nowUtc)).ToList();
+        _devices.AddRange(lines);
+        return lines.Count == 0 ? "" : " Perangkat diperiksa: " + string.Join("; ", lines.Select(DescribeDevice)) + ".";
     }
 
     /// <summary>The reporter (or the front desk from the reporter's paper form) files the replacement request (seed step 9).</summary>
@@ -387,7 +402,7 @@ public class Report : IReportParties
             throw new DomainException("Waktu mulai pekerjaan tidak boleh sebelum laporan diterima.");
 
         var ev = Move(t, capacity, actor, nowUtc, null);
-        foreach (var old in _devices.Where(d => d.Purpose != DevicePurpose.ReplacementRequest && !d.IsSuperseded)) old.Supersede();
+        foreach (var old in _devices.Where(d => (d.Purpose is DevicePurpose.Repaired or DevicePurpose.Replaced) && !d.IsSuperseded)) old.Supersede();
         _devices.AddRange(lines);
         ActionsTaken = work.ActionsTaken.Trim();
         RootCause = Clean(work.RootCause);

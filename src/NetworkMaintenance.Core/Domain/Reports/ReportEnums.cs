@@ -62,6 +62,8 @@ public enum DevicePurpose
     Repaired,
     /// <summary>Replaced by the technician: the old serial and the new one.</summary>
     Replaced,
+    /// <summary>Examined in the diagnosis or the on-site inspection (the devices the fault was found in).</summary>
+    Examined,
 }
 
 /// <summary>The standard disposition instructions of a lembar disposisi (GOV-FORMATS.md).</summary>

@@ -29,11 +29,14 @@ public sealed record Disposition(PersonRef To, StandardInstruction Instructions,
 public sealed record TechnicianAssignment(IReadOnlyList<PersonRef> Technicians, string LeadUserId,
     StandardInstruction Instructions, string? Note);
 
-public sealed record DiagnosisInput(string FaultType, string FaultLocation, string Findings);
+/// <param name="Devices">The devices examined (null: leave the ones recorded before as they are).</param>
+public sealed record DiagnosisInput(string FaultType, string FaultLocation, string Findings, IReadOnlyList<DeviceLine>? Devices = null);
 
 /// <param name="VisitedAtUtc">When the site visit actually started.</param>
 /// <param name="VisitEndedAtUtc">When it actually ended; null means at the time of the step.</param>
-public sealed record InspectionInput(DateTime VisitedAtUtc, string Findings, bool ReporterPresent, DateTime? VisitEndedAtUtc = null);
+/// <param name="Devices">The devices examined on site (null: leave the ones recorded before as they are).</param>
+public sealed record InspectionInput(DateTime VisitedAtUtc, string Findings, bool ReporterPresent, DateTime? VisitEndedAtUtc = null,
+    IReadOnlyList<DeviceLine>? Devices = null);
 
 public sealed record DeviceLine(
     string Name,

@@ -26,7 +26,7 @@ public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Error
 /// docs/devices.md); the order does not matter. The files are read by <see cref="SpreadsheetCsv"/> and
 /// <see cref="SpreadsheetXlsx"/>.
 /// </summary>
-public sealed class DeviceImport(AppDbContext db, TimeProvider clock, IValidator<DeviceInput> validator)
+public sealed class DeviceImport(AppDbContext db, TimeProvider clock, IValidator<DeviceInput> validator, DeviceAudit audit)
 {
     public const int MaxRows = 5000;
 
@@ -111,7 +111,7 @@ public sealed class DeviceImport(AppDbContext db, TimeProvider clock, IValidator
         {
             db.Devices.Add(new Device(input.ToDetails(), input.Status, viewer.ActorName, now));
         }
-        await db.SaveChangesAsync(ct);
+        await audit.SaveAsync(imported: true, ct: ct);
         return new ImportResult(inputs.Count, []);
     }
 

@@ -12,20 +12,35 @@ public sealed record DeviceListRow(int Id, DeviceKind Kind, string BrandType, st
     string? Building, string? Room, DeviceStatus Status, string? KodeBarang, string? Nup, string? IpAddress,
     int? ReservedForReportId, bool Flagged);
 
+/// <summary>A registered device as a picker offers it: its label, location and what a form row copies from it.</summary>
+public sealed record DevicePick(int Id, string Label, string Location, string Name, string? BrandType, string? SerialNumber)
+{
+    public string Text => Label + (Location.Length > 0 ? $" — {Location}" : "");
+
+    public static DevicePick Of(Device d) =>
+        new(d.Id, d.Label, d.LocationText, DeviceLabels.Of(d.Kind), d.BrandType, d.SerialNumber);
+}
+
 public sealed record DeviceHistoryRow(DateTime AtUtc, DeviceEventKind Kind, string Description, string ActorName,
     int? ReportId, string? ReportNumber);
 
 public sealed record DeviceReportRow(int Id, string Number, DateTime ReceivedAtUtc, ReportStatus Status, string How);
 
 public sealed record DevicePage(Device Device, string? OpdName, IReadOnlyList<DeviceHistoryRow> History,
-    IReadOnlyList<DeviceReportRow> Reports, string? ReservedForReportNumber, DeviceViewer Viewer, string ScanUrl);
+    IReadOnlyList<DeviceReportRow> Reports, string? ReservedForReportNumber, DeviceViewer Viewer, string ScanUrl)
+{
+    /// <summary>The audit entries of the device (staff only; empty for an OPD's reporter).</summary>
+    public IReadOnlyList<DeviceAuditRow> Audit { get; init; } = [];
+}
+
+public sealed record DeviceAuditRow(DateTime AtUtc, string EventType, string Summary, string? ActorUserName);
 
 /// <summary>
 /// The device register (issue #19 point 1): list with search and filters, the device page with its history and
 /// reports, create and edit. Every read is limited by the <see cref="DeviceViewer"/> (an OPD's reporter sees only
 /// their OPD's devices); managing is for the administrator and the Kasi (policy <c>DeviceManager</c>).
 /// </summary>
-public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidator<DeviceInput> validator)
+public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidator<DeviceInput> validator, DeviceAudit audit)
 {
     public const int PageSize = 50;
 
@@ -85,7 +100,12 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
         var reports = await ReportsOfAsync(id, viewer, ct);
         string? reservedFor = device.ReservedForReportId is { } rid
             ? await db.Reports.Where(r => r.Id == rid).Select(r => r.Number).SingleOrDefaultAsync(ct) : null;
-        return new DevicePage(device, device.Opd?.Name, history, reports, reservedFor, viewer, scanUrl);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var trail = viewer.OnlyOpdId is not null ? [] : await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ObjectType == DeviceAudit.TargetType && a.ObjectId == key)
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(100)
+            .Select(a => new DeviceAuditRow(a.AtUtc, a.EventType, a.Summary, a.ActorUserName)).ToListAsync(ct);
+        return new DevicePage(device, device.Opd?.Name, history, reports, reservedFor, viewer, scanUrl) { Audit = trail };
     }
 
     /// <summary>The reports that name the device: as the reporter's affected device or on a device line.</summary>
@@ -105,6 +125,7 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
                 {
                     DevicePurpose.Repaired => "Diperbaiki",
                     DevicePurpose.Replaced => "Diganti",
+                DevicePurpose.Examined => "Diperiksa",
                     _ => "Diajukan penggantian",
                 })))
             .OrderByDescending(r => r.ReceivedAtUtc).ToList();
@@ -156,13 +177,22 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
     }
 
     /// <summary>The devices of an OPD for the report form's picker ("tidak tahu" is the empty choice).</summary>
-    public async Task<IReadOnlyList<Reports.OptionItem>> OptionsForOpdAsync(int opdId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Reports.OptionItem>> OptionsForOpdAsync(int opdId, CancellationToken ct = default) =>
+        (await PicksForOpdAsync(opdId, ct)).Select(d => new Reports.OptionItem(
+            d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Text)).ToList();
+
+    /// <summary>The devices of an OPD (not disposed) as the pickers of the report form and the step forms show them.</summary>
+    public async Task<IReadOnlyList<DevicePick>> PicksForOpdAsync(int opdId, CancellationToken ct = default)
     {
         var devices = await db.Devices.AsNoTracking().Where(d => d.OpdId == opdId && d.Status != DeviceStatus.Disposed)
             .OrderBy(d => d.Kind).ThenBy(d => d.BrandType).ToListAsync(ct);
-        return devices.Select(d => new Reports.OptionItem(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            d.Label + (d.LocationText.Length > 0 ? $" — {d.LocationText}" : ""))).ToList();
+        return devices.Select(DevicePick.Of).ToList();
     }
+
+    /// <summary>The spares reserved for a report: the completion rows' picker of the new device.</summary>
+    public async Task<IReadOnlyList<DevicePick>> SparesReservedForAsync(int reportId, CancellationToken ct = default) =>
+        (await db.Devices.AsNoTracking().Where(d => d.ReservedForReportId == reportId).OrderBy(d => d.Id).ToListAsync(ct))
+            .Select(DevicePick.Of).ToList();
 
     /// <summary>Field rules plus the one the database also enforces: a serial number is registered once.</summary>
     private async Task CheckAsync(DeviceInput input, int? exceptId, CancellationToken ct)
@@ -184,7 +214,7 @@ public sealed class DeviceRegister(AppDbContext db, TimeProvider clock, IValidat
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await audit.SaveAsync(ct: ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -14,10 +14,24 @@ namespace NetworkMaintenance.Web.Features.Devices;
 /// reserved spare goes into service where the broken unit was while the broken unit goes to the data-center store.
 /// Runs inside the step's one save (<see cref="StepService"/>); the rules are <see cref="Device"/>'s.
 /// </summary>
-public sealed class DeviceSteps(AppDbContext db)
+public sealed class DeviceSteps(AppDbContext db, DeviceAudit audit)
 {
     public async Task PrefillAsync(ReportView report, WorkflowAction action, StepInputForm form, CancellationToken ct = default)
     {
+        if (action is WorkflowAction.DiagnoseInDataCenter or WorkflowAction.DiagnoseOutsideDataCenter
+                or WorkflowAction.InspectRepair or WorkflowAction.InspectReplace
+            && report.DeviceId is { } reported && form.Devices.All(d => d.IsEmpty))
+        {
+            // The device the reporter named (or scanned) is the first one to examine; its condition is the technician's to state.
+            var device = await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == reported, ct);
+            if (device is not null)
+            {
+                form.Devices.Insert(0, new DeviceRow
+                {
+                    Name = DeviceLabels.Of(device.Kind), BrandType = device.BrandType, SerialNumber = device.SerialNumber, DeviceId = device.Id,
+                });
+            }
+        }
         if (action == WorkflowAction.SubmitReplacementRequest)
         {
             var deviceId = await db.Reports.Where(r => r.Id == report.Id).Select(r => r.DeviceId).SingleAsync(ct);
@@ -51,6 +65,43 @@ public sealed class DeviceSteps(AppDbContext db)
         }
     }
 
+    /// <summary>
+    /// Before the posted form is validated: a row whose device was picked from the register takes the device's name,
+    /// brand/type and serial number where they were left empty, and a replaced row's picked spare its brand/type and
+    /// serial number. Only devices of the report's OPD (or already named on the report) and spares reserved for the
+    /// report may be picked; any other id posted is dropped, leaving the row as typed.
+    /// </summary>
+    public async Task CompleteRowsAsync(Report report, StepInputForm form, CancellationToken ct = default)
+    {
+        var rows = form.Devices.Concat(form.ReplacedDevices).ToList();
+        var ids = rows.SelectMany(r => new[] { r.DeviceId, r.NewDeviceId }).OfType<int>().Distinct().ToList();
+        if (ids.Count == 0) return;
+        var devices = await db.Devices.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var named = report.Devices.SelectMany(l => new[] { l.DeviceId, l.NewDeviceId }).Append(report.DeviceId).OfType<int>().ToHashSet();
+        foreach (var row in rows)
+        {
+            if (row.DeviceId is { } id)
+            {
+                if (devices.GetValueOrDefault(id) is { } d && (d.OpdId == report.OpdId || named.Contains(id)))
+                {
+                    if (string.IsNullOrWhiteSpace(row.Name)) row.Name = DeviceLabels.Of(d.Kind);
+                    if (string.IsNullOrWhiteSpace(row.BrandType)) row.BrandType = d.BrandType;
+                    if (string.IsNullOrWhiteSpace(row.SerialNumber)) row.SerialNumber = d.SerialNumber;
+                }
+                else row.DeviceId = null;
+            }
+            if (row.NewDeviceId is { } spareId)
+            {
+                if (devices.GetValueOrDefault(spareId) is { } s && (s.ReservedForReportId == report.Id || named.Contains(spareId)))
+                {
+                    if (string.IsNullOrWhiteSpace(row.NewBrandType)) row.NewBrandType = s.BrandType;
+                    if (string.IsNullOrWhiteSpace(row.NewSerialNumber)) row.NewSerialNumber = s.SerialNumber;
+                }
+                else row.NewDeviceId = null;
+            }
+        }
+    }
+
     /// <summary>After the report's method, before the step's save: the register follows the completed work.</summary>
     public async Task ApplyAsync(Report report, ReportEvent ev, string actorName, DateTime now, CancellationToken ct = default)
     {
@@ -78,6 +129,7 @@ public sealed class DeviceSteps(AppDbContext db)
             spare.Reserve(report.Id, report.Number, actorName, now);
             spare.InstallAsReplacement(report.Id, report.Number, broken, actorName, now);
         }
+        audit.Stage();
     }
 
     private async Task<Device> FindOrRegisterAsync(Report report, int? id, string name, string? brandType, string? serial,

@@ -10,14 +10,15 @@ namespace NetworkMaintenance.Web.Features.Devices;
 public sealed record LinkedDevice(int Id, string Label, string Role, bool Flagged);
 
 public sealed record ReportDeviceRegisterModel(int ReportId, IReadOnlyList<LinkedDevice> Linked, bool ShowSpares,
-    IReadOnlyList<SpareRow> Reserved, IReadOnlyList<SpareRow> Free);
+    IReadOnlyList<SpareRow> Reserved, IReadOnlyList<SpareRow> Free, bool ShowStock = false,
+    IReadOnlyList<StockRow>? Stock = null, IReadOnlyList<StockMovementRow>? Issued = null);
 
 /// <summary>
 /// The report page's side of the register (issue #19 points 2 to 4): the registered devices the report names, with
 /// links to their pages and the repeat-fault flag; while the replacement is under way, the spares the Kasi and the
 /// technicians reserve, release and record as prepared (step 10). The caller has already authorized the report.
 /// </summary>
-public sealed class ReportDeviceRegisterViewComponent(AppDbContext db, SpareStock stock) : ViewComponent
+public sealed class ReportDeviceRegisterViewComponent(AppDbContext db, SpareStock stock, StockRoom stockRoom) : ViewComponent
 {
     /// <summary>Reads the links from the page's <see cref="ReportView"/>: a report that names no registered device
     /// and needs no spares costs no query.</summary>
@@ -34,6 +35,7 @@ public sealed class ReportDeviceRegisterViewComponent(AppDbContext db, SpareStoc
             {
                 DevicePurpose.Repaired => "Diperbaiki",
                 DevicePurpose.Replaced => "Diganti",
+                DevicePurpose.Examined => "Diperiksa",
                 _ => "Diajukan penggantian",
             }));
             if (l.NewRegisteredDeviceId is { } n) roles.Add((n, "Perangkat pengganti"));
@@ -46,8 +48,13 @@ public sealed class ReportDeviceRegisterViewComponent(AppDbContext db, SpareStoc
         var viewer = DeviceViewer.Of(UserClaimsPrincipal);
         var showSpares = viewer.CanHandleSpares && status == ReportStatus.Replacing;
         var spares = showSpares ? await stock.SparesAsync(reportId, ct) : [];
-        if (linked.Count == 0 && !showSpares) return Content("");
+        // Quantity-counted stock (cables, connectors) is issued to the report while the work is under way.
+        var showStock = viewer.CanHandleSpares && StockRoom.IssuingStatuses.Contains(status);
+        var items = showStock ? await stockRoom.ItemsAsync(ct) : [];
+        var issued = showStock ? await stockRoom.MovementsAsync(reportId, 50, ct) : [];
+        if (linked.Count == 0 && !showSpares && !showStock) return Content("");
         return View(new ReportDeviceRegisterModel(reportId, linked, showSpares,
-            spares.Where(s => s.ReservedForReportId == reportId).ToList(), spares.Where(s => s.ReservedForReportId is null).ToList()));
+            spares.Where(s => s.ReservedForReportId == reportId).ToList(), spares.Where(s => s.ReservedForReportId is null).ToList(),
+            showStock, items, issued));
     }
 }

@@ -27,7 +27,8 @@ public sealed record SpareSummary(DeviceKind Kind, int OnHand, int ReorderLevel)
 /// completed, flag a device's repeated faults. The rules are the <see cref="Device"/> aggregate's; this service
 /// loads, saves once, and turns the concurrency refusal (two people reserving the last spare) into a message.
 /// </summary>
-public sealed class SpareStock(AppDbContext db, TimeProvider clock, IOptions<DeviceOptions> options, ILogger<SpareStock> logger)
+public sealed class SpareStock(AppDbContext db, TimeProvider clock, IOptions<DeviceOptions> options, ILogger<SpareStock> logger,
+    DeviceAudit audit)
 {
     /// <summary>Statuses of a report in which spares may be reserved and prepared (the request is filed).</summary>
     public static readonly IReadOnlySet<ReportStatus> ReservingStatuses =
@@ -46,7 +47,7 @@ public sealed class SpareStock(AppDbContext db, TimeProvider clock, IOptions<Dev
         {
             var now = clock.GetUtcNow().UtcDateTime;
             device.Reserve(report.Id, report.Number, viewer.ActorName, now);
-            await db.SaveChangesAsync(ct);
+            await audit.SaveAsync(ct: ct);
         }
         catch (DomainException ex)
         {
@@ -130,15 +131,17 @@ public sealed class SpareStock(AppDbContext db, TimeProvider clock, IOptions<Dev
             .CountAsync(r => r.Id != report.Id && r.DeviceId == device.Id && r.ReceivedAtUtc >= since
                              && r.ReceivedAtUtc <= report.ReceivedAtUtc && r.Status != ReportStatus.Rejected, ct);
         var faults = earlier + 1;
-        return faults >= settings.RepeatFaultCount
+        var flagged = faults >= settings.RepeatFaultCount
             && device.FlagRepeatFaults(report.Id, faults, settings.RepeatFaultWindowDays, actorName, now);
+        audit.Stage();
+        return flagged;
     }
 
     private async Task SaveAsync(CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await audit.SaveAsync(ct: ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -162,7 +162,8 @@ public sealed class DeviceRow
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(BrandType)
         && string.IsNullOrWhiteSpace(SerialNumber) && string.IsNullOrWhiteSpace(Notes)
-        && string.IsNullOrWhiteSpace(NewSerialNumber) && string.IsNullOrWhiteSpace(NewBrandType);
+        && string.IsNullOrWhiteSpace(NewSerialNumber) && string.IsNullOrWhiteSpace(NewBrandType)
+        && DeviceId is null && NewDeviceId is null;
 
     public DeviceLine ToLine() => new(Name ?? "", BrandType, SerialNumber, Condition ?? DeviceCondition.Baik, Notes,
         NewBrandType, NewSerialNumber, DeviceId, NewDeviceId);
@@ -248,6 +249,8 @@ public sealed class StepInputFormValidator : AbstractValidator<StepInputForm>
                         RuleFor(x => x.Findings).NotEmpty().WithMessage(ReportMessages.InspectionFindingsRequired)
                 .MaximumLength(4000).WithMessage("Temuan maksimal 4000 karakter.");
         });
+        When(x => x.Requirements.Needs(StepInput.Diagnosis) || x.Requirements.Needs(StepInput.Inspection), () =>
+            RuleForEach(x => x.FilledDevices).SetValidator(new DeviceRowValidator(requireNewSerial: false)));
         When(x => x.Requirements.Needs(StepInput.ReplacementDevices), () =>
         {
             RuleFor(x => x.FilledDevices).NotEmpty().WithMessage(ReportMessages.ReplacementRequestDevicesRequired);

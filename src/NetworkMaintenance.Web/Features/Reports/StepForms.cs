@@ -17,6 +17,18 @@ public static class StepForms
                 .Select(d => new DeviceRow { Name = d.Name, BrandType = d.BrandType, SerialNumber = d.SerialNumber, Condition = d.Condition, Notes = d.Notes })
                 .DefaultIfEmpty(new DeviceRow()).ToList();
         }
+        if (action is WorkflowAction.DiagnoseInDataCenter or WorkflowAction.DiagnoseOutsideDataCenter
+            or WorkflowAction.InspectRepair or WorkflowAction.InspectReplace)
+        {
+            // The devices examined so far (the diagnosis's, at the inspection), and room for more.
+            form.Devices = report.CurrentDevices(DevicePurpose.Examined).Select(ToRow).Append(new DeviceRow()).ToList();
+        }
+        if (action == WorkflowAction.CompleteWork && report.ActionsTaken is null && report.Status != ReportStatus.Replacing)
+        {
+            // A first work report of a repair: the devices examined are the ones repaired, until the technician says otherwise.
+            var examined = report.CurrentDevices(DevicePurpose.Examined).Select(ToRow).ToList();
+            if (examined.Count > 0) form.Devices = examined.Append(new DeviceRow()).ToList();
+        }
         if (action == WorkflowAction.CompleteWork)
         {
             // The actual times of the work, prefilled with the step times; the technician corrects them.
@@ -54,5 +66,6 @@ public static class StepForms
     {
         Name = d.Name, BrandType = d.BrandType, SerialNumber = d.SerialNumber, Condition = d.Condition, Notes = d.Notes,
         NewBrandType = d.NewBrandType, NewSerialNumber = d.NewSerialNumber,
+        DeviceId = d.RegisteredDeviceId, NewDeviceId = d.NewRegisteredDeviceId,
     };
 }

@@ -75,6 +75,8 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
             if (why is not null) return new StepOutcome.Conflict(why);
 
             form.Requirements = report.RequirementsFor(action)!;
+            // Rows picked from the register take the device's name, brand and serial number where left empty.
+            await devices.CompleteRowsAsync(report, form, ct);
             var validation = await validator.ValidateAsync(form, ct);
             if (!validation.IsValid || !inputBound)
             {
@@ -154,11 +156,12 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
         WorkflowAction.Assign => report.Assign(actor, await AssignmentAsync(form, ct), now),
         WorkflowAction.StartDiagnosis => report.StartDiagnosis(actor, form.Note, now),
         WorkflowAction.DiagnoseInDataCenter or WorkflowAction.DiagnoseOutsideDataCenter => report.RecordDiagnosis(actor,
-            new DiagnosisInput(form.FaultType ?? "", form.FaultLocation ?? "", form.Findings ?? ""),
+            new DiagnosisInput(form.FaultType ?? "", form.FaultLocation ?? "", form.Findings ?? "",
+                form.FilledDevices.Select(d => d.ToLine()).ToList()),
             inDataCenterNetwork: action == WorkflowAction.DiagnoseInDataCenter, now),
         WorkflowAction.InspectRepair or WorkflowAction.InspectReplace => report.RecordInspection(actor,
             new InspectionInput(Wib.ToUtc(form.VisitedAt ?? Wib.FromUtc(now)), form.Findings ?? "", form.ReporterPresent,
-                form.VisitEndedAt is { } visitEnded ? Wib.ToUtc(visitEnded) : null),
+                form.VisitEndedAt is { } visitEnded ? Wib.ToUtc(visitEnded) : null, form.FilledDevices.Select(d => d.ToLine()).ToList()),
             replacementNeeded: action == WorkflowAction.InspectReplace, now),
         WorkflowAction.SubmitReplacementRequest => report.SubmitReplacementRequest(actor,
             new ReplacementRequestInput(form.FilledDevices.Select(d => d.ToLine()).ToList(), form.Note), now),

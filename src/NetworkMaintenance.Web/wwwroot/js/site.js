@@ -63,6 +63,28 @@
         renumber(tbody);
     });
 
+    // A device picked from the register fills its row: name, brand/type and serial number (or, for the spare of a
+    // replaced row, the new brand/type and serial number). "Belum terdaftar" leaves the typed values as they are.
+    document.addEventListener('change', function (e) {
+        var pick = e.target.closest('select[data-device-pick]');
+        if (!pick) return;
+        var option = pick.options[pick.selectedIndex];
+        if (!option || !option.value) return;
+        var row = pick.closest('[data-device-row]');
+        function set(field, value) {
+            var input = row.querySelector('[data-field="' + field + '"] input');
+            if (input) { input.value = value || ''; }
+        }
+        if (pick.dataset.devicePick === 'new') {
+            set('NewBrandType', option.dataset.brand);
+            set('NewSerialNumber', option.dataset.serial);
+        } else {
+            set('Name', option.dataset.name);
+            set('BrandType', option.dataset.brand);
+            set('SerialNumber', option.dataset.serial);
+        }
+    });
+
     // Serial numbers scanned with the camera (barcode or QR) where the browser has BarcodeDetector; typed otherwise.
     var scanFormats = null;
     function enableScan(scope) {
