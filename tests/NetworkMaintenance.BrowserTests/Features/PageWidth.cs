@@ -54,7 +54,7 @@ public sealed partial class PageWidth(BrowserFixture fixture, ITestOutputHelper 
                 var response = await Page.GotoAsync(url);
                 Assert.True(response?.Ok, $"{url} answered {response?.Status} for {userName}.");
                 var (scrollWidth, innerWidth) = await MeasureAsync();
-                if (scrollWidth > innerWidth) failures.Add($"{url} at {width}px is {scrollWidth}px wide ({await WidestAsync()})");
+                if (scrollWidth > innerWidth) failures.Add($"{url} at {width}px is {scrollWidth}px wide ({await OverflowingElementsAsync()})");
                 if (width >= 768)
                 {
                     var box = await Page.GetByTestId("user-menu").BoundingBoxAsync();
@@ -76,17 +76,6 @@ public sealed partial class PageWidth(BrowserFixture fixture, ITestOutputHelper 
         var sizes = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         return (sizes[0], sizes[1]);
     }
-
-    /// <summary>The elements that reach past the window's right edge (the outermost few), to say what overflows.</summary>
-    private Task<string> WidestAsync() => Page.EvaluateAsync<string>("""
-        () => Array.from(document.querySelectorAll('body *'))
-            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-            .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5)
-            .slice(0, 4)
-            .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '')
-                + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
-            .join(', ')
-        """);
 
     /// <summary>Two reports with long words and text, so that the lists and the report page have something to lay out.</summary>
     private async Task EnsureReportsAsync()

@@ -123,6 +123,17 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     /// authentication, or enrolling an authenticator (an administrator's first sign-in; see
     /// <see cref="EnrollAuthenticatorAsync"/>). A wrong password leaves the page on the login form with its errors.
     /// </summary>
+    /// <summary>The elements that reach past the window's right edge (the outermost few), to say what overflows.</summary>
+    protected Task<string> OverflowingElementsAsync() => Page.EvaluateAsync<string>("""
+        () => Array.from(document.querySelectorAll('body *'))
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5)
+            .slice(0, 4)
+            .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '')
+                + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+            .join(', ')
+        """);
+
     protected async Task SignInAsync(string userName, string password = UserProvisioning.DemoPassword)
     {
         await SubmitPasswordAsync(userName, password);
