@@ -58,6 +58,7 @@ public sealed class HandOverMail(AppFactory factory) : IClassFixture<AppFactory>
             var retried = Assert.Single(store.Messages);
             Assert.Equal("kadis@demo.tebingtinggikota.go.id", retried.To.Mailboxes.Single().Address);
             Assert.Contains("menunggu tindakan Anda", retried.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Mohon tidak membalas e-mail ini", retried.TextBody, StringComparison.Ordinal);
 
             // A hand-over while the server is up: Kadis disposes, the Kabid is told by e-mail.
             await app.ToRepairingAsync(first);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Web.Features.EmailIntake;
 
 namespace NetworkMaintenance.Web.Features.Mail;
 
@@ -106,10 +107,15 @@ public static partial class NotificationMessageIds
 /// Writes e-mails to the outbox in the caller's unit of work: the caller's SaveChanges stores them with the
 /// workflow step, and <see cref="OutboxSender"/> delivers them later.
 /// </summary>
-public sealed class MailOutbox(AppDbContext db, IOptions<SmtpOptions> options)
+public sealed class MailOutbox(AppDbContext db, IOptions<SmtpOptions> options, IOptions<EmailIntakeOptions> intake)
 {
-    public const string Signature =
-        "Pesan ini dikirim otomatis oleh aplikasi Pelayanan Maintenance Gangguan Jaringan\nDinas Komunikasi dan Informatika Kota Tebing Tinggi. Mohon tidak membalas e-mail ini.";
+    private const string Sender =
+        "Pesan ini dikirim otomatis oleh aplikasi Pelayanan Maintenance Gangguan Jaringan\nDinas Komunikasi dan Informatika Kota Tebing Tinggi.";
+
+    /// <summary>The closing lines: replies are asked for only when the e-mail intake records them on the report.</summary>
+    public static string Signature(bool repliesRecorded) => repliesRecorded
+        ? Sender + " Balasan atas e-mail ini dicatat pada riwayat laporan; langkah layanan tetap diambil di aplikasi."
+        : Sender + " Mohon tidak membalas e-mail ini.";
 
     /// <summary>Queues one mail per user (who has an e-mail address and is active) with the in-app message as its body.</summary>
     public async Task EnqueueAsync(IReadOnlyDictionary<string, string> messagesByUserId, int? reportId, string reportNumber,
@@ -119,10 +125,11 @@ public sealed class MailOutbox(AppDbContext db, IOptions<SmtpOptions> options)
         var ids = messagesByUserId.Keys.ToList();
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.IsActive && u.Email != null)
             .Select(u => new { u.Id, u.FullName, u.Email }).ToListAsync(ct);
+        var signature = Signature(intake.Value.Enabled);
         foreach (var u in users)
         {
             var body = $"Yth. {u.FullName},\n\n{messagesByUserId[u.Id]}\n\nNomor laporan: {reportNumber}\n" +
-                $"Silakan masuk ke aplikasi dan buka menu \"Menunggu tindakan saya\" untuk menindaklanjuti.\n\n{Signature}\n";
+                $"Silakan masuk ke aplikasi dan buka menu \"Menunggu tindakan saya\" untuk menindaklanjuti.\n\n{signature}\n";
             db.OutboxEmails.Add(new OutboxEmail(u.Email!, $"Laporan gangguan jaringan {reportNumber}", body, reportId, nowUtc));
         }
     }
