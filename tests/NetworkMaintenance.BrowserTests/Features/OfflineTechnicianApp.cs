@@ -51,6 +51,14 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
 
         await card.Locator("[data-step=CompleteWork]").ClickAsync();
         await Page.GetByLabel("Tindakan yang dilakukan").FillAsync("Memasang ulang kabel patch dan menguji koneksi");
+        // Two repaired devices: "Tambah perangkat" gives the second row its own labelled fields.
+        await Page.GetByLabel("Nama perangkat").FillAsync("Kabel patch Cat6");
+        await Page.GetByLabel("Kondisi").SelectOptionAsync("RusakRingan");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Tambah perangkat" }).ClickAsync();
+        await Expect(Page.GetByLabel("Nama perangkat")).ToHaveCountAsync(2);
+        await Expect(Page.GetByLabel("Nama perangkat").Nth(1)).ToBeFocusedAsync();
+        await Page.GetByLabel("Nama perangkat").Nth(1).FillAsync("Konektor RJ45");
+        await Page.GetByLabel("Nomor seri", new() { Exact = true }).Nth(1).FillAsync("RJ45-0042");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Simpan di ponsel" }).ClickAsync();
         await Expect(Page.GetByTestId("outbox-count")).ToHaveTextAsync("2");
 
@@ -80,6 +88,10 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
         for (var i = 0; i < synced.Count; i++) Assert.Equal(doneAt[i], synced[i].AtUtc, TimeSpan.FromMilliseconds(1));
         Assert.Equal(doneAt[1], report.WorkCompletedAtUtc!.Value, TimeSpan.FromMilliseconds(1));
         Assert.NotNull(report.AcknowledgementSignaturePng);
+        var repaired = await QueryAsync(db => db.ReportDevices.Where(d => d.ReportId == id && d.Purpose == DevicePurpose.Repaired)
+            .OrderBy(d => d.Id).Select(d => new { d.Name, d.SerialNumber }).ToListAsync());
+        Assert.Equal(["Kabel patch Cat6", "Konektor RJ45"], repaired.Select(d => d.Name));
+        Assert.Equal("RJ45-0042", repaired[1].SerialNumber);
         Assert.Equal(1, await QueryAsync(db => db.Attachments.CountAsync(a => a.ReportId == id && a.ContentType == "image/jpeg")));
         Assert.True(await QueryAsync(db => db.IssuedDocuments.AnyAsync(d => d.ReportId == id && d.Type == DocumentType.WorkBa)));
 

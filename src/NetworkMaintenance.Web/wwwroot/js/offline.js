@@ -160,6 +160,7 @@
         current = { report: report, kind: kind };
         var form = el('step-form');
         form.reset();
+        resetDevRows();
         photos = [];
         el('photo-state').textContent = '';
         el('form-errors').hidden = true;
@@ -175,6 +176,26 @@
         if (kind.inputs.indexOf('Inspection') >= 0) el('f-visited').value = now;
         el('step-form-section').hidden = false;
         el('step-form-section').scrollIntoView();
+    }
+
+    // Device rows: the first is in the page; "Tambah perangkat" copies it with its own ids, up to MaxDeviceRows.
+    var MaxDeviceRows = 10;
+    function devRows() { return Array.prototype.slice.call(el('dev-rows').querySelectorAll('[data-dev-row]')); }
+
+    function resetDevRows() { devRows().slice(1).forEach(function (row) { row.remove(); }); el('dev-add').hidden = false; }
+
+    function addDevRow() {
+        var rows = devRows();
+        var n = rows.length + 1;
+        var row = rows[0].cloneNode(true);
+        row.querySelectorAll('[id]').forEach(function (node) { node.id = node.id.replace(/-\d+$/, '-' + n); });
+        row.querySelectorAll('label[for]').forEach(function (label) { label.htmlFor = label.htmlFor.replace(/-\d+$/, '-' + n); });
+        row.querySelectorAll('input').forEach(function (input) { input.value = ''; });
+        row.querySelectorAll('select').forEach(function (select) { select.selectedIndex = 0; });
+        row.querySelector('[data-dev-number]').textContent = String(n);
+        el('dev-rows').appendChild(row);
+        el('dev-add').hidden = n >= MaxDeviceRows;
+        row.querySelector('input').focus();
     }
 
     function value(id) { var v = el(id).value.trim(); return v === '' ? null : v; }
@@ -193,15 +214,16 @@
         if (inputs.indexOf('WorkReport') >= 0) {
             f.actionsTaken = value('f-actions'); f.rootCause = value('f-cause');
             f.workStartedAt = value('f-work-start'); f.workFinishedAt = value('f-work-end');
-            var name = value('f-dev-name');
-            if (name) {
-                var row = { name: name, brandType: value('f-dev-brand'), serialNumber: value('f-dev-serial'), condition: el('f-dev-condition').value };
-                if (report.replacedDevicesRequired && report.status !== 'Repairing') {
-                    row.newSerialNumber = value('f-dev-new-serial');
-                    f.replacedDevices = [row];
-                } else {
-                    f.devices = [row];
-                }
+            var replacing = report.replacedDevicesRequired && report.status !== 'Repairing';
+            var rows = devRows().map(function (row) {
+                function get(field) { var v = row.querySelector('[data-field=' + field + ']').value.trim(); return v === '' ? null : v; }
+                if (!get('name')) return null;
+                var device = { name: get('name'), brandType: get('brandType'), serialNumber: get('serialNumber'), condition: get('condition') };
+                if (replacing) device.newSerialNumber = get('newSerialNumber');
+                return device;
+            }).filter(function (device) { return device !== null; });
+            if (rows.length) {
+                if (replacing) f.replacedDevices = rows; else f.devices = rows;
             }
         }
         if (inputs.indexOf('Signature') >= 0) {
@@ -324,6 +346,7 @@
         });
         ['pointerup', 'pointercancel', 'pointerleave'].forEach(function (t) { pad.addEventListener(t, function () { drawing = false; }); });
         el('sig-clear').addEventListener('click', clearSignature);
+        el('dev-add').addEventListener('click', addDevRow);
     }
     function clearSignature() {
         var pad = el('sig-pad');
