@@ -139,6 +139,44 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
     });
 
     [Fact]
+    public Task AReportThatOnlyGainedANoteIsAConflictTheTechnicianResendsOnTheLatestVersionWithTheOriginalTime() => RunAsync(async () =>
+    {
+        var id = await SeedReports.FileAsync(Fixture.App.Services, "pelapor", "Ruang server BKD lantai 1",
+            "Switch ruang server mati, seluruh lantai 1 tanpa jaringan.");
+        await SeedReports.ToRepairingAsync(Fixture.App.Services, id);
+        await SignInAsync("teknisi");
+        await OpenOfflineAppAsync(id);
+
+        await Page.Context.SetOfflineAsync(true);
+        await Card(id).Locator("[data-step=CompleteWork]").ClickAsync();
+        await Page.GetByLabel("Tindakan yang dilakukan").FillAsync("Mengganti adaptor daya switch ruang server");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Simpan di ponsel" }).ClickAsync();
+        await Expect(Page.GetByTestId("outbox-count")).ToHaveTextAsync("1");
+        var doneAt = DateTimeOffset.Parse((await Page.EvaluateAsync<string[]>("() => NmOffline.outbox().then(items => items.map(i => i.doneAt))"))[0],
+            System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
+
+        // Meanwhile the reporter's e-mail reply lands on the timeline: a new version, but nothing that stops the step.
+        await SeedReports.StepAsync(Fixture.App.Services, id, "pelapor", (_, actor) => Task.FromResult<Func<Report, DateTime, ReportEvent>>(
+            (r, now) => r.AddNote(actor, "Balasan email: lampu switch masih mati", now)));
+
+        await Page.Context.SetOfflineAsync(false);
+        var item = Page.GetByTestId("outbox").Locator("[data-status=conflict]");
+        await Expect(item).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(item).ToContainTextAsync("lampu switch masih mati");
+        Assert.Equal(ReportStatus.Repairing, await QueryAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+
+        // The technician has read what changed and sends the step again on the latest version: applied once, at the
+        // time the work was done.
+        await item.GetByRole(AriaRole.Button, new() { Name = "Kirim ulang pada versi terbaru" }).ClickAsync();
+        await Expect(Page.GetByTestId("outbox-count")).ToHaveTextAsync("0", new() { Timeout = 30_000 });
+        var report = await QueryAsync(db => db.Reports.Include(r => r.Events).SingleAsync(r => r.Id == id));
+        Assert.Equal(ReportStatus.AwaitingAcknowledgement, report.Status);
+        var completed = Assert.Single(report.Events, e => e.Action == WorkflowAction.CompleteWork);
+        Assert.Equal(doneAt, completed.AtUtc, TimeSpan.FromMilliseconds(1));
+        Assert.NotNull(completed.RecordedAtUtc);
+    });
+
+    [Fact]
     public Task SigningOutWarnsAboutUnsentStepsAndClearsTheCachesSoNothingIsServedOfflineAfterwards() => RunAsync(async () =>
     {
         var id = await OnSiteInspectionAsync("Ruang keuangan BKD lantai 3");
@@ -164,7 +202,8 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
         if (await toggler.IsVisibleAsync()) await toggler.ClickAsync();
         await Page.GetByTestId("user-menu").ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Keluar", Exact = true }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/masuk"));
+        // The sign-out first counts the outbox, asks, and clears the caches and IndexedDB: on a busy machine that takes a while.
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/masuk"), new() { Timeout = 30_000 });
         Assert.Contains("belum terkirim", warning, StringComparison.Ordinal);
 
         // The sign-in page loaded the app's static files again (they hold nothing of anyone); nothing else is kept.
