@@ -194,9 +194,9 @@ public static class MonthlyRecapTemplate
                 c.Table(
                     [
                         new TableColumn("No", 6, CellAlign.Center),
-                        new TableColumn("Jenis / barang", 34),
-                        new TableColumn("Tersedia", 16, CellAlign.Center),
-                        new TableColumn("Batas pesan ulang", 18, CellAlign.Center),
+                        new TableColumn("Jenis / barang", 30),
+                        new TableColumn("Tersedia", 14, CellAlign.Center),
+                        new TableColumn("Batas pesan ulang", 24, CellAlign.Center),
                         new TableColumn("Keterangan", 26),
                     ],
                     model.StockOnHand.Select((l, i) => (IReadOnlyList<string>)
@@ -217,10 +217,10 @@ public static class MonthlyRecapTemplate
             c.Table(
                 [
                     new TableColumn("No", 6, CellAlign.Center),
-                    new TableColumn("Perangkat", 34),
-                    new TableColumn("OPD", 26),
-                    new TableColumn("Nomor Seri", 20),
-                    new TableColumn("Gangguan", 14, CellAlign.Center),
+                    new TableColumn("Perangkat", 32),
+                    new TableColumn("OPD", 34),
+                    new TableColumn("Nomor Seri", 16),
+                    new TableColumn("Gangguan", 12, CellAlign.Center),
                 ],
                 model.MostFaultyDevices.Select((d, i) => (IReadOnlyList<string>)
                 [
