@@ -145,7 +145,14 @@ public static class MonthlyRecapTemplate
 
         c.Heading("F. Perangkat Jaringan");
         var sub = section with { SpaceAfter = 2, Bold = true };
-        c.Paragraph("1. Perangkat diperbaiki dan diganti per OPD", sub);
+        void SubHeading(string text)
+        {
+            // A sub-heading never ends a page: it keeps its table's header and first rows (or its one-line note) with it.
+            c.EnsureSpace(60);
+            c.Paragraph(text, sub);
+        }
+
+        SubHeading("1. Perangkat diperbaiki dan diganti per OPD");
         if (model.DeviceWork.Count == 0)
         {
             c.Paragraph("Tidak ada perangkat yang diperbaiki atau diganti pada periode ini.", section with { Italic = true, SpaceAfter = 3 });
@@ -163,7 +170,7 @@ public static class MonthlyRecapTemplate
                     .Append(["", "Jumlah", Number(model.DeviceWork.Sum(w => w.Repaired)), Number(model.DeviceWork.Sum(w => w.Replaced))]));
         }
 
-        c.Paragraph("2. Perangkat yang diganti", sub);
+        SubHeading("2. Perangkat yang diganti");
         c.Paragraph($"Jumlah perangkat yang diganti: {Number(model.DevicesReplaced.Count)} perangkat.", section with { SpaceAfter = 3 });
         if (model.DevicesReplaced.Count > 0)
         {
@@ -184,7 +191,7 @@ public static class MonthlyRecapTemplate
 
         if (model.OpdName is null)
         {
-            c.Paragraph($"3. Persediaan perangkat cadangan dan stok barang (per {IndonesianDate.Format(DateOnly.FromDateTime(generated))})", sub);
+            SubHeading($"3. Persediaan perangkat cadangan dan stok barang (per {IndonesianDate.Format(DateOnly.FromDateTime(generated))})");
             if (model.StockOnHand.Count == 0)
             {
                 c.Paragraph("Belum ada perangkat cadangan atau stok barang yang tercatat.", section with { Italic = true, SpaceAfter = 3 });
@@ -207,7 +214,7 @@ public static class MonthlyRecapTemplate
             }
         }
 
-        c.Paragraph($"{(model.OpdName is null ? 4 : 3).ToString(CultureInfo.InvariantCulture)}. Perangkat dengan gangguan terbanyak (12 bulan sampai {model.Period})", sub);
+        SubHeading($"{(model.OpdName is null ? 4 : 3).ToString(CultureInfo.InvariantCulture)}. Perangkat dengan gangguan terbanyak (12 bulan sampai {model.Period})");
         if (model.MostFaultyDevices.Count == 0)
         {
             c.Paragraph("Tidak ada gangguan perangkat terdaftar dalam 12 bulan ini.", section with { Italic = true, SpaceAfter = 3 });
@@ -294,6 +301,11 @@ public static class MonthlyRecapTemplate
             {
                 // The signature never stands alone on a page: it keeps the last narrative part with it.
                 c.EnsureSpace(16 + c.ParagraphHeight([new TextRun(text)], bodyStyle) + 6 + c.SignaturesHeight(signature, placeDate));
+            }
+            else
+            {
+                // A part's label never ends a page: it keeps (at least the first lines of) its text with it.
+                c.EnsureSpace(16 + Math.Min(c.ParagraphHeight([new TextRun(text)], bodyStyle), 40));
             }
             c.Paragraph([new TextRun(parts[i].Label, Bold: true)], section with { SpaceAfter = 1 });
             c.Paragraph(text, bodyStyle);
