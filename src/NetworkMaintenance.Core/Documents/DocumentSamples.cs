@@ -247,6 +247,22 @@ public static class DocumentSamples
             new("GJ-2026-000121", "Dinas Kesehatan", "Access point", "Ubiquiti UniFi U6 Lite", "F4E2C6A1B2C3", "Ubiquiti UniFi U6 Lite", "F4E2C6D7E8F9"),
             new("GJ-2026-000127", "Sekretariat Daerah", "Router", "MikroTik RB4011", "HCQ08A1B2C3", "MikroTik RB5009", "HD109X7Y8Z9"),
         ],
+        DeviceWork =
+        [
+            new("Dinas Pendidikan", 4, 1), new("Dinas Kesehatan", 2, 1), new("Sekretariat Daerah", 1, 1), new("Kecamatan Padang Hulu", 2, 0),
+        ],
+        StockOnHand =
+        [
+            new("Switch", "unit", 2, 3, Serialised: true), new("Access point", "unit", 4, 2, Serialised: true),
+            new("Router", "unit", 1, 1, Serialised: true), new("Kabel UTP Cat6", "meter", 305, 100, Serialised: false),
+            new("Konektor RJ45 Cat6", "buah", 40, 50, Serialised: false),
+        ],
+        MostFaultyDevices =
+        [
+            new(1, "Switch TP-Link TL-SG1024D", "Dinas Pendidikan", "2231045001872", 4),
+            new(2, "Access point Ubiquiti UniFi U6 Lite", "Dinas Kesehatan", "F4E2C6A1B2C3", 3),
+            new(3, "Router MikroTik RB4011", "Sekretariat Daerah", "HCQ08A1B2C3", 2),
+        ],
         Overdue =
         [
             new("GJ-2026-000109", "Kecamatan Padang Hulu", Utc(2026, 11, 5, 9, 10), 31.5, false,

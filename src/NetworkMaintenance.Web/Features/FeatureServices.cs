@@ -28,6 +28,7 @@ public static class FeatureServices
         services.AddScoped<Devices.DeviceImport>();
         services.AddScoped<Devices.SpareStock>();
         services.AddScoped<Devices.StockRoom>();
+        services.AddScoped<Devices.DeviceFigures>();
         services.AddScoped<Devices.DeviceAudit>();
         services.AddScoped<Devices.DeviceSteps>();
 

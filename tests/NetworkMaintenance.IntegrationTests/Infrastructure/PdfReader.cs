@@ -16,6 +16,13 @@ public static class PdfReader
         return string.Join(" ", document.GetPages().SelectMany(page => Lines(page.GetWords().ToList())));
     }
 
+    /// <summary>Each page's text lines (words on the same baseline, left to right), page by page.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> PageLines(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.GetPages().Select(page => (IReadOnlyList<string>)Lines(page.GetWords().ToList()).ToList()).ToList();
+    }
+
     private static IEnumerable<string> Lines(IReadOnlyList<Word> words)
     {
         var lines = new List<List<Word>>();

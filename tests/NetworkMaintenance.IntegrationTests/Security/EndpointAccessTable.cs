@@ -136,6 +136,7 @@ public static class EndpointAccessTable
         // The device register (docs/devices.md): the administrator and the Kasi manage, everyone reads (an OPD's
         // reporter only their OPD's devices), the Kasi and the technicians reserve and prepare spares.
         Get("/perangkat", SignedIn),
+        Get("/perangkat/angka", SignedIn),
         Get("/perangkat/{id:int}", SignedIn),
         Get("/perangkat/{id:int}/pindai", SignedIn),
         Get("/perangkat/baru", Administrator | KepalaSeksi),

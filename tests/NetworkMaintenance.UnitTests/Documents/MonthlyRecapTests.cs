@@ -71,6 +71,7 @@ public class MonthlyRecapTests
         {
             OpenAtStart = 0, Received = 0, Completed = 0, Closed = 0, Rejected = 0, OpenAtEnd = 0, DevicesReplaced = [], Overdue = [], Trend = [], CompletedWithinTarget = 0, CompliancePercent = null,
             MedianHours = null, P90Hours = null, ByChannel = [], ByOpd = [], ByCategory = [], Ikm = null,
+            DeviceWork = [], StockOnHand = [], MostFaultyDevices = [],
         };
 
         var all = PdfText.Read(MonthlyRecapTemplate.Render(model)).All;
@@ -80,6 +81,9 @@ public class MonthlyRecapTests
         Assert.Contains("Menurut saluran : -", all);
         Assert.Contains("Tidak ada laporan", all);
         Assert.Contains("Jumlah perangkat yang diganti: 0 perangkat.", all);
+        Assert.Contains("Tidak ada perangkat yang diperbaiki atau diganti pada periode ini.", all);
+        Assert.Contains("Belum ada perangkat cadangan atau stok barang yang tercatat.", all);
+        Assert.Contains("Tidak ada gangguan perangkat terdaftar dalam 12 bulan ini.", all);
         Assert.Contains("Tidak ada laporan yang melewati target pada periode ini.", all);
         Assert.Contains("Rekonsiliasi: sisa bulan lalu 0 + diterima 0 − selesai 0 − ditolak 0 = sisa akhir bulan 0", all);
     }

@@ -20,6 +20,25 @@ public sealed record RecapTrendPoint(int Year, int Month, int Received, int Clos
 public sealed record ReplacedDevice(string ReportNumber, string OpdName, string Name, string? OldBrandType, string? OldSerial,
     string? NewBrandType, string? NewSerial);
 
+/// <summary>Devices repaired and replaced in a period for one OPD (the OPD of the report the work was done for).</summary>
+public sealed record DeviceWorkRow(string OpdName, int Repaired, int Replaced);
+
+/// <summary>Devices repaired and replaced in one month (WIB).</summary>
+public sealed record DeviceWorkMonth(int Year, int Month, int Repaired, int Replaced);
+
+/// <summary>
+/// What is on hand of one kind of spare (serialised devices with status Cadangan, not reserved; unit "unit") or of one
+/// quantity-counted stock item, against its reorder level.
+/// </summary>
+public sealed record StockOnHandLine(string Name, string Unit, int OnHand, int ReorderLevel, bool Serialised)
+{
+    /// <summary>At or below the reorder level: the Kasi is warned and the recap marks the line.</summary>
+    public bool AtOrBelowReorderLevel => OnHand <= ReorderLevel;
+}
+
+/// <summary>A device with its number of faults in a period (reports naming it), with the OPD of its latest fault.</summary>
+public sealed record FaultyDeviceLine(int DeviceId, string Name, string? OpdName, string? SerialNumber, int Faults);
+
 /// <summary>
 /// A report over the service target: completed in the month after the target, or still open at the cut-off past its
 /// deadline. <see cref="Reasons"/> are what the workflow recorded about it (pauses, returns, disputes, the root cause).
@@ -107,6 +126,15 @@ public sealed record MonthlyRecapDocument
     public IReadOnlyList<ReplacedDevice> DevicesReplaced { get; init; } = [];
 
     public IReadOnlyList<OverdueReport> Overdue { get; init; } = [];
+
+    /// <summary>Devices repaired and replaced in the month per OPD (issue #19 point 6).</summary>
+    public IReadOnlyList<DeviceWorkRow> DeviceWork { get; init; } = [];
+
+    /// <summary>Spares and stock items on hand at generation time with their reorder levels (not printed in an OPD-limited recap).</summary>
+    public IReadOnlyList<StockOnHandLine> StockOnHand { get; init; } = [];
+
+    /// <summary>The devices with most faults over the twelve months ending with this one, most first.</summary>
+    public IReadOnlyList<FaultyDeviceLine> MostFaultyDevices { get; init; } = [];
 
     public RecapNarrative Narrative { get; init; } = RecapNarrative.Empty;
 

@@ -9,7 +9,8 @@ namespace NetworkMaintenance.Core.Documents.Templates;
 /// <summary>
 /// Rekap Bulanan: letterhead, title and period ("bulan berjalan" with its cut-off for a running month), the
 /// reconciliation of open reports, SLA compliance, the twelve-month trend and the OPD and category charts and tables,
-/// the devices replaced, the reports over the target with their reasons, the IKM with its response rate, the narrative
+/// the devices repaired and replaced per OPD, the devices replaced, spares and stock
+/// on hand against their reorder levels, the devices with most faults, the reports over the target with their reasons, the IKM with its response rate, the narrative
 /// the Kepala Bidang or Kepala Dinas edited, and the Kepala Dinas's (or Plh.'s) signature block. No number and no QR
 /// code of its own: it is the lampiran of a numbered nota dinas (<see cref="RecapCoverLetterTemplate"/>).
 /// </summary>
@@ -24,6 +25,12 @@ public static class MonthlyRecapTemplate
 
     /// <summary>Printed before the reasons of a report over the target that was still open at the cut-off.</summary>
     public const string StillOpenNote = "Belum selesai pada akhir periode.";
+
+    /// <summary>The mark of a spare or stock line at or below its reorder level.</summary>
+    public const string ReorderMark = "Perlu pesan ulang";
+
+    /// <summary>How many devices the "most faults" table lists.</summary>
+    public const int MostFaultsLimit = 10;
 
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
 
@@ -136,7 +143,34 @@ public static class MonthlyRecapTemplate
         c.HorizontalBars(ChartRows(model.ByCategory, int.MaxValue), PdfCharts.Dark);
         Rows(c, "Kategori gangguan", model.ByCategory);
 
-        c.Heading("F. Perangkat yang Diganti");
+        c.Heading("F. Perangkat Jaringan");
+        var sub = section with { SpaceAfter = 2, Bold = true };
+        void SubHeading(string text)
+        {
+            // A sub-heading never ends a page: it keeps its table's header and first rows (or its one-line note) with it.
+            c.EnsureSpace(60);
+            c.Paragraph(text, sub);
+        }
+
+        SubHeading("1. Perangkat diperbaiki dan diganti per OPD");
+        if (model.DeviceWork.Count == 0)
+        {
+            c.Paragraph("Tidak ada perangkat yang diperbaiki atau diganti pada periode ini.", section with { Italic = true, SpaceAfter = 3 });
+        }
+        else
+        {
+            c.Table(
+                [
+                    new TableColumn("No", 6, CellAlign.Center),
+                    new TableColumn("OPD", 54),
+                    new TableColumn("Diperbaiki", 20, CellAlign.Center),
+                    new TableColumn("Diganti", 20, CellAlign.Center),
+                ],
+                model.DeviceWork.Select((w, i) => (IReadOnlyList<string>)[Number(i + 1), w.OpdName, Number(w.Repaired), Number(w.Replaced)])
+                    .Append(["", "Jumlah", Number(model.DeviceWork.Sum(w => w.Repaired)), Number(model.DeviceWork.Sum(w => w.Replaced))]));
+        }
+
+        SubHeading("2. Perangkat yang diganti");
         c.Paragraph($"Jumlah perangkat yang diganti: {Number(model.DevicesReplaced.Count)} perangkat.", section with { SpaceAfter = 3 });
         if (model.DevicesReplaced.Count > 0)
         {
@@ -152,6 +186,52 @@ public static class MonthlyRecapTemplate
                 model.DevicesReplaced.Select((d, i) => (IReadOnlyList<string>)
                 [
                     Number(i + 1), d.Name, Arrow(d.OldBrandType, d.NewBrandType), Arrow(d.OldSerial, d.NewSerial), d.OpdName, d.ReportNumber,
+                ]));
+        }
+
+        if (model.OpdName is null)
+        {
+            SubHeading($"3. Persediaan perangkat cadangan dan stok barang (per {IndonesianDate.Format(DateOnly.FromDateTime(generated))})");
+            if (model.StockOnHand.Count == 0)
+            {
+                c.Paragraph("Belum ada perangkat cadangan atau stok barang yang tercatat.", section with { Italic = true, SpaceAfter = 3 });
+            }
+            else
+            {
+                c.Table(
+                    [
+                        new TableColumn("No", 6, CellAlign.Center),
+                        new TableColumn("Jenis / barang", 30),
+                        new TableColumn("Tersedia", 14, CellAlign.Center),
+                        new TableColumn("Batas pesan ulang", 24, CellAlign.Center),
+                        new TableColumn("Keterangan", 26),
+                    ],
+                    model.StockOnHand.Select((l, i) => (IReadOnlyList<string>)
+                    [
+                        Number(i + 1), l.Serialised ? $"{l.Name} (cadangan)" : l.Name, $"{Number(l.OnHand)} {l.Unit}",
+                        $"{Number(l.ReorderLevel)} {l.Unit}", l.AtOrBelowReorderLevel ? ReorderMark : "Cukup",
+                    ]));
+            }
+        }
+
+        SubHeading($"{(model.OpdName is null ? 4 : 3).ToString(CultureInfo.InvariantCulture)}. Perangkat dengan gangguan terbanyak (12 bulan sampai {model.Period})");
+        if (model.MostFaultyDevices.Count == 0)
+        {
+            c.Paragraph("Tidak ada gangguan perangkat terdaftar dalam 12 bulan ini.", section with { Italic = true, SpaceAfter = 3 });
+        }
+        else
+        {
+            c.Table(
+                [
+                    new TableColumn("No", 6, CellAlign.Center),
+                    new TableColumn("Perangkat", 32),
+                    new TableColumn("OPD", 34),
+                    new TableColumn("Nomor Seri", 16),
+                    new TableColumn("Gangguan", 12, CellAlign.Center),
+                ],
+                model.MostFaultyDevices.Select((d, i) => (IReadOnlyList<string>)
+                [
+                    Number(i + 1), d.Name, d.OpdName ?? "-", d.SerialNumber ?? "-", Number(d.Faults),
                 ]));
         }
 
@@ -221,6 +301,11 @@ public static class MonthlyRecapTemplate
             {
                 // The signature never stands alone on a page: it keeps the last narrative part with it.
                 c.EnsureSpace(16 + c.ParagraphHeight([new TextRun(text)], bodyStyle) + 6 + c.SignaturesHeight(signature, placeDate));
+            }
+            else
+            {
+                // A part's label never ends a page: it keeps (at least the first lines of) its text with it.
+                c.EnsureSpace(16 + Math.Min(c.ParagraphHeight([new TextRun(text)], bodyStyle), 40));
             }
             c.Paragraph([new TextRun(parts[i].Label, Bold: true)], section with { SpaceAfter = 1 });
             c.Paragraph(text, bodyStyle);

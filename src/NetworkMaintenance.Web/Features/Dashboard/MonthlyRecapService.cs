@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetworkMaintenance.Core.Documents.Models;
+using NetworkMaintenance.Core.Documents.Templates;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Quality;
 using NetworkMaintenance.Core.Domain.Reports;
@@ -46,7 +47,7 @@ public sealed record RecapPeriod(int Year, int Month, int? OpdId)
 /// The reconciliation counts all read <c>ReceivedAtUtc</c> and <c>ClosedAtUtc</c> against the same two instants (start
 /// of the month, cut-off), so sisa bulan lalu + diterima − selesai − ditolak = sisa akhir bulan always holds.
 /// </summary>
-public sealed class MonthlyRecapService(AppDbContext db, SlaClock sla)
+public sealed class MonthlyRecapService(AppDbContext db, SlaClock sla, Devices.DeviceFigures deviceFigures)
 {
     /// <summary>The recap model, or null when the OPD of the filter does not exist.</summary>
     public async Task<MonthlyRecapDocument?> BuildAsync(RecapPeriod period, WorkflowActor actor, CancellationToken ct = default)
@@ -121,6 +122,11 @@ public sealed class MonthlyRecapService(AppDbContext db, SlaClock sla)
             .Select(d => new ReplacedDevice(d.Number, opdNames[d.OpdId], d.Name, d.BrandType, d.SerialNumber, d.NewBrandType ?? d.BrandType, d.NewSerialNumber))
             .ToList();
 
+        // Devices (issue #19 point 6): the register's figures, limited to the recap's OPD when it has one.
+        var deviceWork = await deviceFigures.ByOpdAsync(period.OpdId, startUtc, cutoffUtc, ct);
+        var mostFaults = await deviceFigures.MostFaultsAsync(period.OpdId, trendStart, cutoffUtc, MonthlyRecapTemplate.MostFaultsLimit, ct);
+        var onHand = period.OpdId is null ? await deviceFigures.OnHandAsync(ct) : [];
+
         var overdue = await OverdueAsync(reports, completed.Where(c => !Within(c.Seconds))
             .Select(c => (c.Id, c.Number, c.OpdId, c.ReceivedAtUtc, Hours: c.Seconds / 3600d, StillOpen: false)).ToList(), cutoffUtc, target, opdNames, ct);
 
@@ -160,6 +166,9 @@ public sealed class MonthlyRecapService(AppDbContext db, SlaClock sla)
             Trend = trend,
             DevicesReplaced = replaced,
             Overdue = overdue,
+            DeviceWork = deviceWork,
+            StockOnHand = onHand,
+            MostFaultyDevices = mostFaults,
             Narrative = narrative,
             Ikm = IkmCalculator.Compute(scores.Select(s => (IReadOnlyList<int>)s).ToList()),
             KepalaDinas = await KepalaDinasOnAsync(Wib.DateOf(now), ct),

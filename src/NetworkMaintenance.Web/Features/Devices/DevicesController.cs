@@ -28,6 +28,16 @@ public sealed class DevicesController(DeviceRegister register, Infrastructure.Re
         return View(new DeviceListPage(rows, filter, opds, viewer, spares));
     }
 
+    /// <summary>Devices repaired and replaced: the twelve months ending with <c>bulan</c> and that month per OPD (an OPD's staff: their OPD).</summary>
+    [HttpGet("angka")]
+    public async Task<IActionResult> Figures([FromQuery] string? bulan, [FromServices] DeviceFigures figures, [FromServices] TimeProvider clock,
+        CancellationToken ct)
+    {
+        var page = await figures.PageAsync(bulan, DeviceViewer.Of(User), clock.GetUtcNow().UtcDateTime, ct);
+        if (page.Error is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(page);
+    }
+
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
