@@ -21,7 +21,9 @@ public sealed class LocalSigningTests : IDisposable
     public void A_sealed_document_is_valid_for_pdfsig_and_for_the_application()
     {
         using var leaf = _ca.IssueLeaf("E-Segel Diskominfo Kota Tebing Tinggi");
-        var signedAt = new DateTime(2026, 12, 4, 3, 0, 0, DateTimeKind.Utc);
+        // Within the test certificates' validity (issued a day back from now): the chain is checked at signing time.
+        var now = DateTime.UtcNow;
+        var signedAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, DateTimeKind.Utc).AddHours(-1);
         var signed = LocalPdfSigner.Sign(Unsigned(), leaf, new X509Certificate2Collection(_ca.Root), "Segel elektronik",
             "Tebing Tinggi", signedAt);
 
