@@ -75,7 +75,7 @@ public sealed class HandOverMail(AppFactory factory) : IClassFixture<AppFactory>
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
