@@ -1,8 +1,5 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using MailKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +13,6 @@ using NetworkMaintenance.Web.Features.EmailIntake;
 using NetworkMaintenance.Web.Features.Mail;
 using NetworkMaintenance.Web.Features.Monitoring;
 using NetworkMaintenance.Web.Features.Reports;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 
 namespace NetworkMaintenance.IntegrationTests.Mail;
 
@@ -242,49 +236,5 @@ public sealed class EmailIntakeAgainstDovecot : IAsyncLifetime, IDisposable
         foreach (var (name, bytes, type) in files) builder.Attachments.Add(name, bytes, ContentType.Parse(type));
         message.Body = builder.ToMessageBody();
         return message;
-    }
-
-    /// <summary>An SMTP server in the test process that keeps what the app sends.</summary>
-    private sealed class SmtpCapture : IDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _running;
-        private readonly Store _store = new();
-
-        public SmtpCapture()
-        {
-            using (var listener = new TcpListener(IPAddress.Loopback, 0))
-            {
-                listener.Start();
-                Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-            var services = new SmtpServer.ComponentModel.ServiceProvider();
-            services.Add(_store);
-            var server = new SmtpServer.SmtpServer(new SmtpServerOptionsBuilder().ServerName("localhost").Port(Port).Build(), services);
-            _running = server.StartAsync(_stop.Token);
-        }
-
-        public int Port { get; }
-        public IReadOnlyList<MimeMessage> Messages => [.. _store.Queue];
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            try { _running.Wait(TimeSpan.FromSeconds(10)); } catch (AggregateException) { }
-            _stop.Dispose();
-        }
-
-        private sealed class Store : MessageStore
-        {
-            public ConcurrentQueue<MimeMessage> Queue { get; } = new();
-
-            public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
-                ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-            {
-                await using var stream = new MemoryStream(buffer.ToArray());
-                Queue.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-                return SmtpResponse.Ok;
-            }
-        }
     }
 }

@@ -1,17 +1,9 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
 using NetworkMaintenance.IntegrationTests.Sla;
 using NetworkMaintenance.Web.Features.Mail;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 
 namespace NetworkMaintenance.IntegrationTests.Mail;
 
@@ -23,7 +15,7 @@ public sealed class HandOverMail(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task TheHandOverMailIsDeliveredAndRetriedAfterTheServerWasDown()
     {
-        var port = FreePort();
+        var port = SmtpCapture.FreePort();
         using var app = new SlaApp(factory, new DateTimeOffset(Start), b =>
         {
             b.UseSetting("Smtp:Host", "127.0.0.1");
@@ -42,57 +34,23 @@ public sealed class HandOverMail(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(1, failed.Attempts);
         Assert.Equal(Start.AddMinutes(1), failed.NextAttemptAtUtc);
 
-        var store = new Inbox();
-        using var cts = new CancellationTokenSource();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(store);
-        var server = new SmtpServer.SmtpServer(new SmtpServerOptionsBuilder().ServerName("localhost").Port(port).Build(), services);
-        var running = server.StartAsync(cts.Token);
-        try
-        {
-            // Not yet due: nothing is tried.
-            Assert.Equal(0, await SendAsync());
-            Assert.Empty(store.Messages);
-            app.Clock.Advance(TimeSpan.FromMinutes(1));
-            Assert.Equal(1, await SendAsync());
-            var retried = Assert.Single(store.Messages);
-            Assert.Equal("kadis@demo.tebingtinggikota.go.id", retried.To.Mailboxes.Single().Address);
-            Assert.Contains("menunggu tindakan Anda", retried.TextBody, StringComparison.Ordinal);
-            Assert.Contains("Mohon tidak membalas e-mail ini", retried.TextBody, StringComparison.Ordinal);
+        using var store = new SmtpCapture(port);
+        // Not yet due: nothing is tried.
+        Assert.Equal(0, await SendAsync());
+        Assert.Empty(store.Messages);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await SendAsync());
+        var retried = Assert.Single(store.Messages);
+        Assert.Equal("kadis@demo.tebingtinggikota.go.id", retried.To.Mailboxes.Single().Address);
+        Assert.Contains("menunggu tindakan Anda", retried.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Mohon tidak membalas e-mail ini", retried.TextBody, StringComparison.Ordinal);
 
-            // A hand-over while the server is up: Kadis disposes, the Kabid is told by e-mail.
-            await app.ToRepairingAsync(first);
-            Assert.True(await SendAsync() >= 1);
-            var number = await app.QueryAsync(db => db.Reports.Where(r => r.Id == first).Select(r => r.Number).SingleAsync());
-            Assert.Contains(store.Messages, m => m.To.Mailboxes.Single().Address == "kabid@demo.tebingtinggikota.go.id"
-                && (m.Subject ?? "").Contains(number, StringComparison.Ordinal));
-            Assert.Equal(0, await app.QueryAsync(db => db.OutboxEmails.CountAsync(m => m.SentAtUtc == null)));
-        }
-        finally
-        {
-            cts.Cancel();
-            try { await running; } catch (OperationCanceledException) { }
-        }
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class Inbox : MessageStore
-    {
-        public ConcurrentQueue<MimeMessage> Queue { get; } = new();
-        public IReadOnlyList<MimeMessage> Messages => [.. Queue];
-
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
-            ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-        {
-            await using var stream = new MemoryStream(buffer.ToArray());
-            Queue.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            return SmtpResponse.Ok;
-        }
+        // A hand-over while the server is up: Kadis disposes, the Kabid is told by e-mail.
+        await app.ToRepairingAsync(first);
+        Assert.True(await SendAsync() >= 1);
+        var number = await app.QueryAsync(db => db.Reports.Where(r => r.Id == first).Select(r => r.Number).SingleAsync());
+        Assert.Contains(store.Messages, m => m.To.Mailboxes.Single().Address == "kabid@demo.tebingtinggikota.go.id"
+            && (m.Subject ?? "").Contains(number, StringComparison.Ordinal));
+        Assert.Equal(0, await app.QueryAsync(db => db.OutboxEmails.CountAsync(m => m.SentAtUtc == null)));
     }
 }

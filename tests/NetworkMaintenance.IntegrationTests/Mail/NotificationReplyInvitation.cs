@@ -18,11 +18,11 @@ public sealed class NotificationReplyInvitation(AppFactory factory) : IClassFixt
         using var app = new SlaApp(factory, new DateTimeOffset(Start), b =>
         {
             b.UseSetting("Smtp:Host", "127.0.0.1");
-            b.UseSetting("Smtp:Port", HandOverMail.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("Smtp:Port", SmtpCapture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.UseSetting("Smtp:PollSeconds", "3600");
             b.UseSetting("EmailIntake:Enabled", "true");
             b.UseSetting("EmailIntake:Host", "127.0.0.1");
-            b.UseSetting("EmailIntake:Port", HandOverMail.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("EmailIntake:Port", SmtpCapture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.UseSetting("EmailIntake:Username", "layanan");
             b.UseSetting("EmailIntake:Password", "rahasia-uji");
             b.UseSetting("EmailIntake:PollSeconds", "86400");
