@@ -6,6 +6,9 @@
 #   benchmarks/redmine/redmine.sh start [--dir D] [--port P] [--workers W] [--threads T]
 #   benchmarks/redmine/redmine.sh stop  [--dir D]
 #   benchmarks/redmine/redmine.sh installed                    exit 0 when Redmine, its SQLite adapter and puma are installed
+#   benchmarks/redmine/redmine.sh measure [--dir D] [--port P] -- HTTP-RUNNER-OPTIONS
+#                                  starts Redmine (unless running), runs the HTTP benchmark with --peer against it, stops
+#                                  it again if it started it
 #
 # The instance lives entirely in D (default artifacts/redmine): config (database.yml, configuration.yml, secret), log,
 # tmp, files, the database and D/credentials (the measuring account's login and password). Debian's multi-instance
@@ -27,8 +30,10 @@ workers=2
 threads=4
 command=${1:-}
 [[ $# -gt 0 ]] && shift
+runner_args=()
 while [[ $# -gt 0 ]]; do
   case $1 in
+    --) shift; runner_args=("$@"); break ;;
     --dir) dir=$2; shift 2 ;;
     --issues) issues=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
@@ -135,8 +140,20 @@ EOF
       rm -f "$dir/puma.pid"
     fi
     ;;
+  measure)
+    started_here=0
+    if ! { [[ -f "$dir/puma.pid" ]] && kill -0 "$(cat "$dir/puma.pid")" 2>/dev/null; }; then
+      "$0" start --dir "$dir" --port "$port" --workers "$workers" --threads "$threads"
+      started_here=1
+    fi
+    status=0
+    (cd "$root" && dotnet run -c Release --project benchmarks/NetworkMaintenance.Benchmarks -- http \
+      --peer "http://127.0.0.1:$port" --peer-credentials "$dir/credentials" "${runner_args[@]}") || status=$?
+    if [[ $started_here -eq 1 ]]; then "$0" stop --dir "$dir"; fi
+    exit "$status"
+    ;;
   *)
-    sed -n '2,9p' "$0" >&2
+    sed -n '2,12p' "$0" >&2
     exit 2
     ;;
 esac
