@@ -79,6 +79,7 @@ public static partial class HttpBenchmark
         }
 
         env.Remove("NM_GENERATE_PASSWORD");
+        if (options.Peer is not null) await PeerScenarios.CompleteLetterheadAsync(db);
         var runs = new List<(string Database, BenchmarkReport Report, long Errors)>();
         var peerRuns = new List<PeerComparison>();
         var sqlite = await MeasureAsync(app, work, env, password, options, "SQLite", () => new FileInfo(db).Length / 1024d / 1024d, generateSeconds, peerRuns);
