@@ -3,7 +3,8 @@
 #
 #   benchmarks/redmine/redmine.sh install                      apt-get install redmine redmine-sqlite puma (root or sudo -n)
 #   benchmarks/redmine/redmine.sh fill  [--dir D] [--issues N] a fresh instance in D (database D/redmine.db), filled
-#   benchmarks/redmine/redmine.sh start [--dir D] [--port P] [--workers W] [--threads T]
+#   benchmarks/redmine/redmine.sh start [--dir D] [--port P] [--workers W] [--threads T] [--fresh]
+#                                  --fresh: back to the database as filled (the issues a measured run created are gone)
 #   benchmarks/redmine/redmine.sh stop  [--dir D]
 #   benchmarks/redmine/redmine.sh installed                    exit 0 when Redmine, its SQLite adapter and puma are installed
 #   benchmarks/redmine/redmine.sh measure [--dir D] [--port P] -- HTTP-RUNNER-OPTIONS
@@ -28,6 +29,7 @@ issues=100000
 port=3900
 workers=2
 threads=4
+fresh=0
 command=${1:-}
 [[ $# -gt 0 ]] && shift
 runner_args=()
@@ -39,6 +41,7 @@ while [[ $# -gt 0 ]]; do
     --port) port=$2; shift 2 ;;
     --workers) workers=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    --fresh) fresh=1; shift ;;
     *) echo "Unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -102,6 +105,7 @@ EOF
     filled=$(now_ms)
     ruby "$here/fill.rb" "$dir/redmine.db" "$issues" uji.redmine "$password"
     printf 'login=uji.redmine\npassword=%s\n' "$password" > "$dir/credentials"
+    cp "$dir/redmine.db" "$dir/redmine.filled.db" # the database as filled, for start --fresh (WAL checkpointed by fill.rb)
     chmod 600 "$dir/credentials"
     echo "Redmine instance $instance in $dir: schema in $migrated s, filled in $(seconds_since "$filled") s, $(seconds_since "$started") s in all."
     ;;
@@ -112,6 +116,10 @@ EOF
       echo "Redmine is already running from $dir (pid $(cat "$dir/puma.pid"))."; exit 0
     fi
     "${sudo[@]}" ln -sfn "$dir/instance" "/var/lib/redmine/$instance"
+    if [[ $fresh -eq 1 ]]; then
+      rm -f "$dir/redmine.db-wal" "$dir/redmine.db-shm"
+      cp "$dir/redmine.filled.db" "$dir/redmine.db"
+    fi
     started=$(now_ms)
     # setsid: its own process group, so a stop takes master and workers and nothing else.
     (cd "$redmine_root" && REDMINE_INSTANCE="$instance" RAILS_ENV=production setsid puma --environment production \
@@ -143,7 +151,8 @@ EOF
   measure)
     started_here=0
     if ! { [[ -f "$dir/puma.pid" ]] && kill -0 "$(cat "$dir/puma.pid")" 2>/dev/null; }; then
-      "$0" start --dir "$dir" --port "$port" --workers "$workers" --threads "$threads"
+      fresh_arg=(); if [[ $fresh -eq 1 ]]; then fresh_arg=(--fresh); fi
+      "$0" start --dir "$dir" --port "$port" --workers "$workers" --threads "$threads" "${fresh_arg[@]}"
       started_here=1
     fi
     status=0
@@ -153,7 +162,7 @@ EOF
     exit "$status"
     ;;
   *)
-    sed -n '2,12p' "$0" >&2
+    awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0" >&2
     exit 2
     ;;
 esac
