@@ -1,7 +1,7 @@
 # Fills a freshly migrated Redmine 5 SQLite database (default data loaded) with N issues comparable to the reports of
 # `database generate`: one project per OPD (26, skewed: a few report most), six categories per project, a reporter per
 # OPD as author, eight technicians as assignees, about 93 % closed, 7 % rejected and 1.5 % open (the newest), and a
-# timeline of 5-11 journals per issue (assignment, diagnosis, work notes, resolution, closing; status and assignee
+# timeline of up to 12 journals per issue (7.5 on average; one for a rejected issue) (assignment, diagnosis, work notes, resolution, closing; status and assignee
 # changes as journal details). Writes with SQL through the sqlite3 gem in one transaction (Rails models would take
 # hours), then ANALYZE (as our generator does). Also creates the measuring account: a non-admin user who is a Manager
 # member of every project, one of the eight technicians (so "My page" lists real assigned issues), with a password and
