@@ -6,6 +6,7 @@
 #   benchmarks/redmine/redmine.sh start [--dir D] [--port P] [--workers W] [--threads T] [--fresh]
 #                                  --fresh: back to the database as filled (the issues a measured run created are gone)
 #   benchmarks/redmine/redmine.sh stop  [--dir D]
+#   benchmarks/redmine/redmine.sh remove [--dir D]              stop, then delete D and the instance's symlink
 #   benchmarks/redmine/redmine.sh installed                    exit 0 when Redmine, its SQLite adapter and puma are installed
 #   benchmarks/redmine/redmine.sh measure [--dir D] [--port P] -- HTTP-RUNNER-OPTIONS
 #                                  starts Redmine (unless running), runs the HTTP benchmark with --peer against it, stops
@@ -147,6 +148,14 @@ EOF
       fi
       rm -f "$dir/puma.pid"
     fi
+    ;;
+  remove)
+    "$0" stop --dir "$dir"
+    link="/var/lib/redmine/$instance"
+    if [[ -L "$link" ]]; then "${sudo[@]}" rm -f "$link"; fi
+    # Only a folder this script made (or an empty one): never a mistyped --dir.
+    if [[ -f "$dir/instance/config/database.yml" ]]; then rm -rf "$dir"
+    elif ! rmdir "$dir" 2>/dev/null; then echo "$dir is not a Redmine instance folder of this script: left in place." >&2; fi
     ;;
   measure)
     started_here=0
