@@ -20,12 +20,12 @@ namespace NetworkMaintenance.Benchmarks.Http;
 public static partial class HttpBenchmark
 {
     public const string Usage =
-        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION]";
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] " + PeerOptions.Usage;
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
-        bool ReuseDb, string Out, string? Postgres);
+        bool ReuseDb, string Out, string? Postgres, PeerOptions? Peer = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -79,8 +79,10 @@ public static partial class HttpBenchmark
         }
 
         env.Remove("NM_GENERATE_PASSWORD");
+        if (options.Peer is not null) await PeerScenarios.CompleteLetterheadAsync(db);
         var runs = new List<(string Database, BenchmarkReport Report, long Errors)>();
-        var sqlite = await MeasureAsync(app, work, env, password, options, "SQLite", () => new FileInfo(db).Length / 1024d / 1024d, generateSeconds);
+        var peerRuns = new List<PeerComparison>();
+        var sqlite = await MeasureAsync(app, work, env, password, options, "SQLite", () => new FileInfo(db).Length / 1024d / 1024d, generateSeconds, peerRuns);
         runs.Add(("SQLite", sqlite.Report, sqlite.Errors));
         if (options.Postgres is { } postgres)
         {
@@ -115,9 +117,16 @@ public static partial class HttpBenchmark
             Console.WriteLine();
             Console.WriteLine(BenchmarkReport.SideBySide(runs.Select(r => (r.Database, r.Report)).ToList()));
         }
+        foreach (var peer in peerRuns)
+        {
+            Console.WriteLine("## Against Redmine (benchmarks/redmine)");
+            Console.WriteLine();
+            Console.WriteLine(peer.Markdown());
+        }
         var outPath = Path.IsPathRooted(options.Out) ? options.Out : Path.Combine(root, options.Out);
         Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
         await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(runs.ToDictionary(r => r.Database, r => r.Report), JsonOptions));
+        if (peerRuns.Count > 0) await File.WriteAllTextAsync(Path.ChangeExtension(outPath, ".peer.json"), JsonSerializer.Serialize(peerRuns, JsonOptions));
         Console.WriteLine($"Written {outPath}");
         var errors = runs.Sum(r => r.Errors);
         if (errors > 0)
@@ -129,7 +138,7 @@ public static partial class HttpBenchmark
     }
 
     private static async Task<(BenchmarkReport Report, long Errors)> MeasureAsync(string app, string work, Dictionary<string, string> baseEnv,
-        string password, Options options, string database, Func<double> databaseMb, double? generateSeconds)
+        string password, Options options, string database, Func<double> databaseMb, double? generateSeconds, List<PeerComparison>? peerRuns = null)
     {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -184,6 +193,21 @@ public static partial class HttpBenchmark
                 results.Add(new PageResult(page.Name, measured, baseline));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {page.Name}: {measured.RequestsPerSecond:F0} req/s, p95 {measured.P95:F1} ms (baseline {baseline.RequestsPerSecond:F0} req/s)"));
+            }
+
+            if (peerRuns is not null && options.Peer is { } peer)
+            {
+                // Never fails the run: the peer is another program (benchmarks/redmine), proven where it is installed.
+                Console.WriteLine($"Against the peer at {peer.Url} (interleaved) …");
+                try
+                {
+                    peerRuns.Add(await PeerScenarios.RunAsync(peer, baseUrl, staff, password, targets.ListPage, options.Reports, options.Connections,
+                        options.Warmup, options.Seconds, server.Id));
+                }
+                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException or IOException)
+                {
+                    Console.WriteLine($"Redmine peer: failed ({ex.Message})");
+                }
             }
 
             var memory = ProcessMemory.Read(server.Id);
@@ -245,13 +269,15 @@ public static partial class HttpBenchmark
         }
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres"))
+            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres")
+                && !PeerOptions.OptionNames.Contains(a))
                 throw new FormatException($"Unknown option {a}.");
         }
         return new Options((int)Number("--reports", 100_000, 1), Number("--seconds", 10, 0.2), Number("--warmup", 2, 0),
             (int)Number("--connections", 8, 1), (int)Number("--seed", 42, int.MinValue), Value("--app"), Value("--db"),
             args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"),
-            Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null));
+            Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null),
+            PeerOptions.From(Value));
     }
 
     private static string RepositoryRoot()
