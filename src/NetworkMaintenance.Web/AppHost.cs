@@ -201,6 +201,8 @@ public static class AppHost
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        Core.Documents.Pdf.DocumentRendering.KeepDecodedImages(
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CacheOptions>>().Value.DocumentImages);
         app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         // Before the request log: a scrape every few seconds would drown it.
