@@ -20,12 +20,12 @@ namespace NetworkMaintenance.Benchmarks.Http;
 public static partial class HttpBenchmark
 {
     public const string Usage =
-        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--postgres-instances N] [--no-fresh-start] [--fresh-seconds S]";
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--postgres-instances N] [--no-fresh-start] [--fresh-seconds S] [--fresh-only]";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
-        bool ReuseDb, string Out, string? Postgres, int PostgresInstances = 1, bool FreshStart = true, double FreshSeconds = 5);
+        bool ReuseDb, string Out, string? Postgres, int PostgresInstances = 1, bool FreshStart = true, double FreshSeconds = 5, bool FreshOnly = false);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -82,6 +82,11 @@ public static partial class HttpBenchmark
         var runs = new List<(string Database, BenchmarkReport Report, long Errors)>();
         var fresh = new List<FreshStartResult>();
         if (options.FreshStart) fresh.Add(await FreshStartAsync(app, work, env, password, options.Connections, options.FreshSeconds, "SQLite"));
+        if (options.FreshOnly)
+        {
+            foreach (var result in fresh) Console.WriteLine(result.Markdown());
+            return fresh.Sum(f => f.Errors) > 0 ? 1 : 0;
+        }
         var sqlite = await MeasureAsync(app, work, env, password, options, "SQLite", () => new FileInfo(db).Length / 1024d / 1024d, generateSeconds);
         runs.Add(("SQLite", sqlite.Report, sqlite.Errors));
         if (options.Postgres is { } postgres)
@@ -287,14 +292,15 @@ public static partial class HttpBenchmark
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
             if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres"
-                or "--postgres-instances" or "--no-fresh-start" or "--fresh-seconds"))
+                or "--postgres-instances" or "--no-fresh-start" or "--fresh-seconds" or "--fresh-only"))
                 throw new FormatException($"Unknown option {a}.");
         }
         return new Options((int)Number("--reports", 100_000, 1), Number("--seconds", 10, 0.2), Number("--warmup", 2, 0),
             (int)Number("--connections", 8, 1), (int)Number("--seed", 42, int.MinValue), Value("--app"), Value("--db"),
             args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"),
             Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null),
-            (int)Number("--postgres-instances", 1, 1), !args.Contains("--no-fresh-start"), Number("--fresh-seconds", 5, 0.2));
+            (int)Number("--postgres-instances", 1, 1), !args.Contains("--no-fresh-start") || args.Contains("--fresh-only"), Number("--fresh-seconds", 5, 0.2),
+            args.Contains("--fresh-only"));
     }
 
     private static string RepositoryRoot()
