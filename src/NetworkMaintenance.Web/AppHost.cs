@@ -191,6 +191,7 @@ public static class AppHost
             if (o.KnownProxies.Count == 0 && o.KnownIPNetworks.Count == 0) o.ForwardedHeaders = ForwardedHeaders.None;
         });
 
+        services.AddStaticCompression();
         Features.FeatureServices.Add(services, configuration);
         PublicRateLimits.Add(services);
         Features.Api.ApiSetup.Add(services);
@@ -201,6 +202,8 @@ public static class AppHost
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        Core.Documents.Pdf.DocumentRendering.KeepDecodedImages(
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CacheOptions>>().Value.DocumentImages);
         app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         // Before the request log: a scrape every few seconds would drown it.
@@ -225,6 +228,7 @@ public static class AppHost
         Features.Api.ApiSetup.UseProblems(app);
         app.UseRequestLocalization();
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseStaticCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
             // The layout links every file with asp-append-version (?v=<hash>): such a URL never changes content, so

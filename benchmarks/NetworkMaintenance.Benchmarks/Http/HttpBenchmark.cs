@@ -20,12 +20,13 @@ namespace NetworkMaintenance.Benchmarks.Http;
 public static partial class HttpBenchmark
 {
     public const string Usage =
-        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] " + PeerOptions.Usage;
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--postgres-instances N] [--no-fresh-start] [--fresh-seconds S] [--fresh-only] " + PeerOptions.Usage;
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
-        bool ReuseDb, string Out, string? Postgres, PeerOptions? Peer = null);
+        bool ReuseDb, string Out, string? Postgres, int PostgresInstances = 1, bool FreshStart = true, double FreshSeconds = 5, bool FreshOnly = false,
+        PeerOptions? Peer = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -82,7 +83,14 @@ public static partial class HttpBenchmark
         if (options.Peer is not null) await PeerScenarios.CompleteLetterheadAsync(db);
         var runs = new List<(string Database, BenchmarkReport Report, long Errors)>();
         var peerRuns = new List<PeerComparison>();
-        var sqlite = await MeasureAsync(app, work, env, password, options, "SQLite", () => new FileInfo(db).Length / 1024d / 1024d, generateSeconds, peerRuns);
+        var fresh = new List<FreshStartResult>();
+        if (options.FreshStart) fresh.Add(await FreshStartAsync(app, work, env, password, options.Connections, options.FreshSeconds, "SQLite"));
+        if (options.FreshOnly)
+        {
+            foreach (var result in fresh) Console.WriteLine(result.Markdown());
+            return fresh.Sum(f => f.Errors) > 0 ? 1 : 0;
+        }
+        var sqlite = await MeasureAsync(app, work, env, password, options, "SQLite", () => new FileInfo(db).Length / 1024d / 1024d, generateSeconds, peerRuns: peerRuns);
         runs.Add(("SQLite", sqlite.Report, sqlite.Errors));
         if (options.Postgres is { } postgres)
         {
@@ -100,10 +108,24 @@ public static partial class HttpBenchmark
             var copy = Stopwatch.StartNew();
             var rows = await PostgresCopy.CopyAsync(db, postgres);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Copied {rows} rows from {db} to PostgreSQL in {copy.Elapsed.TotalSeconds:F1} s."));
+            if (options.FreshStart) fresh.Add(await FreshStartAsync(app, work, pgEnv, password, options.Connections, options.FreshSeconds, "PostgreSQL"));
             var pg = await MeasureAsync(app, work, pgEnv, password, options, "PostgreSQL", () => PostgresSizeMb(postgres), null);
             runs.Add(("PostgreSQL", pg.Report, pg.Errors));
+            if (options.PostgresInstances > 1)
+            {
+                // Several instances on the same database (Data Protection keys are in the database, so cookies and
+                // antiforgery tokens hold on every instance); the load driver spreads the connections over them.
+                var name = $"PostgreSQL ×{options.PostgresInstances}";
+                var multi = await MeasureAsync(app, work, pgEnv, password, options, name, () => PostgresSizeMb(postgres), null, options.PostgresInstances);
+                runs.Add((name, multi.Report, multi.Errors));
+            }
         }
 
+        foreach (var result in fresh)
+        {
+            Console.WriteLine();
+            Console.WriteLine(result.Markdown());
+        }
         foreach (var (database, report, _) in runs)
         {
             Console.WriteLine();
@@ -138,10 +160,9 @@ public static partial class HttpBenchmark
     }
 
     private static async Task<(BenchmarkReport Report, long Errors)> MeasureAsync(string app, string work, Dictionary<string, string> baseEnv,
-        string password, Options options, string database, Func<double> databaseMb, double? generateSeconds, List<PeerComparison>? peerRuns = null)
+        string password, Options options, string database, Func<double> databaseMb, double? generateSeconds, int instances = 1,
+        List<PeerComparison>? peerRuns = null)
     {
-        var port = FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}");
         var env = new Dictionary<string, string>(baseEnv)
         {
             ["Benchmark__BaselineEndpoints"] = "true",
@@ -153,21 +174,38 @@ public static partial class HttpBenchmark
             ["Security__RequireHttps"] = "false",
             ["Serilog__MinimumLevel__Default"] = "Warning",
         };
-        var logPath = Path.Combine(work, $"app-{database.ToLowerInvariant()}.log");
         Console.WriteLine($"Measuring on {database} …");
-        using var server = StartServer(app, baseUrl, env, logPath);
+        var servers = new List<Process>();
+        var clients = new List<HttpClient>();
         try
         {
-            var firstPage = await WaitForFirstPageAsync(baseUrl, server, TimeSpan.FromSeconds(120));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"App started: first page served {firstPage.TotalSeconds:F2} s after process start."));
-
-            using var staff = await LoadDriver.SignInAsync(baseUrl, "uji.kadis", password);
-            using var visitor = LoadDriver.Client(baseUrl);
-            var targets = await Targets.FindAsync(staff, visitor);
-            Console.WriteLine($"Targets: report {targets.ReportId} ({targets.Number}), document {targets.DocumentId}, list page {targets.ListPage}.");
+            var firstPage = TimeSpan.Zero;
+            var instancePages = new List<List<Scenario>>();
+            Targets? firstTargets = null;
+            for (var instance = 0; instance < instances; instance++)
+            {
+                var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+                var logPath = Path.Combine(work, $"app-{database.ToLowerInvariant().Replace(" ×", "-x", StringComparison.Ordinal)}{(instance > 0 ? $"-{instance + 1}" : "")}.log");
+                var server = StartServer(app, baseUrl, env, logPath);
+                servers.Add(server);
+                var served = await WaitForFirstPageAsync(baseUrl, server, TimeSpan.FromSeconds(120));
+                if (instance == 0) firstPage = served;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"App started on {baseUrl}: first page served {served.TotalSeconds:F2} s after process start."));
+                // Each instance gets its own signed-in user and visitor (and so its own tracking-form token).
+                var staffClient = await LoadDriver.SignInAsync(baseUrl, "uji.kadis", password);
+                clients.Add(staffClient);
+                var visitorClient = LoadDriver.Client(baseUrl);
+                clients.Add(visitorClient);
+                var instanceTargets = await Targets.FindAsync(staffClient, visitorClient);
+                Console.WriteLine($"Targets: report {instanceTargets.ReportId} ({instanceTargets.Number}), document {instanceTargets.DocumentId}, list page {instanceTargets.ListPage}.");
+                firstTargets ??= instanceTargets;
+                instancePages.Add(PagesOf(staffClient, visitorClient, instanceTargets));
+            }
+            var server0 = servers[0];
+            var bareUrl = clients[0].BaseAddress!;
 
             int RandomReport() => Random.Shared.Next(1, options.Reports + 1);
-            var pages = new List<Scenario>
+            List<Scenario> PagesOf(HttpClient staff, HttpClient visitor, Targets targets) => new()
             {
                 new("Login page (/masuk)", visitor, () => Get("/masuk"), "/_baseline/masuk"),
                 new("Dashboard (Kepala Dinas)", staff, () => Get("/"), "/_baseline/dashboard"),
@@ -181,11 +219,13 @@ public static partial class HttpBenchmark
                 new("Berita Acara PDF", staff, () => Get($"/laporan/{targets.ReportId}/dokumen/{targets.DocumentId}"), $"/_baseline/dokumen/{targets.DocumentId}"),
             };
 
-            using var bare = LoadDriver.Client(baseUrl);
+            using var bare = LoadDriver.Client(bareUrl);
             var results = new List<PageResult>();
-            foreach (var page in pages)
+            for (var p = 0; p < instancePages[0].Count; p++)
             {
-                var measured = await LoadDriver.MeasureAsync(page.Client, page.Request, options.Connections, options.Warmup, options.Seconds);
+                var page = instancePages[0][p];
+                var measured = await LoadDriver.MeasureAsync(instancePages.Select(pages => (pages[p].Client, pages[p].Request)).ToList(),
+                    options.Connections, options.Warmup, options.Seconds);
                 // The baseline endpoints read the SQLite file directly; on PostgreSQL there is none (shown as 0).
                 var baseline = database == "SQLite"
                     ? await LoadDriver.MeasureAsync(bare, page.BaselineRequest ?? (() => Get(page.Baseline)), options.Connections, options.Warmup, options.Seconds)
@@ -201,8 +241,8 @@ public static partial class HttpBenchmark
                 Console.WriteLine($"Against the peer at {peer.Url} (interleaved) …");
                 try
                 {
-                    peerRuns.Add(await PeerScenarios.RunAsync(peer, baseUrl, staff, password, targets.ListPage, options.Reports, options.Connections,
-                        options.Warmup, options.Seconds, server.Id));
+                    peerRuns.Add(await PeerScenarios.RunAsync(peer, bareUrl, clients[0], password, firstTargets!.ListPage, options.Reports, options.Connections,
+                        options.Warmup, options.Seconds, server0.Id));
                 }
                 catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException or IOException)
                 {
@@ -210,7 +250,12 @@ public static partial class HttpBenchmark
                 }
             }
 
-            var memory = ProcessMemory.Read(server.Id);
+            var memory = ProcessMemory.Read(server0.Id);
+            foreach (var other in servers.Skip(1))
+            {
+                var more = ProcessMemory.Read(other.Id);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  another instance (pid {other.Id}): peak RSS {more.PeakMb:F0} MB, at end {more.CurrentMb:F0} MB"));
+            }
             var report = new BenchmarkReport(DateTime.UtcNow, Environment.ProcessorCount, Environment.Version.ToString(), LoadAverage(),
                 options.Reports, options.Connections, options.Seconds, generateSeconds, firstPage.TotalSeconds, memory.PeakMb, memory.CurrentMb,
                 results, databaseMb()) { Database = database };
@@ -218,10 +263,15 @@ public static partial class HttpBenchmark
         }
         finally
         {
-            if (!server.HasExited)
+            foreach (var client in clients) client.Dispose();
+            foreach (var server in servers)
             {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync();
+                if (!server.HasExited)
+                {
+                    server.Kill(entireProcessTree: true);
+                    await server.WaitForExitAsync();
+                }
+                server.Dispose();
             }
         }
     }
@@ -269,7 +319,8 @@ public static partial class HttpBenchmark
         }
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres")
+            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres"
+                or "--postgres-instances" or "--no-fresh-start" or "--fresh-seconds" or "--fresh-only")
                 && !PeerOptions.OptionNames.Contains(a))
                 throw new FormatException($"Unknown option {a}.");
         }
@@ -277,7 +328,8 @@ public static partial class HttpBenchmark
             (int)Number("--connections", 8, 1), (int)Number("--seed", 42, int.MinValue), Value("--app"), Value("--db"),
             args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"),
             Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null),
-            PeerOptions.From(Value));
+            (int)Number("--postgres-instances", 1, 1), !args.Contains("--no-fresh-start") || args.Contains("--fresh-only"), Number("--fresh-seconds", 5, 0.2),
+            args.Contains("--fresh-only"), PeerOptions.From(Value));
     }
 
     private static string RepositoryRoot()
@@ -343,6 +395,10 @@ public static partial class HttpBenchmark
             }
             catch (HttpRequestException)
             {
+            }
+            catch (TaskCanceledException)
+            {
+                // A first request slower than the client's timeout (a busy machine): ask again until the deadline.
             }
             await Task.Delay(20);
         }

@@ -49,18 +49,28 @@ public static partial class LoadDriver
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {path}.");
     }
 
-    public static async Task<Measurement> MeasureAsync(HttpClient client, Func<HttpRequestMessage> request, int connections,
-        double warmupSeconds, double seconds)
+    public static Task<Measurement> MeasureAsync(HttpClient client, Func<HttpRequestMessage> request, int connections,
+        double warmupSeconds, double seconds) =>
+        MeasureAsync([(client, request)], connections, warmupSeconds, seconds);
+
+    /// <summary>
+    /// The same over several targets (e.g. one per app instance): connection <c>i</c> sends to target <c>i mod n</c>,
+    /// so the connections are spread evenly over the instances.
+    /// </summary>
+    public static async Task<Measurement> MeasureAsync(IReadOnlyList<(HttpClient Client, Func<HttpRequestMessage> Request)> targets,
+        int connections, double warmupSeconds, double seconds)
     {
-        if (warmupSeconds > 0) await RunAsync(client, request, connections, TimeSpan.FromSeconds(warmupSeconds));
-        return await RunAsync(client, request, connections, TimeSpan.FromSeconds(seconds));
+        if (warmupSeconds > 0) await RunAsync(targets, connections, TimeSpan.FromSeconds(warmupSeconds));
+        return await RunAsync(targets, connections, TimeSpan.FromSeconds(seconds));
     }
 
-    private static async Task<Measurement> RunAsync(HttpClient client, Func<HttpRequestMessage> request, int connections, TimeSpan duration)
+    private static async Task<Measurement> RunAsync(IReadOnlyList<(HttpClient Client, Func<HttpRequestMessage> Request)> targets,
+        int connections, TimeSpan duration)
     {
         var watch = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        var workers = Enumerable.Range(0, connections).Select(w => Task.Run(async () =>
         {
+            var (client, request) = targets[w % targets.Count];
             var latencies = new List<double>(4096);
             long errors = 0, bytes = 0;
             while (watch.Elapsed < duration)

@@ -43,9 +43,12 @@ public static class FeatureServices
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.ReportSnapshots>();
         services.AddSingleton<Reports.ReportSnapshots.Store>();
+        // The officials' dashboard computed once in the background right after start (Caches:WarmDashboardAtStart).
+        services.AddHostedService<Dashboard.DashboardWarmUp>();
         // Rendered fragments (<cache> in Views/Reports/Details.cshtml, the timeline per report version): bounded
-        // well below the memory budget of docs/performance.md (the default allows 100 MB).
-        services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(o => o.SizeLimit = 4 * 1024 * 1024);
+        // well below the memory budget of docs/performance.md (the default allows 100 MB): Caches:RenderedFragmentsMegabytes.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<CacheOptions>>((o, caches) => o.SizeLimit = caches.Value.RenderedFragmentsMegabytes * 1024L * 1024L);
         services.AddScoped<Reports.StaffDirectory>();
         services.AddScoped<Reports.ReportHandOver>();
         services.AddScoped<Reports.ReportPages>();

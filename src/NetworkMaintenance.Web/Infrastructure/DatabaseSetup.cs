@@ -22,7 +22,10 @@ public static class DatabaseSetup
         services.AddValidatedSettings<DatabaseOptions, DatabaseOptionsValidator>(configuration, DatabaseOptions.Section);
         var changes = new DataChanges();
         services.AddSingleton(changes);
+        // Bounded (Caches:SharedEntries): every entry counts one (ActorFactory, NavCounts, ReferenceLists).
         services.AddMemoryCache();
+        services.AddOptions<Microsoft.Extensions.Caching.Memory.MemoryCacheOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<CacheOptions>>((o, caches) => o.SizeLimit = caches.Value.SharedEntries);
         var trackers = changes.Interceptors();
         // Pooled contexts (AddDbContextPool): AppDbContext takes nothing but its options, and every interceptor is a
         // singleton (the PRAGMA interceptor and the DataChanges trackers), so no per-request state lives in a context;

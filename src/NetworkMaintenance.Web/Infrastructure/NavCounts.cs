@@ -49,7 +49,7 @@ public sealed class NavCounts(AppDbContext db, ActorFactory actors, IMemoryCache
         var unread = await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null)
             .Select(n => n.ReportId).ToListAsync(ct);
         counts = (inbox, unread.Count, unread.OfType<int>().ToHashSet());
-        cache.Set(key, counts, Lifetime);
+        cache.Set(key, counts, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return counts;
     }
 }

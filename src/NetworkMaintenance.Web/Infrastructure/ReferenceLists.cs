@@ -49,7 +49,7 @@ public sealed class ReferenceLists(AppDbContext db, IMemoryCache cache, DataChan
         var key = (nameof(ReferenceLists), name, changes.Reference);
         if (cache.TryGetValue(key, out T? value) && value is not null) return value;
         value = await load();
-        cache.Set(key, value, Lifetime);
+        cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return value;
     }
 }

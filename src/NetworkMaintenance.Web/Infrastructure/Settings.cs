@@ -31,6 +31,7 @@ public static class Settings
         services.AddValidatedSettings<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section);
         services.AddValidatedSettings<HealthOptions, HealthOptionsValidator>(configuration, HealthOptions.Section);
         services.AddValidatedSettings<TelemetryOptions, TelemetryOptionsValidator>(configuration, TelemetryOptions.Section);
+        services.AddValidatedSettings<CacheOptions, CacheOptionsValidator>(configuration, CacheOptions.Section);
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateOnStart();
         services.AddOptions<BootstrapAdministratorOptions>()
             .Bind(configuration.GetSection(BootstrapAdministratorOptions.Section)).ValidateOnStart();

@@ -4,13 +4,13 @@
 // outbox live in IndexedDB (js/offline-store.js), cleared at sign-out together with these caches.
 importScripts('/js/offline-store.js');
 
-var STATIC_CACHE = 'nm-static-v1';
+var STATIC_CACHE = 'nm-static-v2';
 var SHELL_CACHE = 'nm-shell-v1';
 var SHELL = '/teknisi/luring';
 var PRECACHE = [
     '/js/offline-store.js', '/js/offline.js', '/js/app-install.js', '/css/offline.css', '/css/site.css',
-    '/lib/bootstrap/css/bootstrap.min.css', '/lib/bootstrap-icons/bootstrap-icons.min.css',
-    '/lib/bootstrap-icons/fonts/bootstrap-icons.woff2', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'
+    '/lib/bootstrap/css/bootstrap.min.css', '/lib/bootstrap-icons/bootstrap-icons.subset.css',
+    '/lib/bootstrap-icons/fonts/bootstrap-icons.subset.woff2', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'
 ];
 var STATIC_PREFIXES = ['/lib/', '/css/', '/js/', '/icons/'];
 
@@ -19,7 +19,11 @@ self.addEventListener('install', function (event) {
 });
 
 self.addEventListener('activate', function (event) {
-    event.waitUntil(self.clients.claim());
+    // A new version's static cache replaces the older ones (their files may have been renamed since).
+    event.waitUntil(caches.keys().then(function (keys) {
+        return Promise.all(keys.filter(function (k) { return k.indexOf('nm-static-') === 0 && k !== STATIC_CACHE; })
+            .map(function (k) { return caches.delete(k); }));
+    }).then(function () { return self.clients.claim(); }));
 });
 
 function isStatic(path) {

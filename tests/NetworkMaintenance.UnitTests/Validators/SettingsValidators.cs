@@ -26,7 +26,16 @@ public sealed class SettingsValidatorRules
         Assert.Empty(new DocumentOptionsValidator().Check(new DocumentOptions()));
         Assert.Empty(new PersonalDataOptionsValidator().Check(new PersonalDataOptions()));
         Assert.Empty(new EmailIntakeOptionsValidator().Check(new EmailIntakeOptions()));
+        Assert.Empty(new CacheOptionsValidator().Check(new CacheOptions()));
     }
+
+    [Fact]
+    public void Caches() =>
+        Assert.Equal(["Caches:ReportPages must be 0 or more (it is -1).",
+                "Caches:RenderedFragmentsMegabytes must be a positive whole number (it is 0).",
+                "Caches:SharedEntries must be at least 100 (it is 10).",
+                "Caches:DocumentImages must be a positive whole number (it is 0)."],
+            new CacheOptionsValidator().Check(new CacheOptions { ReportPages = -1, RenderedFragmentsMegabytes = 0, SharedEntries = 10, DocumentImages = 0 }));
 
     [Fact]
     public void EmailIntake()

@@ -15,8 +15,17 @@ namespace NetworkMaintenance.Core.Documents.Pdf;
 /// </summary>
 internal static class ImageCache
 {
-    /// <summary>The logo plus the signatures of a few people; past that the cache starts over.</summary>
-    internal const int Capacity = 32;
+    private static int _capacity = 32;
+
+    /// <summary>
+    /// The logo plus the signatures of a few people; past that the cache starts over. The web app sets it from
+    /// <c>Caches:DocumentImages</c> at start (<see cref="DocumentRendering.KeepDecodedImages"/>).
+    /// </summary>
+    internal static int Capacity
+    {
+        get => Volatile.Read(ref _capacity);
+        set => Volatile.Write(ref _capacity, Math.Max(1, value));
+    }
 
     private static readonly ConcurrentDictionary<string, XImage> Images = new(StringComparer.Ordinal);
 

@@ -39,7 +39,7 @@ public sealed class ActorFactory(AppDbContext db, TimeProvider clock, IMemoryCac
         if (!cache.TryGetValue(key, out Entry? entry) || entry is null)
         {
             entry = new Entry(await LoadAsync(userId, ct));
-            cache.Set(key, entry, Lifetime);
+            cache.Set(key, entry, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         }
         _last = (userId, entry.Actor);
         return entry.Actor;

@@ -24,7 +24,7 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// The copy also holds the report's OPD (name, address), which is reference data edited by administrators without
 /// touching the report: the key holds <see cref="DataChanges.Reference"/>, so an edit through this instance applies
 /// on the next request; an edit through another instance on the same database applies within
-/// <see cref="MaxAge"/>. Entries expire after <see cref="Idle"/> without use, and at most <see cref="Store.Capacity"/>
+/// <see cref="MaxAge"/>. Entries expire after <see cref="Idle"/> without use, and at most <c>Caches:ReportPages</c>
 /// reports are kept (a crawl over many reports fills no memory; beyond that, reports are read as before).
 /// </para>
 /// <para>
@@ -34,12 +34,15 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// </remarks>
 public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store, DataChanges changes)
 {
-    /// <summary>The kept reports, shared by all requests (a singleton); each entry counts one towards the capacity.</summary>
-    public sealed class Store : IDisposable
+    /// <summary>
+    /// The kept reports, shared by all requests (a singleton); each entry counts one towards the capacity
+    /// (<c>Caches:ReportPages</c>, default 100; 0 keeps none).
+    /// </summary>
+    public sealed class Store(Microsoft.Extensions.Options.IOptions<CacheOptions> options) : IDisposable
     {
-        public const int Capacity = 100;
+        public int Capacity { get; } = options.Value.ReportPages;
 
-        internal MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = Capacity });
+        internal MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = options.Value.ReportPages });
 
         public void Dispose() => Cache.Dispose();
     }
@@ -72,6 +75,7 @@ public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store
         var loaded = await Load(db, id, ct);
         if (loaded is null) return null;
         var report = ReportView.From(loaded);
+        if (store.Capacity == 0) return report;
         // Kept under the version it was read with (a step saved between the two queries gives it a newer one).
         store.Cache.Set(new Key(id, report.Version, reference), report,
             new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle, AbsoluteExpirationRelativeToNow = MaxAge });

@@ -1,0 +1,36 @@
+namespace NetworkMaintenance.Web.Infrastructure;
+
+/// <summary>
+/// The <c>Caches</c> section: the bound of every in-process cache, so that memory stays within the budget of
+/// docs/performance.md whatever the data size (docs/operations.md, "In-process caches and their bounds").
+/// </summary>
+public sealed class CacheOptions
+{
+    public const string Section = "Caches";
+
+    /// <summary>Reports kept for the report page and its step forms (<c>ReportSnapshots</c>).</summary>
+    public int ReportPages { get; set; } = 100;
+
+    /// <summary>Rendered page fragments (<c>&lt;cache&gt;</c> tag helper: the report timelines), in megabytes.</summary>
+    public int RenderedFragmentsMegabytes { get; set; } = 4;
+
+    /// <summary>Entries of the shared memory cache (signed-in users' actors, menu counts, reference lists).</summary>
+    public int SharedEntries { get; set; } = 10_000;
+
+    /// <summary>Decoded images (letterhead logos, signatures) kept across PDF renders.</summary>
+    public int DocumentImages { get; set; } = 32;
+
+    /// <summary>Compute the officials' dashboard figures in the background right after start, before anyone asks.</summary>
+    public bool WarmDashboardAtStart { get; set; } = true;
+}
+
+public sealed class CacheOptionsValidator : SettingsValidator<CacheOptions>
+{
+    public override IEnumerable<string> Check(CacheOptions options)
+    {
+        if (options.ReportPages < 0) yield return $"Caches:ReportPages must be 0 or more (it is {options.ReportPages}).";
+        if (options.RenderedFragmentsMegabytes < 1) yield return Positive("Caches:RenderedFragmentsMegabytes", options.RenderedFragmentsMegabytes);
+        if (options.SharedEntries < 100) yield return $"Caches:SharedEntries must be at least 100 (it is {options.SharedEntries}).";
+        if (options.DocumentImages < 1) yield return Positive("Caches:DocumentImages", options.DocumentImages);
+    }
+}
