@@ -20,12 +20,12 @@ namespace NetworkMaintenance.Benchmarks.Http;
 public static partial class HttpBenchmark
 {
     public const string Usage =
-        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION]";
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--only TEXT]";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
-        bool ReuseDb, string Out, string? Postgres);
+        bool ReuseDb, string Out, string? Postgres, string? Only = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -172,6 +172,8 @@ public static partial class HttpBenchmark
                 new("Berita Acara PDF", staff, () => Get($"/laporan/{targets.ReportId}/dokumen/{targets.DocumentId}"), $"/_baseline/dokumen/{targets.DocumentId}"),
             };
 
+            // --only TEXT: just the pages whose name contains TEXT (profiling one page; docs/perf-round2/firstsight.md).
+            if (options.Only is { } only) pages.RemoveAll(p => !p.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
             using var bare = LoadDriver.Client(baseUrl);
             var results = new List<PageResult>();
             foreach (var page in pages)
@@ -245,13 +247,14 @@ public static partial class HttpBenchmark
         }
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres"))
+            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres" or "--only"))
                 throw new FormatException($"Unknown option {a}.");
         }
         return new Options((int)Number("--reports", 100_000, 1), Number("--seconds", 10, 0.2), Number("--warmup", 2, 0),
             (int)Number("--connections", 8, 1), (int)Number("--seed", 42, int.MinValue), Value("--app"), Value("--db"),
             args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"),
-            Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null));
+            Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null),
+            Value("--only"));
     }
 
     private static string RepositoryRoot()
