@@ -20,13 +20,13 @@ namespace NetworkMaintenance.Benchmarks.Http;
 public static partial class HttpBenchmark
 {
     public const string Usage =
-        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--postgres-instances N] [--no-fresh-start] [--fresh-seconds S] [--fresh-only] " + PeerOptions.Usage;
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--postgres-instances N] [--no-fresh-start] [--fresh-seconds S] [--fresh-only] [--only TEXT] " + PeerOptions.Usage;
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
         bool ReuseDb, string Out, string? Postgres, int PostgresInstances = 1, bool FreshStart = true, double FreshSeconds = 5, bool FreshOnly = false,
-        PeerOptions? Peer = null);
+        PeerOptions? Peer = null, string? Only = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -219,6 +219,11 @@ public static partial class HttpBenchmark
                 new("Berita Acara PDF", staff, () => Get($"/laporan/{targets.ReportId}/dokumen/{targets.DocumentId}"), $"/_baseline/dokumen/{targets.DocumentId}"),
             };
 
+            // --only TEXT: just the pages whose name contains TEXT (profiling one page; docs/perf-round2/firstsight.md).
+            if (options.Only is { } only)
+            {
+                foreach (var pages in instancePages) pages.RemoveAll(p => !p.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+            }
             using var bare = LoadDriver.Client(bareUrl);
             var results = new List<PageResult>();
             for (var p = 0; p < instancePages[0].Count; p++)
@@ -320,7 +325,7 @@ public static partial class HttpBenchmark
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
             if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres"
-                or "--postgres-instances" or "--no-fresh-start" or "--fresh-seconds" or "--fresh-only")
+                or "--postgres-instances" or "--no-fresh-start" or "--fresh-seconds" or "--fresh-only" or "--only")
                 && !PeerOptions.OptionNames.Contains(a))
                 throw new FormatException($"Unknown option {a}.");
         }
@@ -329,7 +334,7 @@ public static partial class HttpBenchmark
             args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"),
             Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null),
             (int)Number("--postgres-instances", 1, 1), !args.Contains("--no-fresh-start") || args.Contains("--fresh-only"), Number("--fresh-seconds", 5, 0.2),
-            args.Contains("--fresh-only"), PeerOptions.From(Value));
+            args.Contains("--fresh-only"), PeerOptions.From(Value), Value("--only"));
     }
 
     private static string RepositoryRoot()

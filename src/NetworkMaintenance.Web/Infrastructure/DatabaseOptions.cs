@@ -34,6 +34,13 @@ public sealed class DatabaseOptions
     /// providers always do, so that a transaction opened outside the strategy fails here too (a test setting).
     /// </summary>
     public bool RetryingStrategy { get; set; }
+
+    /// <summary>
+    /// SQLite: how many idle connections <see cref="SqlitePreparedStatements"/> keeps open with the prepared statements
+    /// of the hottest fixed queries (the report page's); each holds its own page cache (up to about 2 MB). 0 switches
+    /// the reuse off (those queries are then prepared on every execution, as all others are).
+    /// </summary>
+    public int PreparedStatementConnections { get; set; } = 8;
 }
 
 /// <summary>Timeouts that SQLite can use: a negative busy timeout or a zero command timeout would fail every write.</summary>
@@ -47,6 +54,8 @@ public sealed class DatabaseOptionsValidator : SettingsValidator<DatabaseOptions
             yield return $"Database:BusyTimeoutMilliseconds must be zero or more (it is {options.BusyTimeoutMilliseconds}).";
         if (options.CommandTimeoutSeconds < 1)
             yield return Positive("Database:CommandTimeoutSeconds", options.CommandTimeoutSeconds);
+        if (options.PreparedStatementConnections < 0)
+            yield return $"Database:PreparedStatementConnections must be zero or more (it is {options.PreparedStatementConnections}).";
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
             yield return "Database:DataDirectory must name a folder.";
     }

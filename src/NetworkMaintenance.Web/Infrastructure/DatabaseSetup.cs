@@ -36,13 +36,16 @@ public static class DatabaseSetup
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(configuration, environment, options);
                 var interceptor = new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds);
+                // Kept open connections with the prepared statements of the tagged hot queries; disposed with the app.
+                var statements = new SqlitePreparedStatements(connectionString, interceptor.Pragmas, options.PreparedStatementConnections);
+                services.AddSingleton(_ => statements);
                 services.AddDbContextPool<AppDbContext>(o => o
                     .UseSqlite(connectionString, x =>
                     {
                         x.MigrationsAssembly(SqliteMigrationsAssembly);
                         if (options.RetryingStrategy) x.ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d));
                     })
-                    .AddInterceptors(interceptor)
+                    .AddInterceptors(interceptor, statements)
                     .AddInterceptors(trackers));
                 break;
             case DatabaseProvider.SqlServer:
@@ -133,6 +136,8 @@ public static class DatabaseSetup
     private sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
     {
         private readonly string _pragmas = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+
+        public string Pragmas => _pragmas;
 
         // Native handles already set up; a handle closed by the pool is collected and drops out.
         private static readonly object Prepared = new();

@@ -66,10 +66,10 @@ public sealed class DocumentService(AppDbContext db,
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
-    // Compiled: the report page lists its documents on every view.
+    // Compiled and tagged (its prepared statement reused: SqlitePreparedStatements): the report page lists its documents on every view.
     private static readonly Func<AppDbContext, int, IAsyncEnumerable<IssuedDocumentRow>> DocumentsOf =
-        EF.CompileAsyncQuery((AppDbContext db, int reportId) => db.IssuedDocuments.AsNoTracking().Where(d => d.ReportId == reportId)
-            .Select(d => new IssuedDocumentRow(d.Id, d.Type, d.Number, d.Version, d.IssuedAtUtc, d.IsSuperseded, d.VerificationCode)));
+        EF.CompileAsyncQuery((AppDbContext db, int reportId) => db.IssuedDocuments.TagWith(SqlitePreparedStatements.Tag).AsNoTracking()
+            .Where(d => d.ReportId == reportId).Select(d => new IssuedDocumentRow(d.Id, d.Type, d.Number, d.Version, d.IssuedAtUtc, d.IsSuperseded, d.VerificationCode)));
 
     public async Task<IReadOnlyList<IssuedDocumentRow>> ListForReportAsync(int reportId, CancellationToken ct = default)
     {

@@ -8,15 +8,18 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// <summary>Reusable report queries: who may see which reports, and which reports wait for whom.</summary>
 public static class ReportQueries
 {
-    /// <summary>A report's attachments, oldest first; compiled, as the report page reads them on every view.</summary>
+    /// <summary>
+    /// A report's attachments, oldest first; compiled, as the report page reads them on every view, and tagged: its
+    /// prepared statement is reused (<see cref="SqlitePreparedStatements"/>).
+    /// </summary>
     public static readonly Func<AppDbContext, int, IAsyncEnumerable<Attachment>> AttachmentsOf =
         EF.CompileAsyncQuery<AppDbContext, int, Attachment>((db, reportId) =>
-            db.Attachments.AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.Id));
+            db.Attachments.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.Id));
 
     /// <summary>Whether the reporter filled in the satisfaction survey of a report; compiled, as <see cref="AttachmentsOf"/>.</summary>
     public static readonly Func<AppDbContext, int, CancellationToken, Task<bool>> SurveyDone =
         EF.CompileAsyncQuery((AppDbContext db, int reportId, CancellationToken ct) =>
-            db.SatisfactionSurveys.Any(s => s.ReportId == reportId));
+            db.SatisfactionSurveys.TagWith(SqlitePreparedStatements.Tag).Any(s => s.ReportId == reportId));
 
     /// <summary>
     /// Reports the actor may see: OPD staff their own OPD's; technicians the reports assigned to them;

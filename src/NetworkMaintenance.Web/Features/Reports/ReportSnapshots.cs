@@ -13,16 +13,17 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A loaded report is kept in memory (<see cref="Store"/>) under its id and its <see cref="Report.Version"/>, and every
-/// call first reads the report's current version from the database (one indexed lookup by primary key). The kept
-/// copy is used only when the versions match. Every change to the aggregate goes through the domain, and every
+/// A loaded report is kept in memory (<see cref="Store"/>) under its id with its <see cref="Report.Version"/>, and
+/// when a copy is kept, a call first reads the report's current version from the database (one indexed lookup by
+/// primary key); the kept copy is used only when the versions match. With no kept copy (first sight) the report is
+/// loaded at once, without the version lookup. Every change to the aggregate goes through the domain, and every
 /// domain change (each workflow step, pausing and resuming the clock) gives the report a new version in the same
 /// save, so a change is shown on the very next request, whichever instance made it. A report that no longer exists
 /// (or never did) is never served from memory either.
 /// </para>
 /// <para>
 /// The copy also holds the report's OPD (name, address), which is reference data edited by administrators without
-/// touching the report: the key holds <see cref="DataChanges.Reference"/>, so an edit through this instance applies
+/// touching the report: the kept copy holds the <see cref="DataChanges.Reference"/> it was read under, so an edit through this instance applies
 /// on the next request; an edit through another instance on the same database applies within
 /// <see cref="MaxAge"/>. Entries expire after <see cref="Idle"/> without use, and at most <c>Caches:ReportPages</c>
 /// reports are kept (a crawl over many reports fills no memory; beyond that, reports are read as before).
@@ -52,32 +53,45 @@ public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store
 
     private static readonly Func<AppDbContext, int, CancellationToken, Task<Guid?>> CurrentVersion =
         EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
-            db.Reports.Where(r => r.Id == id).Select(r => (Guid?)r.Version).SingleOrDefault());
+            db.Reports.TagWith(SqlitePreparedStatements.Tag).Where(r => r.Id == id).Select(r => (Guid?)r.Version).SingleOrDefault());
 
-    /// <summary>One query per collection (split), not one row per combination; compiled, as it runs on every miss.</summary>
+    /// <summary>
+    /// One query per collection (split), not one row per combination; compiled, as it runs on every miss; tagged, so
+    /// that its prepared statements are reused (<see cref="SqlitePreparedStatements"/>), as are the version lookup's.
+    /// </summary>
     private static readonly Func<AppDbContext, int, CancellationToken, Task<Report?>> Load =
         EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
-            db.Reports.AsNoTracking().Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
+            db.Reports.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
                 .Include(r => r.Pauses).Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
                 .AsSplitQuery().SingleOrDefault(r => r.Id == id));
 
-    private sealed record Key(int Id, Guid Version, long Reference);
+    /// <summary>A kept report and the reference change count it was read under.</summary>
+    private sealed record Kept(ReportView View, long Reference);
 
     /// <summary>The current state of the report, or null when there is no such report.</summary>
     public async Task<ReportView?> FindAsync(int id, CancellationToken ct = default)
     {
         // The reference counter is read before the report: an OPD edited meanwhile is never kept under the new count.
         var reference = changes.Reference;
-        var version = await CurrentVersion(db, id, ct);
-        if (version is not { } current) return null;
-        if (store.Cache.TryGetValue(new Key(id, current, reference), out ReportView? kept) && kept is not null) return kept;
+        // The version is read only when a copy is kept (first sight loads the report at once: one statement fewer).
+        if (store.Cache.TryGetValue(id, out Kept? kept) && kept is not null && kept.Reference == reference)
+        {
+            var version = await CurrentVersion(db, id, ct);
+            if (version is not { } current)
+            {
+                store.Cache.Remove(id);
+                return null;
+            }
+            if (current == kept.View.Version) return kept.View;
+        }
 
         var loaded = await Load(db, id, ct);
         if (loaded is null) return null;
         var report = ReportView.From(loaded);
         if (store.Capacity == 0) return report;
-        // Kept under the version it was read with (a step saved between the two queries gives it a newer one).
-        store.Cache.Set(new Key(id, report.Version, reference), report,
+        // Kept with the version it was read with (a step saved after the load gives the report a newer one, so the
+        // next view reads it again).
+        store.Cache.Set(id, new Kept(report, reference),
             new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle, AbsoluteExpirationRelativeToNow = MaxAge });
         return report;
     }

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.IntegrationTests.Sla;
+using NetworkMaintenance.Web.Commands.Generate;
+using NetworkMaintenance.Web.Infrastructure;
+using Xunit.Abstractions;
+
+namespace NetworkMaintenance.IntegrationTests.Performance;
+
+/// <summary>
+/// The report page on first sight (a report this instance has not shown yet: issue #18, docs/perf-round2/firstsight.md):
+/// how many SQL statements it sends, and that their prepared statements are reused from one report to the next
+/// instead of being compiled again (<see cref="SqlitePreparedStatements"/>). Structural bounds, never timings.
+/// </summary>
+// Seeded by the bulk generator and about SQLite's prepared statements: not run on PostgreSQL (.ci/run).
+[Trait("Database", "SqliteOnly")]
+public sealed class FirstSightQueries(ITestOutputHelper output) : IDisposable
+{
+    /// <summary>
+    /// The report with its OPD, technicians, devices, pauses and timeline (5, split), attachments, survey flag, documents.
+    /// No version lookup: with no kept copy there is nothing to compare it with.
+    /// </summary>
+    public const int MaxStatementsOnFirstSight = 8;
+
+    private const string Password = "Uji#Generator2026";
+    private readonly AppFactory _factory = new();
+
+    [Fact]
+    public async Task AReportSeenForTheFirstTimeSendsAtMostEightStatementsAllOnReusedPreparedStatements()
+    {
+        await GenerateAsync(40);
+        var ids = await _factory.QueryAsync(db => db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Closed)
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(12).ToListAsync());
+        Assert.Equal(12, ids.Count);
+        var statements = _factory.Services.GetRequiredService<SqlitePreparedStatements>();
+
+        using var kadis = await WebSession.SignedInAsync(_factory, "uji.kadis", Password);
+        // Warm: the session's actor and badges are cached, and every statement of the page has been prepared once.
+        await kadis.GetPageAsync($"/laporan/{ids[0]}");
+        await kadis.GetPageAsync($"/laporan/{ids[1]}");
+        using var counter = await SqlCommandCounter.StartAsync(_factory.DataDirectory, () => _factory.QueryAsync(db => db.Users.AnyAsync()));
+
+        var prepared = statements.Prepared;
+        var executions = statements.Executions;
+        foreach (var id in ids.Skip(2))
+        {
+            counter.Reset();
+            var html = await kadis.GetPageAsync($"/laporan/{id}");
+            Assert.Contains("Riwayat", html, StringComparison.Ordinal);
+            var texts = counter.Texts;
+            output.WriteLine($"/laporan/{id}: {texts.Count} statements");
+            foreach (var text in texts) output.WriteLine("  " + text.ReplaceLineEndings(" "));
+            // The page's statements are those about this report (a background service of the app may query meanwhile);
+            // every one of them runs on a kept prepared statement.
+            var page = texts.Where(t => t.Contains("@id", StringComparison.Ordinal) || t.Contains("@reportId", StringComparison.Ordinal)).ToList();
+            Assert.InRange(page.Count, 1, MaxStatementsOnFirstSight);
+            Assert.All(page, text => Assert.StartsWith("-- " + SqlitePreparedStatements.Tag, text, StringComparison.Ordinal));
+        }
+
+        // Ten reports never seen before, eight statements each, and not one of them compiled again.
+        output.WriteLine($"prepared {statements.Prepared - prepared}, reused {statements.Executions - executions}");
+        Assert.Equal(0, statements.Prepared - prepared);
+        Assert.True(statements.Executions - executions >= 10 * 7, $"{statements.Executions - executions} reused executions");
+    }
+
+    [Fact]
+    public async Task AQueryInsideATransactionSeesItsOwnWritesAndIsNotTakenOver()
+    {
+        await GenerateAsync(30);
+        var id = await _factory.QueryAsync(db => db.Reports.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        var statements = _factory.Services.GetRequiredService<SqlitePreparedStatements>();
+        await _factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Core.Data.AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var before = statements.Executions;
+            await db.Attachments.Where(a => a.ReportId == id).ExecuteDeleteAsync();
+            db.Attachments.Add(new Core.Domain.Intake.Attachment(id, null, "uji-stored.txt", "uji.txt", "text/plain", 1, null,
+                new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+            await db.SaveChangesAsync();
+            // The tagged query runs inside the transaction on EF's own connection: it sees the uncommitted row.
+            var files = await Web.Features.Reports.ReportQueries.AttachmentsOf(db, id).ToListAsync();
+            Assert.Equal("uji.txt", Assert.Single(files).OriginalName);
+            Assert.Equal(before, statements.Executions);
+            await transaction.RollbackAsync();
+        });
+    }
+
+    private async Task GenerateAsync(int reports)
+    {
+        var result = await _factory.WithScopeAsync(sp =>
+            ActivatorUtilities.CreateInstance<BulkDataGenerator>(sp).GenerateAsync(new GeneratorOptions(reports, 11, 3, Password)));
+        Assert.Equal(reports, result.Reports);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
