@@ -20,12 +20,12 @@ namespace NetworkMaintenance.Benchmarks.Http;
 public static partial class HttpBenchmark
 {
     public const string Usage =
-        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION]";
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--writes-only]";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
-        bool ReuseDb, string Out, string? Postgres);
+        bool ReuseDb, string Out, string? Postgres, bool WritesOnly = false);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -174,7 +174,7 @@ public static partial class HttpBenchmark
 
             using var bare = LoadDriver.Client(baseUrl);
             var results = new List<PageResult>();
-            foreach (var page in pages)
+            foreach (var page in options.WritesOnly ? [] : pages)
             {
                 var measured = await LoadDriver.MeasureAsync(page.Client, page.Request, options.Connections, options.Warmup, options.Seconds);
                 // The baseline endpoints read the SQLite file directly; on PostgreSQL there is none (shown as 0).
@@ -186,6 +186,7 @@ public static partial class HttpBenchmark
                     $"  {page.Name}: {measured.RequestsPerSecond:F0} req/s, p95 {measured.P95:F1} ms (baseline {baseline.RequestsPerSecond:F0} req/s)"));
             }
 
+            results.AddRange(await WriteScenarios.MeasureAsync(baseUrl, password, options.Connections, options.Warmup, options.Seconds));
             var memory = ProcessMemory.Read(server.Id);
             var report = new BenchmarkReport(DateTime.UtcNow, Environment.ProcessorCount, Environment.Version.ToString(), LoadAverage(),
                 options.Reports, options.Connections, options.Seconds, generateSeconds, firstPage.TotalSeconds, memory.PeakMb, memory.CurrentMb,
@@ -245,13 +246,14 @@ public static partial class HttpBenchmark
         }
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres"))
+            if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres" or "--writes-only"))
                 throw new FormatException($"Unknown option {a}.");
         }
         return new Options((int)Number("--reports", 100_000, 1), Number("--seconds", 10, 0.2), Number("--warmup", 2, 0),
             (int)Number("--connections", 8, 1), (int)Number("--seed", 42, int.MinValue), Value("--app"), Value("--db"),
             args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"),
-            Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null));
+            Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null),
+            args.Contains("--writes-only"));
     }
 
     private static string RepositoryRoot()
