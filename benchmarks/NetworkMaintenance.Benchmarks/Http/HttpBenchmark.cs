@@ -79,6 +79,7 @@ public static partial class HttpBenchmark
         }
 
         env.Remove("NM_GENERATE_PASSWORD");
+        await WriteScenarios.CompleteLetterheadAsync(db);
         var runs = new List<(string Database, BenchmarkReport Report, long Errors)>();
         var sqlite = await MeasureAsync(app, work, env, password, options, "SQLite", () => new FileInfo(db).Length / 1024d / 1024d, generateSeconds);
         runs.Add(("SQLite", sqlite.Report, sqlite.Errors));
@@ -140,6 +141,8 @@ public static partial class HttpBenchmark
             ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
             ["RateLimiting__PublicPermitLimit"] = "1000000000",
             ["RateLimiting__LoginPermitLimitPerIp"] = "1000000000",
+            // The write scenarios sign each connection in with a session of its own (WriteScenarios).
+            ["RateLimiting__LoginPermitLimitPerUser"] = "1000000000",
             // Plain HTTP on the loopback interface: no HTTPS redirect, cookies not Secure-only (docs/security.md).
             ["Security__RequireHttps"] = "false",
             ["Serilog__MinimumLevel__Default"] = "Warning",

@@ -4,6 +4,9 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
 
 namespace NetworkMaintenance.Benchmarks.Http;
 
@@ -18,6 +21,28 @@ public static partial class WriteScenarios
 {
     /// <summary>The reports filed by the filing scenario, for the step scenario to dispose.</summary>
     private static readonly ConcurrentQueue<int> Filed = new();
+
+    /// <summary>
+    /// A complete kop surat, as a real installation has before it files anything: without it filing refuses (no receipt
+    /// may be issued with an incomplete letterhead). The generator leaves the settings to the administrator.
+    /// </summary>
+    public static async Task CompleteLetterheadAsync(string sqlitePath)
+    {
+        await using (var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Pooling = false }.ToString()).Options))
+        {
+            var settings = await db.DocumentSettings.SingleOrDefaultAsync();
+            if (settings is not null && settings.MissingForIssuing().Count == 0) return;
+            if (settings is not null)
+            {
+                db.DocumentSettings.Remove(settings);
+                await db.SaveChangesAsync();
+            }
+            db.DocumentSettings.Add(Core.Domain.Documents.DocumentSettings.CreateDemo(Core.Documents.DocumentSamples.Letterhead.Logo!.Value.ToArray()));
+            await db.SaveChangesAsync();
+        }
+        SqliteConnection.ClearAllPools();
+    }
 
     public static async Task<List<PageResult>> MeasureAsync(Uri baseUrl, string password, int connections, double warmup, double seconds)
     {
@@ -106,8 +131,23 @@ public static partial class WriteScenarios
 
     private sealed class NoWorkLeftException : Exception;
 
-    private static bool IsRedirect(HttpResponseMessage response) =>
-        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther;
+    /// <summary>What the first failed write answered (printed once, to say why a scenario fails).</summary>
+    private static string? _firstFailure;
+
+    private static bool IsRedirect(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther) return true;
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        var errors = string.Join(" | ", ValidationErrorRegex().Matches(body).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value.Trim())));
+        if (Interlocked.CompareExchange(ref _firstFailure, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri?.AbsolutePath}: {errors}", null) is null)
+        {
+            Console.WriteLine($"  First failed write: {_firstFailure}");
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"<li>([^<]+)</li>")]
+    private static partial Regex ValidationErrorRegex();
 
     /// <summary>One front-desk session filing telephone reports for the OPDs of its form, each with a new form token.</summary>
     private sealed class Filer(HttpClient client, string token, IReadOnlyList<string> opds) : IDisposable
