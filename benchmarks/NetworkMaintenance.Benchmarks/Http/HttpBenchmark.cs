@@ -20,13 +20,13 @@ namespace NetworkMaintenance.Benchmarks.Http;
 public static partial class HttpBenchmark
 {
     public const string Usage =
-        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--postgres-instances N] [--no-fresh-start] [--fresh-seconds S] [--fresh-only] [--only TEXT] " + PeerOptions.Usage;
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--postgres-instances N] [--no-fresh-start] [--fresh-seconds S] [--fresh-only] [--only TEXT] [--writes-only] " + PeerOptions.Usage;
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
         bool ReuseDb, string Out, string? Postgres, int PostgresInstances = 1, bool FreshStart = true, double FreshSeconds = 5, bool FreshOnly = false,
-        PeerOptions? Peer = null, string? Only = null);
+        PeerOptions? Peer = null, string? Only = null, bool WritesOnly = false);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -80,7 +80,7 @@ public static partial class HttpBenchmark
         }
 
         env.Remove("NM_GENERATE_PASSWORD");
-        if (options.Peer is not null) await PeerScenarios.CompleteLetterheadAsync(db);
+        await WriteScenarios.CompleteLetterheadAsync(db);
         var runs = new List<(string Database, BenchmarkReport Report, long Errors)>();
         var peerRuns = new List<PeerComparison>();
         var fresh = new List<FreshStartResult>();
@@ -170,6 +170,8 @@ public static partial class HttpBenchmark
             ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
             ["RateLimiting__PublicPermitLimit"] = "1000000000",
             ["RateLimiting__LoginPermitLimitPerIp"] = "1000000000",
+            // The write scenarios sign each connection in with a session of its own (WriteScenarios).
+            ["RateLimiting__LoginPermitLimitPerUser"] = "1000000000",
             // Plain HTTP on the loopback interface: no HTTPS redirect, cookies not Secure-only (docs/security.md).
             ["Security__RequireHttps"] = "false",
             ["Serilog__MinimumLevel__Default"] = "Warning",
@@ -220,9 +222,10 @@ public static partial class HttpBenchmark
             };
 
             // --only TEXT: just the pages whose name contains TEXT (profiling one page; docs/perf-round2/firstsight.md).
-            if (options.Only is { } only)
+            // --writes-only: none of the read pages.
+            if (options.Only is not null || options.WritesOnly)
             {
-                foreach (var pages in instancePages) pages.RemoveAll(p => !p.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+                foreach (var pages in instancePages) pages.RemoveAll(p => options.WritesOnly || !p.Name.Contains(options.Only!, StringComparison.OrdinalIgnoreCase));
             }
             using var bare = LoadDriver.Client(bareUrl);
             var results = new List<PageResult>();
@@ -240,6 +243,10 @@ public static partial class HttpBenchmark
                     $"  {page.Name}: {measured.RequestsPerSecond:F0} req/s, p95 {measured.P95:F1} ms (baseline {baseline.RequestsPerSecond:F0} req/s)"));
             }
 
+            if (options.WritesOnly || options.Only is null || "Filing a report, Taking a step".Contains(options.Only, StringComparison.OrdinalIgnoreCase))
+            {
+                results.AddRange(await WriteScenarios.MeasureAsync(bareUrl, password, options.Connections, options.Warmup, options.Seconds));
+            }
             if (peerRuns is not null && options.Peer is { } peer)
             {
                 // Never fails the run: the peer is another program (benchmarks/redmine), proven where it is installed.
@@ -325,7 +332,7 @@ public static partial class HttpBenchmark
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
             if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres"
-                or "--postgres-instances" or "--no-fresh-start" or "--fresh-seconds" or "--fresh-only" or "--only")
+                or "--postgres-instances" or "--no-fresh-start" or "--fresh-seconds" or "--fresh-only" or "--only" or "--writes-only")
                 && !PeerOptions.OptionNames.Contains(a))
                 throw new FormatException($"Unknown option {a}.");
         }
@@ -334,7 +341,7 @@ public static partial class HttpBenchmark
             args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"),
             Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null),
             (int)Number("--postgres-instances", 1, 1), !args.Contains("--no-fresh-start") || args.Contains("--fresh-only"), Number("--fresh-seconds", 5, 0.2),
-            args.Contains("--fresh-only"), PeerOptions.From(Value), Value("--only"));
+            args.Contains("--fresh-only"), PeerOptions.From(Value), Value("--only"), args.Contains("--writes-only"));
     }
 
     private static string RepositoryRoot()

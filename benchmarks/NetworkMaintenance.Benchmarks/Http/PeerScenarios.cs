@@ -177,29 +177,6 @@ public static partial class PeerScenarios
             ProcessMemory.Read(ourPid).PeakMb, peerPeak, peerStart, processes);
     }
 
-    /// <summary>
-    /// A complete kop surat, as a real installation has before it files anything: without it filing refuses (no receipt
-    /// may be issued with an incomplete letterhead), and the generator leaves the settings to the administrator. (The
-    /// write-path scenarios need the same before the app starts; keep one of the two at merge.)
-    /// </summary>
-    public static async Task CompleteLetterheadAsync(string sqlitePath)
-    {
-        await using (var db = new Core.Data.AppDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Core.Data.AppDbContext>()
-            .UseSqlite(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = sqlitePath, Pooling = false }.ToString()).Options))
-        {
-            var settings = await db.DocumentSettings.SingleOrDefaultAsync();
-            if (settings is not null && settings.MissingForIssuing().Count == 0) return;
-            if (settings is not null)
-            {
-                db.DocumentSettings.Remove(settings);
-                await db.SaveChangesAsync();
-            }
-            db.DocumentSettings.Add(Core.Domain.Documents.DocumentSettings.CreateDemo(Core.Documents.DocumentSamples.Letterhead.Logo!.Value.ToArray()));
-            await db.SaveChangesAsync();
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
     private static bool Success(HttpResponseMessage response) => (int)response.StatusCode is >= 200 and < 300;
 
     private static bool Redirected(HttpResponseMessage response, string to) =>

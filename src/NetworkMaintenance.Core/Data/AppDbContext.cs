@@ -33,6 +33,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<DocumentSignature> DocumentSignatures => Set<DocumentSignature>();
+    public DbSet<PendingDocumentRender> PendingDocumentRenders => Set<PendingDocumentRender>();
     public DbSet<DocumentSettings> DocumentSettings => Set<DocumentSettings>();
     public DbSet<GuestBookEntry> GuestBookEntries => Set<GuestBookEntry>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

@@ -947,6 +947,19 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.ToTable("MonthlyRecapNarratives");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.PendingDocumentRender", b =>
+                {
+                    b.Property<int>("IssuedDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("IssuedDocumentId");
+
+                    b.ToTable("PendingDocumentRenders");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2824,6 +2837,17 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("SupersededBy");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.PendingDocumentRender", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("IssuedDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.Attachment", b =>

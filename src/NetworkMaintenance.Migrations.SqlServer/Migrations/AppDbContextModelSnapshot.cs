@@ -951,6 +951,19 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.ToTable("MonthlyRecapNarratives");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.PendingDocumentRender", b =>
+                {
+                    b.Property<int>("IssuedDocumentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("IssuedDocumentId");
+
+                    b.ToTable("PendingDocumentRenders");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2831,6 +2844,17 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("SupersededBy");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.PendingDocumentRender", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("IssuedDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.Attachment", b =>

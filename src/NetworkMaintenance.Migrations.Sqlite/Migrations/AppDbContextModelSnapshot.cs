@@ -918,6 +918,19 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.ToTable("MonthlyRecapNarratives");
                 });
 
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.PendingDocumentRender", b =>
+                {
+                    b.Property<int>("IssuedDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IssuedDocumentId");
+
+                    b.ToTable("PendingDocumentRenders");
+                });
+
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2747,6 +2760,17 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("SupersededBy");
+                });
+
+            modelBuilder.Entity("NetworkMaintenance.Core.Domain.Documents.PendingDocumentRender", b =>
+                {
+                    b.HasOne("NetworkMaintenance.Core.Domain.Documents.IssuedDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("IssuedDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("NetworkMaintenance.Core.Domain.Intake.Attachment", b =>

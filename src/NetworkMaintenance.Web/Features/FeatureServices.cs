@@ -58,6 +58,10 @@ public static class FeatureServices
         services.AddScoped<Offline.OfflineSyncService>();
         services.AddValidatedSettings<Documents.DocumentOptions, Documents.DocumentOptionsValidator>(configuration, Documents.DocumentOptions.Section);
         services.AddScoped<Documents.DocumentIssuer>();
+        services.AddSingleton<Documents.PendingDocuments>();
+        services.AddHostedService<Documents.PendingDocumentsService>();
+        services.AddSingleton<Infrastructure.SqliteWriteGate>();
+        services.AddSingleton<Infrastructure.AfterCommitHook>();
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Documents.DocumentSettingsService>();
         services.AddSingleton<Documents.BrandLogo>();

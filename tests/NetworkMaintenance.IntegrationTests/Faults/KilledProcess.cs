@@ -72,6 +72,10 @@ public sealed partial class KilledProcess : IDisposable
 
         using (var restarted = await AppProcess.StartAsync(_dataDirectory))
         {
+            // Documents whose PDF the kill left unrendered (issued, numbered, their outbox row committed) are rendered
+            // by the restarted app's start-up pass (FilingCrash proves it in detail).
+            var rendering = Stopwatch.StartNew();
+            while (await PendingRendersAsync(restarted.DatabasePath) > 0 && rendering.Elapsed < TimeSpan.FromSeconds(120)) await Task.Delay(100);
             var violations = await FindViolationsAsync(restarted.DatabasePath, ledger);
             Assert.True(violations.Count == 0,
                 $"After SIGKILL ({inFlightAtKill} requests in flight, {ledger.Submissions.Count} reports and {ledger.Steps.Count} steps acknowledged):\n"
@@ -92,6 +96,13 @@ public sealed partial class KilledProcess : IDisposable
             var count = await CountReportsAsync(restarted.DatabasePath);
             Assert.EndsWith("-" + count.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), next!.Value.Number, StringComparison.Ordinal);
         }
+    }
+
+    private static async Task<int> PendingRendersAsync(string databasePath)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options);
+        return await db.PendingDocumentRenders.CountAsync();
     }
 
     private static async Task<int> CountReportsAsync(string databasePath)
@@ -180,6 +191,7 @@ public sealed partial class KilledProcess : IDisposable
             }
             foreach (var extra in unmatched) problems.Add($"{report.Number}: a {extra.Type} issued at {extra.IssuedAtUtc:O} belongs to no step");
         }
+        if (await db.PendingDocumentRenders.AnyAsync()) problems.Add("documents are still waiting for their PDF after the restart");
         foreach (var document in documents.Where(d => IssuedDocument.HashOf(d.Pdf) != d.Sha256))
         {
             problems.Add($"document {document.Number}: the PDF does not match its SHA-256");

@@ -29,8 +29,19 @@ public class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocume
         builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.IssuedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.SupersededBy).WithMany().HasForeignKey(d => d.SupersededById).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(d => d.Parties);
+        builder.Ignore(d => d.IsPendingRendering);
         builder.HasMany(d => d.Signatures).WithOne().HasForeignKey(s => s.IssuedDocumentId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(d => d.Signatures).HasField("_signatures").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public class PendingDocumentRenderConfiguration : IEntityTypeConfiguration<PendingDocumentRender>
+{
+    public void Configure(EntityTypeBuilder<PendingDocumentRender> builder)
+    {
+        builder.HasKey(p => p.IssuedDocumentId);
+        builder.Property(p => p.IssuedDocumentId).ValueGeneratedNever();
+        builder.HasOne(p => p.Document).WithMany().HasForeignKey(p => p.IssuedDocumentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

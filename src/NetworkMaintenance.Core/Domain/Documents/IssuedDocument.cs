@@ -76,6 +76,34 @@ public class IssuedDocument
         return document;
     }
 
+    /// <summary>
+    /// Issues a document whose PDF is rendered from <paramref name="snapshotJson"/> after the issuing transaction has
+    /// committed (<see cref="CompleteRendering"/>): the number, the verification code and the snapshot are recorded in
+    /// the transaction, together with a <see cref="PendingDocumentRender"/> that says the file is still to be made.
+    /// </summary>
+    public static IssuedDocument IssuePending(int reportId, DocumentType type, string number, DateTime issuedAtUtc,
+        string? issuedByUserId, string verificationCode, string snapshotJson, IReadOnlyList<DocumentParty> parties,
+        IssuedDocument? previous, string? reason = null)
+    {
+        var document = Issue(reportId, type, number, issuedAtUtc, issuedByUserId, verificationCode, [], snapshotJson, parties,
+            previous, reason);
+        document.Sha256 = "";
+        return document;
+    }
+
+    /// <summary>Whether the PDF is still to be rendered (<see cref="IssuePending"/>).</summary>
+    public bool IsPendingRendering => Sha256.Length == 0;
+
+    /// <summary>Registers the PDF rendered from the snapshot of a document issued with <see cref="IssuePending"/>.</summary>
+    public void CompleteRendering(byte[] pdf)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        if (!IsPendingRendering) throw new InvalidOperationException("The document's PDF was rendered already.");
+        if (pdf.Length == 0) throw new ArgumentException("A rendered file has content.", nameof(pdf));
+        Pdf = pdf;
+        Sha256 = HashOf(pdf);
+    }
+
     public int Id { get; private set; }
     public int ReportId { get; private set; }
     public DocumentType Type { get; private set; }

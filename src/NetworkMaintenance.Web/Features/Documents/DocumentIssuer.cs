@@ -13,12 +13,14 @@ namespace NetworkMaintenance.Web.Features.Documents;
 
 /// <summary>
 /// Issues the official documents of a report inside the transaction of the workflow step that calls for them: takes
-/// the next number of the type's yearly counter, builds the model from the report's recorded data, renders the PDF,
-/// and adds the <see cref="IssuedDocument"/> (superseding the previous version). The caller saves and commits, so a
-/// step and its documents are recorded together or not at all.
+/// the next number of the type's yearly counter, builds the model from the report's recorded data, and adds the
+/// <see cref="IssuedDocument"/> (superseding the previous version) with its snapshot and a
+/// <see cref="PendingDocumentRender"/>. The caller saves and commits, so a step and its documents are recorded together
+/// or not at all; the caller then has <see cref="PendingDocuments"/> render and seal the PDFs after the commit, outside
+/// the write transaction (and the renderer's start-up pass picks up what a crash left).
 /// </summary>
 public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> options, IHostEnvironment environment,
-    Signatures.DocumentSealer sealer, ILogger<DocumentIssuer> logger)
+    ILogger<DocumentIssuer> logger)
 {
     /// <summary>
     /// Why no document may be issued now (Indonesian, shown to whoever took the step), or null: a document issued with
@@ -117,15 +119,11 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
             ? (previous is null ? "Diterbitkan" : "Versi baru")
             : DocumentTriggers.Reason(step, previous is null);
         if (previous is not null && !sameDocument) reason = "Koreksi: " + reason;
-        var pdf = OfficialDocumentRenderer.Render(model);
-        var document = IssuedDocument.Issue(report.Id, type, number, nowUtc, issuedByUserId, code, pdf,
+        // The number, the code and the snapshot are recorded in the transaction; the PDF is rendered from the snapshot
+        // (and sealed) after the commit, by PendingDocuments, through the outbox row added with it.
+        var document = IssuedDocument.IssuePending(report.Id, type, number, nowUtc, issuedByUserId, code,
             DocumentSnapshot.Serialize(model), ReportDocumentMapper.Parties(model), previous, reason);
-        // The institutional e-seal first (docs/signatures.md, "Order of signatures"): the unsigned file stays with it.
-        if (sealer.Seal(pdf, nowUtc) is { } seal)
-        {
-            document.AddSignature(seal.Pdf, SignatureKind.Seal, "LocalCertificate", null, seal.SignerName, seal.Subject,
-                seal.Issuer, nowUtc);
-        }
+        db.PendingDocumentRenders.Add(new PendingDocumentRender(document, nowUtc));
         db.IssuedDocuments.Add(document);
         logger.LogInformation("Issued {Type} {DocumentNumber} version {Version} for report {ReportNumber}", type, number,
             document.Version, report.Number);

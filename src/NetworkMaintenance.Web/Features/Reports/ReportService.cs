@@ -8,11 +8,13 @@ using NetworkMaintenance.Web.Features.Documents;
 namespace NetworkMaintenance.Web.Features.Reports;
 
 /// <summary>
-/// Receives reports (number, receipt, hand-over and attachment in one transaction) and finds them. The later steps
+/// Receives reports (number, receipt, hand-over and attachment in one transaction; the receipt's PDF rendered right
+/// after the commit, <see cref="PendingDocuments"/>) and finds them. The later steps
 /// are <see cref="StepService"/>'s.
 /// </summary>
 public sealed class ReportService(AppDbContext db, DocumentIssuer documents, TimeProvider clock, ReportHandOver handOver,
-    Devices.SpareStock faults, ILogger<ReportService> logger)
+    Devices.SpareStock faults, PendingDocuments pending, Infrastructure.SqliteWriteGate writers, Infrastructure.AfterCommitHook afterCommit,
+    ILogger<ReportService> logger)
 {
     /// <summary>Letters and digits of tracking codes, without the look-alikes I, O, 0 and 1.</summary>
     public const string TrackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -44,8 +46,18 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
     /// As above, recording the web form's one-time token with the report (unique): when the same form was posted twice
     /// at the same moment, the second post gets the report the first one filed.
     /// </summary>
-    public Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, Func<Report, Task>? alsoRecord,
+    public async Task<Report> ReceiveAsync(NewReport input, WorkflowActor recordedBy, Func<Report, Task>? alsoRecord,
         string? formToken, CancellationToken ct = default)
+    {
+        var report = await ReceiveInTransactionAsync(input, recordedBy, alsoRecord, formToken, ct);
+        // After the commit, outside the write transaction: the receipt's PDF from its stored snapshot.
+        await afterCommit.ReachedAsync(report.Number, ct);
+        await pending.RenderForReportAsync(report.Id, ct);
+        return report;
+    }
+
+    private Task<Report> ReceiveInTransactionAsync(NewReport input, WorkflowActor recordedBy, Func<Report, Task>? alsoRecord,
+        string? formToken, CancellationToken ct)
     {
         var run = 0;
         // SQL Server's retrying execution strategy runs a user transaction only as one retriable unit.
@@ -56,6 +68,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var year = Wib.FromUtc(input.ReceivedAtUtc).Year;
+                using var writer = await writers.EnterAsync(db, ct);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 try
                 {

@@ -24,7 +24,8 @@ namespace NetworkMaintenance.Web.Features.Reports;
 public sealed class StepService(AppDbContext db, ReportService reports, ReportSnapshots snapshots, StaffDirectory staff,
     ReportHandOver handOver, DocumentIssuer documents, IAuthorizationService authorization,
     IValidator<StepInputForm> validator, Notifications.ReportNotifications notifications, TimeProvider clock,
-    Devices.DeviceSteps devices, ILogger<StepService> logger)
+    Devices.DeviceSteps devices, Documents.PendingDocuments pending, Infrastructure.SqliteWriteGate writers,
+    ILogger<StepService> logger)
 {
     /// <summary>The step's form (the step page), or why it cannot be taken now.</summary>
     public async Task<StepOutcome> FormAsync(ClaimsPrincipal user, WorkflowActor actor, int reportId, WorkflowAction action,
@@ -189,6 +190,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
     {
         await handOver.NotifyNextActorsAsync(report, actor, now, ct);
         IReadOnlyList<IssuedDocument> issued;
+        using (await writers.EnterAsync(db, ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             try
@@ -231,6 +233,8 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
 
         logger.LogInformation("Report {Number}: {Action} {From} -> {To} by {UserId}", report.Number, ev.Action,
             ev.FromStatus, ev.ToStatus, actor.UserId);
+        // After the commit, outside the write transaction: the PDFs of the documents the step issued.
+        if (issued.Count > 0) await pending.RenderForReportAsync(report.Id, ct);
         var message = $"{Workflow.ActionLabel(ev.Action)}. Status laporan {report.Number} sekarang: {Labels.Of(report.Status)}.";
         if (issued.Count > 0)
         {

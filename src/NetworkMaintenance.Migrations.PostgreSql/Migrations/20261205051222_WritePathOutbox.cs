@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class WritePathOutbox : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PendingDocumentRenders",
+                columns: table => new
+                {
+                    IssuedDocumentId = table.Column<int>(type: "integer", nullable: false),
+                    QueuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingDocumentRenders", x => x.IssuedDocumentId);
+                    table.ForeignKey(
+                        name: "FK_PendingDocumentRenders_IssuedDocuments_IssuedDocumentId",
+                        column: x => x.IssuedDocumentId,
+                        principalTable: "IssuedDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PendingDocumentRenders");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Documents;
+using NetworkMaintenance.Core.Documents.Templates;
+using NetworkMaintenance.Core.Domain.Documents;
+using NetworkMaintenance.Web.Infrastructure;
+
+namespace NetworkMaintenance.Web.Features.Documents;
+
+/// <summary>
+/// Renders the PDFs of documents issued with <see cref="IssuedDocument.IssuePending"/> after their transaction has
+/// committed: from the stored snapshot, sealed when a seal is configured. The render runs outside any transaction; the
+/// file is then stored in a short one that first removes the document's <see cref="PendingDocumentRender"/>: whoever
+/// removes the row stores the file, so a file is stored once even when the request that issued the document and the
+/// start-up pass (<see cref="PendingDocumentsService"/>) both try, and a crash before the store leaves the row for the
+/// next pass. The number was taken in the issuing transaction and never changes here. It works in a unit of work of its
+/// own, so the caller's tracked entities stay as they were.
+/// </summary>
+public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.DocumentSealer sealer, SqliteWriteGate gate,
+    TimeProvider clock, ILogger<PendingDocuments> logger)
+{
+    /// <summary>The pending documents of one report (the request that issued them, right after its commit).</summary>
+    public async Task<int> RenderForReportAsync(int reportId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = await db.PendingDocumentRenders.AsNoTracking().Where(p => p.Document!.ReportId == reportId)
+            .OrderBy(p => p.IssuedDocumentId).Select(p => p.IssuedDocumentId).ToListAsync(ct);
+        return await RenderAsync(db, ids, ct);
+    }
+
+    /// <summary>Up to <paramref name="batch"/> pending documents, oldest first (the start-up and background pass).</summary>
+    public async Task<int> RenderOldestAsync(int batch, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = await db.PendingDocumentRenders.AsNoTracking().OrderBy(p => p.IssuedDocumentId).Select(p => p.IssuedDocumentId)
+            .Take(batch).ToListAsync(ct);
+        return await RenderAsync(db, ids, ct);
+    }
+
+    private async Task<int> RenderAsync(AppDbContext db, IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var stored = 0;
+        foreach (var id in ids)
+        {
+            if (await RenderOneAsync(db, id, ct)) stored++;
+        }
+        return stored;
+    }
+
+    private async Task<bool> RenderOneAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        var source = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.Type, d.SnapshotJson, d.Number }).SingleAsync(ct);
+        var pdf = OfficialDocumentRenderer.Render(DocumentSnapshot.Deserialize(source.SnapshotJson, ReportDocumentMapper.ModelType(source.Type)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The institutional e-seal first (docs/signatures.md, "Order of signatures"): the unsigned file stays with it.
+        var seal = sealer.Seal(pdf, now);
+        var done = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            using var writer = await gate.EnterAsync(db, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The claim: only the transaction that removes the outbox row stores the file.
+            if (await db.PendingDocumentRenders.Where(p => p.IssuedDocumentId == id).ExecuteDeleteAsync(ct) == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return false;
+            }
+            var document = await db.IssuedDocuments.Include(d => d.Signatures).SingleAsync(d => d.Id == id, ct);
+            document.CompleteRendering(pdf);
+            if (seal is { } s)
+            {
+                document.AddSignature(s.Pdf, SignatureKind.Seal, "LocalCertificate", null, s.SignerName, s.Subject, s.Issuer, now);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        });
+        db.ChangeTracker.Clear();
+        if (done) logger.LogDebug("Rendered document {DocumentId} ({DocumentNumber})", id, source.Number);
+        return done;
+    }
+}
+
+/// <summary>
+/// Renders what a crash left pending (<see cref="PendingDocuments"/>): once at start-up, then every
+/// <see cref="Interval"/> as a safety net (the request that issues documents renders them itself after its commit).
+/// </summary>
+public sealed class PendingDocumentsService(PendingDocuments pending, ILogger<PendingDocumentsService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int rendered;
+                do
+                {
+                    rendered = await pending.RenderOldestAsync(50, stoppingToken);
+                    if (rendered > 0) logger.LogInformation("Rendered {Count} pending documents", rendered);
+                }
+                while (rendered > 0);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Rendering pending documents failed; retrying in {Interval}", Interval);
+            }
+            try
+            {
+                await Task.Delay(Interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
