@@ -171,6 +171,7 @@ public static partial class HttpBenchmark
                 new("Public tracking (POST /lacak)", visitor, () => targets.TrackRequest(), $"/_baseline/lacak?nomor={targets.Number}&kode={targets.TrackingCode}"),
                 new("Berita Acara PDF", staff, () => Get($"/laporan/{targets.ReportId}/dokumen/{targets.DocumentId}"), $"/_baseline/dokumen/{targets.DocumentId}"),
             };
+            pages.AddRange(await ListScenariosAsync(staff, targets));
 
             using var bare = LoadDriver.Client(baseUrl);
             var results = new List<PageResult>();
