@@ -88,16 +88,23 @@ public sealed class ReportTextSearchTests(AppFactory factory) : IClassFixture<Ap
 
     private static async Task AssertFindsAsync(WebSession session, string term, string[] found, string[] notFound)
     {
-        var page = await session.GetPageAsync("/laporan?q=" + Uri.EscapeDataString(term));
+        var html = await session.GetPageAsync("/laporan?q=" + Uri.EscapeDataString(term));
+        // The result rows only (the page's header may name other reports, e.g. in notifications); no table when none.
+        var start = html.IndexOf("data-testid=\"report-table\"", StringComparison.Ordinal);
+        var page = start < 0 ? "" : html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+        if (found.Length == 0) Assert.Equal("0", TotalOf(html));
         foreach (var number in found) Assert.True(page.Contains(number, StringComparison.Ordinal), $"\"{term}\" should find {number}.");
         foreach (var number in notFound) Assert.False(page.Contains(number, StringComparison.Ordinal), $"\"{term}\" should not find {number}.");
     }
+
+    private static string TotalOf(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"total\">(\\d+)<").Groups[1].Value;
 
     /// <summary>
     /// Deletes a report row alone, its foreign keys unchecked on this one connection (SQLite: <c>foreign_keys</c> off;
     /// PostgreSQL: the test server's superuser skips the constraint triggers), as a manual clean-up would.
     /// </summary>
-    private Task DeleteReportAsync(int id) => factory.QueryAsync(async db =>
+    private Task<int> DeleteReportAsync(int id) => factory.QueryAsync(async db =>
     {
         var sqlite = AppFactory.PostgresServer is null;
         await db.Database.OpenConnectionAsync();
