@@ -220,6 +220,7 @@ public static partial class HttpBenchmark
                 new("Public tracking (POST /lacak)", visitor, () => targets.TrackRequest(), $"/_baseline/lacak?nomor={targets.Number}&kode={targets.TrackingCode}"),
                 new("Berita Acara PDF", staff, () => Get($"/laporan/{targets.ReportId}/dokumen/{targets.DocumentId}"), $"/_baseline/dokumen/{targets.DocumentId}"),
             };
+            pages.AddRange(await ListScenariosAsync(staff, targets));
 
             // --only TEXT: just the pages whose name contains TEXT (profiling one page; docs/perf-round2/firstsight.md).
             // --writes-only: none of the read pages.

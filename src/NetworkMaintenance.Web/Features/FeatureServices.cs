@@ -52,6 +52,7 @@ public static class FeatureServices
         services.AddScoped<Reports.StaffDirectory>();
         services.AddScoped<Reports.ReportHandOver>();
         services.AddScoped<Reports.ReportPages>();
+        services.AddScoped<Reports.ReportTextSearch>();
         services.AddScoped<Reports.StepService>();
         // The technician's phone app: assignments kept offline, steps synced later (docs/offline.md).
         services.AddScoped<Offline.OfflineAssignments>();

@@ -32,13 +32,13 @@ public sealed class ApiReportsController(AppDbContext db, ActorFactory actors, R
     [EndpointSummary("Daftar laporan")]
     [ProducesResponseType<ApiPage<ApiReportSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
-    public async Task<IActionResult> List([FromQuery] ReportFilter filter, [FromServices] SlaClock sla, [FromQuery] int pageSize = 25,
+    public async Task<IActionResult> List([FromQuery] ReportFilter filter, [FromServices] SlaClock sla, [FromServices] ReportTextSearch search, [FromQuery] int pageSize = 25,
         CancellationToken ct = default)
     {
         var actor = await actors.ForUserAsync(User.UserId(), ct);
         if (actor is null) return Problem(StatusCodes.Status403Forbidden);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var query = filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla);
+        var query = filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla, search);
         var total = await query.CountAsync(ct);
         var page = Math.Max(1, filter.Page);
         var rows = await query.Skip((page - 1) * pageSize).Take(pageSize).Select(ReportListRow.Projection).ToListAsync(ct);

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Formatting;
 using NetworkMaintenance.Web.Features.Dashboard;
 
 namespace NetworkMaintenance.Web.Features.Benchmark;
@@ -43,7 +44,8 @@ public static class BaselineEndpoints
         var group = app.MapGroup(Prefix).AllowAnonymous();
         group.MapGet("/masuk", () => Html("<form method=\"post\"><input name=\"UserName\"><input name=\"Password\" type=\"password\"><button>Masuk</button></form>"));
         group.MapGet("/dashboard", (CancellationToken ct) => DashboardAsync(connectionString, ct));
-        group.MapGet("/laporan", (string? status, int? page, CancellationToken ct) => ListAsync(connectionString, status, page ?? 1, ct));
+        group.MapGet("/laporan", (string? status, int? page, int? opdId, DateOnly? from, DateOnly? to, string? q, CancellationToken ct) =>
+            ListAsync(connectionString, new ListFilter(status, opdId, from, to, q), page ?? 1, ct));
         group.MapGet("/laporan/{id:int}", (int id, CancellationToken ct) => DetailsAsync(connectionString, id, ct));
         group.MapGet("/lacak", (string? nomor, string? kode, CancellationToken ct) => TrackAsync(connectionString, nomor, kode, ct));
         group.MapGet("/dokumen/{id:int}", (int id, CancellationToken ct) => DocumentAsync(connectionString, id, ct));
@@ -89,16 +91,32 @@ public static class BaselineEndpoints
         return Html(html.ToString());
     }
 
-    private static async Task<IResult> ListAsync(string cs, string? status, int page, CancellationToken ct)
+    /// <summary>The list's filters the runner uses (status, OPD, days received in WIB, text search).</summary>
+    private sealed record ListFilter(string? Status, int? OpdId, DateOnly? From, DateOnly? To, string? Q);
+
+    private static async Task<IResult> ListAsync(string cs, ListFilter filter, int page, CancellationToken ct)
     {
         var html = new StringBuilder();
         await using var c = await OpenAsync(cs, ct);
-        var where = status is null ? "1 = 1" : "r.Status = $p0";
-        var count = await ScalarAsync(c, $"SELECT COUNT(*) FROM Reports r WHERE {where}", ct, status);
+        var conditions = new List<string> { "1 = 1" };
+        var args = new List<object?>();
+        void Add(string condition, object? value)
+        {
+            conditions.Add(condition.Replace("$p", "$p" + args.Count, StringComparison.Ordinal));
+            args.Add(value);
+        }
+        if (filter.Status is { } status) Add("r.Status = $p", status);
+        if (filter.OpdId is { } opdId) Add("r.OpdId = $p", opdId);
+        if (filter.From is { } from) Add("r.ReceivedAtUtc >= $p", Wib.ToUtc(from.ToDateTime(TimeOnly.MinValue)));
+        if (filter.To is { } to) Add("r.ReceivedAtUtc < $p", Wib.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        // The same FTS5 index as the page (ReportTextSearch), for terms of three characters or more.
+        if (!string.IsNullOrWhiteSpace(filter.Q)) Add("r.Id IN (SELECT rowid FROM ReportSearch WHERE ReportSearch MATCH $p)", Reports.ReportTextSearch.Phrase(filter.Q.Trim()));
+        var where = string.Join(" AND ", conditions);
+        var count = await ScalarAsync(c, $"SELECT COUNT(*) FROM Reports r WHERE {where}", ct, [.. args]);
         html.Append(CultureInfo.InvariantCulture, $"<p>{count}</p>");
         await TableAsync(c, html, "SELECT r.Id, r.Number, COALESCE(o.ShortName, o.Name), r.ReporterName, r.Category, r.Channel, r.Status, r.ReceivedAtUtc, r.Location, " +
             $"r.SlaClockStartUtc, r.SlaPausedSinceUtc, r.WorkCompletedAtUtc FROM Reports r JOIN Opds o ON o.Id = r.OpdId WHERE {where} " +
-            $"ORDER BY r.ReceivedAtUtc DESC, r.Id DESC LIMIT 25 OFFSET {(Math.Max(page, 1) - 1) * 25}", ct, status);
+            $"ORDER BY r.ReceivedAtUtc DESC, r.Id DESC LIMIT 25 OFFSET {(Math.Max(page, 1) - 1) * 25}", ct, [.. args]);
         // The page's filter options (OPDs, technicians) come from its reference-data cache: no query per request.
         return Html(html.ToString());
     }

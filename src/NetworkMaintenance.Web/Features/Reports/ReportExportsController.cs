@@ -12,7 +12,7 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// <summary>The filtered report list as CSV or Excel, for Diskominfo's people.</summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class ReportExportsController(AppDbContext db, ActorFactory actors, SlaClock sla, IAuditLog audit,
-    TimeProvider clock) : Controller
+    TimeProvider clock, ReportTextSearch search) : Controller
 {
     [HttpGet("/laporan/ekspor.csv")]
     public Task<IActionResult> ExportCsv([FromQuery] ReportFilter filter, CancellationToken ct = default) =>
@@ -31,7 +31,7 @@ public sealed class ReportExportsController(AppDbContext db, ActorFactory actors
         if (UnusedFilter.Message(ModelState) is not null) return Redirect(Url.Action("Index", "Reports") + Request.QueryString);
         var actor = await actors.ForUserAsync(User.UserId(), ct);
         if (actor is null) return Forbid();
-        var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla).Take(ReportExport.MaxRows)
+        var rows = await filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla, search).Take(ReportExport.MaxRows)
             .Select(ReportListRow.Projection).ToListAsync(ct);
         Response.Headers[ReportExport.RowsHeader] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Daftar laporan diekspor ke {formatName} ({rows.Count} baris).",

@@ -21,7 +21,7 @@ public sealed class ReportFilter
     public DateOnly? To { get; set; }
     /// <summary>Only reports whose running clock is past the deadline.</summary>
     public bool Overdue { get; set; }
-    /// <summary>Searched in the number, the description and the SP4N-LAPOR! tracking number ('#' ignored).</summary>
+    /// <summary>Searched in the number, the location, the description and the SP4N-LAPOR! tracking number ('#' ignored): <see cref="ReportTextSearch"/>.</summary>
     public string? Q { get; set; }
     /// <summary>received (newest first, the default), received_asc, deadline, number, opd, status.</summary>
     public string? Sort { get; set; }
@@ -58,7 +58,7 @@ public sealed class ReportFilter
         return string.Join("&", parts);
     }
 
-    public IQueryable<Report> Apply(IQueryable<Report> query, SlaClock sla)
+    public IQueryable<Report> Apply(IQueryable<Report> query, SlaClock sla, ReportTextSearch search)
     {
         if (Status is { } status) query = query.Where(r => r.Status == status);
         if (OpdId is { } opd) query = query.Where(r => r.OpdId == opd);
@@ -85,14 +85,7 @@ public sealed class ReportFilter
             query = query.Where(r => r.Status != ReportStatus.Closed && r.Status != ReportStatus.Rejected
                 && r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null && r.SlaClockStartUtc < before);
         }
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var pattern = SearchPattern.Contains(Q);
-            var lapor = SearchPattern.Contains(Q.Trim().TrimStart('#'));
-            query = query.Where(r => EF.Functions.Like(r.Number, pattern, SearchPattern.Escape)
-                || EF.Functions.Like(r.Description, pattern, SearchPattern.Escape)
-                || (r.LaporNumber != null && EF.Functions.Like(r.LaporNumber, lapor, SearchPattern.Escape)));
-        }
+        if (!string.IsNullOrWhiteSpace(Q)) query = search.Where(query, Q);
         return Sort switch
         {
             "received_asc" => query.OrderBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id),

@@ -28,12 +28,13 @@ public sealed class ReportsController(AppDbContext db, ReportService reports, Re
 
     [HttpGet("/laporan")]
     public async Task<IActionResult> Index([FromQuery] ReportFilter filter, [FromServices] SlaClock sla,
-        [FromServices] ReferenceLists lists, [FromServices] IAuthorizationService authorization, CancellationToken ct = default)
+        [FromServices] ReferenceLists lists, [FromServices] IAuthorizationService authorization, [FromServices] ReportTextSearch search,
+        CancellationToken ct = default)
     {
         var actor = await actors.ForUserAsync(User.UserId(), ct);
         if (actor is null) return Forbid();
         await pages.KeepConnectionOpenAsync(ct);
-        var query = filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla);
+        var query = filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla, search);
         var total = await query.CountAsync(ct);
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         filter.Page = page;
