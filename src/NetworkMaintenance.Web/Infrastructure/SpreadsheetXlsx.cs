@@ -13,8 +13,9 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// <see cref="SpreadsheetCsv"/>).
 /// <para>
 /// Written <b>streaming</b> (issue #18 point 4): the workbook's few fixed parts and then the sheet, row by row, through
-/// an <see cref="XmlWriter"/> into a ZIP entry of a <see cref="ZipArchive"/> created asynchronously on the response
-/// body, so memory stays flat whatever the row count and nothing is written synchronously (Kestrel forbids it). Neither
+/// an <see cref="XmlWriter"/> into a ZIP entry (<see cref="ZipArchive"/>), whose compressed bytes are passed on to the
+/// response asynchronously every 64 KB, so memory stays flat whatever the row count and nothing is written to the
+/// response synchronously (Kestrel forbids it; even .NET 10's ZIP entry streams flush synchronously when disposed). Neither
 /// library the app had could do this: MiniExcel's <c>SaveAsAsync</c> writes the ZIP's central directory synchronously
 /// on dispose (MiniExcel issue 904), and the Open XML SDK keeps each part in memory until the package is saved
 /// (.NET runtime issue 1544). The sheet holds no shared-string table (each cell carries its text) and no
@@ -72,90 +73,118 @@ public static class SpreadsheetXlsx
         foreach (var c in dateColumns) isDate[c] = true;
         var columns = Enumerable.Range(0, header.Count).Select(ColumnName).ToArray();
         var count = 0L;
-        var zip = await ZipArchive.CreateAsync(destination, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
-        await using (zip.ConfigureAwait(false))
+        // The ZIP and XML writers write synchronously (even a ZIP entry's DisposeAsync does), so they write into this
+        // buffer, which is sent on asynchronously whenever it holds a chunk's worth, and at the end.
+        using var pending = new PendingBytes();
+        using (var zip = new ZipArchive(pending, ZipArchiveMode.Create, leaveOpen: true))
         {
-            await PartAsync(zip, "[Content_Types].xml", ContentTypes, ct).ConfigureAwait(false);
-            await PartAsync(zip, "_rels/.rels", PackageRelationships, ct).ConfigureAwait(false);
-            await PartAsync(zip, "xl/workbook.xml",
-                $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{Main}" xmlns:r="{RelationshipNs}"><sheets><sheet name="{System.Security.SecurityElement.Escape(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>""", ct)
-                .ConfigureAwait(false);
-            await PartAsync(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships, ct).ConfigureAwait(false);
-            await PartAsync(zip, "xl/styles.xml", Styles, ct).ConfigureAwait(false);
+            Part(zip, "[Content_Types].xml", ContentTypes);
+            Part(zip, "_rels/.rels", PackageRelationships);
+            Part(zip, "xl/workbook.xml",
+                $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{Main}" xmlns:r="{RelationshipNs}"><sheets><sheet name="{System.Security.SecurityElement.Escape(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Part(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+            Part(zip, "xl/styles.xml", Styles);
+            await pending.SendAsync(destination, ct).ConfigureAwait(false);
 
-            var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
-            var part = await entry.OpenAsync(ct).ConfigureAwait(false);
-            await using (part.ConfigureAwait(false))
+            using var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+            using (var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false }))
             {
-                var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), CloseOutput = false };
-                var xml = XmlWriter.Create(part, settings);
-                await using (xml.ConfigureAwait(false))
+                xml.WriteStartDocument(standalone: true);
+                xml.WriteStartElement("worksheet", Main);
+                xml.WriteStartElement("sheetData", Main);
+                var rowNumber = 1L;
+                Row(xml, rowNumber, columns, header.Cast<object?>().ToArray(), new bool[header.Count], HeaderStyle);
+                await foreach (var row in rows.WithCancellation(ct).ConfigureAwait(false))
                 {
-                    await xml.WriteStartDocumentAsync(standalone: true).ConfigureAwait(false);
-                    await xml.WriteStartElementAsync(null, "worksheet", Main).ConfigureAwait(false);
-                    await xml.WriteStartElementAsync(null, "sheetData", Main).ConfigureAwait(false);
-                    var rowNumber = 1L;
-                    await RowAsync(xml, rowNumber, columns, header.Cast<object?>().ToArray(), new bool[header.Count], HeaderStyle).ConfigureAwait(false);
-                    await foreach (var row in rows.WithCancellation(ct).ConfigureAwait(false))
-                    {
-                        await RowAsync(xml, ++rowNumber, columns, row, isDate, null).ConfigureAwait(false);
-                        count++;
-                    }
-                    await xml.WriteEndElementAsync().ConfigureAwait(false);
-                    await xml.WriteEndElementAsync().ConfigureAwait(false);
-                    await xml.WriteEndDocumentAsync().ConfigureAwait(false);
-                    await xml.FlushAsync().ConfigureAwait(false);
+                    Row(xml, ++rowNumber, columns, row, isDate, null);
+                    count++;
+                    if (pending.Length >= SpreadsheetCsv.StreamBufferSize) await pending.SendAsync(destination, ct).ConfigureAwait(false);
                 }
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+                xml.WriteEndDocument();
             }
         }
+        await pending.SendAsync(destination, ct).ConfigureAwait(false);
+        await destination.FlushAsync(ct).ConfigureAwait(false);
         return count;
     }
 
-    private static async Task RowAsync(XmlWriter xml, long number, string[] columns, object?[] cells, bool[] isDate, string? style)
+    private static void Row(XmlWriter xml, long number, string[] columns, object?[] cells, bool[] isDate, string? style)
     {
         var r = number.ToString(CultureInfo.InvariantCulture);
-        await xml.WriteStartElementAsync(null, "row", Main).ConfigureAwait(false);
-        await xml.WriteAttributeStringAsync(null, "r", null, r).ConfigureAwait(false);
+        xml.WriteStartElement("row", Main);
+        xml.WriteAttributeString("r", r);
         for (var c = 0; c < columns.Length; c++)
         {
             var cell = c < cells.Length ? cells[c] : null;
-            await xml.WriteStartElementAsync(null, "c", Main).ConfigureAwait(false);
-            await xml.WriteAttributeStringAsync(null, "r", null, columns[c] + r).ConfigureAwait(false);
+            xml.WriteStartElement("c", Main);
+            xml.WriteAttributeString("r", columns[c] + r);
             if (isDate[c])
             {
-                await xml.WriteAttributeStringAsync(null, "s", null, DateStyle).ConfigureAwait(false);
-                if (cell is DateTime date)
-                {
-                    await xml.WriteElementStringAsync(null, "v", Main, date.ToOADate().ToString("R", CultureInfo.InvariantCulture)).ConfigureAwait(false);
-                }
+                xml.WriteAttributeString("s", DateStyle);
+                if (cell is DateTime date) xml.WriteElementString("v", Main, date.ToOADate().ToString("R", CultureInfo.InvariantCulture));
             }
             else
             {
                 // Inline text: never a formula, whatever it starts with.
-                if (style is not null) await xml.WriteAttributeStringAsync(null, "s", null, style).ConfigureAwait(false);
-                await xml.WriteAttributeStringAsync(null, "t", null, "inlineStr").ConfigureAwait(false);
-                await xml.WriteStartElementAsync(null, "is", Main).ConfigureAwait(false);
-                await xml.WriteStartElementAsync(null, "t", Main).ConfigureAwait(false);
+                if (style is not null) xml.WriteAttributeString("s", style);
+                xml.WriteAttributeString("t", "inlineStr");
+                xml.WriteStartElement("is", Main);
+                xml.WriteStartElement("t", Main);
                 var text = XmlSafe(cell as string ?? "");
                 if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
                 {
-                    await xml.WriteAttributeStringAsync("xml", "space", null, "preserve").ConfigureAwait(false);
+                    xml.WriteAttributeString("xml", "space", null, "preserve");
                 }
-                await xml.WriteStringAsync(text).ConfigureAwait(false);
-                await xml.WriteEndElementAsync().ConfigureAwait(false);
-                await xml.WriteEndElementAsync().ConfigureAwait(false);
+                xml.WriteString(text);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
             }
-            await xml.WriteEndElementAsync().ConfigureAwait(false);
+            xml.WriteEndElement();
         }
-        await xml.WriteEndElementAsync().ConfigureAwait(false);
+        xml.WriteEndElement();
     }
 
-    private static async Task PartAsync(ZipArchive zip, string name, string content, CancellationToken ct)
+    private static void Part(ZipArchive zip, string name, string content)
     {
-        var part = await zip.CreateEntry(name, CompressionLevel.Fastest).OpenAsync(ct).ConfigureAwait(false);
-        await using (part.ConfigureAwait(false))
+        using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        part.Write(Encoding.UTF8.GetBytes(content));
+    }
+
+    /// <summary>
+    /// A write-only, unseekable stream that keeps what is written until <see cref="SendAsync"/> passes it on (so the ZIP
+    /// writer uses data descriptors and never seeks back): the bytes between two sends, never the file.
+    /// </summary>
+    private sealed class PendingBytes : Stream
+    {
+        private readonly MemoryStream _buffer = new();
+        private long _sent;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _buffer.Length;
+        public override long Position { get => _sent + _buffer.Length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _buffer.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => _buffer.Write(buffer);
+
+        public async Task SendAsync(Stream destination, CancellationToken ct)
         {
-            await part.WriteAsync(Encoding.UTF8.GetBytes(content), ct).ConfigureAwait(false);
+            if (_buffer.Length == 0) return;
+            await destination.WriteAsync(_buffer.GetBuffer().AsMemory(0, (int)_buffer.Length), ct).ConfigureAwait(false);
+            _sent += _buffer.Length;
+            _buffer.SetLength(0);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _buffer.Dispose();
+            base.Dispose(disposing);
         }
     }
 
