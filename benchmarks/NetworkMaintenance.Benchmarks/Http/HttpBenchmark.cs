@@ -202,6 +202,7 @@ public static partial class HttpBenchmark
                 Console.WriteLine($"Targets: report {instanceTargets.ReportId} ({instanceTargets.Number}), document {instanceTargets.DocumentId}, list page {instanceTargets.ListPage}.");
                 firstTargets ??= instanceTargets;
                 instancePages.Add(PagesOf(staffClient, visitorClient, instanceTargets));
+                instancePages[^1].AddRange(await ListScenariosAsync(staffClient, instanceTargets));
             }
             var server0 = servers[0];
             var bareUrl = clients[0].BaseAddress!;
@@ -220,7 +221,6 @@ public static partial class HttpBenchmark
                 new("Public tracking (POST /lacak)", visitor, () => targets.TrackRequest(), $"/_baseline/lacak?nomor={targets.Number}&kode={targets.TrackingCode}"),
                 new("Berita Acara PDF", staff, () => Get($"/laporan/{targets.ReportId}/dokumen/{targets.DocumentId}"), $"/_baseline/dokumen/{targets.DocumentId}"),
             };
-            pages.AddRange(await ListScenariosAsync(staff, targets));
 
             // --only TEXT: just the pages whose name contains TEXT (profiling one page; docs/perf-round2/firstsight.md).
             // --writes-only: none of the read pages.

@@ -60,14 +60,7 @@ public static class SpreadsheetCsv
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows,
         IReadOnlyCollection<string>? identifierColumns = null)
     {
-        var identifiers = new bool[header.Count];
-        foreach (var name in identifierColumns ?? [])
-        {
-            var index = header.ToList().IndexOf(name);
-            if (index < 0) throw new ArgumentException($"No column \"{name}\" in the header.", nameof(identifierColumns));
-            identifiers[index] = true;
-        }
-
+        var identifiers = Identifiers(header, identifierColumns);
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {
@@ -80,14 +73,60 @@ public static class SpreadsheetCsv
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The same file written to <paramref name="destination"/> (a response body) as the rows arrive: CsvHelper's buffer
+    /// (64 KB) is written out asynchronously whenever it is mostly full, so memory stays flat whatever the row count and
+    /// the first bytes leave before the last row is read. Returns the number of rows written (the header not counted).
+    /// </summary>
+    public static async Task<long> WriteAsync(Stream destination, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows,
+        IReadOnlyCollection<string>? identifierColumns = null, CancellationToken ct = default)
+    {
+        var identifiers = Identifiers(header, identifierColumns);
+        var count = 0L;
+        var csv = CsvWriter.Create(destination, Options with { BufferSize = StreamBufferSize }, leaveOpen: true);
+        await using (csv.ConfigureAwait(false))
+        {
+            WriteFields(csv, header, new bool[header.Count]);
+            await csv.EndRecordAsync(ct).ConfigureAwait(false);
+            await foreach (var row in rows.WithCancellation(ct).ConfigureAwait(false))
+            {
+                WriteFields(csv, row, identifiers);
+                await csv.EndRecordAsync(ct).ConfigureAwait(false);
+                count++;
+            }
+            await csv.FlushAsync(ct).ConfigureAwait(false);
+        }
+        return count;
+    }
+
+    /// <summary>The size of the buffer a streamed export fills before writing it to the response.</summary>
+    public const int StreamBufferSize = 64 * 1024;
+
+    private static bool[] Identifiers(IReadOnlyList<string> header, IReadOnlyCollection<string>? identifierColumns)
+    {
+        var identifiers = new bool[header.Count];
+        foreach (var name in identifierColumns ?? [])
+        {
+            var index = header.ToList().IndexOf(name);
+            if (index < 0) throw new ArgumentException($"No column \"{name}\" in the header.", nameof(identifierColumns));
+            identifiers[index] = true;
+        }
+        return identifiers;
+    }
+
     private static void WriteRow(CsvWriter csv, IReadOnlyList<string?> row, bool[] identifiers)
+    {
+        WriteFields(csv, row, identifiers);
+        csv.EndRecord();
+    }
+
+    private static void WriteFields(CsvWriter csv, IReadOnlyList<string?> row, bool[] identifiers)
     {
         for (var i = 0; i < row.Count; i++)
         {
             var field = row[i] ?? "";
             csv.WriteField(i < identifiers.Length && identifiers[i] ? AsText(field) : Neutralise(field));
         }
-        csv.EndRecord();
     }
 
     /// <summary>

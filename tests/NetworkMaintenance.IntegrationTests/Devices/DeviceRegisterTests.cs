@@ -104,7 +104,7 @@ public sealed class DeviceRegisterTests(AppFactory factory) : IClassFixture<AppF
     public async Task ImportsAnExcelFile()
     {
         using var kasi = await WebSession.SignedInAsync(factory, "kasi");
-        var xlsx = SpreadsheetXlsx.Write("Perangkat", ["OPD", "Jenis", "Merek/Tipe", "Nomor Seri", "Status"],
+        var xlsx = await SpreadsheetXlsx.WriteAsync("Perangkat", ["OPD", "Jenis", "Merek/Tipe", "Nomor Seri", "Status"],
         [
             ["BKD", "Router", "MikroTik RB4011", "XLSX-1", "Terpasang"],
             ["", "UPS", "APC Back-UPS 1200", "XLSX-2", "Spare"],

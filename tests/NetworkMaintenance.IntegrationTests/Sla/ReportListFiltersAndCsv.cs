@@ -36,12 +36,12 @@ public sealed class ReportListFiltersAndCsv(AppFactory factory) : IClassFixture<
         var sorted = await kabid.GetPageAsync("/laporan?sort=received_asc");
         Assert.True(sorted.IndexOf(oldNumber, StringComparison.Ordinal) < sorted.IndexOf(await number(other), StringComparison.Ordinal));
 
-        using var response = await kabid.GetAsync("/laporan/ekspor.csv?overdue=true");
+        using var response = await kabid.Client.GetAsync(new Uri("/laporan/ekspor.csv?overdue=true", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        // site.js shows the progress from these two: the number of reports and the exact size.
+        // site.js shows the progress from the number of reports; the file is streamed, so it has no Content-Length.
         Assert.Equal(["1"], response.Headers.GetValues("X-Export-Rows"));
-        Assert.Equal(response.Content.Headers.ContentLength, (await response.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Null(response.Content.Headers.ContentLength);
         var rows = ParseCsv(Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'));
         Assert.Equal(2, rows.Count);
         Assert.Equal("Nomor", rows[0][0]);

@@ -4,8 +4,9 @@ namespace NetworkMaintenance.UnitTests.Architecture;
 
 /// <summary>
 /// Issue #17 point 5, libraries for what libraries do: every CSV export is written by CsvHelper through
-/// <c>Infrastructure/SpreadsheetCsv</c>, every .xlsx by MiniExcel through <c>Infrastructure/SpreadsheetXlsx</c> (read
-/// back in <c>Sla/XlsxExport</c> by another library, the Open XML SDK). No other class names those libraries.
+/// <c>Infrastructure/SpreadsheetCsv</c>, every .xlsx through <c>Infrastructure/SpreadsheetXlsx</c> (streamed by the app's
+/// own writer since issue #18, as neither MiniExcel nor the Open XML SDK can stream to a response; read back in
+/// <c>Sla/XlsxExport</c> by the Open XML SDK, uploads read with MiniExcel). No other class names those libraries.
 /// </summary>
 public sealed class OneWriterPerFormat
 {

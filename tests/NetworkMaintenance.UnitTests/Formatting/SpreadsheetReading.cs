@@ -36,9 +36,9 @@ public sealed class SpreadsheetReading
         Assert.Throws<InvalidDataException>(() => SpreadsheetCsv.ReadRows(Utf8("OPD;Jenis\r\nBKD;\"Switch\r\nDinkes;UPS\r\n")));
 
     [Fact]
-    public void AnXlsxFileIsReadByItsHeaderRow()
+    public async Task AnXlsxFileIsReadByItsHeaderRow()
     {
-        var xlsx = SpreadsheetXlsx.Write("Perangkat", ["OPD", "Merek/Tipe", "Tanggal Pasang"],
+        var xlsx = await SpreadsheetXlsx.WriteAsync("Perangkat", ["OPD", "Merek/Tipe", "Tanggal Pasang"],
             [new object?[] { "BKD", "MikroTik RB4011", new DateTime(2024, 3, 1) }], dateColumns: [2]);
 
         var rows = SpreadsheetXlsx.ReadRows(new MemoryStream(xlsx));

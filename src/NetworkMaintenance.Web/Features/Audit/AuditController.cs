@@ -33,10 +33,10 @@ public sealed class AuditController(AuditSearch search, IAuditLog audit, IValida
         if (UnusedFilter.Message(ModelState) is not null) return Redirect(Url.Action(nameof(Index)) + Request.QueryString);
         if (!await validator.ValidateIntoAsync(query, ModelState))
             return View(nameof(Index), new AuditPageModel(query, new PagedList<AuditRow>([], 1, AuditQuery.PageSize, 0)));
-        var csv = await search.CsvAsync(query, ct);
+        // Written before the file, so that the export's own entry is in it (as when the file was built in memory first).
         await audit.WriteAsync(AuditEvents.ExportDownloaded, "Log audit diekspor ke CSV.", AuditObject.Named("AuditLog"), query.Values(), ct: ct);
-        return File(csv, SpreadsheetCsv.ContentType,
-            $"log-audit-{Wib.FromUtc(clock.GetUtcNow().UtcDateTime):yyyyMMdd-HHmm}.csv");
+        return new StreamedFileResult(SpreadsheetCsv.ContentType, $"log-audit-{Wib.FromUtc(clock.GetUtcNow().UtcDateTime):yyyyMMdd-HHmm}.csv",
+            (body, aborted) => search.CsvAsync(body, query, aborted));
     }
 }
 

@@ -63,11 +63,9 @@ public sealed class AuditQueryValidator : AbstractValidator<AuditQuery>
 public sealed record AuditRow(long Id, DateTime AtUtc, string? ActorUserName, string? ActorUserId, string? ClientIp,
     string EventType, string? ObjectType, string? ObjectId, string? ObjectNumber, string Summary, string? Details);
 
-/// <summary>Reads the audit log for the administrator: filter, page (newest first) and CSV export.</summary>
+/// <summary>Reads the audit log for the administrator: filter, page (newest first) and CSV export (streamed, every row).</summary>
 public sealed class AuditSearch(AppDbContext db)
 {
-    public const int MaxExportRows = 100_000;
-
     public static readonly string[] CsvHeader =
         ["Waktu (WIB)", "Jenis kejadian", "Kode kejadian", "Pelaku", "ID pengguna", "Alamat IP", "Jenis objek", "ID objek",
          "Nomor objek", "Ringkasan", "Rincian"];
@@ -81,16 +79,18 @@ public sealed class AuditSearch(AppDbContext db)
         return new PagedList<AuditRow>(rows, page, AuditQuery.PageSize, total);
     }
 
-    public async Task<byte[]> CsvAsync(AuditQuery query, CancellationToken ct = default)
-    {
-        var rows = await Project(Filter(query).Take(MaxExportRows)).ToListAsync(ct);
-        return SpreadsheetCsv.Write(CsvHeader, rows.Select(r => new[]
-        {
+    /// <summary>
+    /// Every entry of the filters, newest first, as CSV streamed to <paramref name="destination"/>: one query read row
+    /// by row (no tracking), written as CsvHelper's buffer fills. No row cap; the memory does not grow with the rows.
+    /// Returns the number of rows written.
+    /// </summary>
+    public Task<long> CsvAsync(Stream destination, AuditQuery query, CancellationToken ct = default) =>
+        SpreadsheetCsv.WriteAsync(destination, CsvHeader, Project(Filter(query)).AsAsyncEnumerable().Select(r => (IReadOnlyList<string?>)
+        [
             Wib.FromUtc(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             AuditEvents.Label(r.EventType), r.EventType, r.ActorUserName, r.ActorUserId, r.ClientIp,
             r.ObjectType, r.ObjectId, r.ObjectNumber, r.Summary, r.Details,
-        }));
-    }
+        ]), ct: ct);
 
     private IQueryable<Core.Domain.Audit.AuditEntry> Filter(AuditQuery query)
     {

@@ -31,33 +31,39 @@ public sealed record DeviceFiguresPage(int Year, int Month, string MonthText, st
 /// </summary>
 public sealed class DeviceFigures(AppDbContext db, SpareStock spares, StockRoom stock)
 {
-    private sealed record Work(DeviceEventKind Kind, int OpdId, DateTime AtUtc);
+    /// <summary>
+    /// The first repair or replacement line of each (device, report, kind) that falls in [<paramref name="fromUtc"/>,
+    /// <paramref name="toUtc"/>), with its report's OPD, as a query for the database to count: a line is the first of
+    /// its kind for that device and report when no such line comes before it (earlier, or at the same instant with a
+    /// lower id), so the database reads the range's lines (index on kind and time) and looks back through the report's
+    /// own few lines (index on the report), instead of grouping every history line ever written.
+    /// </summary>
+    private IQueryable<FirstWork> Firsts(int? onlyOpdId, DateTime fromUtc, DateTime toUtc) =>
+        from e in db.DeviceEvents.AsNoTracking()
+        where (e.Kind == DeviceEventKind.Repaired || e.Kind == DeviceEventKind.ReplacedBroken) && e.ReportId != null
+            && e.AtUtc >= fromUtc && e.AtUtc < toUtc
+            && !db.DeviceEvents.Any(p => p.ReportId == e.ReportId && p.DeviceId == e.DeviceId && p.Kind == e.Kind
+                && (p.AtUtc < e.AtUtc || (p.AtUtc == e.AtUtc && p.Id < e.Id)))
+        join r in db.Reports on e.ReportId equals r.Id
+        where onlyOpdId == null || r.OpdId == onlyOpdId
+        select new FirstWork { Kind = e.Kind, OpdId = r.OpdId };
 
-    /// <summary>Repairs and replacements done in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), each with its report's OPD.</summary>
-    private async Task<List<Work>> WorkAsync(int? onlyOpdId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    private sealed class FirstWork
     {
-        var firsts = await db.DeviceEvents.AsNoTracking()
-            .Where(e => (e.Kind == DeviceEventKind.Repaired || e.Kind == DeviceEventKind.ReplacedBroken) && e.ReportId != null)
-            .GroupBy(e => new { e.DeviceId, e.ReportId, e.Kind })
-            .Select(g => new { g.Key.Kind, g.Key.ReportId, AtUtc = g.Min(e => e.AtUtc) })
-            .Where(w => w.AtUtc >= fromUtc && w.AtUtc < toUtc)
-            .ToListAsync(ct);
-        var reportIds = firsts.Select(f => f.ReportId!.Value).Distinct().ToList();
-        var opdOf = await db.Reports.AsNoTracking().Where(r => reportIds.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, r => r.OpdId, ct);
-        return firsts.Where(f => opdOf.ContainsKey(f.ReportId!.Value))
-            .Select(f => new Work(f.Kind, opdOf[f.ReportId!.Value], f.AtUtc))
-            .Where(w => onlyOpdId is null || w.OpdId == onlyOpdId).ToList();
+        public DeviceEventKind Kind { get; init; }
+        public int OpdId { get; init; }
     }
 
     /// <summary>Devices repaired and replaced in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) per OPD, most work first.</summary>
     public async Task<IReadOnlyList<DeviceWorkRow>> ByOpdAsync(int? onlyOpdId, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {
-        var work = await WorkAsync(onlyOpdId, fromUtc, toUtc, ct);
-        var ids = work.Select(w => w.OpdId).Distinct().ToList();
+        var counts = await Firsts(onlyOpdId, fromUtc, toUtc).GroupBy(f => new { f.OpdId, f.Kind })
+            .Select(g => new { g.Key.OpdId, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
+        var ids = counts.Select(w => w.OpdId).Distinct().ToList();
         var names = await db.Opds.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return work.GroupBy(w => w.OpdId)
-            .Select(g => new DeviceWorkRow(names[g.Key], g.Count(w => w.Kind == DeviceEventKind.Repaired), g.Count(w => w.Kind == DeviceEventKind.ReplacedBroken)))
+        return counts.GroupBy(w => w.OpdId)
+            .Select(g => new DeviceWorkRow(names[g.Key], g.Where(w => w.Kind == DeviceEventKind.Repaired).Sum(w => w.Count),
+                g.Where(w => w.Kind == DeviceEventKind.ReplacedBroken).Sum(w => w.Count)))
             .OrderByDescending(r => r.Repaired + r.Replaced).ThenBy(r => r.OpdName, StringComparer.Ordinal).ToList();
     }
 
@@ -66,36 +72,50 @@ public sealed class DeviceFigures(AppDbContext db, SpareStock spares, StockRoom 
     {
         var last = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
         var first = last.AddMonths(1 - months);
-        var (fromUtc, _) = MonthlyRecapService.Bounds(first.Year, first.Month);
-        var (_, toUtc) = MonthlyRecapService.Bounds(year, month);
-        var work = await WorkAsync(onlyOpdId, fromUtc, toUtc, ct);
-        return Enumerable.Range(0, months).Select(i => first.AddMonths(i)).Select(m =>
+        // One query per month: each is the range of ByOpdAsync, so the database counts it the same way.
+        var result = new List<DeviceWorkMonth>(months);
+        foreach (var m in Enumerable.Range(0, months).Select(i => first.AddMonths(i)))
         {
-            var inMonth = work.Where(w => Wib.FromUtc(w.AtUtc) is var at && at.Year == m.Year && at.Month == m.Month).ToList();
-            return new DeviceWorkMonth(m.Year, m.Month, inMonth.Count(w => w.Kind == DeviceEventKind.Repaired),
-                inMonth.Count(w => w.Kind == DeviceEventKind.ReplacedBroken));
-        }).ToList();
+            var (fromUtc, toUtc) = MonthlyRecapService.Bounds(m.Year, m.Month);
+            var counts = await Firsts(onlyOpdId, fromUtc, toUtc).GroupBy(f => f.Kind)
+                .Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
+            result.Add(new DeviceWorkMonth(m.Year, m.Month, counts.Where(c => c.Kind == DeviceEventKind.Repaired).Sum(c => c.Count),
+                counts.Where(c => c.Kind == DeviceEventKind.ReplacedBroken).Sum(c => c.Count)));
+        }
+        return result;
     }
 
-    /// <summary>The devices with most faults reported in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), most first.</summary>
+    /// <summary>
+    /// The devices with most faults reported in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), most first (then
+    /// the latest fault first, then the device id), each with the OPD of its latest fault: counted and ranked by the
+    /// database, then one short look-up per listed device for that OPD.
+    /// </summary>
     public async Task<IReadOnlyList<FaultyDeviceLine>> MostFaultsAsync(int? onlyOpdId, DateTime fromUtc, DateTime toUtc, int take,
         CancellationToken ct = default)
     {
-        var faults = await db.DeviceEvents.AsNoTracking()
-            .Where(e => e.Kind == DeviceEventKind.Reported && e.AtUtc >= fromUtc && e.AtUtc < toUtc)
-            .Join(db.Reports, e => e.ReportId, r => (int?)r.Id, (e, r) => new { e.DeviceId, e.AtUtc, e.Id, r.OpdId })
-            .Where(x => onlyOpdId == null || x.OpdId == onlyOpdId)
+        var faults =
+            from e in db.DeviceEvents.AsNoTracking()
+            where e.Kind == DeviceEventKind.Reported && e.AtUtc >= fromUtc && e.AtUtc < toUtc
+            join r in db.Reports on e.ReportId equals (int?)r.Id
+            where onlyOpdId == null || r.OpdId == onlyOpdId
+            select new { e.DeviceId, e.AtUtc, e.Id, r.OpdId };
+        var top = await faults.GroupBy(f => f.DeviceId)
+            .Select(g => new { DeviceId = g.Key, Count = g.Count(), LatestAtUtc = g.Max(f => f.AtUtc) })
+            .OrderByDescending(g => g.Count).ThenByDescending(g => g.LatestAtUtc).ThenBy(g => g.DeviceId).Take(take)
             .ToListAsync(ct);
-        var top = faults.GroupBy(f => f.DeviceId)
-            .Select(g => new { DeviceId = g.Key, Count = g.Count(), Latest = g.OrderByDescending(f => f.AtUtc).ThenByDescending(f => f.Id).First() })
-            .OrderByDescending(g => g.Count).ThenByDescending(g => g.Latest.AtUtc).ThenBy(g => g.DeviceId).Take(take).ToList();
+        var latestOpd = new Dictionary<int, int>();
+        foreach (var t in top)
+        {
+            latestOpd[t.DeviceId] = await faults.Where(f => f.DeviceId == t.DeviceId)
+                .OrderByDescending(f => f.AtUtc).ThenByDescending(f => f.Id).Select(f => f.OpdId).FirstAsync(ct);
+        }
         var deviceIds = top.Select(t => t.DeviceId).ToList();
-        var opdIds = top.Select(t => t.Latest.OpdId).Distinct().ToList();
+        var opdIds = latestOpd.Values.Distinct().ToList();
         var devices = await db.Devices.AsNoTracking().Where(d => deviceIds.Contains(d.Id))
             .Select(d => new { d.Id, d.Kind, d.BrandType, d.SerialNumber }).ToDictionaryAsync(d => d.Id, ct);
         var names = await db.Opds.AsNoTracking().Where(o => opdIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return top.Select(t => devices[t.DeviceId] is var d
-                ? new FaultyDeviceLine(d.Id, $"{DeviceLabels.Of(d.Kind)} {d.BrandType}", names.GetValueOrDefault(t.Latest.OpdId), d.SerialNumber, t.Count)
+                ? new FaultyDeviceLine(d.Id, $"{DeviceLabels.Of(d.Kind)} {d.BrandType}", names.GetValueOrDefault(latestOpd[t.DeviceId]), d.SerialNumber, t.Count)
                 : null)
             .OfType<FaultyDeviceLine>().ToList();
     }

@@ -15,27 +15,29 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
 {
     [HttpGet("/buku-tamu")]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, string? q, CancellationToken ct) =>
-        View(new GuestBookModel(await QueryAsync(from, to, q, 500, ct), from, to, q));
+        View(new GuestBookModel(await Query(from, to, q).Take(500).ToListAsync(ct), from, to, q));
 
     [HttpGet("/buku-tamu/csv")]
     public async Task<IActionResult> Csv(DateOnly? from, DateOnly? to, string? q, CancellationToken ct)
     {
         // Not the whole guest book when a date filter was refused: the list says which filter was not used.
         if (UnusedFilter.Message(ModelState) is not null) return Redirect(Url.Action(nameof(Index)) + Request.QueryString);
-        var rows = await QueryAsync(from, to, q, 100_000, ct);
-        var bytes = SpreadsheetCsv.Write(ExportHeader, ExportRows(rows), identifierColumns: [IdentityNumberColumn]);
-        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Buku tamu diekspor ke CSV ({rows.Count} baris).", Audit.AuditObject.Named("GuestBook"), new { from, to, q }, ct: ct);
-        return File(bytes, SpreadsheetCsv.ContentType, "buku-tamu.csv");
+        var query = Query(from, to, q);
+        var count = await query.CountAsync(ct);
+        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Buku tamu diekspor ke CSV ({count} baris).", Audit.AuditObject.Named("GuestBook"), new { from, to, q }, ct: ct);
+        return new StreamedFileResult(SpreadsheetCsv.ContentType, "buku-tamu.csv", (body, aborted) =>
+            SpreadsheetCsv.WriteAsync(body, ExportHeader, query.AsAsyncEnumerable().Select(ExportRow), identifierColumns: [IdentityNumberColumn], aborted));
     }
 
     /// <summary>The same rows as an Excel workbook: every cell text, so identity numbers keep every digit.</summary>
     [HttpGet("/buku-tamu/xlsx")]
     public async Task<IActionResult> Xlsx(DateOnly? from, DateOnly? to, string? q, CancellationToken ct)
     {
-        var rows = await QueryAsync(from, to, q, 100_000, ct);
-        var bytes = SpreadsheetXlsx.Write("Buku tamu", ExportHeader, ExportRows(rows));
-        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Buku tamu diekspor ke Excel ({rows.Count} baris).", Audit.AuditObject.Named("GuestBook"), new { from, to, q }, ct: ct);
-        return File(bytes, SpreadsheetXlsx.ContentType, "buku-tamu.xlsx");
+        var query = Query(from, to, q);
+        var count = await query.CountAsync(ct);
+        await audit.WriteAsync(Core.Domain.Audit.AuditEvents.ExportDownloaded, $"Buku tamu diekspor ke Excel ({count} baris).", Audit.AuditObject.Named("GuestBook"), new { from, to, q }, ct: ct);
+        return new StreamedFileResult(SpreadsheetXlsx.ContentType, "buku-tamu.xlsx", (body, aborted) =>
+            SpreadsheetXlsx.WriteAsync(body, "Buku tamu", ExportHeader, query.AsAsyncEnumerable().Select(r => ExportRow(r).Cast<object?>().ToArray()), dateColumns: [], aborted));
     }
 
     public const string IdentityNumberColumn = "Nomor identitas";
@@ -43,13 +45,13 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
     private static readonly string[] ExportHeader =
         ["Nama", "Jenis identitas", IdentityNumberColumn, "Instansi", "Keperluan", "Jam masuk (WIB)", "Jam keluar (WIB)", "Nomor laporan"];
 
-    private static IEnumerable<string[]> ExportRows(IEnumerable<GuestBookRow> rows) => rows.Select(r => new[]
+    private static IReadOnlyList<string?> ExportRow(GuestBookRow r) => new[]
     {
         r.Entry.VisitorName, GuestBookEntry.Label(r.Entry.IdentityType), r.Entry.IdentityNumber, r.Entry.Institution ?? "",
         r.Entry.Purpose, SpreadsheetCsv.DateTime(r.Entry.TimeInUtc),
         r.Entry.TimeOutUtc is { } o ? SpreadsheetCsv.DateTime(o) : "",
         r.ReportNumber ?? "",
-    });
+    };
 
     [HttpPost("/buku-tamu/{id:int}/keluar")]
     public async Task<IActionResult> TimeOut(int id, DateTime? timeOut, CancellationToken ct)
@@ -75,7 +77,8 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<List<GuestBookRow>> QueryAsync(DateOnly? from, DateOnly? to, string? q, int take, CancellationToken ct)
+    /// <summary>The entries of the filters, newest first (the page takes the first 500; the exports stream every one).</summary>
+    private IQueryable<GuestBookRow> Query(DateOnly? from, DateOnly? to, string? q)
     {
         var query = db.GuestBookEntries.AsNoTracking();
         if (from is { } f)
@@ -95,9 +98,7 @@ public sealed class GuestBookController(AppDbContext db, TimeProvider clock, Aud
             query = query.Where(e => EF.Functions.Like(e.VisitorName, pattern, esc) || EF.Functions.Like(e.Institution!, pattern, esc)
                 || EF.Functions.Like(e.Purpose, pattern, esc) || EF.Functions.Like(e.IdentityNumber, pattern, esc));
         }
-        var rows = await query.OrderByDescending(e => e.TimeInUtc).Take(take)
-            .Select(e => new { Entry = e, Number = db.Reports.Where(r => r.Id == e.ReportId).Select(r => r.Number).FirstOrDefault() })
-            .ToListAsync(ct);
-        return rows.Select(r => new GuestBookRow(r.Entry, r.Number)).ToList();
+        return query.OrderByDescending(e => e.TimeInUtc).ThenByDescending(e => e.Id)
+            .Select(e => new GuestBookRow(e, db.Reports.Where(r => r.Id == e.ReportId).Select(r => r.Number).FirstOrDefault()));
     }
 }
