@@ -105,14 +105,17 @@ public sealed class MonthlyRecapService(AppDbContext db, SlaClock sla, Devices.D
 
         // Twelve months ending with this one: received, and closed (not rejected), by WIB month.
         var (trendStart, _) = Bounds(new DateTime(period.Year, period.Month, 1).AddMonths(-11).Year, new DateTime(period.Year, period.Month, 1).AddMonths(-11).Month);
-        var trendReceived = await reports.Where(r => r.ReceivedAtUtc >= trendStart && r.ReceivedAtUtc < cutoffUtc).Select(r => r.ReceivedAtUtc).ToListAsync(ct);
-        var trendClosed = await reports.Where(r => r.Status != ReportStatus.Rejected && r.ClosedAtUtc >= trendStart && r.ClosedAtUtc < cutoffUtc)
-            .Select(r => r.ClosedAtUtc!.Value).ToListAsync(ct);
-        var trend = Enumerable.Range(0, 12).Select(i => new DateTime(period.Year, period.Month, 1).AddMonths(i - 11)).Select(m =>
+        // Counted per month in the database (two index range counts a month), never by loading each report's times.
+        var trend = new List<RecapTrendPoint>(12);
+        for (var i = 0; i < 12; i++)
         {
-            bool In(DateTime utc) { var w = Wib.FromUtc(utc); return w.Year == m.Year && w.Month == m.Month; }
-            return new RecapTrendPoint(m.Year, m.Month, trendReceived.Count(In), trendClosed.Count(In));
-        }).ToList();
+            var month = new DateTime(period.Year, period.Month, 1).AddMonths(i - 11);
+            var (monthStart, monthEnd) = Bounds(month.Year, month.Month);
+            if (monthEnd > cutoffUtc) monthEnd = cutoffUtc;
+            var receivedInMonth = await reports.CountAsync(r => r.ReceivedAtUtc >= monthStart && r.ReceivedAtUtc < monthEnd, ct);
+            var closedInTrendMonth = await reports.CountAsync(r => r.Status != ReportStatus.Rejected && r.ClosedAtUtc >= monthStart && r.ClosedAtUtc < monthEnd, ct);
+            trend.Add(new RecapTrendPoint(month.Year, month.Month, receivedInMonth, closedInTrendMonth));
+        }
 
         var devices = await reports.Where(r => r.WorkCompletedAtUtc >= startUtc && r.WorkCompletedAtUtc < cutoffUtc)
             .SelectMany(r => r.Devices.Where(d => d.Purpose == DevicePurpose.Replaced && !d.IsSuperseded),
