@@ -62,7 +62,10 @@ public static class FeatureServices
         services.AddSingleton<Documents.PendingDocuments>();
         services.AddHostedService<Documents.PendingDocumentsService>();
         services.AddSingleton<Infrastructure.SqliteWriteGate>();
-        services.AddSingleton<Infrastructure.AfterCommitHook>();
+        // Test-only (the kill -9 test): read here, at registration, and never in Production.
+        var holdAfterCommitFile = configuration["Testing:HoldAfterCommitFile"];
+        services.AddSingleton(sp => new Infrastructure.AfterCommitHook(
+            sp.GetRequiredService<IHostEnvironment>().IsProduction() ? null : holdAfterCommitFile));
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Documents.DocumentSettingsService>();
         services.AddSingleton<Documents.BrandLogo>();

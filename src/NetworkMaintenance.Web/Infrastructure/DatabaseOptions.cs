@@ -38,9 +38,12 @@ public sealed class DatabaseOptions
     /// <summary>
     /// SQLite: how many idle connections <see cref="SqlitePreparedStatements"/> keeps open with the prepared statements
     /// of the hottest fixed queries (the report page's); each holds its own page cache (up to about 2 MB). 0 switches
-    /// the reuse off (those queries are then prepared on every execution, as all others are).
+    /// the reuse off (those queries are then prepared on every execution, as all others are). Off by default: a kept
+    /// connection holds the database file it opened, so when the file is replaced under a running app (a restore, or the
+    /// disk fault of the DatabaseUnavailable test) it would go on serving the old file until restarted; and the quiet
+    /// run of issue #18 did not show a gain worth that and its memory (docs/performance.md).
     /// </summary>
-    public int PreparedStatementConnections { get; set; } = 8;
+    public int PreparedStatementConnections { get; set; }
 }
 
 /// <summary>Timeouts that SQLite can use: a negative busy timeout or a zero command timeout would fail every write.</summary>

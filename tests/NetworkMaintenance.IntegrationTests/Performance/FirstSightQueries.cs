@@ -25,7 +25,8 @@ public sealed class FirstSightQueries(ITestOutputHelper output) : IDisposable
     public const int MaxStatementsOnFirstSight = 8;
 
     private const string Password = "Uji#Generator2026";
-    private readonly AppFactory _factory = new();
+    // The reuse is off by default (DatabaseOptions.PreparedStatementConnections); these tests prove it when it is on.
+    private readonly AppFactory _factory = new AppFactory().WithSetting("Database:PreparedStatementConnections", "8");
 
     [Fact]
     public async Task AReportSeenForTheFirstTimeSendsAtMostEightStatementsAllOnReusedPreparedStatements()
