@@ -83,7 +83,9 @@ public sealed partial class SharedDashboardAggregates(AppFactory factory) : ICla
         Assert.True(computing > cached, "a change must make the next load compute");
 
         await app.ReceiveAsync(app.Now);
-        Assert.Equal(8 * cached + (computing - cached), await CommandsAsync(8));
+        // At most eight requests' own statements plus ONE computation (two computations would exceed it); fewer when
+        // the concurrent requests also share a short-lived per-user entry (seen on PostgreSQL under CI load).
+        Assert.InRange(await CommandsAsync(8), computing, 8 * cached + (computing - cached));
     }
 
     private static async Task<int> CableDamageAsync(SlaApp app)
