@@ -118,8 +118,23 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
         // it costs little, and a failed or killed run leaves the database as it was (the hot journal is rolled back on the
         // next open). synchronous=OFF: only a power cut or OS crash during the run can damage the file. The 256 MB page
         // cache holds the indexes' working set; temporary storage in memory.
-        await ExecuteAsync(connection, "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; " +
-            "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
+        // Leaving WAL needs the file to itself: the idle pooled connections of the same database (the generator's own
+        // queries above, or a host's, when it runs inside one as the tests do) are closed first, and a busy file is
+        // tried again after clearing them once more.
+        SqliteConnection.ClearPool(connection);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(connection, "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; " +
+                    "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
+                break;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 5 && attempt < 3)
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+        }
         var previousLatency = GCSettings.LatencyMode;
         GCSettings.LatencyMode = GCLatencyMode.Batch;
         try
