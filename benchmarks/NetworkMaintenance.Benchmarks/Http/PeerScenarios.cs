@@ -83,9 +83,6 @@ public static partial class PeerScenarios
     private const double ReadTarget = 20;
     private const double WriteTarget = 5;
 
-    private static readonly string[] Categories =
-        ["NoInternet", "SlowConnection", "WifiProblem", "CableDamage", "DeviceDamage", "NetworkConfiguration", "Other"];
-
     public static async Task<PeerComparison> RunAsync(PeerOptions peer, Uri ours, HttpClient staff, string password, int listPage, int reports,
         int connections, double warmup, double seconds, int ourPid)
     {
@@ -129,18 +126,7 @@ public static partial class PeerScenarios
                 () => Get($"/issues?set_filter=1&status_id=c&page={listPage}"), Success, ReadTarget),
             ("Dashboard (Kepala Dinas)", "My page", staff, () => Get("/"), Success, () => Get("/my/page"), Success, ReadTarget),
             ("Filing a report (front desk)", "Creating an issue (web form)", frontDesk,
-                () => Post("/laporan/baru", new Dictionary<string, string>
-                {
-                    ["__RequestVerificationToken"] = ourToken,
-                    ["Channel"] = "Phone",
-                    ["OpdId"] = opds[Random.Shared.Next(opds.Length)],
-                    ["ReporterName"] = "Budi Santoso",
-                    ["ReporterPhone"] = "0812 6111 2233",
-                    ["Location"] = "Gedung B lantai 1, ruang rapat",
-                    ["Category"] = Categories[Random.Shared.Next(Categories.Length)],
-                    ["Description"] = "Jaringan di ruang rapat putus sejak pagi, semua komputer tidak bisa membuka aplikasi.",
-                    ["ConfirmDuplicate"] = "true",
-                }),
+                () => WriteScenarios.FilingRequest(ourToken, opds, Random.Shared.Next()),
                 r => Redirected(r, "/laporan/"),
                 () =>
                 {

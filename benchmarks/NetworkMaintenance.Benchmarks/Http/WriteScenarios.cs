@@ -149,6 +149,29 @@ public static partial class WriteScenarios
     [GeneratedRegex(@"<li>([^<]+)</li>")]
     private static partial Regex ValidationErrorRegex();
 
+    /// <summary>
+    /// A telephone report recorded by the front desk for one of the form's OPDs, with a new one-time form token: the
+    /// filing posted by the write scenarios and by the peer comparison alike.
+    /// </summary>
+    internal static HttpRequestMessage FilingRequest(string token, IReadOnlyList<string> opds, int n) =>
+        new(HttpMethod.Post, "/laporan/baru")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["FormToken"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+                ["OpdId"] = opds[(n & int.MaxValue) % opds.Count],
+                ["Channel"] = "Phone",
+                ["ReporterName"] = "Budi Santoso",
+                ["ReporterPosition"] = "Pranata Komputer",
+                ["ReporterPhone"] = "081234567890",
+                ["Location"] = "Gedung A lantai 2, ruang rapat",
+                ["Category"] = (n & 1) == 0 ? "NoInternet" : "WifiProblem",
+                ["Description"] = "Jaringan internet di ruang rapat terputus sejak pagi; lampu indikator router berkedip merah.",
+                ["ConfirmDuplicate"] = "true",
+            }),
+        };
+
     /// <summary>One front-desk session filing telephone reports for the OPDs of its form, each with a new form token.</summary>
     private sealed class Filer(HttpClient client, string token, IReadOnlyList<string> opds) : IDisposable
     {
@@ -169,21 +192,8 @@ public static partial class WriteScenarios
         public async Task<bool> FileAsync()
         {
             var n = Interlocked.Increment(ref _next);
-            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = token,
-                ["FormToken"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
-                ["OpdId"] = opds[(n & int.MaxValue) % opds.Count],
-                ["Channel"] = "Phone",
-                ["ReporterName"] = "Budi Santoso",
-                ["ReporterPosition"] = "Pranata Komputer",
-                ["ReporterPhone"] = "081234567890",
-                ["Location"] = "Gedung A lantai 2, ruang rapat",
-                ["Category"] = (n & 1) == 0 ? "NoInternet" : "WifiProblem",
-                ["Description"] = "Jaringan internet di ruang rapat terputus sejak pagi; lampu indikator router berkedip merah.",
-                ["ConfirmDuplicate"] = "true",
-            });
-            using var response = await client.PostAsync("/laporan/baru", content);
+            using var request = FilingRequest(token, opds, n);
+            using var response = await client.SendAsync(request);
             if (!IsRedirect(response)) return false;
             if (ReportLocationRegex().Match(response.Headers.Location?.OriginalString ?? "") is { Success: true } m)
             {
