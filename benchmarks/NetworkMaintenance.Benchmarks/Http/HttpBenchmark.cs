@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 
 namespace NetworkMaintenance.Benchmarks.Http;
 
@@ -159,6 +160,25 @@ public static partial class HttpBenchmark
         return 0;
     }
 
+    /// <summary>The documents the app still has to render (its outbox), read from the database the app runs on.</summary>
+    private static async Task<long> PendingDocumentsAsync(Dictionary<string, string> env)
+    {
+        const string Sql = "SELECT COUNT(*) FROM \"PendingDocumentRenders\"";
+        if (env.TryGetValue("ConnectionStrings__PostgreSql", out var postgres) && env.GetValueOrDefault("Database__Provider") == "PostgreSql")
+        {
+            await using var pg = new Npgsql.NpgsqlConnection(postgres);
+            await pg.OpenAsync();
+            await using var pgCommand = new Npgsql.NpgsqlCommand(Sql, pg);
+            return Convert.ToInt64(await pgCommand.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+        var file = new SqliteConnectionStringBuilder(env["ConnectionStrings__Sqlite"]) { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        await using var sqlite = new SqliteConnection(file.ToString());
+        await sqlite.OpenAsync();
+        await using var command = sqlite.CreateCommand();
+        command.CommandText = Sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
     private static async Task<(BenchmarkReport Report, long Errors)> MeasureAsync(string app, string work, Dictionary<string, string> baseEnv,
         string password, Options options, string database, Func<double> databaseMb, double? generateSeconds, int instances = 1,
         List<PeerComparison>? peerRuns = null)
@@ -246,7 +266,8 @@ public static partial class HttpBenchmark
 
             if (options.WritesOnly || options.Only is null || "Filing a report, Taking a step".Contains(options.Only, StringComparison.OrdinalIgnoreCase))
             {
-                results.AddRange(await WriteScenarios.MeasureAsync(bareUrl, password, options.Connections, options.Warmup, options.Seconds));
+                results.AddRange(await WriteScenarios.MeasureAsync(bareUrl, password, options.Connections, options.Warmup, options.Seconds,
+                    () => PendingDocumentsAsync(env)));
             }
             if (peerRuns is not null && options.Peer is { } peer)
             {
@@ -255,7 +276,7 @@ public static partial class HttpBenchmark
                 try
                 {
                     peerRuns.Add(await PeerScenarios.RunAsync(peer, bareUrl, clients[0], password, firstTargets!.ListPage, options.Reports, options.Connections,
-                        options.Warmup, options.Seconds, server0.Id));
+                        options.Warmup, options.Seconds, server0.Id, () => PendingDocumentsAsync(env)));
                 }
                 catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException or IOException)
                 {

@@ -91,7 +91,7 @@ public sealed class FilingCrash : IDisposable
             }
 
             // The receipt served is the rendered file, naming its report; and a report filed now has its receipt
-            // rendered by its own request, before the redirect.
+            // downloadable at once and rendered once (by the download or the background renderer, whichever came first).
             using var kadis = WebSession.ForAddress(restarted.BaseAddress);
             await kadis.LoginAsAsync("kadis");
             await using (var db = Open())
@@ -109,6 +109,17 @@ public sealed class FilingCrash : IDisposable
             using var response = await pelapor.PostWithTokenAsync("/laporan/baru", Fields(Filings), token);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             var id = int.Parse(response.Headers.Location!.OriginalString["/laporan/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            await using (var db = Open())
+            {
+                // Downloaded right after the redirect, whether or not the background renderer got to it yet.
+                var issued = await db.IssuedDocuments.AsNoTracking().Where(d => d.ReportId == id).Select(d => new { d.Id, d.Number }).SingleAsync();
+                using var download = await pelapor.GetAsync($"/laporan/{id}/dokumen/{issued.Id}");
+                Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+                using var pdf = UglyToad.PdfPig.PdfDocument.Open(await download.Content.ReadAsByteArrayAsync());
+                Assert.Contains(issued.Number, string.Join(" ", pdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+            }
+            var rendered = Stopwatch.StartNew();
+            while (await PendingCountAsync() > 0 && rendered.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
             await using (var db = Open())
             {
                 var receipt = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.ReportId == id);

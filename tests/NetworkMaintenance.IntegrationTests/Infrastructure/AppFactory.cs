@@ -210,9 +210,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         await action(scope.ServiceProvider);
     }
 
-    /// <summary>Runs a query on a fresh <see cref="AppDbContext"/>.</summary>
-    public Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) =>
-        WithScopeAsync(sp => query(sp.GetRequiredService<AppDbContext>()));
+    /// <summary>
+    /// Runs a query on a fresh <see cref="AppDbContext"/>, once the documents the app has issued are rendered: the app
+    /// renders them in the background after the issuing request answered (PendingDocuments), so a check of the stored
+    /// files first finishes that work, as the renderer would a moment later.
+    /// </summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await PendingRenders.DrainAsync(Services);
+        return await WithScopeAsync(sp => query(sp.GetRequiredService<AppDbContext>()));
+    }
 
     /// <summary>Everything the app has written to its log files so far.</summary>
     public async Task<string> ReadLogsAsync()

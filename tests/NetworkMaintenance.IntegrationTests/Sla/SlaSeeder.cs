@@ -45,7 +45,12 @@ public sealed class SlaApp : IDisposable
         return await action(scope.ServiceProvider);
     }
 
-    public Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) => ScopeAsync(sp => query(sp.GetRequiredService<AppDbContext>()));
+    /// <summary>Runs a query once the documents the app issued are rendered (<see cref="PendingRenders"/>).</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await PendingRenders.DrainAsync(Factory.Services);
+        return await ScopeAsync(sp => query(sp.GetRequiredService<AppDbContext>()));
+    }
 
     private Task<string> UserIdAsync(string userName) =>
         QueryAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
@@ -56,7 +61,7 @@ public sealed class SlaApp : IDisposable
     {
         At(receivedAtUtc);
         var userId = await UserIdAsync(reporter);
-        return await ScopeAsync(async sp =>
+        var id = await ScopeAsync(async sp =>
         {
             var actor = (await sp.GetRequiredService<ActorFactory>().ForUserAsync(userId))!;
             var report = await sp.GetRequiredService<ReportService>().ReceiveAsync(new NewReport(actor.OpdId!.Value, userId,
@@ -64,6 +69,9 @@ public sealed class SlaApp : IDisposable
                 description, null, null), actor);
             return report.Id;
         });
+        // Its receipt rendered, as the background renderer would a moment later: later checks see a settled app.
+        await PendingRenders.DrainAsync(Factory.Services);
+        return id;
     }
 
     /// <summary>Applies one step as <paramref name="userName"/> at the clock's current time; fails the test if refused.</summary>
@@ -78,6 +86,7 @@ public sealed class SlaApp : IDisposable
             return await sp.GetRequiredService<StepService>().ApplyAsync(id, version, actor, (r, now) => step(r, actor, people, now));
         });
         Assert.True(result is StepOutcome.Done, result.ToString());
+        await PendingRenders.DrainAsync(Factory.Services);
     }
 
     private Task<PersonRef> PersonAsync(string userName) => ScopeAsync(async sp =>

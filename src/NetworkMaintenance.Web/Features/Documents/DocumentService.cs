@@ -61,7 +61,7 @@ public sealed record CurrentVersion(string Number, int Version, DateTime IssuedA
 public sealed record FileCheck(string FileName, long Length, string Sha256, bool Matches, int? BeforeSignature = null);
 
 /// <summary>Reads issued documents: the report page's list, downloads, the wet-signature print and verification.</summary>
-public sealed class DocumentService(AppDbContext db,
+public sealed class DocumentService(AppDbContext db, PendingDocuments pending,
     Microsoft.Extensions.Options.IOptions<Signatures.SignatureOptions> signatureOptions, Signatures.BsreSigner bsre)
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
@@ -77,8 +77,20 @@ public sealed class DocumentService(AppDbContext db,
         return rows.OrderBy(r => r.Type).ThenByDescending(r => r.Version).ToList();
     }
 
-    /// <summary>A document of the report, with its PDF; null when it does not belong to that report.</summary>
-    public Task<IssuedDocument?> FindAsync(int reportId, int documentId, CancellationToken ct = default) =>
+    /// <summary>
+    /// A document of the report, with its PDF; null when it does not belong to that report. A document asked for before
+    /// the background renderer got to it (or after a crash, before the start-up pass) is rendered now, once
+    /// (<see cref="PendingDocuments"/>), then read again: the web and API downloads never see an empty file.
+    /// </summary>
+    public async Task<IssuedDocument?> FindAsync(int reportId, int documentId, CancellationToken ct = default)
+    {
+        var document = await FindAsIsAsync(reportId, documentId, ct);
+        if (document is not { IsPendingRendering: true }) return document;
+        await pending.EnsureRenderedAsync(documentId, ct);
+        return await FindAsIsAsync(reportId, documentId, ct);
+    }
+
+    private Task<IssuedDocument?> FindAsIsAsync(int reportId, int documentId, CancellationToken ct) =>
         db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ReportId == reportId, ct);
 
     /// <summary>
@@ -93,7 +105,9 @@ public sealed class DocumentService(AppDbContext db,
     }
 
     /// <summary>The registered document for a code as someone typed or scanned it; null when there is none.</summary>
-    public async Task<VerifiedDocument?> VerifyAsync(string? code, CancellationToken ct = default)
+    public Task<VerifiedDocument?> VerifyAsync(string? code, CancellationToken ct = default) => VerifyAsync(code, renderPending: true, ct);
+
+    private async Task<VerifiedDocument?> VerifyAsync(string? code, bool renderPending, CancellationToken ct)
     {
         var normalized = VerificationCode.Normalize(code);
         if (normalized is null) return null;
@@ -107,6 +121,12 @@ public sealed class DocumentService(AppDbContext db,
             })
             .SingleOrDefaultAsync(ct);
         if (found is null) return null;
+        if (found.Sha256.Length == 0 && renderPending)
+        {
+            // Not rendered yet (PendingDocuments): the page shows the registered file's fingerprint, so render it first.
+            await pending.EnsureRenderedAsync(found.Id, ct);
+            return await VerifyAsync(code, renderPending: false, ct);
+        }
 
         CurrentVersion? current = null;
         if (found.IsSuperseded)

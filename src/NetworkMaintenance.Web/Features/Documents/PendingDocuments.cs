@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Documents;
@@ -9,24 +10,53 @@ namespace NetworkMaintenance.Web.Features.Documents;
 
 /// <summary>
 /// Renders the PDFs of documents issued with <see cref="IssuedDocument.IssuePending"/> after their transaction has
-/// committed: from the stored snapshot, sealed when a seal is configured. The render runs outside any transaction; the
-/// file is then stored in a short one that first removes the document's <see cref="PendingDocumentRender"/>: whoever
-/// removes the row stores the file, so a file is stored once even when the request that issued the document and the
-/// start-up pass (<see cref="PendingDocumentsService"/>) both try, and a crash before the store leaves the row for the
-/// next pass. The number was taken in the issuing transaction and never changes here. It works in a unit of work of its
-/// own, so the caller's tracked entities stay as they were.
+/// committed: from the stored snapshot, sealed when a seal is configured. The request that issued them only wakes the
+/// one background renderer (<see cref="Wake"/>, <see cref="PendingDocumentsService"/>), so a filing or a step answers
+/// without waiting for PDFsharp and renders never pile up in parallel under load; whoever needs the file before the
+/// renderer got to it (a download, the verification page, a signature: <see cref="EnsureRenderedAsync"/>) renders it
+/// then. The render runs outside any transaction; the file is then stored in a short one that first removes the
+/// document's <see cref="PendingDocumentRender"/>: whoever removes the row stores the file, so a file is stored once
+/// even when a download and the renderer both try, and a crash before the store leaves the row for the next pass. The
+/// number was taken in the issuing transaction and never changes here. It works in a unit of work of its own, so the
+/// caller's tracked entities stay as they were.
 /// </summary>
 public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.DocumentSealer sealer, SqliteWriteGate gate,
     TimeProvider clock, ILogger<PendingDocuments> logger)
 {
-    /// <summary>The pending documents of one report (the request that issued them, right after its commit).</summary>
-    public async Task<int> RenderForReportAsync(int reportId, CancellationToken ct = default)
+    // One slot: any number of wakes before the renderer looks again are one pass.
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true,
+    });
+
+    /// <summary>Tells the background renderer that documents were issued (after the issuing transaction's commit).</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Waits until <see cref="Wake"/> is called or <paramref name="timeout"/> passes (the renderer's loop).</summary>
+    public async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timer.CancelAfter(timeout);
+        try
+        {
+            if (await _wake.Reader.WaitToReadAsync(timer.Token)) _wake.Reader.TryRead(out _);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The interval passed without a wake: look anyway (the safety net).
+        }
+    }
+
+    /// <summary>
+    /// Renders the document now when it is still pending (someone needs its file before the background renderer got to
+    /// it); nothing when it was rendered already.
+    /// </summary>
+    public async Task EnsureRenderedAsync(int documentId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ids = await db.PendingDocumentRenders.AsNoTracking().Where(p => p.Document!.ReportId == reportId)
-            .OrderBy(p => p.IssuedDocumentId).Select(p => p.IssuedDocumentId).ToListAsync(ct);
-        return await RenderAsync(db, ids, ct);
+        if (!await db.PendingDocumentRenders.AsNoTracking().AnyAsync(p => p.IssuedDocumentId == documentId, ct)) return;
+        await RenderAsync(db, [documentId], ct);
     }
 
     /// <summary>Up to <paramref name="batch"/> pending documents, oldest first (the start-up and background pass).</summary>
@@ -85,8 +115,10 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
 }
 
 /// <summary>
-/// Renders what a crash left pending (<see cref="PendingDocuments"/>): once at start-up, then every
-/// <see cref="Interval"/> as a safety net (the request that issues documents renders them itself after its commit).
+/// The background renderer of <see cref="PendingDocuments"/>: one pass at start-up (what a crash left), then one each
+/// time a request issued documents (<see cref="PendingDocuments.Wake"/>) and at the latest every <see cref="Interval"/>
+/// as a safety net. One document at a time, oldest first: under a burst of filings the renders queue here instead of
+/// taking the requests' CPU, and are done shortly after.
 /// </summary>
 public sealed class PendingDocumentsService(PendingDocuments pending, ILogger<PendingDocumentsService> logger) : BackgroundService
 {
@@ -112,7 +144,7 @@ public sealed class PendingDocumentsService(PendingDocuments pending, ILogger<Pe
             }
             try
             {
-                await Task.Delay(Interval, stoppingToken);
+                await pending.WaitForWorkAsync(Interval, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -30,14 +30,6 @@ public sealed class ReportDocumentsController(ReportService reports, DocumentSer
         }
         var document = await documents.FindAsync(id, documentId, ct);
         if (document is null) return NotFound();
-        if (document.IsPendingRendering)
-        {
-            // Asked for in the moment between its issue's commit and its render (or after a crash, before the
-            // start-up pass): rendered now, once (PendingDocuments), then read again.
-            await HttpContext.RequestServices.GetRequiredService<PendingDocuments>().RenderForReportAsync(id, ct);
-            document = await documents.FindAsync(id, documentId, ct);
-            if (document is null || document.IsPendingRendering) return NotFound();
-        }
         var wet = basah == 1;
         await audit.WriteAsync(Core.Domain.Audit.AuditEvents.DocumentDownloaded,
             $"Dokumen {document.Number} (laporan {report.Number}) diunduh{(wet ? " untuk tanda tangan basah" : "")}.",

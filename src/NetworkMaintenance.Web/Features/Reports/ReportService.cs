@@ -8,8 +8,8 @@ using NetworkMaintenance.Web.Features.Documents;
 namespace NetworkMaintenance.Web.Features.Reports;
 
 /// <summary>
-/// Receives reports (number, receipt, hand-over and attachment in one transaction; the receipt's PDF rendered right
-/// after the commit, <see cref="PendingDocuments"/>) and finds them. The later steps
+/// Receives reports (number, receipt, hand-over and attachment in one transaction; the receipt's PDF rendered in the
+/// background after the commit, <see cref="PendingDocuments"/>) and finds them. The later steps
 /// are <see cref="StepService"/>'s.
 /// </summary>
 public sealed class ReportService(AppDbContext db, DocumentIssuer documents, TimeProvider clock, ReportHandOver handOver,
@@ -50,9 +50,9 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
         string? formToken, CancellationToken ct = default)
     {
         var report = await ReceiveInTransactionAsync(input, recordedBy, alsoRecord, formToken, ct);
-        // After the commit, outside the write transaction: the receipt's PDF from its stored snapshot.
+        // After the commit: the background renderer makes the receipt's PDF from its stored snapshot.
         await afterCommit.ReachedAsync(report.Number, ct);
-        await pending.RenderForReportAsync(report.Id, ct);
+        pending.Wake();
         return report;
     }
 

@@ -233,8 +233,8 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
 
         logger.LogInformation("Report {Number}: {Action} {From} -> {To} by {UserId}", report.Number, ev.Action,
             ev.FromStatus, ev.ToStatus, actor.UserId);
-        // After the commit, outside the write transaction: the PDFs of the documents the step issued.
-        if (issued.Count > 0) await pending.RenderForReportAsync(report.Id, ct);
+        // After the commit: the background renderer makes the PDFs of the documents the step issued.
+        if (issued.Count > 0) pending.Wake();
         var message = $"{Workflow.ActionLabel(ev.Action)}. Status laporan {report.Number} sekarang: {Labels.Of(report.Status)}.";
         if (issued.Count > 0)
         {

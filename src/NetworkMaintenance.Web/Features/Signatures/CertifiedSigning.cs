@@ -41,8 +41,8 @@ public abstract record SignOutcome
 /// whether this person may sign it now, and the signing itself. The passphrase or TOTP code passes through
 /// <see cref="SigningSecret"/> to the signer and nowhere else: not into the database, the audit trail or a log.
 /// </summary>
-public sealed class CertifiedSigning(AppDbContext db, IOptions<SignatureOptions> options, IDocumentSigner signer,
-    IAuditLog audit, TimeProvider clock, ILogger<CertifiedSigning> logger)
+public sealed class CertifiedSigning(AppDbContext db, Documents.PendingDocuments pending, IOptions<SignatureOptions> options,
+    IDocumentSigner signer, IAuditLog audit, TimeProvider clock, ILogger<CertifiedSigning> logger)
 {
     /// <summary>The roles <paramref name="userId"/> has on <paramref name="report"/> (the reporter, a technician, the Kasi, the Kabid).</summary>
     public static IReadOnlySet<SignerRole> RolesOf(Report report, string userId)
@@ -181,6 +181,8 @@ public sealed class CertifiedSigning(AppDbContext db, IOptions<SignatureOptions>
     private async Task<(Report Report, IssuedDocument Document, AppUser User)?> LoadAsync(int reportId, int documentId, string userId,
         bool tracked, CancellationToken ct)
     {
+        // A document is signed in its registered file: one the background renderer has not got to yet is rendered first.
+        await pending.EnsureRenderedAsync(documentId, ct);
         var documents = tracked ? db.IssuedDocuments : db.IssuedDocuments.AsNoTracking();
         var document = await documents.Include(d => d.Signatures).SingleOrDefaultAsync(d => d.Id == documentId && d.ReportId == reportId, ct);
         if (document is null) return null;
