@@ -52,6 +52,25 @@ public sealed class PageQueries(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task TheDashboardReadsTheSharedFiguresIncludingTheDeviceFiguresFromTheCache()
+    {
+        await GenerateAsync(120);
+        using var kadis = await WebSession.SignedInAsync(_factory, "uji.kadis", Password);
+        using var counter = await SqlCommandCounter.StartAsync(_factory.DataDirectory, () => _factory.QueryAsync(db => db.Users.AnyAsync()));
+        var dashboard = await MeasureAsync(kadis, counter, "/");
+
+        // Warm and unchanged: only the person's own lists (queue, overdue, at risk) are read; the counts, charts, IKM and
+        // the device figures (flagged devices, most faults, this month's device work, stock) are the shared figures'.
+        Assert.InRange(dashboard.Count, 1, 4);
+        string[] sharedTables = ["DeviceEvents", "Devices", "StockItems", "StockMovements", "DeviceReorderLevels", "SatisfactionSurveys", "ReportAssignments"];
+        foreach (var text in dashboard)
+        {
+            Assert.DoesNotContain(sharedTables, table => text.Contains($"\"{table}\"", StringComparison.Ordinal));
+            Assert.DoesNotContain("GROUP BY", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ARoleTakenAwayOrADeactivationAppliesOnTheNextRequest()
     {
         await GenerateAsync(30);

@@ -65,7 +65,14 @@ public sealed record DashboardModel(
 /// every report's survey, so only people who see every report get it (null otherwise).
 /// </summary>
 public sealed record DashboardAggregates(IReadOnlyList<(ReportStatus Status, int Count)> ByStatus, IReadOnlyList<long> Seconds,
-    IReadOnlyList<ChartSpec> Charts, IkmKpi? Ikm);
+    IReadOnlyList<ChartSpec> Charts, IkmKpi? Ikm)
+{
+    /// <summary>The device figures, over every device (set in the shared figures only: <see cref="SharedDashboardFigures"/>).</summary>
+    public Devices.DeviceFiguresModel? Devices { get; init; }
+
+    /// <summary>This SKM year's follow-up actions done (set in the shared figures only).</summary>
+    public (int Year, ServiceEvaluation.FollowUpShare Share)? SkmFollowUp { get; init; }
+}
 
 /// <summary>
 /// The figures of the home dashboard, over the reports the person may see. Every figure is aggregated in SQL

@@ -6,7 +6,9 @@ using NetworkMaintenance.Web.Infrastructure;
 namespace NetworkMaintenance.Web.Features.Dashboard;
 
 /// <summary>
-/// The dashboard aggregates of people who see every report, computed once and shared by every such request. A value
+/// The dashboard aggregates of people who see every report, and the device figures and SKM follow-up share every
+/// dashboard shows, computed once
+/// and shared by every such request. A value
 /// is tied to the report change counter it was computed at (<see cref="DataChanges.Reports"/>): after any change made
 /// through this instance the next request computes anew and waits for it, so such a change always shows on the next
 /// load. Without a change a value is served as is for <see cref="FreshFor"/>; after that, up to <see cref="ServeStaleFor"/>,
@@ -113,7 +115,13 @@ public sealed class SharedDashboardFigures(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var lists = scope.ServiceProvider.GetRequiredService<ReferenceLists>();
-        var value = await DashboardService.AggregateAsync(db, lists, db.Reports.AsNoTracking(), seesAll: true, now, ct);
+        var evaluation = scope.ServiceProvider.GetRequiredService<ServiceEvaluation.ServiceEvaluationService>();
+        var skmYear = evaluation.CurrentPeriod.Year;
+        var value = await DashboardService.AggregateAsync(db, lists, db.Reports.AsNoTracking(), seesAll: true, now, ct) with
+        {
+            Devices = await scope.ServiceProvider.GetRequiredService<Devices.DeviceFigures>().DashboardAsync(now, ct),
+            SkmFollowUp = (skmYear, await evaluation.FollowUpShareAsync(skmYear, ct)),
+        };
         var entry = new Entry(version, now, value);
         _current = entry;
         return entry;

@@ -120,6 +120,24 @@ public sealed class DeviceFigures(AppDbContext db, SpareStock spares, StockRoom 
             .OfType<FaultyDeviceLine>().ToList();
     }
 
+    /// <summary>
+    /// The dashboard's device figures at <paramref name="nowUtc"/> (<see cref="DeviceFiguresViewComponent"/>): flagged
+    /// devices awaiting a decision (latest 20), the five devices with most faults in the last 12 months, the devices
+    /// repaired and replaced this month (WIB) and the stock on hand.
+    /// </summary>
+    public async Task<DeviceFiguresModel> DashboardAsync(DateTime nowUtc, CancellationToken ct = default)
+    {
+        var flagged = (await db.Devices.AsNoTracking().Include(d => d.Opd)
+                .Where(d => d.RepeatFaultFlaggedAtUtc != null && d.RepeatFaultDecision == null)
+                .OrderByDescending(d => d.RepeatFaultFlaggedAtUtc).Take(20).ToListAsync(ct))
+            .Select(d => new FlaggedDevice(d.Id, d.Label, d.Opd?.DisplayName, d.RepeatFaultFlaggedAtUtc!.Value)).ToList();
+        var mostFaults = await MostFaultsAsync(null, nowUtc.AddMonths(-12), nowUtc.AddTicks(1), 5, ct);
+        var wib = Wib.FromUtc(nowUtc);
+        var (monthStart, monthEnd) = Dashboard.MonthlyRecapService.Bounds(wib.Year, wib.Month);
+        var work = await ByOpdAsync(null, monthStart, monthEnd, ct);
+        return new DeviceFiguresModel(flagged, await OnHandAsync(ct), mostFaults, work.Sum(w => w.Repaired), work.Sum(w => w.Replaced));
+    }
+
     /// <summary>Free spares per kind, then the stock items by name, each against its reorder level.</summary>
     public async Task<IReadOnlyList<StockOnHandLine>> OnHandAsync(CancellationToken ct = default)
     {
