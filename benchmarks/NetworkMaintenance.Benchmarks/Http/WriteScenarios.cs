@@ -91,6 +91,7 @@ public static partial class WriteScenarios
     internal static async Task<TimeSpan> WaitForBackgroundRendersAsync(Func<Task<long>> pendingDocuments)
     {
         var left = await pendingDocuments();
+        if (left == 0) return TimeSpan.Zero;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var remaining = left;
         while (remaining > 0 && watch.Elapsed < TimeSpan.FromMinutes(5))
@@ -98,10 +99,10 @@ public static partial class WriteScenarios
             await Task.Delay(100);
             remaining = await pendingDocuments();
         }
-        var rate = left > 0 && watch.Elapsed.TotalSeconds > 0 ? left / watch.Elapsed.TotalSeconds : 0;
+        var rate = watch.Elapsed.TotalSeconds > 0 ? left / watch.Elapsed.TotalSeconds : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  Receipts left to the background renderer when the filing run ended: {left}; rendered {watch.Elapsed.TotalSeconds:F1} s later ({rate:F0} per second){(remaining > 0 ? $", {remaining} STILL PENDING" : "")}"));
-        return left > 0 ? watch.Elapsed : TimeSpan.Zero;
+        return watch.Elapsed;
     }
 
     private static void Print(string name, Measurement m) =>
