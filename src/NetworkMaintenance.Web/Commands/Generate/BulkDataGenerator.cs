@@ -307,17 +307,16 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
     private readonly record struct DocIssue(int ReportId, DocumentType Type, int Version, DateTime AtUtc, string? ByUserId,
         bool NewNumber, bool HasSuccessor, string ReportNumber, bool FullSize);
 
-    /// <summary>The order documents are issued in: time, then report, type and version (as before the stream).</summary>
-    private sealed class IssueOrder : IComparer<DocIssue>
+    /// <summary>The order documents are issued in: time, then report, type and version (two numbers to compare).</summary>
+    private readonly record struct IssueKey(long Ticks, long Tie) : IComparable<IssueKey>
     {
-        public static readonly IssueOrder Instance = new();
+        public static IssueKey Of(in DocIssue issue) =>
+            new(issue.AtUtc.Ticks, (long)issue.ReportId << 24 | (long)(int)issue.Type << 12 | (uint)issue.Version);
 
-        public int Compare(DocIssue a, DocIssue b)
+        public int CompareTo(IssueKey other)
         {
-            var c = a.AtUtc.CompareTo(b.AtUtc);
-            if (c == 0) c = a.ReportId.CompareTo(b.ReportId);
-            if (c == 0) c = a.Type.CompareTo(b.Type);
-            return c != 0 ? c : a.Version.CompareTo(b.Version);
+            var c = Ticks.CompareTo(other.Ticks);
+            return c != 0 ? c : Tie.CompareTo(other.Tie);
         }
     }
 
@@ -327,7 +326,9 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
     /// issues. Documents are numbered in order of issue: before a report received at time T is built, every queued issue
     /// up to T is final (every later report is received, and issues, at T or after), so it is numbered, given its id and
     /// its placeholder PDF, and handed over. A version that a later one supersedes waits (as a row) until that one has
-    /// its id. Nothing here grows with the number of reports: the queue holds the documents of the reports in progress.
+    /// its id; rows are handed over in order of id (SQLite appends them at the end of the table and of the id index
+    /// instead of splitting pages in the middle). Nothing here grows with the number of reports: the queue and the
+    /// waiting rows are the documents of the reports in progress.
     /// </summary>
     private sealed class Producer(GeneratorOptions options, ReportStream stream, (int Id, string Name)[] opds, GeneratorStaff staff,
         DocumentSettings settings, Dictionary<string, long> sequences, int nextReportId, int nextDocumentId, Random codes,
@@ -335,8 +336,10 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
     {
         public const int ReportBatch = 100;
 
-        private readonly PriorityQueue<DocIssue, DocIssue> _queue = new(IssueOrder.Instance);
+        private readonly PriorityQueue<DocIssue, IssueKey> _queue = new();
         private readonly Dictionary<(int ReportId, DocumentType Type), DocumentRow> _waiting = [];
+        private readonly Dictionary<int, DocumentRow> _ready = [];
+        private int _nextToHandOver;
         private readonly Dictionary<DocumentType, NumberFormatter> _formatters = [];
         private readonly Dictionary<(DocumentType, int), string> _sequenceNames = [];
         private readonly Stopwatch _prepare = new();
@@ -369,6 +372,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
         private async Task RunCore(CancellationToken ct)
         {
             _active.Start();
+            _nextToHandOver = nextDocumentId;
             var fullSize = stream.LastClosed(options.SamplePdfs);
             var versions = new Dictionary<DocumentType, int>();
             var issues = new List<DocIssue>(8);
@@ -407,7 +411,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 foreach (var issue in issues)
                 {
                     var queued = issue.Version < versions[issue.Type] ? issue with { HasSuccessor = true } : issue;
-                    _queue.Enqueue(queued, queued);
+                    _queue.Enqueue(queued, IssueKey.Of(queued));
                 }
 
                 var (attachments, survey) = ReportExtras.For(local, report, reportId, staff, nowUtc);
@@ -425,7 +429,8 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 if (_batch.Documents.Count >= 500) await HandOverAsync(ct);
             }
             _prepare.Stop();
-            if (_waiting.Count > 0) throw new InvalidOperationException("A document version waits for a successor that was never issued.");
+            if (_waiting.Count > 0 || _ready.Count > 0)
+                throw new InvalidOperationException("A document version waits for a successor that was never issued.");
             if (_batch.Reports.Count > 0 || _batch.Documents.Count > 0) await HandOverAsync(ct);
             _active.Stop();
         }
@@ -451,7 +456,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
             {
                 // The version this one supersedes now knows its successor.
                 previousNumber = previous.Number;
-                _batch.Documents.Add(previous with { SupersededById = id, SupersededAtUtc = issue.AtUtc });
+                Ready(previous with { SupersededById = id, SupersededAtUtc = issue.AtUtc });
             }
             string number;
             if (!DocumentTypes.LetterNumbered.Contains(issue.Type))
@@ -493,7 +498,24 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
             var row = new DocumentRow(id, issue.ReportId, issue.Type, number, issue.Version, issue.AtUtc, issue.ByUserId, code, hash, pdf,
                 snapshot, null, null);
             if (issue.HasSuccessor) _waiting[key] = row;
-            else _batch.Documents.Add(row);
+            else Ready(row);
+        }
+
+        /// <summary>A complete row: handed over with every complete row after it once all rows before it are.</summary>
+        private void Ready(in DocumentRow row)
+        {
+            if (row.Id != _nextToHandOver)
+            {
+                _ready.Add(row.Id, row);
+                return;
+            }
+            _batch.Documents.Add(row);
+            _nextToHandOver++;
+            while (_ready.Remove(_nextToHandOver, out var next))
+            {
+                _batch.Documents.Add(next);
+                _nextToHandOver++;
+            }
         }
 
         private static bool IsOrdered(ReportEvent[] events)

@@ -45,7 +45,7 @@ internal static class ReportExtras
         {
             if (at > nowUtc) return;
             attachments ??= new List<Attachment>(4);
-            attachments.Add(new Attachment(reportId, null, StoredName(rng, extension), AttachmentStore.SafeName(name, extension),
+            attachments.Add(new Attachment(reportId, null, StoredName(rng, reportId, attachments.Count, extension), AttachmentStore.SafeName(name, extension),
                 contentType, size, userId, at));
         }
 
@@ -127,11 +127,16 @@ internal static class ReportExtras
     private static string CameraName(DateTime atUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"IMG_{Wib.FromUtc(atUtc):yyyyMMdd_HHmmss}");
 
-    /// <summary>A generated stored name, as <see cref="AttachmentStore.SaveAsync"/> gives (32 hex digits and the extension).</summary>
-    private static string StoredName(Random rng, string extension)
+    /// <summary>
+    /// A generated stored name like those <see cref="AttachmentStore.SaveAsync"/> gives (32 hex digits and the
+    /// extension): random, but for the report's id and the attachment's place, which make it unique (the column is).
+    /// </summary>
+    private static string StoredName(Random rng, int reportId, int index, string extension)
     {
         Span<byte> bytes = stackalloc byte[16];
         rng.NextBytes(bytes);
-        return new Guid(bytes).ToString("N") + extension;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes, reportId);
+        bytes[4] = (byte)index;
+        return Convert.ToHexStringLower(bytes) + extension;
     }
 }
