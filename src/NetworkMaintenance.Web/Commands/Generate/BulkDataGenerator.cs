@@ -181,7 +181,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
 
             var times = new WriterTimes();
             var written = 0;
-            var progressStep = Math.Max(100_000, options.Reports / 10);
+            var progressStep = Math.Max(50_000, options.Reports / 10);
             var nextProgress = progressStep;
             try
             {
@@ -269,17 +269,22 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
 
     private void LogPhase(string phase, Stopwatch total, WriterTimes? writer = null, Producer? producer = null)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime.TotalSeconds;
+        // Memory: the process's resident set now and at its peak, the managed heap after the last collection.
+        var memory = string.Create(CultureInfo.InvariantCulture,
+            $"RSS {process.WorkingSet64 / 1048576} MB, peak {process.PeakWorkingSet64 / 1048576} MB, managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576} MB");
         if (writer is null)
         {
-            logger.LogInformation("Generator: {Phase} after {Seconds:F1} s (process CPU {Cpu:F1} s)", phase, total.Elapsed.TotalSeconds, cpu);
+            logger.LogInformation("Generator: {Phase} after {Seconds:F1} s (process CPU {Cpu:F1} s; {Memory})", phase, total.Elapsed.TotalSeconds, cpu,
+                memory);
         }
         else
         {
             logger.LogInformation("Generator: {Phase} after {Seconds:F1} s (process CPU {Cpu:F1} s; builder thread: domain model {Build:F1} s, " +
-                "documents {Prepare:F1} s; writer thread: report rows {Reports:F1} s, document rows {Documents:F1} s, waiting {Wait:F1} s)",
+                "documents {Prepare:F1} s; writer thread: report rows {Reports:F1} s, document rows {Documents:F1} s, waiting {Wait:F1} s; {Memory})",
                 phase, total.Elapsed.TotalSeconds, cpu, producer!.BuildSeconds, producer.PrepareSeconds, writer.Reports.Elapsed.TotalSeconds,
-                writer.Documents.Elapsed.TotalSeconds, writer.Wait.Elapsed.TotalSeconds);
+                writer.Documents.Elapsed.TotalSeconds, writer.Wait.Elapsed.TotalSeconds, memory);
         }
     }
 
