@@ -150,11 +150,114 @@ public sealed class BulkDataGeneration : IDisposable
         Assert.True(placeholderHashes.Count > documents.Count / 2);
         Assert.Equal(placeholderHashes.Count, placeholderHashes.Distinct().Count());
 
+        // Attachment records (no files) and satisfaction surveys: a realistic share, on their reports, in time.
+        var attachments = await factory.QueryAsync(db => db.Attachments.AsNoTracking().ToListAsync());
+        var surveys = await factory.QueryAsync(db => db.SatisfactionSurveys.AsNoTracking().ToListAsync());
+        var byId = reports.ToDictionary(r => r.Id);
+        var reporterIds = await factory.QueryAsync(db => db.Users.AsNoTracking().Where(u => u.UserName!.StartsWith("uji.pelapor"))
+            .ToDictionaryAsync(u => u.OpdId!.Value, u => u.Id));
+        var withAttachments = attachments.Select(a => a.ReportId).Distinct().Count();
+        Assert.InRange(withAttachments, reports.Count / 5, reports.Count * 4 / 5);
+        Assert.Equal(attachments.Count, attachments.Select(a => a.StoredName).Distinct().Count());
+        foreach (var attachment in attachments)
+        {
+            var report = byId[Assert.NotNull(attachment.ReportId)];
+            Assert.Null(attachment.ComplaintId);
+            Assert.InRange(attachment.UploadedAtUtc, report.ReceivedAtUtc, DateTime.UtcNow);
+            var extension = attachment.ContentType switch { "image/jpeg" => ".jpg", "image/png" => ".png", "application/pdf" => ".pdf", _ => "?" };
+            Assert.EndsWith(extension, attachment.StoredName, StringComparison.Ordinal);
+            Assert.Equal(attachment.OriginalName, NetworkMaintenance.Web.Features.Attachments.AttachmentStore.SafeName(attachment.OriginalName, extension));
+            Assert.InRange(attachment.SizeBytes, 1, NetworkMaintenance.Web.Features.Attachments.UploadOptions.DefaultMaxBytes);
+            Assert.NotNull(attachment.UploadedByUserId);
+        }
+        var closedCount = reports.Count(r => r.Status == ReportStatus.Closed);
+        Assert.InRange(surveys.Count, closedCount / 4, closedCount * 2 / 3);
+        Assert.Equal(surveys.Count, surveys.Select(s => s.ReportId).Distinct().Count());
+        foreach (var survey in surveys)
+        {
+            var report = byId[survey.ReportId];
+            Assert.Equal(ReportStatus.Closed, report.Status);
+            Assert.Equal(report.OpdId, survey.OpdId);
+            Assert.Equal(reporterIds[report.OpdId], survey.UserId);
+            Assert.True(survey.SubmittedAtUtc >= report.ClosedAtUtc, $"{report.Number}: survey before closing.");
+            Assert.All(survey.Scores, score => Assert.InRange(score, 1, 4));
+        }
+        // Mostly "Baik" or better, with every score used somewhere.
+        Assert.InRange(surveys.Average(s => s.Scores.Average()), 2.8, 3.8);
+        Assert.Equal([1, 2, 3, 4], surveys.SelectMany(s => s.Scores).Distinct().Order());
+
+        // The report page of a report with attachments lists them; a generated attachment has no file, and downloading
+        // it says so (404, in Indonesian), never a 500.
+        var photographed = attachments.GroupBy(a => a.ReportId!.Value).OrderByDescending(g => g.Count()).First();
+        var photographedPage = await kadis.GetPageAsync($"/laporan/{photographed.Key}");
+        Assert.All(photographed, a => Assert.Contains(WebUtility.HtmlEncode(a.OriginalName), photographedPage, StringComparison.Ordinal));
+        using (var missing = await kadis.GetAsync($"/lampiran/{photographed.First().Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Contains(NetworkMaintenance.Web.Features.Attachments.AttachmentsController.MissingFileTitle,
+                await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // The IKM recap of the year with the most surveys counts them; the SKM follow-up and public results pages work.
+        var busiest = surveys.GroupBy(s => s.SubmittedAtUtc.AddHours(7).Year).OrderByDescending(g => g.Count()).First();
+        var ikm = await kadis.GetPageAsync($"/skm?year={busiest.Key}");
+        Assert.Contains($"{busiest.Count()} responden", ikm, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"ikm-value\"", ikm, StringComparison.Ordinal);
+        await kadis.GetPageAsync("/skm/tindak-lanjut");
+        using var visitor = WebSession.Create(factory);
+        await visitor.GetPageAsync("/hasil-skm");
+        Assert.Contains("IKM", await visitor.GetPageAsync("/standar-pelayanan"), StringComparison.Ordinal);
+
         // A generated report can be moved on by the app itself (its concurrency token round-trips through EF).
         var submitted = reports.First(r => r.Status == ReportStatus.Submitted);
         using var driver = new WorkflowDriver(factory);
         await driver.DisposeAsync(submitted.Id);
         Assert.Equal(ReportStatus.DisposedToKabid, await driver.StatusAsync(submitted.Id));
+    }
+
+    [Fact]
+    public async Task TheSameSeedAtTheSameTimeGivesTheSameData()
+    {
+        // Each report is planned from its own seed (the run's and its id), the documents are numbered from a queue:
+        // two runs at the same clock give the same rows (user ids aside: Identity makes them).
+        var at = new DateTimeOffset(2026, 3, 18, 4, 30, 0, TimeSpan.Zero);
+        async Task<List<string>> GenerateAsync(int seed)
+        {
+            using var factory = new AppFactory { TestServices = s => s.AddSingleton<TimeProvider>(new FixedTime(at)) };
+            await factory.WithScopeAsync(sp =>
+                ActivatorUtilities.CreateInstance<BulkDataGenerator>(sp).GenerateAsync(new GeneratorOptions(250, seed, 2, null)));
+            var connectionString = await factory.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            var rows = new List<string>();
+            foreach (var sql in new[]
+            {
+                "SELECT Id, Number, Status, ReceivedAtUtc, TrackingCode, OpdId, Channel, Category, ClosedAtUtc, SlaElapsedSeconds FROM Reports ORDER BY Id",
+                "SELECT Id, ReportId, Action, AtUtc, SecondsInFromStatus FROM ReportEvents ORDER BY Id",
+                "SELECT Id, ReportId, Type, Number, Version, IssuedAtUtc, VerificationCode, Sha256, SupersededById FROM IssuedDocuments ORDER BY Id",
+                "SELECT Id, ReportId, StoredName, OriginalName, ContentType, SizeBytes, UploadedAtUtc FROM Attachments ORDER BY Id",
+                "SELECT Id, ReportId, OpdId, U1, U2, U3, U4, U5, U6, U7, U8, U9, Suggestion, SubmittedAtUtc FROM SatisfactionSurveys ORDER BY Id",
+            })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i))));
+                }
+            }
+            return rows;
+        }
+
+        var first = await GenerateAsync(11);
+        Assert.Equal(first, await GenerateAsync(11));
+        Assert.NotEqual(first, await GenerateAsync(12));
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     [Fact]

@@ -14,6 +14,7 @@ using NetworkMaintenance.Core.Documents.Templates;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Intake;
+using NetworkMaintenance.Core.Domain.Quality;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Sla;
 using NetworkMaintenance.Core.Domain.Workflow;
@@ -29,11 +30,11 @@ namespace NetworkMaintenance.Web.Commands.Generate;
 /// <param name="Password">Password of the generated staff accounts, or null for accounts that cannot sign in.</param>
 internal sealed record GeneratorOptions(int Reports, int Seed, int SamplePdfs, string? Password);
 
-internal sealed record GeneratorResult(int Reports, long Events, long Documents, IReadOnlyDictionary<ReportStatus, int> ByStatus,
-    TimeSpan Elapsed, string DatabasePath)
+internal sealed record GeneratorResult(int Reports, long Events, long Documents, long Attachments, long Surveys,
+    IReadOnlyDictionary<ReportStatus, int> ByStatus, TimeSpan Elapsed, string DatabasePath)
 {
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"Generated {Reports} reports, {Events} timeline events and {Documents} issued-document records in {Elapsed.TotalSeconds:F1} s into {DatabasePath}.\n") +
+        $"Generated {Reports} reports, {Events} timeline events, {Documents} issued-document records, {Attachments} attachment records and {Surveys} satisfaction surveys in {Elapsed.TotalSeconds:F1} s into {DatabasePath}.\n") +
         string.Join(", ", ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
 }
 
@@ -51,10 +52,6 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
     public const string UserPrefix = "uji.";
 
     internal sealed record Staff(WorkflowActor Actor, PersonRef Ref);
-
-    /// <param name="NewNumber">A first issue or a re-completion (a correction) takes a number; a signature or approval keeps it.</param>
-    private readonly record struct DocIssue(int ReportId, int ReportIndex, DocumentType Type, int Version, DateTime AtUtc, string? ByUserId,
-        bool NewNumber);
 
     private static readonly string[] FirstNames =
     [
@@ -94,12 +91,9 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
     {
         var watch = Stopwatch.StartNew();
         var now = clock.GetUtcNow().UtcDateTime;
-        var rng = new Random(options.Seed);
 
-        // The full-size sample PDFs and the plan need no database: they are computed on the other core while the
-        // accounts are created.
+        // The full-size sample PDFs need no database: they are rendered on the other core while the accounts are created.
         var sampling = Task.Run(SamplePdfs, ct);
-        var planning = Task.Run(() => PlanReports(options, now, rng), ct);
 
         var opds = await db.Opds.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Id)
             .Select(o => new { o.Id, o.Name, o.ShortName }).ToListAsync(ct);
@@ -108,7 +102,6 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
         var staff = await EnsureStaffAsync(opds.Select(o => (o.Id, o.ShortName ?? o.Name)).ToList(), options.Password, now);
         var connectionString = db.Database.GetConnectionString()!;
         var databasePath = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var plans = await planning;
         var samples = await sampling;
 
         await using var connection = new SqliteConnection(connectionString);
@@ -153,19 +146,23 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
             writer.NextDeviceId = await MaxIdAsync(connection, tx, "ReportDevices", ct) + 1;
             writer.NextPauseId = await MaxIdAsync(connection, tx, "ReportPauses", ct) + 1;
             writer.NextGuestId = await MaxIdAsync(connection, tx, "GuestBookEntries", ct) + 1;
+            writer.NextAttachmentId = await MaxIdAsync(connection, tx, "Attachments", ct) + 1;
+            writer.NextSurveyId = await MaxIdAsync(connection, tx, "SatisfactionSurveys", ct) + 1;
             var nextDocumentId = await MaxIdAsync(connection, tx, "IssuedDocuments", ct) + 1;
             var firstIds = new Dictionary<string, long>
             {
                 ["Reports"] = nextReportId, ["ReportEvents"] = writer.NextEventId, ["ReportAssignments"] = writer.NextAssignmentId,
                 ["ReportDevices"] = writer.NextDeviceId, ["ReportPauses"] = writer.NextPauseId, ["GuestBookEntries"] = writer.NextGuestId,
-                ["IssuedDocuments"] = nextDocumentId,
+                ["IssuedDocuments"] = nextDocumentId, ["Attachments"] = writer.NextAttachmentId,
+                ["SatisfactionSurveys"] = writer.NextSurveyId,
             };
-            LogPhase("setup and planning", watch);
+            LogPhase("setup", watch);
 
-            // 2. One thread builds the reports through the domain model and then prepares the documents (numbers, codes,
-            // PDFs, hashes); this thread writes what it hands over. The builder is sequential, so a seed gives the same
-            // data as before; the bounded channel keeps under a thousand built reports in memory (few enough to die young: the garbage collector
-            // would otherwise promote and copy what waits in the queue).
+            // 2. One thread plans and builds the reports one at a time through the domain model and prepares the documents
+            // their timelines issue (numbers, codes, PDFs, hashes) as soon as their order of issue is known; this thread
+            // writes what it hands over. The builder is sequential, so a seed gives the same data; the bounded channel
+            // keeps under a thousand built reports in memory (few enough to die young: the garbage collector would
+            // otherwise promote and copy what waits in the queue), and nothing else is kept per report.
             var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(8)
             {
                 SingleReader = true,
@@ -173,43 +170,46 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 FullMode = BoundedChannelFullMode.Wait,
             });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            // Appending (--force) to generated data: the builder's choices continue from a seed mixed with where the data
-            // ends, so a second append with the same --seed does not draw the same verification codes (unique) again.
-            var builderRandom = nextReportId == 1 ? rng : new Random(unchecked(options.Seed * 397 + nextDocumentId));
-            var producer = new Producer(options, plans, opds.Select(o => (o.Id, o.ShortName ?? o.Name)).ToArray(), staff, settings,
-                sequences, nextReportId, nextDocumentId, builderRandom, samples, channel.Writer);
+            // Each report's random numbers come from the seed and its id, the verification codes from the seed and the
+            // first document id: appending (--force) with the same --seed does not draw the same (unique) codes again.
+            var stream = new ReportStream(options.Reports, options.Seed, nextReportId, now);
+            var codes = new Random(ReportStream.ReportSeed(unchecked(options.Seed * 397), nextDocumentId));
+            var producer = new Producer(options, stream, opds.Select(o => (o.Id, o.ShortName ?? o.Name)).ToArray(), staff, settings,
+                sequences, nextReportId, nextDocumentId, codes, samples, now, channel.Writer);
             var production = Task.Factory.StartNew(() => producer.Run(stop.Token), stop.Token, TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).Unwrap();
 
-            var insertWatch = new Stopwatch();
-            var waitWatch = new Stopwatch();
-            var documentsStarted = false;
+            var times = new WriterTimes();
+            var written = 0;
+            var progressStep = Math.Max(50_000, options.Reports / 10);
+            var nextProgress = progressStep;
             try
             {
                 while (true)
                 {
-                    waitWatch.Start();
+                    times.Wait.Start();
                     var more = await channel.Reader.WaitToReadAsync(ct);
-                    waitWatch.Stop();
+                    times.Wait.Stop();
                     if (!more) break;
-                    insertWatch.Start();
                     while (channel.Reader.TryRead(out var batch))
                     {
-                        if (batch.Reports is { } built)
+                        times.Reports.Start();
+                        foreach (var item in batch.Reports)
                         {
-                            foreach (var item in built) writer.WriteReport(item.Id, item.Report, item.Guest, item.Events);
+                            writer.WriteReport(item.Id, item.Report, item.Guest, item.Events);
+                            writer.WriteExtras(item.Attachments, item.Survey);
                         }
-                        else
+                        times.Reports.Stop();
+                        times.Documents.Start();
+                        foreach (ref readonly var row in CollectionsMarshal.AsSpan(batch.Documents)) writer.WriteDocument(row);
+                        times.Documents.Stop();
+                        written += batch.Reports.Count;
+                        if (written >= nextProgress && written < options.Reports)
                         {
-                            if (!documentsStarted)
-                            {
-                                documentsStarted = true;
-                                LogPhase("reports written", watch, insertWatch, waitWatch, producer);
-                            }
-                            foreach (ref readonly var row in batch.Documents.AsSpan()) writer.WriteDocument(row);
+                            LogPhase($"{written} reports written", watch, times, producer);
+                            nextProgress += progressStep;
                         }
                     }
-                    insertWatch.Stop();
                 }
                 await production;
             }
@@ -228,7 +228,7 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
             }
 
             await writer.WriteSequencesAsync(sequences, ct);
-            LogPhase("documents written", watch, insertWatch, waitWatch, producer);
+            LogPhase("reports and documents written", watch, times, producer);
             await CheckForeignKeysAsync(connection, tx, firstIds, ct);
             LogPhase("foreign keys checked", watch);
             await tx.CommitAsync(ct);
@@ -241,8 +241,8 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 "PRAGMA analysis_limit=1000; ANALYZE;", ct);
             LogPhase("statistics (ANALYZE)", watch);
             watch.Stop();
-            var result = new GeneratorResult(options.Reports, writer.NextEventId - firstEventId, producer.Documents, producer.ByStatus,
-                watch.Elapsed, databasePath);
+            var result = new GeneratorResult(options.Reports, writer.NextEventId - firstEventId, producer.Documents, producer.Attachments,
+                producer.Surveys, producer.ByStatus, watch.Elapsed, databasePath);
             logger.LogInformation("Generated {Reports} reports with {Documents} documents in {Seconds:F1} s", options.Reports,
                 producer.Documents, watch.Elapsed.TotalSeconds);
             return result;
@@ -267,77 +267,98 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
         }
     }
 
-    /// <summary>Plans every report (target state, path, receipt time), sorted by receipt so numbers follow time.</summary>
-    private static Plan[] PlanReports(GeneratorOptions options, DateTime now, Random rng)
+    private void LogPhase(string phase, Stopwatch total, WriterTimes? writer = null, Producer? producer = null)
     {
-        var openCount = Math.Max(2 * 14, options.Reports * 3 / 200);
-        var openStates = Enum.GetValues<ReportStatus>().Where(s => !Workflow.FinalStates.Contains(s)).ToArray();
-        var plans = new Plan[options.Reports];
-        var twoYears = TimeSpan.FromDays(730);
-        for (var i = 0; i < options.Reports; i++)
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime.TotalSeconds;
+        // Memory: the process's resident set now and at its peak, the managed heap after the last collection.
+        var memory = string.Create(CultureInfo.InvariantCulture,
+            $"RSS {process.WorkingSet64 / 1048576} MB, peak {process.PeakWorkingSet64 / 1048576} MB, managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576} MB");
+        if (writer is null)
         {
-            var target = i < openCount ? openStates[i % openStates.Length]
-                : rng.NextDouble() < 0.07 ? ReportStatus.Rejected : ReportStatus.Closed;
-            var steps = ReportPlanner.Plan(rng, target);
-            var recordDelay = TimeSpan.FromMinutes(rng.Next(0, 30));
-            var total = recordDelay + TimeSpan.FromMinutes(10);
-            foreach (var step in steps) total += step.Delay;
-            DateTime received;
-            if (i < openCount)
-            {
-                received = now - total - TimeSpan.FromMinutes(rng.Next(5, 360));
-            }
-            else
-            {
-                received = WorkingTime(rng, now - twoYears, now - total - TimeSpan.FromHours(1));
-            }
-            plans[i] = new Plan(target, steps, TruncateToSecond(received), recordDelay, rng.Next());
-        }
-        Array.Sort(plans, (a, b) => a.ReceivedAtUtc.CompareTo(b.ReceivedAtUtc));
-        return plans;
-    }
-
-    private void LogPhase(string phase, Stopwatch total, Stopwatch? insert = null, Stopwatch? wait = null, Producer? producer = null)
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        if (insert is null)
-        {
-            logger.LogInformation("Generator: {Phase} after {Seconds:F1} s (process CPU {Cpu:F1} s)", phase, total.Elapsed.TotalSeconds, cpu);
+            logger.LogInformation("Generator: {Phase} after {Seconds:F1} s (process CPU {Cpu:F1} s; {Memory})", phase, total.Elapsed.TotalSeconds, cpu,
+                memory);
         }
         else
         {
             logger.LogInformation("Generator: {Phase} after {Seconds:F1} s (process CPU {Cpu:F1} s; builder thread: domain model {Build:F1} s, " +
-                "documents {Prepare:F1} s; writer thread: inserts {Write:F1} s, waiting {Wait:F1} s)", phase, total.Elapsed.TotalSeconds, cpu,
-                producer!.BuildSeconds, producer.PrepareSeconds, insert.Elapsed.TotalSeconds, wait!.Elapsed.TotalSeconds);
+                "documents {Prepare:F1} s; writer thread: report rows {Reports:F1} s, document rows {Documents:F1} s, waiting {Wait:F1} s; {Memory})",
+                phase, total.Elapsed.TotalSeconds, cpu, producer!.BuildSeconds, producer.PrepareSeconds, writer.Reports.Elapsed.TotalSeconds,
+                writer.Documents.Elapsed.TotalSeconds, writer.Wait.Elapsed.TotalSeconds, memory);
         }
     }
 
-    private readonly record struct BuiltReport(int Id, Report Report, GuestBookEntry? Guest, ReportEvent[] Events);
-
-    /// <summary>What the builder hands to the writer: built reports, or prepared document rows.</summary>
-    private sealed class Batch
+    /// <summary>Where the writer thread's time goes.</summary>
+    private sealed class WriterTimes
     {
-        public List<BuiltReport>? Reports { get; init; }
-        public DocumentRow[] Documents { get; init; } = [];
+        public Stopwatch Reports { get; } = new();
+        public Stopwatch Documents { get; } = new();
+        public Stopwatch Wait { get; } = new();
     }
 
-    private readonly record struct Plan(ReportStatus Target, List<PlannedStep> Steps, DateTime ReceivedAtUtc, TimeSpan RecordDelay, int Seed);
+    private readonly record struct BuiltReport(int Id, Report Report, GuestBookEntry? Guest, ReportEvent[] Events,
+        IReadOnlyList<Attachment> Attachments, SatisfactionSurvey? Survey);
+
+    /// <summary>What the builder hands to the writer: built reports and the document rows that are ready.</summary>
+    private sealed class Batch
+    {
+        public List<BuiltReport> Reports { get; } = new(Producer.ReportBatch);
+        public List<DocumentRow> Documents { get; } = [];
+    }
+
+    /// <summary>A document a report's timeline issues, waiting in the queue of issues until its number can be given.</summary>
+    /// <param name="NewNumber">A first issue or a re-completion (a correction) takes a number; a signature or approval keeps it.</param>
+    /// <param name="HasSuccessor">A later version of the same document follows in the same report's timeline.</param>
+    private readonly record struct DocIssue(int ReportId, DocumentType Type, int Version, DateTime AtUtc, string? ByUserId,
+        bool NewNumber, bool HasSuccessor, string ReportNumber, bool FullSize);
+
+    /// <summary>The order documents are issued in: time, then report, type and version (two numbers to compare).</summary>
+    private readonly record struct IssueKey(long Ticks, long Tie) : IComparable<IssueKey>
+    {
+        public static IssueKey Of(in DocIssue issue) =>
+            new(issue.AtUtc.Ticks, (long)issue.ReportId << 24 | (long)(int)issue.Type << 12 | (uint)issue.Version);
+
+        public int CompareTo(IssueKey other)
+        {
+            var c = Ticks.CompareTo(other.Ticks);
+            return c != 0 ? c : Tie.CompareTo(other.Tie);
+        }
+    }
 
     /// <summary>
-    /// The builder thread: builds every report in order of receipt (numbers from the yearly counters), collects the
-    /// documents the timeline issues, then numbers them in order of issue and prepares their rows.
+    /// The builder thread: takes the plans one at a time from the <see cref="ReportStream"/> (in order of receipt, numbers
+    /// from the yearly counters), builds each report, its attachments and survey, and queues the documents its timeline
+    /// issues. Documents are numbered in order of issue: before a report received at time T is built, every queued issue
+    /// up to T is final (every later report is received, and issues, at T or after), so it is numbered, given its id and
+    /// its placeholder PDF, and handed over. A version that a later one supersedes waits (as a row) until that one has
+    /// its id; rows are handed over in order of id (SQLite appends them at the end of the table and of the id index
+    /// instead of splitting pages in the middle). Nothing here grows with the number of reports: the queue and the
+    /// waiting rows are the documents of the reports in progress.
     /// </summary>
-    private sealed class Producer(GeneratorOptions options, Plan[] plans, (int Id, string Name)[] opds, GeneratorStaff staff,
-        DocumentSettings settings, Dictionary<string, long> sequences, int nextReportId, int nextDocumentId, Random rng,
-        Dictionary<DocumentType, (byte[] Pdf, string Hash, string Snapshot)> samples, ChannelWriter<Batch> output)
+    private sealed class Producer(GeneratorOptions options, ReportStream stream, (int Id, string Name)[] opds, GeneratorStaff staff,
+        DocumentSettings settings, Dictionary<string, long> sequences, int nextReportId, int nextDocumentId, Random codes,
+        Dictionary<DocumentType, (byte[] Pdf, string Hash, string Snapshot)> samples, DateTime nowUtc, ChannelWriter<Batch> output)
     {
-        private const int ReportBatch = 100;
-        private const int DocumentBatch = 500;
+        public const int ReportBatch = 100;
+
+        private readonly PriorityQueue<DocIssue, IssueKey> _queue = new();
+        private readonly Dictionary<(int ReportId, DocumentType Type), DocumentRow> _waiting = [];
+        private readonly Dictionary<int, DocumentRow> _ready = [];
+        private int _nextToHandOver;
+        private readonly Dictionary<DocumentType, NumberFormatter> _formatters = [];
+        private readonly Dictionary<(DocumentType, int), string> _sequenceNames = [];
+        private readonly Stopwatch _prepare = new();
+        private readonly Stopwatch _active = new();
+        private Batch _batch = new();
+        private int _issued;
 
         public Dictionary<ReportStatus, int> ByStatus { get; } = [];
-        public int Documents { get; private set; }
-        public double BuildSeconds { get; private set; }
-        public double PrepareSeconds { get; private set; }
+        public int Documents => _issued;
+        public int Attachments { get; private set; }
+        public int Surveys { get; private set; }
+        /// <summary>Time spent building reports (not waiting for the writer, not preparing documents).</summary>
+        public double BuildSeconds => _active.Elapsed.TotalSeconds - _prepare.Elapsed.TotalSeconds;
+        public double PrepareSeconds => _prepare.Elapsed.TotalSeconds;
 
         public async Task Run(CancellationToken ct)
         {
@@ -355,16 +376,20 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
 
         private async Task RunCore(CancellationToken ct)
         {
-            var watch = Stopwatch.StartNew();
-            var issues = new List<DocIssue>(options.Reports * 6);
-            var numbers = new string[options.Reports];
-            var closedIndexes = new List<int>();
+            _active.Start();
+            _nextToHandOver = nextDocumentId;
+            var fullSize = stream.LastClosed(options.SamplePdfs);
             var versions = new Dictionary<DocumentType, int>();
-            var batch = new List<BuiltReport>(ReportBatch);
-            for (var i = 0; i < plans.Length; i++)
+            var issues = new List<DocIssue>(8);
+            for (var i = 0; i < stream.Count; i++)
             {
-                var plan = plans[i];
-                var local = new Random(plan.Seed);
+                var plan = stream.Plan(i);
+                // Every issue up to this receipt is final: number it and hand it over.
+                _prepare.Start();
+                while (_queue.TryPeek(out var first, out _) && first.AtUtc <= plan.ReceivedAtUtc) Issue(_queue.Dequeue());
+                _prepare.Stop();
+
+                var local = plan.Random;
                 var (opdId, opdName) = opds[Skewed(local, opds.Length)];
                 var year = Wib.FromUtc(plan.ReceivedAtUtc).Year;
                 var name = $"{Report.NumberPrefix}-{year}";
@@ -372,114 +397,130 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
                 var (report, guest) = Build(local, plan.Target, plan.Steps, plan.ReceivedAtUtc, plan.RecordDelay, year, sequence,
                     opdId, opdName, staff);
                 var reportId = nextReportId + i;
-                numbers[i] = report.Number;
                 ByStatus[report.Status] = ByStatus.GetValueOrDefault(report.Status) + 1;
-                if (report.Status == ReportStatus.Closed) closedIndexes.Add(i);
 
                 var events = report.Events.ToArray();
                 // Stable, like OrderBy: events recorded at the same second keep the order they were recorded in.
                 if (!IsOrdered(events)) events = [.. events.OrderBy(e => e.AtUtc)];
                 versions.Clear();
+                issues.Clear();
                 foreach (var ev in events)
                 {
                     foreach (var type in DocumentTriggers.After(ev, events))
                     {
                         var version = versions[type] = versions.GetValueOrDefault(type) + 1;
-                        issues.Add(new DocIssue(reportId, i, type, version, ev.AtUtc, ev.ActorUserId,
-                            version == 1 || ev.Action == WorkflowAction.CompleteWork));
+                        issues.Add(new DocIssue(reportId, type, version, ev.AtUtc, ev.ActorUserId,
+                            version == 1 || ev.Action == WorkflowAction.CompleteWork, false, report.Number, fullSize.Contains(i)));
                     }
                 }
-                batch.Add(new BuiltReport(reportId, report, guest, events));
-                if (batch.Count == ReportBatch)
+                foreach (var issue in issues)
                 {
-                    BuildSeconds += watch.Elapsed.TotalSeconds;
-                    await output.WriteAsync(new Batch { Reports = batch }, ct);
-                    watch.Restart();
-                    batch = new List<BuiltReport>(ReportBatch);
+                    var queued = issue.Version < versions[issue.Type] ? issue with { HasSuccessor = true } : issue;
+                    _queue.Enqueue(queued, IssueKey.Of(queued));
                 }
-            }
-            if (batch.Count > 0) await output.WriteAsync(new Batch { Reports = batch }, ct);
-            BuildSeconds += watch.Elapsed.TotalSeconds;
-            watch.Restart();
 
-            // 3. Documents in issue order: letter numbers from the yearly counter of each type, versions superseded.
-            issues.Sort(static (a, b) =>
-            {
-                var c = a.AtUtc.CompareTo(b.AtUtc);
-                if (c == 0) c = a.ReportId.CompareTo(b.ReportId);
-                if (c == 0) c = a.Type.CompareTo(b.Type);
-                return c != 0 ? c : a.Version.CompareTo(b.Version);
-            });
-            var successor = new int[issues.Count];
-            var latest = new Dictionary<(int ReportId, DocumentType Type), int>(issues.Count / 3);
-            for (var k = 0; k < issues.Count; k++)
-            {
-                successor[k] = -1;
-                var key = (issues[k].ReportId, issues[k].Type);
-                if (latest.TryGetValue(key, out var previous)) successor[previous] = k;
-                latest[key] = k;
+                var (attachments, survey) = ReportExtras.For(local, report, reportId, staff, nowUtc);
+                Attachments += attachments.Count;
+                if (survey is not null) Surveys++;
+                _batch.Reports.Add(new BuiltReport(reportId, report, guest, events, attachments, survey));
+                if (_batch.Reports.Count == ReportBatch) await HandOverAsync(ct);
             }
-            var fullSize = closedIndexes.TakeLast(options.SamplePdfs).ToHashSet();
-            var formatters = new Dictionary<DocumentType, NumberFormatter>();
-            var sequenceNames = new Dictionary<(DocumentType, int), string>();
-            var issuedNumbers = new Dictionary<(int ReportId, DocumentType Type), string>();
-            var rows = new DocumentRow[Math.Min(DocumentBatch, issues.Count)];
-            var filled = 0;
-            for (var k = 0; k < issues.Count; k++)
+
+            // The documents still queued (the newest reports' last steps), in order of issue.
+            _prepare.Start();
+            while (_queue.TryDequeue(out var issue, out _))
             {
-                var issue = issues[k];
-                string number;
-                if (!DocumentTypes.LetterNumbered.Contains(issue.Type))
-                {
-                    number = numbers[issue.ReportIndex];
-                }
-                else if (!issue.NewNumber)
-                {
-                    number = issuedNumbers[(issue.ReportId, issue.Type)];
-                }
-                else
-                {
-                    var issuedOn = Wib.DateOf(issue.AtUtc);
-                    if (!sequenceNames.TryGetValue((issue.Type, issuedOn.Year), out var name))
-                    {
-                        sequenceNames[(issue.Type, issuedOn.Year)] = name = issue.Type.SequenceName(issuedOn.Year);
-                    }
-                    ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(sequences, name, out _);
-                    var sequence = ++last;
-                    if (!formatters.TryGetValue(issue.Type, out var formatter))
-                    {
-                        formatters[issue.Type] = formatter = new NumberFormatter(settings.NumberPattern(issue.Type));
-                    }
-                    number = formatter.Format(sequence, issuedOn);
-                }
-                issuedNumbers[(issue.ReportId, issue.Type)] = number;
-                var next = successor[k];
-                var code = NewVerificationCode(rng);
-                byte[] pdf;
-                string hash, snapshot;
-                if (fullSize.Contains(issue.ReportIndex))
-                {
-                    (pdf, hash, snapshot) = samples[issue.Type];
-                }
-                else
-                {
-                    pdf = PlaceholderPdf.For(issue.Type.Label(), issue.Version > 1 ? $"{number} versi {issue.Version}" : number);
-                    hash = IssuedDocument.HashOf(pdf);
-                    snapshot = "{}";
-                }
-                rows[filled++] = new DocumentRow(nextDocumentId + k, issue.ReportId, issue.Type, number, issue.Version, issue.AtUtc,
-                    issue.ByUserId, code, hash, pdf, snapshot, next < 0 ? null : nextDocumentId + next, next < 0 ? null : issues[next].AtUtc);
-                if (filled == rows.Length)
-                {
-                    PrepareSeconds += watch.Elapsed.TotalSeconds;
-                    await output.WriteAsync(new Batch { Documents = rows }, ct);
-                    watch.Restart();
-                    rows = new DocumentRow[Math.Min(DocumentBatch, issues.Count - k - 1)];
-                    filled = 0;
-                }
+                Issue(issue);
+                if (_batch.Documents.Count >= 500) await HandOverAsync(ct);
             }
-            PrepareSeconds += watch.Elapsed.TotalSeconds;
-            Documents = issues.Count;
+            _prepare.Stop();
+            if (_waiting.Count > 0 || _ready.Count > 0)
+                throw new InvalidOperationException("A document version waits for a successor that was never issued.");
+            if (_batch.Reports.Count > 0 || _batch.Documents.Count > 0) await HandOverAsync(ct);
+            _active.Stop();
+        }
+
+        private async Task HandOverAsync(CancellationToken ct)
+        {
+            var preparing = _prepare.IsRunning;
+            _active.Stop();
+            _prepare.Stop();
+            await output.WriteAsync(_batch, ct);
+            _batch = new Batch();
+            _active.Start();
+            if (preparing) _prepare.Start();
+        }
+
+        /// <summary>Numbers one issue (the next in order of issue), gives it its id and PDF, and hands over what is complete.</summary>
+        private void Issue(DocIssue issue)
+        {
+            var id = nextDocumentId + _issued++;
+            var key = (issue.ReportId, issue.Type);
+            string? previousNumber = null;
+            if (_waiting.Remove(key, out var previous))
+            {
+                // The version this one supersedes now knows its successor.
+                previousNumber = previous.Number;
+                Ready(previous with { SupersededById = id, SupersededAtUtc = issue.AtUtc });
+            }
+            string number;
+            if (!DocumentTypes.LetterNumbered.Contains(issue.Type))
+            {
+                number = issue.ReportNumber;
+            }
+            else if (!issue.NewNumber)
+            {
+                number = previousNumber ?? throw new InvalidOperationException($"Version {issue.Version} of {issue.Type} has no earlier number.");
+            }
+            else
+            {
+                var issuedOn = Wib.DateOf(issue.AtUtc);
+                if (!_sequenceNames.TryGetValue((issue.Type, issuedOn.Year), out var name))
+                {
+                    _sequenceNames[(issue.Type, issuedOn.Year)] = name = issue.Type.SequenceName(issuedOn.Year);
+                }
+                ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(sequences, name, out _);
+                var sequence = ++last;
+                if (!_formatters.TryGetValue(issue.Type, out var formatter))
+                {
+                    _formatters[issue.Type] = formatter = new NumberFormatter(settings.NumberPattern(issue.Type));
+                }
+                number = formatter.Format(sequence, issuedOn);
+            }
+            var code = NewVerificationCode(codes);
+            byte[] pdf;
+            string hash, snapshot;
+            if (issue.FullSize)
+            {
+                (pdf, hash, snapshot) = samples[issue.Type];
+            }
+            else
+            {
+                pdf = PlaceholderPdf.For(issue.Type.Label(), issue.Version > 1 ? $"{number} versi {issue.Version}" : number);
+                hash = IssuedDocument.HashOf(pdf);
+                snapshot = "{}";
+            }
+            var row = new DocumentRow(id, issue.ReportId, issue.Type, number, issue.Version, issue.AtUtc, issue.ByUserId, code, hash, pdf,
+                snapshot, null, null);
+            if (issue.HasSuccessor) _waiting[key] = row;
+            else Ready(row);
+        }
+
+        /// <summary>A complete row: handed over with every complete row after it once all rows before it are.</summary>
+        private void Ready(in DocumentRow row)
+        {
+            if (row.Id != _nextToHandOver)
+            {
+                _ready.Add(row.Id, row);
+                return;
+            }
+            _batch.Documents.Add(row);
+            _nextToHandOver++;
+            while (_ready.Remove(_nextToHandOver, out var next))
+            {
+                _batch.Documents.Add(next);
+                _nextToHandOver++;
+            }
         }
 
         private static bool IsOrdered(ReportEvent[] events)
@@ -812,25 +853,10 @@ internal sealed class BulkDataGenerator(AppDbContext db, UserManager<AppUser> us
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>A time between the bounds, mostly on weekdays in office hours (WIB).</summary>
-    private static DateTime WorkingTime(Random rng, DateTime fromUtc, DateTime toUtc)
-    {
-        if (toUtc <= fromUtc) return toUtc;
-        for (var attempt = 0; ; attempt++)
-        {
-            var t = fromUtc + TimeSpan.FromSeconds(rng.NextDouble() * (toUtc - fromUtc).TotalSeconds);
-            var wib = Wib.FromUtc(t);
-            var office = wib.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && wib.Hour is >= 7 and < 17;
-            if (office || attempt >= 3 || rng.NextDouble() < 0.1) return t;
-        }
-    }
-
-    private static DateTime TruncateToSecond(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-
     /// <summary>An index skewed towards the first items (a few OPDs report most).</summary>
-    private static int Skewed(Random rng, int count) => Math.Min(count - 1, (int)(count * Math.Pow(rng.NextDouble(), 1.8)));
+    internal static int Skewed(Random rng, int count) => Math.Min(count - 1, (int)(count * Math.Pow(rng.NextDouble(), 1.8)));
 
-    private static T Pick<T>(Random rng, T[] items, Func<T, double> weight)
+    internal static T Pick<T>(Random rng, T[] items, Func<T, double> weight)
     {
         var total = items.Sum(weight);
         var x = rng.NextDouble() * total;

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Intake;
+using NetworkMaintenance.Core.Domain.Quality;
 using NetworkMaintenance.Core.Domain.Reports;
 
 namespace NetworkMaintenance.Web.Commands.Generate;
@@ -67,7 +68,19 @@ internal sealed class BulkWriter(SqliteConnection connection) : IDisposable
         "SnapshotJson", "PartiesJson", "IsSuperseded", "SupersededAtUtc", "SupersededById",
     ];
 
-    private sqlite3_stmt _reports = null!, _events = null!, _assignments = null!, _devices = null!, _pauses = null!, _guests = null!, _documents = null!;
+    private static readonly string[] AttachmentColumns =
+    [
+        "Id", "ReportId", "ComplaintId", "StoredName", "OriginalName", "ContentType", "SizeBytes", "UploadedByUserId", "UploadedAtUtc",
+        "UploaderIp",
+    ];
+
+    private static readonly string[] SurveyColumns =
+    [
+        "Id", "ReportId", "OpdId", "UserId", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "Suggestion", "SubmittedAtUtc",
+    ];
+
+    private sqlite3_stmt _reports = null!, _events = null!, _assignments = null!, _devices = null!, _pauses = null!, _guests = null!,
+        _documents = null!, _attachments = null!, _surveys = null!;
     private SqliteTransaction _tx = null!;
 
     public long NextEventId { get; set; }
@@ -75,6 +88,8 @@ internal sealed class BulkWriter(SqliteConnection connection) : IDisposable
     public int NextDeviceId { get; set; }
     public long NextPauseId { get; set; }
     public int NextGuestId { get; set; }
+    public int NextAttachmentId { get; set; }
+    public int NextSurveyId { get; set; }
 
     public void Prepare(SqliteTransaction tx)
     {
@@ -86,6 +101,8 @@ internal sealed class BulkWriter(SqliteConnection connection) : IDisposable
         _pauses = Insert("ReportPauses", PauseColumns);
         _guests = Insert("GuestBookEntries", GuestColumns);
         _documents = Insert("IssuedDocuments", DocumentColumns);
+        _attachments = Insert("Attachments", AttachmentColumns);
+        _surveys = Insert("SatisfactionSurveys", SurveyColumns);
     }
 
     public void WriteReport(int id, Report r, GuestBookEntry? guest, IReadOnlyList<ReportEvent> orderedEvents)
@@ -140,6 +157,26 @@ internal sealed class BulkWriter(SqliteConnection connection) : IDisposable
             Text(guest.Institution); Text(guest.Purpose); Time(guest.TimeInUtc); Time(guest.TimeOutUtc); Int(id);
             Text(guest.RecordedByUserId); Time(guest.CreatedAtUtc);
             Step(GuestColumns.Length);
+        }
+    }
+
+    /// <summary>A report's attachment records (the files themselves are not written) and its satisfaction survey.</summary>
+    public void WriteExtras(IReadOnlyList<Attachment> attachments, SatisfactionSurvey? survey)
+    {
+        foreach (var a in attachments)
+        {
+            Begin(_attachments);
+            Int(NextAttachmentId++); Int(a.ReportId); Int(a.ComplaintId); Text(a.StoredName); Text(a.OriginalName); Text(a.ContentType);
+            Int(a.SizeBytes); Text(a.UploadedByUserId); Time(a.UploadedAtUtc); Text(a.UploaderIp);
+            Step(AttachmentColumns.Length);
+        }
+        if (survey is not null)
+        {
+            Begin(_surveys);
+            Int(NextSurveyId++); Int(survey.ReportId); Int(survey.OpdId); Text(survey.UserId); Int(survey.U1); Int(survey.U2);
+            Int(survey.U3); Int(survey.U4); Int(survey.U5); Int(survey.U6); Int(survey.U7); Int(survey.U8); Int(survey.U9);
+            Text(survey.Suggestion); Time(survey.SubmittedAtUtc);
+            Step(SurveyColumns.Length);
         }
     }
 
@@ -279,7 +316,7 @@ internal sealed class BulkWriter(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in new[] { _reports, _events, _assignments, _devices, _pauses, _guests, _documents })
+        foreach (var statement in new[] { _reports, _events, _assignments, _devices, _pauses, _guests, _documents, _attachments, _surveys })
         {
             statement?.Dispose();
         }

@@ -36,7 +36,7 @@ public sealed class AttachmentsController(
         }
 
         var content = await store.OpenAsync(attachment, ct);
-        if (content is null) return NotFound();
+        if (content is null) return MissingFile();
         await audit.WriteAsync(Core.Domain.Audit.AuditEvents.AttachmentDownloaded, $"Lampiran \"{attachment.OriginalName}\" diunduh.", Audit.AuditObject.Attachment(attachment.Id), new { attachment.ReportId, attachment.ComplaintId }, ct: ct);
         Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
@@ -63,6 +63,24 @@ public sealed class AttachmentsController(
         TempData.Success($"Lampiran {upload.SafeName} tersimpan.");
         return RedirectToAction(nameof(Reports.ReportsController.Details), Reports.ReportsController.Name, new { id });
     }
+
+    /// <summary>
+    /// The record is there but the store has no file for it (a database restored without its files, or generated
+    /// load-test data, which records attachments without files): a 404 that says so, in Indonesian.
+    /// </summary>
+    private ViewResult MissingFile()
+    {
+        var result = View("Error", new Home.ErrorViewModel(StatusCodes.Status404NotFound, HttpContext.TraceIdentifier)
+        {
+            CustomTitle = MissingFileTitle,
+            CustomMessage = "Data lampiran ini tercatat, tetapi berkasnya tidak ada di penyimpanan server. Hubungi administrator " +
+                "bila berkas ini diperlukan.",
+        });
+        result.StatusCode = StatusCodes.Status404NotFound;
+        return result;
+    }
+
+    public const string MissingFileTitle = "Berkas lampiran tidak tersedia";
 
     private async Task<bool> MayViewReportAsync(int reportId, CancellationToken ct)
     {

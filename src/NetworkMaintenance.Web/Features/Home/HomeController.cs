@@ -93,7 +93,13 @@ public sealed record ReporterHomeModel(IReadOnlyList<ReportListRow> WaitingForMe
 
 public sealed record ErrorViewModel(int StatusCode, string TraceId)
 {
-    public string Title => StatusCode switch
+    /// <summary>A title of its own instead of the status code's (with <see cref="CustomMessage"/>).</summary>
+    public string? CustomTitle { get; init; }
+
+    /// <summary>A message of its own instead of the status code's.</summary>
+    public string? CustomMessage { get; init; }
+
+    public string Title => CustomTitle ?? StatusCode switch
     {
         400 => "Permintaan tidak valid",
         403 => "Akses ditolak",
@@ -104,7 +110,7 @@ public sealed record ErrorViewModel(int StatusCode, string TraceId)
         _ => "Terjadi kesalahan",
     };
 
-    public string Message => StatusCode switch
+    public string Message => CustomMessage ?? StatusCode switch
     {
         400 => "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi.",
         403 => "Anda tidak memiliki hak untuk membuka halaman ini.",
