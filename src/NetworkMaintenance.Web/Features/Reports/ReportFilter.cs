@@ -64,6 +64,10 @@ public sealed class ReportFilter
     /// <summary>Whether the list is in its default order: newest received first (<see cref="Order"/>).</summary>
     public bool NewestFirst => Sort is null or "" or "received" || Sorts.All(s => s.Value != Sort);
 
+    /// <summary>Whether no filter but the text search (<see cref="Q"/>) is set.</summary>
+    public bool OnlyText => Status is null && OpdId is null && Channel is null && Category is null
+        && string.IsNullOrWhiteSpace(TechnicianId) && From is null && To is null && !Overdue;
+
     /// <summary>Whether there is a text search (<see cref="Q"/>).</summary>
     public bool HasText => !string.IsNullOrWhiteSpace(Q);
 

@@ -20,11 +20,11 @@ public readonly record struct ReportCount(int Value, bool MoreThan)
     public static ReportCount Exactly(int value) => new(value, false);
 
     /// <summary>Counts <paramref name="matching"/> (unordered) up to <see cref="Cap"/> + 1 rows.</summary>
-    public static async Task<ReportCount> OfAsync(IQueryable<Report> matching, CancellationToken ct)
-    {
-        var counted = await matching.Take(Cap + 1).CountAsync(ct);
-        return counted > Cap ? new(Cap, true) : Exactly(counted);
-    }
+    public static async Task<ReportCount> OfAsync(IQueryable<Report> matching, CancellationToken ct) =>
+        Of(await matching.Take(Cap + 1).CountAsync(ct));
+
+    /// <summary>The count of <paramref name="counted"/> rows, counted up to <see cref="Cap"/> + 1.</summary>
+    public static ReportCount Of(int counted) => counted > Cap ? new(Cap, true) : Exactly(counted);
 
     /// <summary>"25", or "lebih dari 10.000" past the cap.</summary>
     public string Text => MoreThan ? "lebih dari " + Value.ToString("N0", Id) : Value.ToString(CultureInfo.InvariantCulture);
@@ -47,13 +47,17 @@ public static class ReportListPage
     /// </summary>
     public const int WindowPerRow = 100;
 
-    public static async Task<ReportListPageResult> ReadAsync(IQueryable<Report> visible, ReportFilter filter, SlaClock sla,
+    /// <param name="visible">The reports the user may see; <paramref name="seesAll"/>: that is every report.</param>
+    public static async Task<ReportListPageResult> ReadAsync(IQueryable<Report> visible, bool seesAll, ReportFilter filter, SlaClock sla,
         ReportTextSearch search, int pageSize, CancellationToken ct)
     {
         // The other filters without the text search: the newest-first window below is taken over these.
         var filtered = filter.Where(visible, sla, search: null);
         var matching = filter.HasText ? search.Where(filtered, filter.Q!) : filtered;
-        var total = await ReportCount.OfAsync(matching, ct);
+        // The text search alone over every report: its index counts the matches without reading the reports.
+        var total = seesAll && filter.HasText && filter.OnlyText && await search.CountAsync(filter.Q!, ReportCount.Cap + 1, ct) is { } matches
+            ? ReportCount.Of(matches)
+            : await ReportCount.OfAsync(matching, ct);
         var page = total.MoreThan
             ? Math.Max(1, filter.Page)
             : Math.Clamp(filter.Page, 1, Math.Max(1, (total.Value + pageSize - 1) / pageSize));

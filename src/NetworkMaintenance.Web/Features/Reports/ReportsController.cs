@@ -34,7 +34,7 @@ public sealed class ReportsController(AppDbContext db, ReportService reports, Re
         var actor = await actors.ForUserAsync(User.UserId(), ct);
         if (actor is null) return Forbid();
         await pages.KeepConnectionOpenAsync(ct);
-        var list = await ReportListPage.ReadAsync(db.Reports.AsNoTracking().VisibleTo(actor), filter, sla, search, PageSize, ct);
+        var list = await ReportListPage.ReadAsync(db.Reports.AsNoTracking().VisibleTo(actor), ReportQueries.SeesAll(actor), filter, sla, search, PageSize, ct);
         filter.Page = list.Page;
         var staff = (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded;
         // Filter options are reference data, read from the cache (ReferenceLists).
