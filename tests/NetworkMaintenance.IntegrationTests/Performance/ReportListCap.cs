@@ -64,6 +64,10 @@ public sealed class ReportListCap(ITestOutputHelper output) : IDisposable
         Assert.Empty(Numbers(beyond));
         Assert.Contains($"Halaman {lastPage + 1} tidak berisi laporan.", beyond, StringComparison.Ordinal);
         Assert.Contains("href=\"/laporan?page=1\"", beyond, StringComparison.Ordinal);
+        // However far: no overflow of the page's offset.
+        var farthest = await kabid.GetPageAsync($"/laporan?page={int.MaxValue}");
+        Assert.Empty(Numbers(farthest));
+        Assert.Contains("tidak berisi laporan.", farthest, StringComparison.Ordinal);
 
         // Under the cap the count stays exact, and the pager numbers the last page.
         var few = await kabid.GetPageAsync("/laporan?q=Kabel%20putus&status=Closed&from=2019-01-01&to=2019-01-02");

@@ -58,8 +58,10 @@ public static class ReportListPage
         var total = seesAll && filter.HasText && filter.OnlyText && await search.CountAsync(filter.Q!, ReportCount.Cap + 1, ct) is { } matches
             ? ReportCount.Of(matches)
             : await ReportCount.OfAsync(matching, ct);
+        // Past the cap the last page is not known: any page whose rows can be addressed (its offset and the row after
+        // it fit in an int), and an empty one says so.
         var page = total.MoreThan
-            ? Math.Max(1, filter.Page)
+            ? Math.Clamp(filter.Page, 1, int.MaxValue / pageSize - 1)
             : Math.Clamp(filter.Page, 1, Math.Max(1, (total.Value + pageSize - 1) / pageSize));
         var offset = (page - 1) * pageSize;
 
