@@ -512,7 +512,8 @@ public static partial class HttpBenchmark
         [GeneratedRegex(@"GJ-\d{4}-\d{6}")]
         private static partial Regex NumberRegex();
 
-        [GeneratedRegex(@"data-testid=""total"">([\d.,]+)<")]
+        // "lebih dari 10.000" past the list's counting cap (ReportCount): the capped count is enough for a page number.
+        [GeneratedRegex(@"data-testid=""total"">(?:lebih dari )?([\d.,]+)<")]
         private static partial Regex TotalRegex();
     }
 }

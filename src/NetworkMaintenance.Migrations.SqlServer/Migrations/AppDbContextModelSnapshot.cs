@@ -2360,12 +2360,12 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("KasiUserId", "Status");
 
-                    b.HasIndex("OpdId", "Status");
-
                     b.HasIndex("Status", "ReceivedAtUtc");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("OpdId", "Status", "ReceivedAtUtc");
 
                     b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "Status", "SlaClockStartUtc");
 

@@ -46,7 +46,8 @@ public static class DatabaseSetup
                         if (options.RetryingStrategy) x.ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d));
                     })
                     .AddInterceptors(interceptor, statements)
-                    .AddInterceptors(trackers));
+                    .AddInterceptors(trackers)
+                    .ConfigureWarnings(Warnings));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = configuration.GetConnectionString("SqlServer");
@@ -57,7 +58,8 @@ public static class DatabaseSetup
                 services.AddDbContextPool<AppDbContext>(o => o.UseSqlServer(sqlServer, x => x
                     .MigrationsAssembly(SqlServerMigrationsAssembly)
                     .EnableRetryOnFailure())
-                    .AddInterceptors(trackers));
+                    .AddInterceptors(trackers)
+                    .ConfigureWarnings(Warnings));
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgreSql = configuration.GetConnectionString("PostgreSql");
@@ -71,7 +73,8 @@ public static class DatabaseSetup
                     .MigrationsAssembly(PostgreSqlMigrationsAssembly)
                     .EnableRetryOnFailure())
                     .AddInterceptors(PostgreSqlCaseInsensitiveLike.Instance)
-                    .AddInterceptors(trackers));
+                    .AddInterceptors(trackers)
+                    .ConfigureWarnings(Warnings));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
@@ -79,6 +82,14 @@ public static class DatabaseSetup
 
         return services;
     }
+
+    /// <summary>
+    /// The report list counts its matches up to a cap (<see cref="Features.Reports.ReportCount"/>): a row limit without
+    /// an order, which EF would log as a warning on every list view. The counted rows are never returned, so their order
+    /// does not matter; the queries that return rows order them (ReportFilter.Order).
+    /// </summary>
+    private static void Warnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning);
 
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)
     {

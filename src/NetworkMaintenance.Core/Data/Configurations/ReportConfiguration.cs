@@ -61,7 +61,10 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
 
         // The lists and inboxes filter on these.
         builder.HasIndex(r => new { r.Status, r.ReceivedAtUtc });
-        builder.HasIndex(r => new { r.OpdId, r.Status });
+        // An OPD's reports of one state, newest first: the list filtered by OPD and state (and a month) reads just its
+        // rows, and counts them from the index alone (migration ListNewestFirst; it replaced (OpdId, Status), which
+        // it still serves as a prefix, so a write updates as many indexes as before).
+        builder.HasIndex(r => new { r.OpdId, r.Status, r.ReceivedAtUtc });
         builder.HasIndex(r => new { r.KabidUserId, r.Status });
         builder.HasIndex(r => new { r.KasiUserId, r.Status });
         builder.HasIndex(r => r.ReceivedAtUtc);

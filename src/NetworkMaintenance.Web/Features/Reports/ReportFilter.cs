@@ -58,7 +58,21 @@ public sealed class ReportFilter
         return string.Join("&", parts);
     }
 
-    public IQueryable<Report> Apply(IQueryable<Report> query, SlaClock sla, ReportTextSearch search)
+    /// <summary>The reports of <paramref name="query"/> that pass every filter and the search, in the chosen order.</summary>
+    public IQueryable<Report> Apply(IQueryable<Report> query, SlaClock sla, ReportTextSearch search) => Order(Where(query, sla, search));
+
+    /// <summary>Whether the list is in its default order: newest received first (<see cref="Order"/>).</summary>
+    public bool NewestFirst => Sort is null or "" or "received" || Sorts.All(s => s.Value != Sort);
+
+    /// <summary>Whether no filter but the text search (<see cref="Q"/>) is set.</summary>
+    public bool OnlyText => Status is null && OpdId is null && Channel is null && Category is null
+        && string.IsNullOrWhiteSpace(TechnicianId) && From is null && To is null && !Overdue;
+
+    /// <summary>Whether there is a text search (<see cref="Q"/>).</summary>
+    public bool HasText => !string.IsNullOrWhiteSpace(Q);
+
+    /// <summary>The reports of <paramref name="query"/> that pass every filter and, with a <paramref name="search"/>, the text search; unordered.</summary>
+    public IQueryable<Report> Where(IQueryable<Report> query, SlaClock sla, ReportTextSearch? search)
     {
         if (Status is { } status) query = query.Where(r => r.Status == status);
         if (OpdId is { } opd) query = query.Where(r => r.OpdId == opd);
@@ -85,8 +99,13 @@ public sealed class ReportFilter
             query = query.Where(r => r.Status != ReportStatus.Closed && r.Status != ReportStatus.Rejected
                 && r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null && r.SlaClockStartUtc < before);
         }
-        if (!string.IsNullOrWhiteSpace(Q)) query = search.Where(query, Q);
-        return Sort switch
+        if (search is not null && HasText) query = search.Where(query, Q!);
+        return query;
+    }
+
+    /// <summary><paramref name="query"/> in the chosen order (<see cref="Sort"/>); newest received first unless another is chosen.</summary>
+    public IQueryable<Report> Order(IQueryable<Report> query) =>
+        Sort switch
         {
             "received_asc" => query.OrderBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id),
             "deadline" => query.OrderBy(r => r.WorkCompletedAtUtc != null || r.Status == ReportStatus.Rejected)
@@ -96,5 +115,4 @@ public sealed class ReportFilter
             "status" => query.OrderBy(r => r.Status).ThenByDescending(r => r.ReceivedAtUtc),
             _ => query.OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id),
         };
-    }
 }

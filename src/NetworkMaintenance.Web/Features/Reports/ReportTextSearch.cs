@@ -27,17 +27,27 @@ public sealed class ReportTextSearch(AppDbContext db)
     /// <summary>A trigram index finds terms of at least three characters.</summary>
     public const int MinimumIndexedLength = 3;
 
-    /// <summary>The reports of <paramref name="query"/> whose number, location, description or LAPOR! number contains <paramref name="term"/>.</summary>
-    public IQueryable<Report> Where(IQueryable<Report> query, string term)
+    /// <summary>
+    /// The reports of <paramref name="query"/> whose number, location, description or LAPOR! number contains
+    /// <paramref name="term"/>; with <paramref name="fromId"/>, only those with an id of at least that. On SQLite that
+    /// bound is inside the FTS5 query (a rowid range: the index reads only the end of each term's list of reports), so
+    /// a word found in many reports costs what the newest of them cost (<see cref="ReportListPage"/>).
+    /// </summary>
+    public IQueryable<Report> Where(IQueryable<Report> query, string term, int? fromId = null)
     {
         var whole = term.Trim();
         var lapor = whole.TrimStart('#').Trim();
         if (db.Database.IsSqlite() && whole.Length >= MinimumIndexedLength && lapor.Length >= MinimumIndexedLength)
         {
             var match = lapor == whole ? Phrase(whole) : Phrase(whole) + " OR " + Phrase(lapor);
-            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ReportSearch\" WHERE \"ReportSearch\" MATCH {match}");
+            // Always materialised as a list (IN), never probed once per report (a join may be planned that way: an
+            // FTS5 query per row, ~0.6 ms each at a million reports).
+            var ids = fromId is { } from
+                ? db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ReportSearch\" WHERE \"ReportSearch\" MATCH {match} AND rowid >= {from}")
+                : db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"ReportSearch\" WHERE \"ReportSearch\" MATCH {match}");
             return query.Where(r => ids.Contains(r.Id));
         }
+        if (fromId is { } least) query = query.Where(r => r.Id >= least);
 
         var pattern = SearchPattern.Contains(whole);
         var laporPattern = SearchPattern.Contains(lapor);
@@ -45,6 +55,24 @@ public sealed class ReportTextSearch(AppDbContext db)
             || EF.Functions.Like(r.Location, pattern, SearchPattern.Escape)
             || EF.Functions.Like(r.Description, pattern, SearchPattern.Escape)
             || (r.LaporNumber != null && EF.Functions.Like(r.LaporNumber, laporPattern, SearchPattern.Escape)));
+    }
+
+    /// <summary>
+    /// How many reports contain <paramref name="term"/>, counted up to <paramref name="limit"/> from the FTS5 index alone
+    /// (its rows are the reports': the triggers keep it in step), without reading a report; null where there is no
+    /// such index (other providers, or a term shorter than a trigram): count the reports then. For a word found in many
+    /// reports this is the cheap part of the capped count (<see cref="ReportCount"/>): ~8 ms for 10,001 matches at a
+    /// million reports, against ~60 ms for looking each one up in <c>Reports</c>.
+    /// </summary>
+    public async Task<int?> CountAsync(string term, int limit, CancellationToken ct)
+    {
+        var whole = term.Trim();
+        var lapor = whole.TrimStart('#').Trim();
+        if (!db.Database.IsSqlite() || whole.Length < MinimumIndexedLength || lapor.Length < MinimumIndexedLength) return null;
+        var match = lapor == whole ? Phrase(whole) : Phrase(whole) + " OR " + Phrase(lapor);
+        return await db.Database.SqlQuery<int>(
+            $"SELECT COUNT(*) AS \"Value\" FROM (SELECT rowid FROM \"ReportSearch\" WHERE \"ReportSearch\" MATCH {match} LIMIT {limit})")
+            .SingleAsync(ct);
     }
 
     /// <summary>An FTS5 phrase: the term in double quotes (its own doubled), so no character of it is query syntax.</summary>

@@ -34,17 +34,15 @@ public sealed class ReportsController(AppDbContext db, ReportService reports, Re
         var actor = await actors.ForUserAsync(User.UserId(), ct);
         if (actor is null) return Forbid();
         await pages.KeepConnectionOpenAsync(ct);
-        var query = filter.Apply(db.Reports.AsNoTracking().VisibleTo(actor), sla, search);
-        var total = await query.CountAsync(ct);
-        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        filter.Page = page;
-        var rows = await query.Skip((page - 1) * PageSize).Take(PageSize).Select(ReportListRow.Projection).ToListAsync(ct);
+        var list = await ReportListPage.ReadAsync(db.Reports.AsNoTracking().VisibleTo(actor), ReportQueries.SeesAll(actor), filter, sla, search, PageSize, ct);
+        filter.Page = list.Page;
         var staff = (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded;
         // Filter options are reference data, read from the cache (ReferenceLists).
         var opds = staff ? await lists.OpdOptionsAsync(ct) : [];
         var technicians = staff ? (await lists.UsersInRoleAsync(Roles.Teknisi, ct)).Select(t => new OptionItem(t.Id, t.Name)).ToList() : [];
-        return View(new ReportListModel("Daftar laporan", rows, total, page, PageSize, filter.Status)
+        return View(new ReportListModel("Daftar laporan", list.Rows, list.Total, list.Page, PageSize, filter.Status)
         {
+            HasNext = list.HasNext,
             Filter = filter, Opds = opds, Technicians = technicians, ShowFilters = staff,
         });
     }
@@ -56,7 +54,7 @@ public sealed class ReportsController(AppDbContext db, ReportService reports, Re
         if (actor is null) return Forbid();
         var rows = await db.Reports.AsNoTracking().AwaitingActionBy(actor)
             .OrderBy(r => r.ReceivedAtUtc).Select(ReportListRow.Projection).ToListAsync(ct);
-        return View(nameof(Index), new ReportListModel("Menunggu tindakan saya", rows, rows.Count, 1, Math.Max(rows.Count, 1), null, IsInbox: true));
+        return View(nameof(Index), new ReportListModel("Menunggu tindakan saya", rows, ReportCount.Exactly(rows.Count), 1, Math.Max(rows.Count, 1), null, IsInbox: true));
     }
 
     [HttpGet("/laporan/baru"), Authorize(Policy = Policies.Intake)]

@@ -1,0 +1,101 @@
+using System.Globalization;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Sla;
+
+namespace NetworkMaintenance.Web.Features.Reports;
+
+/// <summary>
+/// How many reports a list matches, counted up to <see cref="Cap"/>: past it the list says "lebih dari 10.000" instead
+/// of reading every matching row (at a million reports "all closed reports" is ~900,000 index entries on every view).
+/// Exports are not capped: they count and stream every row (ReportExportsController).
+/// </summary>
+public readonly record struct ReportCount(int Value, bool MoreThan)
+{
+    /// <summary>The list counts at most this many matching reports (plus one, to know there are more).</summary>
+    public const int Cap = 10_000;
+
+    private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
+
+    /// <summary>An exact count.</summary>
+    public static ReportCount Exactly(int value) => new(value, false);
+
+    /// <summary>Counts <paramref name="matching"/> (unordered) up to <see cref="Cap"/> + 1 rows.</summary>
+    public static async Task<ReportCount> OfAsync(IQueryable<Report> matching, CancellationToken ct) =>
+        Of(await matching.Take(Cap + 1).CountAsync(ct));
+
+    /// <summary>The count of <paramref name="counted"/> rows, counted up to <see cref="Cap"/> + 1.</summary>
+    public static ReportCount Of(int counted) => counted > Cap ? new(Cap, true) : Exactly(counted);
+
+    /// <summary>"25", or "lebih dari 10.000" past the cap.</summary>
+    public string Text => MoreThan ? "lebih dari " + Value.ToString("N0", Id) : Value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>One page of the report list: its rows, the (capped) count, and whether a next page has rows.</summary>
+public sealed record ReportListPageResult(IReadOnlyList<ReportListRow> Rows, ReportCount Total, int Page, bool HasNext);
+
+/// <summary>
+/// Reads a page of the report list (/laporan) for a <see cref="ReportFilter"/>: the count, capped (<see cref="ReportCount"/>),
+/// then the page's rows in the filter's order, one row more than the page to know whether a next page exists (so pages
+/// past the cap stay reachable by "Berikutnya" while there are rows). See docs/perf-round2/list1m.md.
+/// </summary>
+public static class ReportListPage
+{
+    /// <summary>
+    /// For a text search that matches more than <see cref="ReportCount.Cap"/> reports, the page is first looked for among
+    /// the newest (<c>WindowPerRow</c> × the rows needed) reports of the other filters: with at least one match in that
+    /// many reports the page is there.
+    /// </summary>
+    public const int WindowPerRow = 100;
+
+    /// <param name="visible">The reports the user may see; <paramref name="seesAll"/>: that is every report.</param>
+    public static async Task<ReportListPageResult> ReadAsync(IQueryable<Report> visible, bool seesAll, ReportFilter filter, SlaClock sla,
+        ReportTextSearch search, int pageSize, CancellationToken ct)
+    {
+        // The other filters without the text search: the newest-first window below is taken over these.
+        var filtered = filter.Where(visible, sla, search: null);
+        var matching = filter.HasText ? search.Where(filtered, filter.Q!) : filtered;
+        // The text search alone over every report: its index counts the matches without reading the reports.
+        var total = seesAll && filter.HasText && filter.OnlyText && await search.CountAsync(filter.Q!, ReportCount.Cap + 1, ct) is { } matches
+            ? ReportCount.Of(matches)
+            : await ReportCount.OfAsync(matching, ct);
+        // Past the cap the last page is not known: any page whose rows can be addressed (its offset and the row after
+        // it fit in an int), and an empty one says so.
+        var page = total.MoreThan
+            ? Math.Clamp(filter.Page, 1, int.MaxValue / pageSize - 1)
+            : Math.Clamp(filter.Page, 1, Math.Max(1, (total.Value + pageSize - 1) / pageSize));
+        var offset = (page - 1) * pageSize;
+
+        List<ReportListRow>? rows = null;
+        if (filter.HasText && total.MoreThan && filter.NewestFirst)
+        {
+            rows = await NewestMatchesAsync(filtered, filter, search, offset, pageSize + 1, ct);
+        }
+        rows ??= await filter.Order(matching).Skip(offset).Take(pageSize + 1).Select(ReportListRow.Projection).ToListAsync(ct);
+        var hasNext = rows.Count > pageSize;
+        if (hasNext) rows.RemoveAt(rows.Count - 1);
+        return new ReportListPageResult(rows, total, page, hasNext);
+    }
+
+    /// <summary>
+    /// A text search that matches many reports, newest first, without reading every match: the newest
+    /// <c>WindowPerRow × (offset + rows)</c> reports of the other filters give a received-at bound and their smallest id;
+    /// every report received after that bound has an id of at least that smallest one, so the search restricted to those
+    /// ids (<see cref="ReportTextSearch.Where"/>: a rowid range of the FTS5 index on SQLite) finds every match received
+    /// after the bound. When that yields the whole page, it is the page; otherwise (null) the caller reads it in full.
+    /// </summary>
+    private static async Task<List<ReportListRow>?> NewestMatchesAsync(IQueryable<Report> filtered, ReportFilter filter,
+        ReportTextSearch search, int offset, int take, CancellationToken ct)
+    {
+        var window = (long)WindowPerRow * (offset + take);
+        if (window > int.MaxValue) return null;
+        var bound = await filter.Order(filtered).Take((int)window)
+            .GroupBy(r => 1)
+            .Select(g => new { FromId = g.Min(r => r.Id), Since = g.Min(r => r.ReceivedAtUtc) })
+            .FirstOrDefaultAsync(ct);
+        if (bound is null) return null;
+        var since = bound.Since;
+        var newest = search.Where(filtered.Where(r => r.ReceivedAtUtc > since), filter.Q!, bound.FromId);
+        var rows = await filter.Order(newest).Skip(offset).Take(take).Select(ReportListRow.Projection).ToListAsync(ct);
+        return rows.Count == take ? rows : null;
+    }
+}

@@ -1,0 +1,215 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Sla;
+using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.IntegrationTests.Sla;
+using NetworkMaintenance.Web.Features.Reports;
+using Xunit.Abstractions;
+
+namespace NetworkMaintenance.IntegrationTests.Performance;
+
+/// <summary>
+/// The report list past its counting cap (<see cref="ReportCount.Cap"/>), over real HTTP on a real SQLite file with more
+/// reports than the cap (inserted with one SQL statement, received in an order unrelated to their ids): the count reads
+/// "lebih dari 10.000", every page up to the last one with rows is reachable by "Berikutnya", the rows are those the
+/// filter's order gives (checked against a plain LIKE query, not the FTS5 index) — also for a text search that matches
+/// more than the cap, whose first pages come from the newest reports only (<see cref="ReportListPage"/>) — and the page
+/// queries of the list's usual filters walk an index in the list's order instead of sorting every match. The same
+/// list with another filter besides the search counts through the reports (the "Kabel putus" page of the first test).
+/// </summary>
+// Filled with SQLite's SQL (a recursive CTE); the same list on PostgreSQL is covered by ReportTextSearchTests.
+[Trait("Database", "SqliteOnly")]
+public sealed class ReportListCap(ITestOutputHelper output) : IDisposable
+{
+    /// <summary>More than the cap in all, and more than the cap of them with "printer" (two in three).</summary>
+    private const int Inserted = ReportCount.Cap + ReportCount.Cap / 2 + 30;
+    private static readonly Regex NumberInRow = new(@"<td><a [^>]*href=""/laporan/\d+""[^>]*>(GJ-\d{4}-\d{6})</a>", RegexOptions.Compiled);
+    private readonly AppFactory _factory = new();
+
+    [Fact]
+    public async Task PastTheCapTheListSaysMoreThanAndPagesOnWithBerikutnya()
+    {
+        await InsertAsync();
+        var total = await _factory.QueryAsync(db => db.Reports.CountAsync());
+        Assert.True(total > ReportCount.Cap);
+        var lastPage = (total + 24) / 25;
+        using var kabid = await WebSession.SignedInAsync(_factory, "kabid");
+
+        var first = await kabid.GetPageAsync("/laporan");
+        Assert.Contains("data-testid=\"total\">lebih dari 10.000<", first, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"count-capped\"", first, StringComparison.Ordinal);
+        Assert.Contains("Menampilkan laporan 1–25", first, StringComparison.Ordinal);
+        Assert.Equal(await ExpectedAsync(null, 1), Numbers(first));
+        Assert.Contains("href=\"/laporan?page=2\" data-testid=\"page-next\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"page-previous\"", first, StringComparison.Ordinal);
+        // The last page is not known past the cap: no link to it.
+        Assert.DoesNotContain($"?page={lastPage}\"", first, StringComparison.Ordinal);
+
+        // Past the cap's pages, "Berikutnya" still leads on, to the last page with rows, and stops there.
+        var beforeLast = await kabid.GetPageAsync($"/laporan?page={lastPage - 1}");
+        Assert.Equal(await ExpectedAsync(null, lastPage - 1), Numbers(beforeLast));
+        Assert.Contains($"href=\"/laporan?page={lastPage}\" data-testid=\"page-next\"", beforeLast, StringComparison.Ordinal);
+        var last = await kabid.GetPageAsync($"/laporan?page={lastPage}");
+        var lastRows = Numbers(last);
+        Assert.Equal(total - (lastPage - 1) * 25, lastRows.Count);
+        Assert.Equal(await ExpectedAsync(null, lastPage), lastRows);
+        Assert.DoesNotContain("data-testid=\"page-next\"", last, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/laporan?page={lastPage - 1}\" data-testid=\"page-previous\"", last, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"total\">lebih dari 10.000<", last, StringComparison.Ordinal);
+
+        // A page beyond the last report: said so, with the way back.
+        var beyond = await kabid.GetPageAsync($"/laporan?page={lastPage + 1}");
+        Assert.Empty(Numbers(beyond));
+        Assert.Contains($"Halaman {lastPage + 1} tidak berisi laporan.", beyond, StringComparison.Ordinal);
+        Assert.Contains("href=\"/laporan?page=1\"", beyond, StringComparison.Ordinal);
+        // However far: no overflow of the page's offset.
+        var farthest = await kabid.GetPageAsync($"/laporan?page={int.MaxValue}");
+        Assert.Empty(Numbers(farthest));
+        Assert.Contains("tidak berisi laporan.", farthest, StringComparison.Ordinal);
+
+        // Under the cap the count stays exact, and the pager numbers the last page.
+        var few = await kabid.GetPageAsync("/laporan?q=Kabel%20putus&status=Closed&from=2019-01-01&to=2019-01-02");
+        var fewCount = await _factory.QueryAsync(db => Matching(db.Reports, "Kabel putus")
+            .CountAsync(r => r.ReceivedAtUtc >= new DateTime(2018, 12, 31, 17, 0, 0, DateTimeKind.Utc) && r.ReceivedAtUtc < new DateTime(2019, 1, 2, 17, 0, 0, DateTimeKind.Utc)));
+        Assert.InRange(fewCount, 26, ReportCount.Cap);
+        Assert.Contains($"data-testid=\"total\">{fewCount}<", few, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"count-capped\"", few, StringComparison.Ordinal);
+        Assert.Contains($"page={(fewCount + 24) / 25}\"", few, StringComparison.Ordinal);
+
+        // Counting up to the cap is a row limit without an order, on purpose: not a warning in the log on every view.
+        Assert.DoesNotContain("row limiting operator", await _factory.ReadLogsAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACommonWordPastTheCapListsTheNewestMatchesOnEveryPage()
+    {
+        await InsertAsync();
+        var matches = await _factory.QueryAsync(db => Matching(db.Reports, "printer").CountAsync());
+        Assert.True(matches > ReportCount.Cap);
+        using var kabid = await WebSession.SignedInAsync(_factory, "kabid");
+
+        // Page 1 and 2 come from the newest reports (the window), page 300 from a window over nearly all of them, the
+        // page past the cap's pages from the whole search (fewer rows than a page: the window is not enough).
+        foreach (var page in new[] { 1, 2, 300, (matches + 24) / 25 })
+        {
+            var html = await kabid.GetPageAsync($"/laporan?q=printer&page={page}");
+            Assert.Contains("data-testid=\"total\">lebih dari 10.000<", html, StringComparison.Ordinal);
+            var expected = await ExpectedAsync("printer", page);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, Numbers(html));
+            Assert.Equal(page * 25 < matches, html.Contains("data-testid=\"page-next\"", StringComparison.Ordinal));
+        }
+
+        // The exports are not capped: every matching report.
+        using var csv = await kabid.GetAsync("/laporan/ekspor.csv?q=printer");
+        Assert.Equal([matches.ToString(System.Globalization.CultureInfo.InvariantCulture)], csv.Headers.GetValues("X-Export-Rows"));
+    }
+
+    [Fact]
+    public async Task TheListsUsualPagesWalkAnIndexInTheirOrderAndTheCommonWordSearchReadsTheNewestMatchesOnly()
+    {
+        await InsertAsync();
+        var opd = await _factory.OpdIdAsync("Dinkes");
+        var closed = new ReportFilter { Status = ReportStatus.Closed, Page = 50 };
+        var filtered = new ReportFilter { Status = ReportStatus.Closed, OpdId = opd, From = new DateOnly(2019, 1, 1), To = new DateOnly(2019, 1, 31) };
+        foreach (var filter in new[] { closed, filtered })
+        {
+            var (count, page) = await PlansAsync(filter);
+            output.WriteLine(count + "\n" + page);
+            Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
+            Assert.Contains("USING", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("SCAN r\n", count + "\n", StringComparison.Ordinal);
+        }
+        // OPD, state and month: counted from the (OpdId, Status, ReceivedAtUtc) index alone (which index the page walks
+        // depends on the statistics; at a million reports it is this one too: docs/perf-round2/list1m.md).
+        var (filteredCount, _) = await PlansAsync(filtered);
+        Assert.Contains("COVERING INDEX IX_Reports_OpdId_Status_ReceivedAtUtc", filteredCount, StringComparison.Ordinal);
+
+        // The common word: the page's statement asks the FTS5 index only for the ids from the window's smallest on.
+        using var kabid = await WebSession.SignedInAsync(_factory, "kabid");
+        await kabid.GetPageAsync("/laporan?q=printer");
+        using var counter = await SqlCommandCounter.StartAsync(_factory.DataDirectory, () => _factory.QueryAsync(db => db.Users.AnyAsync()));
+        await kabid.GetPageAsync("/laporan?q=printer");
+        var texts = counter.Texts;
+        foreach (var text in texts) output.WriteLine(text.ReplaceLineEndings(" "));
+        // The search alone, by someone who sees every report: counted (up to the cap) in the FTS5 index, no report read.
+        Assert.Equal(3, texts.Count);
+        Assert.Contains("COUNT(*)", texts[0], StringComparison.Ordinal);
+        Assert.Contains("MATCH", texts[0], StringComparison.Ordinal);
+        Assert.Contains("LIMIT", texts[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Reports\"", texts[0], StringComparison.Ordinal);
+        Assert.Contains("MIN(", texts[1], StringComparison.Ordinal);
+        Assert.Contains("MATCH", texts[2], StringComparison.Ordinal);
+        Assert.Contains("rowid >=", texts[2], StringComparison.Ordinal);
+    }
+
+    /// <summary>The query plans (EXPLAIN QUERY PLAN) of the list's count and page statements for <paramref name="filter"/>, as the app builds them.</summary>
+    private Task<(string Count, string Page)> PlansAsync(ReportFilter filter) =>
+        _factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NetworkMaintenance.Core.Data.AppDbContext>();
+            var sla = sp.GetRequiredService<SlaClock>();
+            var search = sp.GetRequiredService<ReportTextSearch>();
+            var matching = filter.Where(db.Reports.AsNoTracking(), sla, search);
+            var count = matching.Take(ReportCount.Cap + 1).Select(r => r.Id);
+            var page = filter.Order(matching).Skip((filter.Page - 1) * 25).Take(26).Select(ReportListRow.Projection);
+            return (await PlanAsync(db, count.ToQueryString()), await PlanAsync(db, page.ToQueryString()));
+        });
+
+    /// <summary>EXPLAIN QUERY PLAN of a statement from ToQueryString (its ".param set" lines inlined as the literals they give).</summary>
+    private static async Task<string> PlanAsync(NetworkMaintenance.Core.Data.AppDbContext db, string queryString)
+    {
+        var lines = queryString.Split('\n');
+        var parameters = lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal))
+            .Select(l => l[".param set ".Length..].Trim().Split(' ', 2)).OrderByDescending(p => p[0].Length).ToList();
+        var sql = string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
+        foreach (var p in parameters) sql = sql.Replace(p[0], p[1], StringComparison.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        return string.Join('\n', plan);
+    }
+
+    /// <summary>The report numbers of a page's table, in order.</summary>
+    private static List<string> Numbers(string html) => NumberInRow.Matches(html).Select(m => m.Groups[1].Value).ToList();
+
+    private static IQueryable<Report> Matching(IQueryable<Report> reports, string? term) =>
+        term is null ? reports : reports.Where(r => EF.Functions.Like(r.Description, "%" + term + "%"));
+
+    /// <summary>The numbers page <paramref name="page"/> must show, newest received first, computed with LIKE (not the FTS5 index).</summary>
+    private Task<List<string>> ExpectedAsync(string? term, int page) =>
+        _factory.QueryAsync(db => Matching(db.Reports.AsNoTracking(), term)
+            .OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * 25).Take(25).Select(r => r.Number).ToListAsync());
+
+    /// <summary>
+    /// <see cref="Inserted"/> closed reports of Dinkes in 2019, one statement: two in three say "Printer jaringan mati",
+    /// the others "Kabel putus"; received one minute apart in an order unrelated to their ids (a permutation: i × 7919
+    /// modulo the count), so newest-first is not id order. The FTS5 triggers index each row as it is inserted.
+    /// </summary>
+    private async Task InsertAsync()
+    {
+        var opd = await _factory.OpdIdAsync("Dinkes");
+        var user = await _factory.UserIdAsync("petugas");
+        await _factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Inserted}),
+            t(i, at, h) AS (SELECT i, strftime('%Y-%m-%d %H:%M:%S', '2019-01-01', '+' || ((i * 7919) % {Inserted}) || ' minutes'), hex(randomblob(16)) FROM n)
+            INSERT INTO "Reports" ("Category", "Channel", "CreatedAtUtc", "Description", "Location", "Number", "OpdId", "ReceivedAtUtc",
+                "RecordedByUserId", "ReporterName", "Sequence", "SlaClockStartUtc", "WorkCompletedAtUtc", "ClosedAtUtc", "SlaElapsedSeconds",
+                "Status", "TrackingCode", "Version", "Year", "AwaitsIntakeConfirmation")
+            SELECT 'Other', 'Phone', at, CASE WHEN i % 3 = 0 THEN 'Kabel putus' ELSE 'Printer jaringan mati' END, 'Gedung A',
+                'GJ-2019-' || printf('%06d', i), {opd}, at, {user}, 'Uji', i, at, at, at, 3600, 'Closed', printf('T%07d', i),
+                substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12),
+                2019, 0
+            FROM t
+            """));
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
