@@ -25,6 +25,7 @@ public static class SeedReports
             user.OpdId ?? throw new InvalidOperationException($"{reporterUserName} has no OPD."), user.Id, user.FullName, user.Nip,
             user.Position, NetworkMaintenance.Core.Formatting.PhoneNumber.NormalizeOrNull("0812 6000 0100"), null, ReportChannel.Web, clock.GetUtcNow().UtcDateTime, location,
             FaultCategory.NoInternet, description), actor);
+        await DocumentsRenderedAsync(services);
         return report.Id;
     }
 
@@ -82,7 +83,15 @@ public static class SeedReports
         var result = await sp.GetRequiredService<StepService>().ApplyAsync(reportId, version, actor,
             await step(sp.GetRequiredService<StaffDirectory>(), actor));
         if (result is not StepOutcome.Done) throw new InvalidOperationException($"{userName}: {result}");
+        await DocumentsRenderedAsync(services);
     }
+
+    /// <summary>
+    /// The app renders issued documents in the background after the issuing request answered (PendingDocuments):
+    /// seeding finishes that work, as the renderer would a moment later, so a test reads the stored files as issued.
+    /// </summary>
+    private static Task DocumentsRenderedAsync(IServiceProvider services) =>
+        services.GetRequiredService<NetworkMaintenance.Web.Features.Documents.PendingDocuments>().RenderAllAsync(TimeSpan.FromSeconds(60));
 
     private static async Task<PersonRef> PersonAsync(IServiceProvider services, StaffDirectory reports, string userName)
     {

@@ -59,6 +59,26 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
         await RenderAsync(db, [documentId], ct);
     }
 
+    /// <summary>
+    /// Renders everything pending now, and waits for the documents the background renderer holds, until the outbox is
+    /// empty (the test suites, which check stored files right after the request that issued them).
+    /// </summary>
+    public async Task RenderAllAsync(TimeSpan timeout, CancellationToken ct = default)
+    {
+        // Real time, not the app's clock (tests run the app on a fake one).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                if (!await scope.ServiceProvider.GetRequiredService<AppDbContext>().PendingDocumentRenders.AnyAsync(ct)) return;
+            }
+            // Stored nothing while rows remain: the background renderer holds them and stores them in a moment.
+            if (await RenderOldestAsync(50, ct) == 0) await Task.Delay(10, ct);
+            if (waited.Elapsed > timeout) throw new TimeoutException($"Issued documents were still not rendered after {timeout}.");
+        }
+    }
+
     /// <summary>Up to <paramref name="batch"/> pending documents, oldest first (the start-up and background pass).</summary>
     public async Task<int> RenderOldestAsync(int batch, CancellationToken ct = default)
     {
