@@ -79,14 +79,31 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
         }
     }
 
-    /// <summary>Up to <paramref name="batch"/> pending documents, oldest first (the start-up and background pass).</summary>
+    /// <summary>
+    /// Up to <paramref name="batch"/> pending documents, oldest first (the start-up and background pass). A document that
+    /// fails to render is logged and left pending, and the others are rendered: one bad snapshot never holds up the
+    /// documents issued after it (a download of it still fails in the open, <see cref="EnsureRenderedAsync"/>).
+    /// </summary>
     public async Task<int> RenderOldestAsync(int batch, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var ids = await db.PendingDocumentRenders.AsNoTracking().OrderBy(p => p.IssuedDocumentId).Select(p => p.IssuedDocumentId)
             .Take(batch).ToListAsync(ct);
-        return await RenderAsync(db, ids, ct);
+        var stored = 0;
+        foreach (var id in ids)
+        {
+            try
+            {
+                if (await RenderOneAsync(db, id, ct)) stored++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogError(e, "Rendering document {DocumentId} failed; it stays pending and the others go on", id);
+            }
+        }
+        return stored;
     }
 
     private async Task<int> RenderAsync(AppDbContext db, IReadOnlyList<int> ids, CancellationToken ct)
