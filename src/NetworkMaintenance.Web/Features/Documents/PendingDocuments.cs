@@ -56,7 +56,7 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (!await db.PendingDocumentRenders.AsNoTracking().AnyAsync(p => p.IssuedDocumentId == documentId, ct)) return;
-        await RenderAsync(db, [documentId], ct);
+        await RenderOneAsync(db, documentId, ct);
     }
 
     /// <summary>
@@ -102,16 +102,6 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
                 db.ChangeTracker.Clear();
                 logger.LogError(e, "Rendering document {DocumentId} failed; it stays pending and the others go on", id);
             }
-        }
-        return stored;
-    }
-
-    private async Task<int> RenderAsync(AppDbContext db, IReadOnlyList<int> ids, CancellationToken ct)
-    {
-        var stored = 0;
-        foreach (var id in ids)
-        {
-            if (await RenderOneAsync(db, id, ct)) stored++;
         }
         return stored;
     }
