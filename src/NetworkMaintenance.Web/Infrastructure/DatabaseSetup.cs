@@ -105,14 +105,21 @@ public static class DatabaseSetup
 
         var directory = DataDirectory(configuration, environment);
         Directory.CreateDirectory(directory);
-        return new SqliteConnectionStringBuilder
+        return SqliteConnectionString(directory, options.CommandTimeoutSeconds);
+    }
+
+    /// <summary>
+    /// The connection string of the embedded database in <paramref name="dataDirectory"/> (when none is configured).
+    /// Microsoft.Data.Sqlite keeps one connection pool per connection string: this is also the key of that file's pool.
+    /// </summary>
+    public static string SqliteConnectionString(string dataDirectory, int commandTimeoutSeconds) =>
+        new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(directory, "networkmaintenance.db"),
+            DataSource = Path.Combine(dataDirectory, "networkmaintenance.db"),
             Cache = SqliteCacheMode.Default,
             Pooling = true,
-            DefaultTimeout = options.CommandTimeoutSeconds,
+            DefaultTimeout = commandTimeoutSeconds,
         }.ToString();
-    }
 
     /// <summary>Creates or migrates the database and seeds the reference data.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)

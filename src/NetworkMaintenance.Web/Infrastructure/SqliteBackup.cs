@@ -39,7 +39,9 @@ public static class SqliteBackup
 
         var target = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        SqliteConnection.ClearAllPools();
+        // This database's pool only: clearing every pool of the process can close a connection another database's user
+        // is opening at that moment (Microsoft.Data.Sqlite reclaims it as leaked).
+        using (var pooled = new SqliteConnection(connectionString)) SqliteConnection.ClearPool(pooled);
 
         string? kept = null;
         if (File.Exists(target))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NetworkMaintenance.Tests.Shared;
 
 namespace NetworkMaintenance.BrowserTests.Infrastructure;
 
@@ -86,7 +87,7 @@ public class BrowserFixture : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseDataDirectory(_dataDirectory);
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -3,6 +3,7 @@ using NetworkMaintenance.Core.Documents;
 using NetworkMaintenance.Core.Documents.Templates;
 using NetworkMaintenance.Web;
 using NetworkMaintenance.Web.Commands;
+using NetworkMaintenance.Tests.Shared;
 
 namespace NetworkMaintenance.IntegrationTests.Documents;
 
@@ -55,7 +56,7 @@ public sealed class SampleDocumentsCommand : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseDataDirectory(_folder);
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -9,6 +9,7 @@ using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
 using NetworkMaintenance.IntegrationTests.Workflow;
 using NetworkMaintenance.Web.Infrastructure;
+using NetworkMaintenance.Tests.Shared;
 
 namespace NetworkMaintenance.IntegrationTests.Faults;
 
@@ -54,12 +55,13 @@ public sealed class DatabaseUnavailable
         using var visitor = WebSession.Create(app);
         var loginToken = WebPageHelpers.GetRequestVerificationToken(await visitor.GetPageAsync("/masuk"), "/masuk");
         var before = await CountsAsync(app);
+        var connectionString = await app.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
 
         // The disk fault: the file under the app is replaced by bytes that are not a SQLite database.
         var database = Path.Combine(app.DataDirectory, "networkmaintenance.db");
         var aside = Path.Combine(app.DataDirectory, "aside");
         Directory.CreateDirectory(aside);
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(connectionString);
         MoveDatabase(app.DataDirectory, aside);
         await File.WriteAllBytesAsync(database, Enumerable.Range(0, 8192).Select(i => (byte)(i * 7)).ToArray());
         try
@@ -83,7 +85,7 @@ public sealed class DatabaseUnavailable
         finally
         {
             // The volume is repaired: the real file is put back.
-            SqliteConnection.ClearAllPools();
+            SqlitePools.Release(connectionString);
             foreach (var file in Directory.GetFiles(app.DataDirectory, "networkmaintenance.db*")) File.Delete(file);
             MoveDatabase(aside, app.DataDirectory);
         }

@@ -10,6 +10,7 @@ using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.Tests.Shared;
 
 namespace NetworkMaintenance.IntegrationTests.Faults;
 
@@ -233,7 +234,7 @@ public sealed partial class KilledProcess : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseDataDirectory(_dataDirectory);
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -75,9 +75,34 @@ public sealed partial class WebSession : IDisposable
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new InvalidOperationException(
-                $"GET {url} answered {(int)response.StatusCode} {response.Headers.Location}; expected 200.");
+                $"GET {url} answered {(int)response.StatusCode} {response.Headers.Location}; expected 200.{await ServerErrorsAsync(response)}");
         }
         return html;
+    }
+
+    /// <summary>
+    /// For a 5xx answer of an in-memory app: the errors the app logged (its log files under Database:DataDirectory),
+    /// so that a failure seen once under load says what broke.
+    /// </summary>
+    private async Task<string> ServerErrorsAsync(HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode < 500 || _factory is null) return "";
+        var directory = _factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Database:DataDirectory"];
+        var logs = directory is null ? null : Path.Combine(directory, "logs");
+        if (logs is null || !Directory.Exists(logs)) return "";
+        var errors = new System.Text.StringBuilder();
+        foreach (var file in Directory.GetFiles(logs).Order(StringComparer.Ordinal))
+        {
+            // The app keeps the file open for writing.
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            var text = await reader.ReadToEndAsync();
+            foreach (var entry in Regex.Split(text, @"(?m)^(?=\d{4}-\d{2}-\d{2} )"))
+            {
+                if (entry.Contains("[ERR]", StringComparison.Ordinal) || entry.Contains("[FTL]", StringComparison.Ordinal)) errors.Append(entry);
+            }
+        }
+        return errors.Length == 0 ? "" : "\nThe app logged:\n" + errors;
     }
 
     /// <summary>GETs <paramref name="url"/> and follows redirects like a browser; returns the last response.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
 using NetworkMaintenance.IntegrationTests.Workflow;
 using NetworkMaintenance.Web.Infrastructure;
+using NetworkMaintenance.Tests.Shared;
 
 namespace NetworkMaintenance.IntegrationTests.Operations;
 
@@ -62,7 +63,7 @@ public sealed class BackupAndRestore : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseDataDirectory(_restoreDirectory);
         try
         {
             if (Directory.Exists(_restoreDirectory)) Directory.Delete(_restoreDirectory, recursive: true);

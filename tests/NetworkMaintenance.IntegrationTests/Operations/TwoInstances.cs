@@ -98,7 +98,6 @@ public sealed class TwoInstances : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_root, recursive: true);

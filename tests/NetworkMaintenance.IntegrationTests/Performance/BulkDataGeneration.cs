@@ -11,6 +11,7 @@ using NetworkMaintenance.Web;
 using NetworkMaintenance.Web.Commands;
 using NetworkMaintenance.Web.Commands.Generate;
 using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
+using NetworkMaintenance.Tests.Shared;
 
 namespace NetworkMaintenance.IntegrationTests.Performance;
 
@@ -279,7 +280,7 @@ public sealed class BulkDataGeneration : IDisposable
             ActivatorUtilities.CreateInstance<BulkDataGenerator>(sp).GenerateAsync(new GeneratorOptions(300, 3, 0, null))));
         Assert.Contains("injected failure", failure.Message, StringComparison.Ordinal);
 
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(connectionString);
         await using (var connection = new SqliteConnection(connectionString))
         {
             await connection.OpenAsync();
@@ -330,7 +331,7 @@ public sealed class BulkDataGeneration : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseDataDirectory(_folder);
         try
         {
             Directory.Delete(_folder, recursive: true);

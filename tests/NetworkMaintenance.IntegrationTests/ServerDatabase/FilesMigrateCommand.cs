@@ -7,6 +7,7 @@ using UploadFile = NetworkMaintenance.IntegrationTests.Intake.UploadFile;
 using NetworkMaintenance.IntegrationTests.Workflow;
 using NetworkMaintenance.Web;
 using NetworkMaintenance.Web.Commands;
+using NetworkMaintenance.Tests.Shared;
 
 namespace NetworkMaintenance.IntegrationTests.ServerDatabase;
 
@@ -129,7 +130,7 @@ public sealed class FilesMigrateCommand : IDisposable
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            SqlitePools.ReleaseDataDirectory(dataDirectory);
         }
     }
 

@@ -15,6 +15,7 @@ using NetworkMaintenance.Web.Infrastructure;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using NetworkMaintenance.Tests.Shared;
 
 namespace NetworkMaintenance.IntegrationTests.ServerDatabase;
 
@@ -195,7 +196,7 @@ public sealed class TwoInstancesOnOneDatabase : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is null && _connectionString is not null) SqlitePools.Release(_connectionString);
         if (_postgresDatabase is not null) AppFactory.DropPostgresDatabase(_postgresDatabase);
         try
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.Tests.Shared;
 
 namespace NetworkMaintenance.IntegrationTests.Security.Probe;
 
@@ -62,7 +63,7 @@ public sealed class BootstrapAdministrator : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqlitePools.ReleaseDataDirectory(_directory);
         try
         {
             Directory.Delete(_directory, recursive: true);
