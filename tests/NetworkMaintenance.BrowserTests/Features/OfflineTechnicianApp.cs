@@ -197,10 +197,7 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
             warning = dialog.Message;
             await dialog.AcceptAsync();
         };
-        // At phone width the top bar is folded into its toggler.
-        var toggler = Page.Locator(".navbar-toggler");
-        if (await toggler.IsVisibleAsync()) await toggler.ClickAsync();
-        await Page.GetByTestId("user-menu").ClickAsync();
+        await OpenUserMenuAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Keluar", Exact = true }).ClickAsync();
         // The sign-out first counts the outbox, asks, and clears the caches and IndexedDB: on a busy machine that takes a while.
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/masuk"), new() { Timeout = 30_000 });

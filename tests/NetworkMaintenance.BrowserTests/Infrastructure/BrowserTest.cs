@@ -117,12 +117,6 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         text.StartsWith("CSP violation:", StringComparison.Ordinal)
         || text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Signs in through the /masuk form by typing into it and clicking the button, as a person does, and takes the
-    /// second step when the app asks for one: the code from the authenticator app for an account with two-factor
-    /// authentication, or enrolling an authenticator (an administrator's first sign-in; see
-    /// <see cref="EnrollAuthenticatorAsync"/>). A wrong password leaves the page on the login form with its errors.
-    /// </summary>
     /// <summary>The elements that reach past the window's right edge (the outermost few), to say what overflows.</summary>
     protected Task<string> OverflowingElementsAsync() => Page.EvaluateAsync<string>("""
         () => Array.from(document.querySelectorAll('body *'))
@@ -134,6 +128,30 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
             .join(', ')
         """);
 
+    /// <summary>
+    /// Opens the user menu of the top bar and waits until it is open. At phone width the bar is folded into its toggler:
+    /// that is opened first, and its slide has ended (the bar shown) before the menu is clicked.
+    /// </summary>
+    protected async Task OpenUserMenuAsync()
+    {
+        var toggler = Page.Locator(".navbar-toggler");
+        if (await toggler.IsVisibleAsync())
+        {
+            await toggler.ClickAsync();
+            // Bootstrap marks the bar "collapsing" during its slide and "collapse show" once it ended.
+            await Expect(Page.Locator(".navbar-collapse.show")).ToBeVisibleAsync();
+        }
+        var menu = Page.GetByTestId("user-menu");
+        await menu.ClickAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+    }
+
+    /// <summary>
+    /// Signs in through the /masuk form by typing into it and clicking the button, as a person does, and takes the
+    /// second step when the app asks for one: the code from the authenticator app for an account with two-factor
+    /// authentication, or enrolling an authenticator (an administrator's first sign-in; see
+    /// <see cref="EnrollAuthenticatorAsync"/>). A wrong password leaves the page on the login form with its errors.
+    /// </summary>
     protected async Task SignInAsync(string userName, string password = UserProvisioning.DemoPassword)
     {
         await SubmitPasswordAsync(userName, password);
