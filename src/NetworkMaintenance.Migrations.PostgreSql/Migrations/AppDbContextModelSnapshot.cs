@@ -2360,6 +2360,8 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OpdId", "Status", "ReceivedAtUtc");
 
+                    b.HasIndex("Status", "AwaitsIntakeConfirmation", "SlaClockStartUtc");
+
                     b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "Status", "SlaClockStartUtc");
 
                     b.ToTable("Reports");

@@ -2367,6 +2367,8 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OpdId", "Status", "ReceivedAtUtc");
 
+                    b.HasIndex("Status", "AwaitsIntakeConfirmation", "SlaClockStartUtc");
+
                     b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "Status", "SlaClockStartUtc");
 
                     b.ToTable("Reports");

@@ -2293,6 +2293,8 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OpdId", "Status", "ReceivedAtUtc");
 
+                    b.HasIndex("Status", "AwaitsIntakeConfirmation", "SlaClockStartUtc");
+
                     b.HasIndex("WorkCompletedAtUtc", "SlaPausedSinceUtc", "Status", "SlaClockStartUtc");
 
                     b.ToTable("Reports");

@@ -161,11 +161,7 @@ public sealed class ReportListCap(ITestOutputHelper output) : IDisposable
     /// <summary>EXPLAIN QUERY PLAN of a statement from ToQueryString (its ".param set" lines inlined as the literals they give).</summary>
     private static async Task<string> PlanAsync(NetworkMaintenance.Core.Data.AppDbContext db, string queryString)
     {
-        var lines = queryString.Split('\n');
-        var parameters = lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal))
-            .Select(l => l[".param set ".Length..].Trim().Split(' ', 2)).OrderByDescending(p => p[0].Length).ToList();
-        var sql = string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
-        foreach (var p in parameters) sql = sql.Replace(p[0], p[1], StringComparison.Ordinal);
+        var sql = SqliteStatements.Inline(queryString);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();

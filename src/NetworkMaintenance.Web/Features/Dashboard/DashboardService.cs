@@ -103,8 +103,7 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
         var breachedBefore = sla.BreachedIfStartedBefore(now);
         var warningBefore = sla.WarningIfStartedBefore(now);
 
-        var myQueue = await db.Reports.AsNoTracking().AwaitingActionBy(actor).OrderBy(r => r.SlaClockStartUtc)
-            .Take(ListSize).Select(ReportListRow.Projection).ToListAsync(ct);
+        var myQueue = await MyQueue(db.Reports.AsNoTracking(), actor).ToListAsync(ct);
         var overdue = await running.Where(r => r.SlaClockStartUtc < breachedBefore).OrderBy(r => r.SlaClockStartUtc)
             .Take(ListSize).Select(ReportListRow.Projection).ToListAsync(ct);
         var atRisk = await running.Where(r => r.SlaClockStartUtc >= breachedBefore && r.SlaClockStartUtc < warningBefore)
@@ -121,6 +120,13 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
         var kpis = ComputeKpis(open, aggregates.Seconds, sla.Options.Target, openOverdue);
         return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts, aggregates.Ikm);
     }
+
+    /// <summary>
+    /// The <see cref="ListSize"/> reports waiting for <paramref name="actor"/> whose clock started first: read from the front
+    /// of each awaited state's range of the (Status, SlaClockStartUtc) index, however many reports wait.
+    /// </summary>
+    public static IQueryable<ReportListRow> MyQueue(IQueryable<Report> reports, WorkflowActor actor) =>
+        reports.AwaitingActionBy(actor).OrderBy(r => r.SlaClockStartUtc).Take(ListSize).Select(ReportListRow.Projection);
 
     /// <summary>The aggregated figures over <paramref name="visible"/> at <paramref name="now"/>.</summary>
     public static async Task<DashboardAggregates> AggregateAsync(AppDbContext db, ReferenceLists lists, IQueryable<Report> visible,

@@ -75,9 +75,12 @@ public static class ReportQueries
         var userId = actor.UserId;
         var frontDesk = actor.HasRole(Roles.PetugasLayanan);
 
-        // An e-mail report waits for the front desk's confirmation before the Kadis's (Workflow.WaitsForFrontDesk).
+        // An e-mail report waits for the front desk's confirmation before the Kadis's (Workflow.WaitsForFrontDesk). Compared
+        // with a parameter (EF writes "NOT x" for a literal false): an equality on the (Status, AwaitsIntakeConfirmation,
+        // SlaClockStartUtc) index, so the Kadis's queue is read from the front of each state's range in clock order.
+        var confirmed = false;
         return reports.Where(r =>
-            (isKadis && kadisStates.Contains(r.Status) && !r.AwaitsIntakeConfirmation)
+            (isKadis && kadisStates.Contains(r.Status) && r.AwaitsIntakeConfirmation == confirmed)
             || (frontDesk && r.AwaitsIntakeConfirmation)
             || (r.KabidUserId != null && kabidIds.Contains(r.KabidUserId) && kabidStates.Contains(r.Status))
             || (r.KasiUserId != null && kasiIds.Contains(r.KasiUserId) && kasiStates.Contains(r.Status))

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NetworkMaintenance.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class QueuesInClockOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Status_AwaitsIntakeConfirmation_SlaClockStartUtc",
+                table: "Reports",
+                columns: new[] { "Status", "AwaitsIntakeConfirmation", "SlaClockStartUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_Status_AwaitsIntakeConfirmation_SlaClockStartUtc",
+                table: "Reports");
+        }
+    }
+}

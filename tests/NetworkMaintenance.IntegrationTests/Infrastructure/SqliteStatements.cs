@@ -1,0 +1,45 @@
+using SQLitePCL;
+
+namespace NetworkMaintenance.IntegrationTests.Infrastructure;
+
+/// <summary>Runs a statement the app builds (its ToQueryString) directly on the SQLite file, to see what it costs.</summary>
+public static class SqliteStatements
+{
+    /// <summary>The SQL of a ToQueryString, its ".param set" lines inlined as the literals they give.</summary>
+    public static string Inline(string queryString)
+    {
+        var lines = queryString.Split('\n');
+        var parameters = lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal))
+            .Select(l => l[".param set ".Length..].Trim().Split(' ', 2)).OrderByDescending(p => p[0].Length).ToList();
+        var sql = string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
+        foreach (var p in parameters) sql = sql.Replace(p[0], p[1], StringComparison.Ordinal);
+        return sql;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> on <paramref name="databaseFile"/> (read only) and returns its rows and the virtual
+    /// machine steps SQLite took for them (SQLITE_STMTSTATUS_VM_STEP): a measure of the rows it read, whatever the clock.
+    /// </summary>
+    public static (int Rows, int Steps) Run(string databaseFile, string sql)
+    {
+        Batteries_V2.Init();
+        Check(raw.sqlite3_open_v2(databaseFile, out var db, raw.SQLITE_OPEN_READONLY, null), null);
+        using (db)
+        {
+            Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+            using (statement)
+            {
+                var rows = 0;
+                int rc;
+                while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) rows++;
+                if (rc != raw.SQLITE_DONE) Check(rc, db);
+                return (rows, raw.sqlite3_stmt_status(statement, raw.SQLITE_STMTSTATUS_VM_STEP, 0));
+            }
+        }
+    }
+
+    private static void Check(int rc, sqlite3? db)
+    {
+        if (rc != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite error {rc}: {(db is null ? "" : raw.sqlite3_errmsg(db).utf8_to_string())}");
+    }
+}
