@@ -122,8 +122,9 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
     }
 
     /// <summary>
-    /// The <see cref="ListSize"/> reports waiting for <paramref name="actor"/> whose clock started first: read from the front
-    /// of each awaited state's range of the (Status, SlaClockStartUtc) index, however many reports wait.
+    /// The <see cref="ListSize"/> reports waiting for <paramref name="actor"/> whose clock started first. The Kepala Dinas's
+    /// (every new report) are read from the front of each awaited state's range of the (Status, AwaitsIntakeConfirmation,
+    /// SlaClockStartUtc) index, however many wait.
     /// </summary>
     public static IQueryable<ReportListRow> MyQueue(IQueryable<Report> reports, WorkflowActor actor) =>
         reports.AwaitingActionBy(actor).OrderBy(r => r.SlaClockStartUtc).Take(ListSize).Select(ReportListRow.Projection);
