@@ -222,11 +222,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Everything the app has written to its log files so far.</summary>
-    public async Task<string> ReadLogsAsync()
+    public Task<string> ReadLogsAsync() => ReadLogsAsync(LogDirectory);
+
+    /// <summary>Everything an app has written to the log files in <paramref name="logDirectory"/> so far.</summary>
+    public static async Task<string> ReadLogsAsync(string logDirectory)
     {
-        if (!Directory.Exists(LogDirectory)) return "";
+        if (!Directory.Exists(logDirectory)) return "";
         var text = new System.Text.StringBuilder();
-        foreach (var file in Directory.GetFiles(LogDirectory).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(logDirectory).Order(StringComparer.Ordinal))
         {
             // The app keeps the file open for writing.
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

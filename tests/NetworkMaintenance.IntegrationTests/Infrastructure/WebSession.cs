@@ -88,19 +88,12 @@ public sealed partial class WebSession : IDisposable
     {
         if ((int)response.StatusCode < 500 || _factory is null) return "";
         var directory = _factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Database:DataDirectory"];
-        var logs = directory is null ? null : Path.Combine(directory, "logs");
-        if (logs is null || !Directory.Exists(logs)) return "";
+        if (directory is null) return "";
+        var text = await AppFactory.ReadLogsAsync(Path.Combine(directory, "logs"));
         var errors = new System.Text.StringBuilder();
-        foreach (var file in Directory.GetFiles(logs).Order(StringComparer.Ordinal))
+        foreach (var entry in Regex.Split(text, @"(?m)^(?=\d{4}-\d{2}-\d{2} )"))
         {
-            // The app keeps the file open for writing.
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            var text = await reader.ReadToEndAsync();
-            foreach (var entry in Regex.Split(text, @"(?m)^(?=\d{4}-\d{2}-\d{2} )"))
-            {
-                if (entry.Contains("[ERR]", StringComparison.Ordinal) || entry.Contains("[FTL]", StringComparison.Ordinal)) errors.Append(entry);
-            }
+            if (entry.Contains("[ERR]", StringComparison.Ordinal) || entry.Contains("[FTL]", StringComparison.Ordinal)) errors.Append(entry);
         }
         return errors.Length == 0 ? "" : "\nThe app logged:\n" + errors;
     }
