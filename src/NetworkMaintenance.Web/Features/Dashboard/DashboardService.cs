@@ -98,8 +98,7 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
         var final = FinalStates;
         // Named open states rather than "not final": each is one range of the (WorkCompletedAtUtc, SlaPausedSinceUtc,
         // Status, SlaClockStartUtc) index, so the rejected reports (never completed either) are not read at all.
-        var openStates = OpenStates;
-        var running = visible.Where(r => openStates.Contains(r.Status) && r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null);
+        var running = visible.Where(ReportQueries.StatusIn(OpenStates)).Where(r => r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null);
         var breachedBefore = sla.BreachedIfStartedBefore(now);
         var warningBefore = sla.WarningIfStartedBefore(now);
 
@@ -270,10 +269,9 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
 
     private static async Task<ChartSpec> WorkloadAsync(AppDbContext db, IQueryable<Report> visible, CancellationToken ct)
     {
-        var openStates = OpenStates;
         // From the few open reports to their assignments, instead of checking every assignment ever made; the open
         // reports are found in the (WorkCompletedAtUtc, SlaPausedSinceUtc, Status, SlaClockStartUtc) index alone.
-        var openIds = visible.Where(r => openStates.Contains(r.Status) && r.WorkCompletedAtUtc == null).Select(r => r.Id);
+        var openIds = visible.Where(ReportQueries.StatusIn(OpenStates)).Where(r => r.WorkCompletedAtUtc == null).Select(r => r.Id);
         var rows = await db.ReportAssignments.AsNoTracking()
             .Where(a => openIds.Contains(a.ReportId))
             .GroupBy(a => a.FullName)

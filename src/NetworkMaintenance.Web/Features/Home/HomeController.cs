@@ -35,10 +35,9 @@ public sealed class HomeController(ILogger<HomeController> logger) : Controller
         }
         if (actor is not null && (await authorization.AuthorizeAsync(User, Policies.Reporter)).Succeeded)
         {
-            var final = DashboardService.FinalStates;
             var mine = await db.Reports.AsNoTracking().AwaitingActionBy(actor)
                 .OrderBy(r => r.ReceivedAtUtc).Take(20).Select(ReportListRow.Projection).ToListAsync(ct);
-            var rows = await db.Reports.AsNoTracking().VisibleTo(actor).Where(r => !final.Contains(r.Status))
+            var rows = await db.Reports.AsNoTracking().VisibleTo(actor).Where(ReportQueries.StatusNotIn(DashboardService.FinalStates))
                 .OrderByDescending(r => r.ReceivedAtUtc).Take(20).Select(ReportListRow.Projection).ToListAsync(ct);
             return View("ReporterHome", new ReporterHomeModel(mine, rows));
         }

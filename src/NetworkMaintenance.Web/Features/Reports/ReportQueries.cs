@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using NetworkMaintenance.Core.Domain.Intake;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Workflow;
@@ -57,35 +58,57 @@ public static class ReportQueries
             || (technician && r.Technicians.Any(t => t.UserId == userId));
     }
 
-    /// <summary>"Menunggu tindakan saya": reports whose next step is this actor's, directly or as Plh.</summary>
+    // Which states wait for whom is the workflow table's (Workflow.StatesAwaiting), read once.
+    private static readonly ReportStatus[] KadisStates = [.. WorkflowTable.StatesAwaiting(ActorRule.KepalaDinas)];
+    private static readonly ReportStatus[] KabidStates = [.. WorkflowTable.StatesAwaiting(ActorRule.DisposedKabid)];
+    private static readonly ReportStatus[] KasiStates = [.. WorkflowTable.StatesAwaiting(ActorRule.DisposedKasi)];
+    private static readonly ReportStatus[] TechnicianStates = [.. WorkflowTable.StatesAwaiting(ActorRule.AssignedTechnician)];
+    private static readonly ReportStatus[] ReporterStates = [.. WorkflowTable.StatesAwaiting(ActorRule.Reporter, ActorRule.ReporterOrFrontDesk)];
+
+    /// <summary>
+    /// Reports in one of <paramref name="states"/>, the states written into the SQL as literals. A list of states sent as
+    /// parameters (a captured list, or EF.Constant) makes EF write the statement's SQL again on every execution.
+    /// </summary>
+    public static Expression<Func<Report, bool>> StatusIn(IEnumerable<ReportStatus> states) => Predicates.In((Report r) => r.Status, states);
+
+    /// <summary>Reports in none of <paramref name="states"/>; as <see cref="StatusIn"/>.</summary>
+    public static Expression<Func<Report, bool>> StatusNotIn(IEnumerable<ReportStatus> states) => Predicates.Not(StatusIn(states));
+
+    /// <summary>
+    /// "Menunggu tindakan saya": reports whose next step is this actor's, directly or as Plh. Only the branches that
+    /// apply to the actor are in the query (<see cref="Predicates"/>), so EF writes each actor's statement once.
+    /// </summary>
     public static IQueryable<Report> AwaitingActionBy(this IQueryable<Report> reports, WorkflowActor actor)
     {
-        // Which states wait for whom is the workflow table's (Workflow.StatesAwaiting).
-        var kadisStates = WorkflowTable.StatesAwaiting(ActorRule.KepalaDinas);
-        var kabidStates = WorkflowTable.StatesAwaiting(ActorRule.DisposedKabid);
-        var kasiStates = WorkflowTable.StatesAwaiting(ActorRule.DisposedKasi);
-        var technicianStates = WorkflowTable.StatesAwaiting(ActorRule.AssignedTechnician);
-        var reporterStates = WorkflowTable.StatesAwaiting(ActorRule.Reporter, ActorRule.ReporterOrFrontDesk);
-
-        var isKadis = actor.HasRole(Roles.KepalaDinas) || actor.ActingFor.Any(o => o.Roles.Contains(Roles.KepalaDinas));
-        var kabidIds = OfficialIds(actor, Roles.KepalaBidang);
-        var kasiIds = OfficialIds(actor, Roles.KepalaSeksi);
-        var technician = actor.HasRole(Roles.Teknisi);
-        var opdId = actor.HasRole(Roles.Pelapor) ? actor.OpdId : null;
-        var userId = actor.UserId;
-        var frontDesk = actor.HasRole(Roles.PetugasLayanan);
-
-        // An e-mail report waits for the front desk's confirmation before the Kadis's (Workflow.WaitsForFrontDesk). Compared
-        // with a parameter (EF writes "NOT x" for a literal false): an equality on the (Status, AwaitsIntakeConfirmation,
-        // SlaClockStartUtc) index, so the Kadis's queue is read from the front of each state's range in clock order.
-        var confirmed = false;
-        return reports.Where(r =>
-            (isKadis && kadisStates.Contains(r.Status) && r.AwaitsIntakeConfirmation == confirmed)
-            || (frontDesk && r.AwaitsIntakeConfirmation)
-            || (r.KabidUserId != null && kabidIds.Contains(r.KabidUserId) && kabidStates.Contains(r.Status))
-            || (r.KasiUserId != null && kasiIds.Contains(r.KasiUserId) && kasiStates.Contains(r.Status))
-            || (technician && technicianStates.Contains(r.Status) && r.Technicians.Any(t => t.UserId == userId))
-            || (opdId != null && r.OpdId == opdId && reporterStates.Contains(r.Status)));
+        var awaiting = new List<Expression<Func<Report, bool>>>();
+        if (actor.HasRole(Roles.KepalaDinas) || actor.ActingFor.Any(o => o.Roles.Contains(Roles.KepalaDinas)))
+        {
+            // An e-mail report waits for the front desk's confirmation before the Kadis's (Workflow.WaitsForFrontDesk).
+            // Compared with a parameter (EF writes "NOT x" for a literal false): an equality on the (Status,
+            // AwaitsIntakeConfirmation, SlaClockStartUtc) index, so the Kadis's queue is read from the front of each
+            // state's range in clock order.
+            var confirmed = false;
+            awaiting.Add(Predicates.And(StatusIn(KadisStates), r => r.AwaitsIntakeConfirmation == confirmed));
+        }
+        if (actor.HasRole(Roles.PetugasLayanan)) awaiting.Add(r => r.AwaitsIntakeConfirmation);
+        foreach (var kabidId in OfficialIds(actor, Roles.KepalaBidang))
+        {
+            awaiting.Add(Predicates.And(StatusIn(KabidStates), r => r.KabidUserId == kabidId));
+        }
+        foreach (var kasiId in OfficialIds(actor, Roles.KepalaSeksi))
+        {
+            awaiting.Add(Predicates.And(StatusIn(KasiStates), r => r.KasiUserId == kasiId));
+        }
+        if (actor.HasRole(Roles.Teknisi))
+        {
+            var userId = actor.UserId;
+            awaiting.Add(Predicates.And(StatusIn(TechnicianStates), r => r.Technicians.Any(t => t.UserId == userId)));
+        }
+        if (actor.HasRole(Roles.Pelapor) && actor.OpdId is { } opdId)
+        {
+            awaiting.Add(Predicates.And(StatusIn(ReporterStates), r => r.OpdId == opdId));
+        }
+        return reports.Where(Predicates.AnyOf(awaiting));
     }
 
     private static List<string> OfficialIds(WorkflowActor actor, string role)

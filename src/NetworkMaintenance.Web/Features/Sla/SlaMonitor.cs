@@ -4,6 +4,7 @@ using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Core.Domain.Sla;
 using NetworkMaintenance.Web.Features.Dashboard;
+using NetworkMaintenance.Web.Features.Reports;
 
 namespace NetworkMaintenance.Web.Features.Sla;
 
@@ -29,11 +30,11 @@ public sealed class SlaMonitor(AppDbContext db, SlaClock sla, Mail.MailOutbox ma
     private async Task<int> EscalateDueAsync(CancellationToken ct)
     {
         var now = sla.NowUtc;
-        var final = DashboardService.FinalStates;
         var warningBefore = sla.WarningIfStartedBefore(now);
         var breachedBefore = sla.BreachedIfStartedBefore(now);
         var due = await db.Reports.AsNoTracking()
-            .Where(r => !final.Contains(r.Status) && r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null
+            .Where(ReportQueries.StatusNotIn(DashboardService.FinalStates))
+            .Where(r => r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null
                 && r.SlaClockStartUtc < warningBefore
                 && (!db.SlaEscalations.Any(e => e.ReportId == r.Id && e.Kind == SlaEscalationKind.Warning)
                     || (r.SlaClockStartUtc < breachedBefore && !db.SlaEscalations.Any(e => e.ReportId == r.Id && e.Kind == SlaEscalationKind.Breach))))
