@@ -37,7 +37,7 @@ public sealed class StatementsWrittenOnce : IDisposable
     [InlineData("petugas")]
     public async Task TheDashboardWritesNoStatementAgain(string userName)
     {
-        await new WorkflowDriver(_factory).SubmitAsync();
+        using (var driver = new WorkflowDriver(_factory)) await driver.SubmitAsync();
         var written = await WrittenOnSecondRunAsync(userName, (db, sp, actor) =>
             new DashboardService(db, sp.GetRequiredService<SlaClock>(), sp.GetRequiredService<SharedDashboardFigures>(),
                 new ReferenceLists(db, sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<DataChanges>())).BuildAsync(actor));
@@ -79,7 +79,7 @@ public sealed class StatementsWrittenOnce : IDisposable
         });
     }
 
-    private sealed class CountingGenerators
+    private static class CountingGenerators
     {
         // EF creates the factory itself (ReplaceService): the texts are kept here, and the tests of this class run one at a time.
         public static readonly ConcurrentQueue<string> Written = new();
