@@ -124,7 +124,13 @@ public sealed class AppProcess : IDisposable
         while (deadline.Elapsed < timeout)
         {
             if (_process.HasExited)
+            {
+                // The output is read asynchronously and may still be behind the exit: the parameterless WaitForExit
+                // returns once it has been read to the end, so the tail holds the app's last words (under load they
+                // were missing, and a test looking for the message of a refused setting failed).
+                _process.WaitForExit();
                 throw new InvalidOperationException($"The app exited with code {_process.ExitCode} while starting:\n{OutputTail}");
+            }
             try
             {
                 using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
