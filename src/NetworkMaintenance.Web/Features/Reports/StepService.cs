@@ -67,7 +67,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
     {
         var attempt = 0;
         // SQL Server's retrying execution strategy runs a user transaction only as one retriable unit.
-        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        return AgainIfADocumentWasStoredMeanwhileAsync(() => db.Database.CreateExecutionStrategy().ExecuteAsync<StepOutcome?>(async () =>
         {
             if (attempt++ > 0) db.ChangeTracker.Clear();
             var report = await reports.FindAsync(reportId, ct);
@@ -113,7 +113,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
                 var stored = await snapshots.FindAsync(reportId, ct);
                 return stored is null || Workflow.Find(action, stored.Status) is null ? null : await PageAsync(stored, action, form, ct);
             }, ct);
-        });
+        }));
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
         Func<Report, DateTime, ReportEvent> step, CancellationToken ct = default)
     {
         var attempt = 0;
-        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        return AgainIfADocumentWasStoredMeanwhileAsync(() => db.Database.CreateExecutionStrategy().ExecuteAsync<StepOutcome?>(async () =>
         {
             if (attempt++ > 0) db.ChangeTracker.Clear();
             var report = await reports.FindAsync(reportId, ct);
@@ -141,7 +141,26 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
                 return StepOutcome.Refuse(ex.Message);
             }
             return await SaveAsync(report, ev, actor, now, expectedVersion, () => Task.FromResult<StepModel?>(null), ct);
-        });
+        }));
+    }
+
+    /// <summary>
+    /// How many times a step is taken when its save keeps meeting the background renderer (<see cref="SaveAsync"/>):
+    /// the renderer stores each document once, so the second time succeeds unless yet another step issued one meanwhile.
+    /// </summary>
+    private const int TimesTakenAtMost = 3;
+
+    /// <summary>
+    /// Takes the step again (reloading the report, so the person's form must still match it) while its save answers
+    /// null: a document it supersedes was stored meanwhile, which is no conflict with another person.
+    /// </summary>
+    private static async Task<StepOutcome> AgainIfADocumentWasStoredMeanwhileAsync(Func<Task<StepOutcome?>> take)
+    {
+        for (var time = 1; time <= TimesTakenAtMost; time++)
+        {
+            if (await take() is { } outcome) return outcome;
+        }
+        return new StepOutcome.Conflict(StepOutcome.ConflictMessage);
     }
 
     private async Task<bool> MaySeeAsync(ClaimsPrincipal user, WorkflowActor actor, IReportParties? report) =>
@@ -184,8 +203,10 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
     /// <summary>
     /// The one save of a step: hand-over notifications, official documents and the audit entry with the report, in
     /// one transaction. <paramref name="pageAfterFailure"/> draws the form again when the documents cannot be issued.
+    /// Null when nothing was saved because a document the step supersedes was stored meanwhile: take the step again
+    /// (<see cref="AgainIfADocumentWasStoredMeanwhileAsync"/>).
     /// </summary>
-    private async Task<StepOutcome> SaveAsync(Report report, ReportEvent ev, WorkflowActor actor, DateTime now,
+    private async Task<StepOutcome?> SaveAsync(Report report, ReportEvent ev, WorkflowActor actor, DateTime now,
         Guid expectedVersion, Func<Task<StepModel?>> pageAfterFailure, CancellationToken ct)
     {
         await handOver.NotifyNextActorsAsync(report, actor, now, ct);
@@ -209,6 +230,17 @@ public sealed class StepService(AppDbContext db, ReportService reports, ReportSn
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 return StepOutcome.Refuse(ex.Message, await pageAfterFailure());
+            }
+            catch (DbUpdateConcurrencyException ex) when (ex.Entries.All(e => e.Entity is IssuedDocument))
+            {
+                // Not the report: the background renderer stored the PDF of a document this step supersedes (the file's
+                // hash is the document's concurrency token) after the step had read it. Where writers run side by side
+                // (PostgreSQL, SQL Server; on SQLite the write gate lets one in at a time) that happens right after a
+                // step that issued documents; no person acted, so the step is taken again (null).
+                logger.LogInformation("Step {Action} on report {Number} met the document renderer; taking it again", ev.Action, report.Number);
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return null;
             }
             catch (DbUpdateConcurrencyException)
             {
