@@ -23,6 +23,8 @@ public sealed class AppFactory(string dataDirectory, IReadOnlyList<KeyValuePair<
         // An explicit connection string would win over the data directory: make sure none leaks in.
         builder.UseSetting("ConnectionStrings:Sqlite", "");
         builder.UseSetting("Demo:Enabled", "true");
+        // One round of the dashboard's warm-up, not the shipped 100 (the integration test DashboardWarmUpAtStart runs those).
+        builder.UseSetting("Caches:DashboardWarmUpRounds", "1");
         // The tests sign in many times a minute from 127.0.0.1: lift the login rate limits.
         builder.UseSetting("RateLimiting:LoginPermitLimitPerIp", "100000");
         builder.UseSetting("RateLimiting:LoginPermitLimitPerUser", "100000");

@@ -75,6 +75,7 @@ public sealed class AppProcess : IDisposable
                      ("Database:DataDirectory", dataDirectory),
                      ("ConnectionStrings:Sqlite", ""),
                      ("Demo:Enabled", "true"),
+                     ("Caches:DashboardWarmUpRounds", "1"), // as AppFactory: many apps start in a run
                      ("Database:RetryingStrategy", AppFactory.RetryingStrategyRequested ? "true" : "false"),
                  }.Concat(settings))
         {

@@ -34,8 +34,12 @@ public sealed class SettingsValidatorRules
         Assert.Equal(["Caches:ReportPages must be 0 or more (it is -1).",
                 "Caches:RenderedFragmentsMegabytes must be a positive whole number (it is 0).",
                 "Caches:SharedEntries must be at least 100 (it is 10).",
-                "Caches:DocumentImages must be a positive whole number (it is 0)."],
-            new CacheOptionsValidator().Check(new CacheOptions { ReportPages = -1, RenderedFragmentsMegabytes = 0, SharedEntries = 10, DocumentImages = 0 }));
+                "Caches:DocumentImages must be a positive whole number (it is 0).",
+                "Caches:DashboardWarmUpRounds must be between 1 and 1000 (it is 0)."],
+            new CacheOptionsValidator().Check(new CacheOptions
+            {
+                ReportPages = -1, RenderedFragmentsMegabytes = 0, SharedEntries = 10, DocumentImages = 0, DashboardWarmUpRounds = 0,
+            }));
 
     [Fact]
     public void EmailIntake()
