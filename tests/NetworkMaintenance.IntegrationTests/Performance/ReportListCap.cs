@@ -145,6 +145,48 @@ public sealed class ReportListCap(ITestOutputHelper output) : IDisposable
         Assert.Contains("rowid >=", texts[2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ACommonWordMissingFromTheNewestReportsIsFoundInALargerWindowWithoutReadingEveryMatch()
+    {
+        // 24,000 reports of 2019, one minute apart: the newest 3,000 say "Kabel putus", and one in seven of the older
+        // ones "Printer jaringan mati" (3,000 matches: under the cap, over ReportListPage.ManyMatches).
+        var opd = await _factory.OpdIdAsync("Dinkes");
+        var user = await _factory.UserIdAsync("petugas");
+        await _factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 24000),
+            t(i, at, h) AS (SELECT i, strftime('%Y-%m-%d %H:%M:%S', '2019-01-01', '+' || i || ' minutes'), hex(randomblob(16)) FROM n)
+            INSERT INTO "Reports" ("Category", "Channel", "CreatedAtUtc", "Description", "Location", "Number", "OpdId", "ReceivedAtUtc",
+                "RecordedByUserId", "ReporterName", "Sequence", "SlaClockStartUtc", "WorkCompletedAtUtc", "ClosedAtUtc", "SlaElapsedSeconds",
+                "Status", "TrackingCode", "Version", "Year", "AwaitsIntakeConfirmation")
+            SELECT 'Other', 'Phone', at, CASE WHEN i <= 21000 AND i % 7 = 0 THEN 'Printer jaringan mati' ELSE 'Kabel putus' END, 'Gedung A',
+                'GJ-2019-' || printf('%06d', i), {opd}, at, {user}, 'Uji', i, at, at, at, 3600, 'Closed', printf('T%07d', i),
+                substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12),
+                2019, 0
+            FROM t
+            """));
+        var matches = await _factory.QueryAsync(db => Matching(db.Reports, "printer").CountAsync());
+        Assert.InRange(matches, ReportListPage.ManyMatches + 1, ReportCount.Cap);
+        using var kabid = await WebSession.SignedInAsync(_factory, "kabid");
+
+        foreach (var page in new[] { 1, 2 })
+        {
+            var html = await kabid.GetPageAsync($"/laporan?q=printer&page={page}");
+            Assert.Contains($"data-testid=\"total\">{matches}<", html, StringComparison.Ordinal);
+            Assert.Equal(await ExpectedAsync("printer", page), Numbers(html));
+        }
+
+        // The newest 2,600 reports hold no match; the 20,800 newest do: the page comes from the second window, and the
+        // search is never read whole (every MATCH on the page's rows is bounded by the window's smallest id).
+        using var counter = await SqlCommandCounter.StartAsync(_factory.DataDirectory, () => _factory.QueryAsync(db => db.Users.AnyAsync()));
+        await kabid.GetPageAsync("/laporan?q=printer");
+        var texts = counter.Texts;
+        foreach (var text in texts) output.WriteLine(text.ReplaceLineEndings(" "));
+        Assert.Equal(2, texts.Count(t => t.Contains("MIN(", StringComparison.Ordinal)));
+        var searches = texts.Where(t => t.Contains("MATCH", StringComparison.Ordinal) && !t.Contains("COUNT(*)", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, searches.Count);
+        Assert.All(searches, t => Assert.Contains("rowid >=", t, StringComparison.Ordinal));
+    }
+
     /// <summary>The query plans (EXPLAIN QUERY PLAN) of the list's count and page statements for <paramref name="filter"/>, as the app builds them.</summary>
     private Task<(string Count, string Page)> PlansAsync(ReportFilter filter) =>
         _factory.WithScopeAsync(async sp =>
