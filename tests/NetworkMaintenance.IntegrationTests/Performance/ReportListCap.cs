@@ -150,20 +150,7 @@ public sealed class ReportListCap(ITestOutputHelper output) : IDisposable
     {
         // 24,000 reports of 2019, one minute apart: the newest 3,000 say "Kabel putus", and one in seven of the older
         // ones "Printer jaringan mati" (3,000 matches: under the cap, over ReportListPage.ManyMatches).
-        var opd = await _factory.OpdIdAsync("Dinkes");
-        var user = await _factory.UserIdAsync("petugas");
-        await _factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 24000),
-            t(i, at, h) AS (SELECT i, strftime('%Y-%m-%d %H:%M:%S', '2019-01-01', '+' || i || ' minutes'), hex(randomblob(16)) FROM n)
-            INSERT INTO "Reports" ("Category", "Channel", "CreatedAtUtc", "Description", "Location", "Number", "OpdId", "ReceivedAtUtc",
-                "RecordedByUserId", "ReporterName", "Sequence", "SlaClockStartUtc", "WorkCompletedAtUtc", "ClosedAtUtc", "SlaElapsedSeconds",
-                "Status", "TrackingCode", "Version", "Year", "AwaitsIntakeConfirmation")
-            SELECT 'Other', 'Phone', at, CASE WHEN i <= 21000 AND i % 7 = 0 THEN 'Printer jaringan mati' ELSE 'Kabel putus' END, 'Gedung A',
-                'GJ-2019-' || printf('%06d', i), {opd}, at, {user}, 'Uji', i, at, at, at, 3600, 'Closed', printf('T%07d', i),
-                substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12),
-                2019, 0
-            FROM t
-            """));
+        await InsertAsync(24_000, receivedMinute: "i", printerWhen: "i <= 21000 AND i % 7 = 0");
         var matches = await _factory.QueryAsync(db => Matching(db.Reports, "printer").CountAsync());
         Assert.InRange(matches, ReportListPage.ManyMatches + 1, ReportCount.Cap);
         using var kabid = await WebSession.SignedInAsync(_factory, "kabid");
@@ -231,22 +218,32 @@ public sealed class ReportListCap(ITestOutputHelper output) : IDisposable
     /// the others "Kabel putus"; received one minute apart in an order unrelated to their ids (a permutation: i × 7919
     /// modulo the count), so newest-first is not id order. The FTS5 triggers index each row as it is inserted.
     /// </summary>
-    private async Task InsertAsync()
+    private Task InsertAsync() => InsertAsync(Inserted, receivedMinute: $"(i * 7919) % {Inserted}", printerWhen: "i % 3 <> 0");
+
+    /// <summary>
+    /// <paramref name="count"/> closed reports of Dinkes, one statement: report i is received <paramref name="receivedMinute"/>
+    /// minutes after the start of 2019 (an SQL expression of i) and says "Printer jaringan mati" when
+    /// <paramref name="printerWhen"/> holds (an SQL condition on i), otherwise "Kabel putus".
+    /// </summary>
+    private async Task InsertAsync(int count, string receivedMinute, string printerWhen)
     {
         var opd = await _factory.OpdIdAsync("Dinkes");
         var user = await _factory.UserIdAsync("petugas");
-        await _factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Inserted}),
-            t(i, at, h) AS (SELECT i, strftime('%Y-%m-%d %H:%M:%S', '2019-01-01', '+' || ((i * 7919) % {Inserted}) || ' minutes'), hex(randomblob(16)) FROM n)
+        // The two expressions are this class's constants; the ids are parameters.
+#pragma warning disable EF1002
+        await _factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync($$"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {{count}}),
+            t(i, at, h) AS (SELECT i, strftime('%Y-%m-%d %H:%M:%S', '2019-01-01', '+' || ({{receivedMinute}}) || ' minutes'), hex(randomblob(16)) FROM n)
             INSERT INTO "Reports" ("Category", "Channel", "CreatedAtUtc", "Description", "Location", "Number", "OpdId", "ReceivedAtUtc",
                 "RecordedByUserId", "ReporterName", "Sequence", "SlaClockStartUtc", "WorkCompletedAtUtc", "ClosedAtUtc", "SlaElapsedSeconds",
                 "Status", "TrackingCode", "Version", "Year", "AwaitsIntakeConfirmation")
-            SELECT 'Other', 'Phone', at, CASE WHEN i % 3 = 0 THEN 'Kabel putus' ELSE 'Printer jaringan mati' END, 'Gedung A',
-                'GJ-2019-' || printf('%06d', i), {opd}, at, {user}, 'Uji', i, at, at, at, 3600, 'Closed', printf('T%07d', i),
+            SELECT 'Other', 'Phone', at, CASE WHEN {{printerWhen}} THEN 'Printer jaringan mati' ELSE 'Kabel putus' END, 'Gedung A',
+                'GJ-2019-' || printf('%06d', i), {0}, at, {1}, 'Uji', i, at, at, at, 3600, 'Closed', printf('T%07d', i),
                 substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12),
                 2019, 0
             FROM t
-            """));
+            """, opd, user));
+#pragma warning restore EF1002
     }
 
     public void Dispose() => _factory.Dispose();
