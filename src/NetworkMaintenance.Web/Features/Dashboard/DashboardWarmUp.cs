@@ -105,7 +105,9 @@ public sealed class DashboardWarmUp(IServiceScopeFactory scopes, IHostApplicatio
             RequestAborted = ct,
         };
         http.Request.Method = HttpMethods.Get;
-        http.Request.Scheme = "http";
+        // Over HTTPS, as the app is reached in Production: with HTTPS required the antiforgery cookie of the layout's
+        // forms is Secure-only, and a page drawn for a plain-HTTP request fails.
+        http.Request.Scheme = "https";
         http.Request.Host = new HostString("localhost");
         http.Request.Path = "/";
         var routeData = new RouteData { Values = { ["controller"] = "Home", ["action"] = nameof(Home.HomeController.Index) } };
