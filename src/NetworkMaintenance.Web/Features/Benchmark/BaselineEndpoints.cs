@@ -112,8 +112,9 @@ public static class BaselineEndpoints
         // The same FTS5 index as the page (ReportTextSearch), for terms of three characters or more.
         if (!string.IsNullOrWhiteSpace(filter.Q)) Add("r.Id IN (SELECT rowid FROM ReportSearch WHERE ReportSearch MATCH $p)", Reports.ReportTextSearch.Phrase(filter.Q.Trim()));
         var where = string.Join(" AND ", conditions);
-        // Counted up to the list's cap, as the page does (ReportCount).
-        var count = await ScalarAsync(c, $"SELECT COUNT(*) FROM (SELECT 1 FROM Reports r WHERE {where} LIMIT {Reports.ReportCount.Cap + 1})", ct, [.. args]);
+        // Counted up to the list's cap (a text search's own), as the page does (ReportCount).
+        var cap = Reports.ReportCount.CapFor(!string.IsNullOrWhiteSpace(filter.Q));
+        var count = await ScalarAsync(c, $"SELECT COUNT(*) FROM (SELECT 1 FROM Reports r WHERE {where} LIMIT {cap + 1})", ct, [.. args]);
         html.Append(CultureInfo.InvariantCulture, $"<p>{count}</p>");
         await TableAsync(c, html, "SELECT r.Id, r.Number, COALESCE(o.ShortName, o.Name), r.ReporterName, r.Category, r.Channel, r.Status, r.ReceivedAtUtc, r.Location, " +
             $"r.SlaClockStartUtc, r.SlaPausedSinceUtc, r.WorkCompletedAtUtc FROM Reports r JOIN Opds o ON o.Id = r.OpdId WHERE {where} " +

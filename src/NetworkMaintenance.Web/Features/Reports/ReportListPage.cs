@@ -5,26 +5,34 @@ using NetworkMaintenance.Core.Domain.Sla;
 namespace NetworkMaintenance.Web.Features.Reports;
 
 /// <summary>
-/// How many reports a list matches, counted up to <see cref="Cap"/>: past it the list says "lebih dari 10.000" instead
-/// of reading every matching row (at a million reports "all closed reports" is ~900,000 index entries on every view).
-/// Exports are not capped: they count and stream every row (ReportExportsController).
+/// How many reports a list matches, counted up to a cap: past it the list says "lebih dari 10.000" instead of reading
+/// every matching row (at a million reports "all closed reports" is ~900,000 index entries on every view). A text search
+/// counts up to <see cref="TextCap"/> ("lebih dari 1.000"): a search with more matches than that is refined, not paged
+/// through, and counting a common word's 10,001 matches in the FTS5 index took ~13 ms of a ~20 ms page at a million
+/// reports (docs/perf-round2/list1m.md). Exports are not capped: they count and stream every row (ReportExportsController).
 /// </summary>
 public readonly record struct ReportCount(int Value, bool MoreThan)
 {
     /// <summary>The list counts at most this many matching reports (plus one, to know there are more).</summary>
     public const int Cap = 10_000;
 
+    /// <summary>A list with a text search counts at most this many matching reports (plus one).</summary>
+    public const int TextCap = 1_000;
+
     private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
+
+    /// <summary>The cap of a list with (<paramref name="textSearch"/>) or without a text search.</summary>
+    public static int CapFor(bool textSearch) => textSearch ? TextCap : Cap;
 
     /// <summary>An exact count.</summary>
     public static ReportCount Exactly(int value) => new(value, false);
 
-    /// <summary>Counts <paramref name="matching"/> (unordered) up to <see cref="Cap"/> + 1 rows.</summary>
-    public static async Task<ReportCount> OfAsync(IQueryable<Report> matching, CancellationToken ct) =>
-        Of(await matching.Take(Cap + 1).CountAsync(ct));
+    /// <summary>Counts <paramref name="matching"/> (unordered) up to <paramref name="cap"/> + 1 rows.</summary>
+    public static async Task<ReportCount> OfAsync(IQueryable<Report> matching, int cap, CancellationToken ct) =>
+        Of(await matching.Take(cap + 1).CountAsync(ct), cap);
 
-    /// <summary>The count of <paramref name="counted"/> rows, counted up to <see cref="Cap"/> + 1.</summary>
-    public static ReportCount Of(int counted) => counted > Cap ? new(Cap, true) : Exactly(counted);
+    /// <summary>The count of <paramref name="counted"/> rows, counted up to <paramref name="cap"/> + 1.</summary>
+    public static ReportCount Of(int counted, int cap) => counted > cap ? new(cap, true) : Exactly(counted);
 
     /// <summary>"25", or "lebih dari 10.000" past the cap.</summary>
     public string Text => MoreThan ? "lebih dari " + Value.ToString("N0", Id) : Value.ToString(CultureInfo.InvariantCulture);
@@ -67,9 +75,10 @@ public static class ReportListPage
         var filtered = filter.Where(visible, sla, search: null);
         var matching = filter.HasText ? search.Where(filtered, filter.Q!) : filtered;
         // The text search alone over every report: its index counts the matches without reading the reports.
-        var total = seesAll && filter.HasText && filter.OnlyText && await search.CountAsync(filter.Q!, ReportCount.Cap + 1, ct) is { } matches
-            ? ReportCount.Of(matches)
-            : await ReportCount.OfAsync(matching, ct);
+        var cap = ReportCount.CapFor(filter.HasText);
+        var total = seesAll && filter.HasText && filter.OnlyText && await search.CountAsync(filter.Q!, cap + 1, ct) is { } matches
+            ? ReportCount.Of(matches, cap)
+            : await ReportCount.OfAsync(matching, cap, ct);
         // Past the cap the last page is not known: any page whose rows can be addressed (its offset and the row after
         // it fit in an int), and an empty one says so.
         var page = total.MoreThan
