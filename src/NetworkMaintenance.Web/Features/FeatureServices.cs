@@ -59,6 +59,7 @@ public static class FeatureServices
         services.AddScoped<Offline.OfflineSyncService>();
         services.AddValidatedSettings<Documents.DocumentOptions, Documents.DocumentOptionsValidator>(configuration, Documents.DocumentOptions.Section);
         services.AddScoped<Documents.DocumentIssuer>();
+        services.AddSingleton<Infrastructure.LowPriorityWorker>();
         services.AddSingleton<Documents.PendingDocuments>();
         services.AddHostedService<Documents.PendingDocumentsService>();
         services.AddSingleton<Infrastructure.SqliteWriteGate>();

@@ -40,8 +40,8 @@ public static class AppTelemetry
 }
 
 /// <summary>
-/// The <c>Telemetry</c> section. Traces and metrics are always collected in process (so that the request log carries
-/// the trace id); they leave the process only through an exporter that a setting turns on:
+/// The <c>Telemetry</c> section. Traces and metrics are collected only when an exporter that a setting turns on sends
+/// them (the request log carries the trace id either way):
 /// <list type="bullet">
 /// <item><c>Telemetry:OtlpEndpoint</c>: an OTLP collector (gRPC, e.g. <c>http://collector:4317</c>) receiving traces
 /// and metrics; unset (the default), nothing is sent.</item>
@@ -112,25 +112,31 @@ public static class TelemetrySetup
         // Whether an exporter is added is decided when the services are built; its settings are validated at start.
         var settings = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlp = Uri.TryCreate(settings.OtlpEndpoint, UriKind.Absolute, out var endpoint) ? endpoint : null;
-        services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("NetworkMaintenance"))
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(MetricsPath, StringComparison.Ordinal))
-                    .AddHttpClientInstrumentation()
-                    .AddEntityFrameworkCoreInstrumentation()
-                    .AddSource(AppTelemetry.Names);
-                if (otlp is not null) tracing.AddOtlpExporter(o => o.Endpoint = otlp);
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddMeter(AppTelemetry.Names);
-                if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
-                if (settings.Prometheus.Enabled) metrics.AddPrometheusExporter();
-            });
+        // Nothing per request is collected that no exporter would send: with no collector and no scrape endpoint (the
+        // default) a span per request and per EF Core command (its SQL text as a tag) and a histogram per request cost
+        // ~5 % of a filing's CPU for nothing (docs/performance.md, sixth session). The request log's trace id does not
+        // need them: ASP.NET Core starts the request's Activity (continuing a caller's traceparent) whenever logging is
+        // on. The background services' own sources are always listened to, so each pass's log lines carry its trace id.
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("NetworkMaintenance"));
+        telemetry.WithTracing(tracing =>
+        {
+            tracing.AddSource(AppTelemetry.Names);
+            if (otlp is null) return;
+            tracing.AddAspNetCoreInstrumentation(o => o.Filter = context =>
+                    !context.Request.Path.StartsWithSegments(MetricsPath, StringComparison.Ordinal))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddOtlpExporter(o => o.Endpoint = otlp);
+        });
+        if (otlp is null && !settings.Prometheus.Enabled) return;
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(AppTelemetry.Names);
+            if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+            if (settings.Prometheus.Enabled) metrics.AddPrometheusExporter();
+        });
     }
 
     /// <summary>

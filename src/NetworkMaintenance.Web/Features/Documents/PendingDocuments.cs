@@ -21,7 +21,7 @@ namespace NetworkMaintenance.Web.Features.Documents;
 /// caller's tracked entities stay as they were.
 /// </summary>
 public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.DocumentSealer sealer, SqliteWriteGate gate,
-    TimeProvider clock, ILogger<PendingDocuments> logger)
+    LowPriorityWorker lowPriority, TimeProvider clock, ILogger<PendingDocuments> logger)
 {
     /// <summary>
     /// The comment on the renderer's look at its outbox. The background renderer sends it on its own schedule (after a
@@ -82,7 +82,8 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (!await db.PendingDocumentRenders.AsNoTracking().AnyAsync(p => p.IssuedDocumentId == documentId, ct)) return;
-        await RenderOneAsync(db, documentId, ct);
+        // Someone waits for this file: rendered on the request's own thread, at the request's priority.
+        await RenderOneAsync(db, documentId, inBackground: false, ct);
     }
 
     /// <summary>
@@ -126,7 +127,7 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
         {
             try
             {
-                if (await RenderOneAsync(db, id, ct)) stored++;
+                if (await RenderOneAsync(db, id, inBackground: true, ct)) stored++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -137,14 +138,20 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
         return stored;
     }
 
-    private async Task<bool> RenderOneAsync(AppDbContext db, int id, CancellationToken ct)
+    /// <param name="inBackground">Nobody waits for the file: the render and the seal (CPU only) run on the
+    /// <see cref="LowPriorityWorker"/>, so under a burst of filings they take the cores the requests leave.</param>
+    private async Task<bool> RenderOneAsync(AppDbContext db, int id, bool inBackground, CancellationToken ct)
     {
         var source = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == id)
             .Select(d => new { d.Type, d.SnapshotJson, d.Number }).SingleAsync(ct);
-        var pdf = OfficialDocumentRenderer.Render(DocumentSnapshot.Deserialize(source.SnapshotJson, ReportDocumentMapper.ModelType(source.Type)));
         var now = clock.GetUtcNow().UtcDateTime;
-        // The institutional e-seal first (docs/signatures.md, "Order of signatures"): the unsigned file stays with it.
-        var seal = sealer.Seal(pdf, now);
+        (byte[] Pdf, (byte[] Pdf, string SignerName, string Subject, string Issuer)? Seal) RenderAndSeal()
+        {
+            var rendered = OfficialDocumentRenderer.Render(DocumentSnapshot.Deserialize(source.SnapshotJson, ReportDocumentMapper.ModelType(source.Type)));
+            // The institutional e-seal first (docs/signatures.md, "Order of signatures"): the unsigned file stays with it.
+            return (rendered, sealer.Seal(rendered, now));
+        }
+        var (pdf, seal) = inBackground ? await lowPriority.RunAsync(RenderAndSeal, ct) : RenderAndSeal();
         var done = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
