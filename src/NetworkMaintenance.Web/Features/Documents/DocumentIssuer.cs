@@ -7,6 +7,7 @@ using NetworkMaintenance.Core.Documents.Templates;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Workflow;
 using NetworkMaintenance.Core.Formatting;
 
 namespace NetworkMaintenance.Web.Features.Documents;
@@ -80,9 +81,12 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
 
         var settings = await SettingsAsync(ct);
         if (await RefusalAsync(ct) is { } refusal) throw new DomainException(refusal);
-        var previous = await CurrentAsync(report.Id, type, ct);
+        // The submission is the report's first event, recorded in the transaction that inserted the report: it has no
+        // documents yet, so there is nothing to read (two statements less inside a filing's write transaction).
+        var firstEvent = step?.Action == WorkflowAction.Submit;
+        var previous = firstEvent ? null : await CurrentAsync(report.Id, type, ct);
         // The report's other current documents (the results report names them as its basis).
-        await db.IssuedDocuments.Where(d => d.ReportId == report.Id && !d.IsSuperseded).LoadAsync(ct);
+        if (!firstEvent) await db.IssuedDocuments.Where(d => d.ReportId == report.Id && !d.IsSuperseded).LoadAsync(ct);
         var code = VerificationCode.New();
         // Only from configuration: never from the request's Host header.
         var baseUrl = DocumentOptions.ResolveBaseUrl(options.Value.PublicBaseUrl);

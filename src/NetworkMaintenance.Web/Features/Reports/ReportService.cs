@@ -68,6 +68,8 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var year = Wib.FromUtc(input.ReceivedAtUtc).Year;
+                // Read before the writer's turn (kept for the request): the kop surat and numbering the receipt uses.
+                await documents.SettingsAsync(ct);
                 using var writer = await writers.EnterAsync(db, ct);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 try
@@ -85,7 +87,7 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                         db.GuestBookEntries.Add(guest);
                     }
                     var issuedOnReceipt = await documents.IssueForStepAsync(report, report.Events.Single(), recordedBy.UserId, now, ct);
-                    await handOver.NotifyNextActorsAsync(report, recordedBy, now, ct);
+                    await handOver.NotifyFirstActorsAsync(report, recordedBy, now, ct);
                     handOver.AuditStep(report, report.Events.Single(), issuedOnReceipt);
                     await handOver.AnnounceStepAsync(report, report.Events.Single(), now, ct);
                     if (alsoRecord is not null) await alsoRecord(report);
