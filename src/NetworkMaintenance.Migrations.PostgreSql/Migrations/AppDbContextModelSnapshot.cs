@@ -2339,8 +2339,6 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAtUtc");
-
                     b.HasIndex("RecordedByUserId");
 
                     b.HasIndex("ReporterUserId");
@@ -2349,9 +2347,13 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Channel", "Status");
 
+                    b.HasIndex("ClosedAtUtc", "Status");
+
                     b.HasIndex("KabidUserId", "Status");
 
                     b.HasIndex("KasiUserId", "Status");
+
+                    b.HasIndex("ReceivedAtUtc", "ClosedAtUtc");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 

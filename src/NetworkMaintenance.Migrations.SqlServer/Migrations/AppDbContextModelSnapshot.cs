@@ -2346,8 +2346,6 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAtUtc");
-
                     b.HasIndex("RecordedByUserId");
 
                     b.HasIndex("ReporterUserId");
@@ -2356,9 +2354,13 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Channel", "Status");
 
+                    b.HasIndex("ClosedAtUtc", "Status");
+
                     b.HasIndex("KabidUserId", "Status");
 
                     b.HasIndex("KasiUserId", "Status");
+
+                    b.HasIndex("ReceivedAtUtc", "ClosedAtUtc");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 

@@ -2272,8 +2272,6 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAtUtc");
-
                     b.HasIndex("RecordedByUserId");
 
                     b.HasIndex("ReporterUserId");
@@ -2282,9 +2280,13 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Channel", "Status");
 
+                    b.HasIndex("ClosedAtUtc", "Status");
+
                     b.HasIndex("KabidUserId", "Status");
 
                     b.HasIndex("KasiUserId", "Status");
+
+                    b.HasIndex("ReceivedAtUtc", "ClosedAtUtc");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 

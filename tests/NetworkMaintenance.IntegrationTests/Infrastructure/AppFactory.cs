@@ -27,6 +27,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public AppFactory()
     {
+        Sla.SqlCommandCounter.KeepEfDiagnosticsEnabled();
         var id = Guid.NewGuid().ToString("N");
         DataDirectory = Path.Combine(Path.GetTempPath(), "nm-it-" + id);
         Directory.CreateDirectory(DataDirectory);

@@ -38,6 +38,26 @@ public static class SqliteStatements
         }
     }
 
+    /// <summary>
+    /// The query plan (EXPLAIN QUERY PLAN) of <paramref name="sql"/> as the app sent it, its parameters left unbound
+    /// (the planner plans for unknown values, as it does for the app's prepared statements), one line per step.
+    /// </summary>
+    public static IReadOnlyList<string> Plan(string databaseFile, string sql)
+    {
+        Batteries_V2.Init();
+        Check(raw.sqlite3_open_v2(databaseFile, out var db, raw.SQLITE_OPEN_READONLY, null), null);
+        using (db)
+        {
+            Check(raw.sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN " + sql, out var statement), db);
+            using (statement)
+            {
+                var plan = new List<string>();
+                while (raw.sqlite3_step(statement) == raw.SQLITE_ROW) plan.Add(raw.sqlite3_column_text(statement, 3).utf8_to_string());
+                return plan;
+            }
+        }
+    }
+
     private static void Check(int rc, sqlite3? db)
     {
         if (rc != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite error {rc}: {(db is null ? "" : raw.sqlite3_errmsg(db).utf8_to_string())}");

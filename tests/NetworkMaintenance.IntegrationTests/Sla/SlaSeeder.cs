@@ -142,9 +142,39 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     }
 
     /// <summary>
-    /// Subscribes, then waits until a command sent through the app (<paramref name="probe"/>) is counted. The app's
-    /// OpenTelemetry EF Core instrumentation keeps EF's diagnostic listener enabled in every pooled context from the
-    /// start, so the first probe is normally seen at once; the wait is on that condition, never a fixed time.
+    /// Keeps EF Core's diagnostic listener enabled in the whole test process from the first app on (every app factory
+    /// calls it), as a counter's own subscription would only be seen by each pooled context once its cached logging
+    /// decision expired: a request's commands could then go uncounted. The app itself no longer listens without an
+    /// OpenTelemetry exporter (docs/operations.md, "Traces and metrics").
+    /// </summary>
+    public static void KeepEfDiagnosticsEnabled() => _ = AlwaysOn.Value;
+
+    private static readonly Lazy<IDisposable> AlwaysOn = new(() => DiagnosticListener.AllListeners.Subscribe(new EnabledEverywhere()));
+
+    private sealed class EnabledEverywhere : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name) value.Subscribe(this);
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Subscribes, then waits until a command sent through the app (<paramref name="probe"/>) is counted. EF Core's
+    /// diagnostic listener is enabled in every pooled context from the start (<see cref="KeepEfDiagnosticsEnabled"/>),
+    /// so the first probe is normally seen at once; the wait is on that condition, never a fixed time.
     /// </summary>
     public static async Task<SqlCommandCounter> StartAsync(string dataDirectory, Func<Task> probe)
     {
