@@ -114,9 +114,10 @@ public static class TelemetrySetup
         var otlp = Uri.TryCreate(settings.OtlpEndpoint, UriKind.Absolute, out var endpoint) ? endpoint : null;
         // Nothing per request is collected that no exporter would send: with no collector and no scrape endpoint (the
         // default) a span per request and per EF Core command (its SQL text as a tag) and a histogram per request cost
-        // ~5 % of a filing's CPU for nothing (docs/performance.md, sixth session). The request log's trace id does not
-        // need them: ASP.NET Core starts the request's Activity (continuing a caller's traceparent) whenever logging is
-        // on. The background services' own sources are always listened to, so each pass's log lines carry its trace id.
+        // 3 % and more of a filing's CPU for nothing (docs/performance.md, sixth session). The request log's trace id
+        // does not need them: ASP.NET Core starts the request's Activity (continuing a caller's traceparent) whenever
+        // logging is on. The background services' own sources are always listened to, so each pass's log lines carry
+        // its trace id.
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("NetworkMaintenance"));
         telemetry.WithTracing(tracing =>
         {

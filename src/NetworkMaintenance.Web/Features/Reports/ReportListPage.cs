@@ -49,17 +49,11 @@ public sealed record ReportListPageResult(IReadOnlyList<ReportListRow> Rows, Rep
 public static class ReportListPage
 {
     /// <summary>
-    /// For a text search that matches more than <see cref="ManyMatches"/> reports, the page is first looked for among
+    /// For a text search that matches more than <see cref="ReportCount.TextCap"/> reports, the page is first looked for among
     /// the newest (<c>WindowPerRow</c> × the rows needed) reports of the other filters: with at least one match in that
     /// many reports the page is there.
     /// </summary>
     public const int WindowPerRow = 100;
-
-    /// <summary>
-    /// A text search matching more reports than this looks for its page among the newest reports first: reading every
-    /// match (each one looked up in <c>Reports</c>) and sorting them cost ~20 ms for 4,000 matches at 100,000 reports.
-    /// </summary>
-    public const int ManyMatches = 1_000;
 
     /// <summary>
     /// When the newest window holds too few matches (the word is common, but not in the latest reports), a window this
@@ -87,7 +81,9 @@ public static class ReportListPage
         var offset = (page - 1) * pageSize;
 
         List<ReportListRow>? rows = null;
-        if (filter.HasText && (total.MoreThan || total.Value > ManyMatches) && filter.NewestFirst)
+        // A text search past its cap looks for its page among the newest reports first: reading every match (each one
+        // looked up in Reports) and sorting them cost ~20 ms for 4,000 matches at 100,000 reports.
+        if (filter.HasText && total.MoreThan && filter.NewestFirst)
         {
             rows = await NewestMatchesAsync(filtered, filter, search, offset, pageSize + 1, ct);
         }
