@@ -8,11 +8,12 @@ namespace NetworkMaintenance.Web.Infrastructure;
 
 /// <summary>
 /// The numbers on the navigation badges: reports awaiting the user, unread notifications. Every page shows them, so
-/// they are kept in <see cref="IMemoryCache"/> under a key made of the user and the change counters they depend on
-/// (<see cref="DataChanges.Reports"/>, which reference changes move too, <see cref="DataChanges.Notifications"/> and
-/// the WIB day):
-/// a step, a new or read notification made by this instance shows on the next page. Changes made by another instance
-/// on the same database are seen within <see cref="Lifetime"/>.
+/// they are kept in <see cref="IMemoryCache"/>, one entry per user, stamped with the change counters they depend on
+/// (<see cref="DataChanges.Reports"/>, which reference changes move too, <see cref="DataChanges.Notifications"/>) and
+/// the WIB day: a step, a new or read notification made by this instance shows on the next page, which reads them
+/// again and replaces the entry. Changes made by another instance on the same database are seen within
+/// <see cref="Lifetime"/>. (Keying the entries by the counters instead left one entry per change, each with the user's
+/// unread set, for <see cref="Lifetime"/>: hundreds of megabytes under a stream of steps.)
 /// </summary>
 public sealed class NavCounts(AppDbContext db, ActorFactory actors, IMemoryCache cache, DataChanges changes, TimeProvider clock)
 {
@@ -26,29 +27,37 @@ public sealed class NavCounts(AppDbContext db, ActorFactory actors, IMemoryCache
 
     public async Task<(int Inbox, int Unread)> ForAsync(string userId, CancellationToken ct = default)
     {
-        var (inbox, unread, _) = await ReadAsync(userId, ct);
-        return (inbox, unread);
+        var counts = await ReadAsync(userId, ct);
+        return (counts.Inbox, counts.Unread);
     }
 
     /// <summary>
-    /// The reports of which the user has unread notifications (from the same cached read): opening one of them marks
-    /// them read, and only then does the report page touch the notifications.
+    /// Whether the user has unread notifications about the report (from the same cached read): opening such a report
+    /// marks them read, and only then does the report page touch the notifications.
     /// </summary>
-    public async Task<IReadOnlySet<int>> UnreadReportsAsync(string userId, CancellationToken ct = default) =>
-        (await ReadAsync(userId, ct)).UnreadReports;
+    public async Task<bool> HasUnreadAboutAsync(string userId, int reportId, CancellationToken ct = default) =>
+        Array.BinarySearch((await ReadAsync(userId, ct)).UnreadReports, reportId) >= 0;
 
-    private async Task<(int Inbox, int Unread, IReadOnlySet<int> UnreadReports)> ReadAsync(string userId, CancellationToken ct)
+    /// <param name="UnreadReports">The reports the unread notifications are about, sorted, each once.</param>
+    private sealed record Counts(Stamp Stamp, int Inbox, int Unread, int[] UnreadReports);
+
+    private readonly record struct Stamp(long Reports, long Notifications, DateOnly Day);
+
+    private async Task<Counts> ReadAsync(string userId, CancellationToken ct)
     {
-        // The key is taken before reading (see DataChanges): what was read before a change is never served after it.
+        // The stamp is taken before reading (see DataChanges): what was read before a change is never served after it.
         // The day is part of it because Plh. appointments, and so the inbox, are by day.
-        var key = (nameof(NavCounts), userId, changes.Reports, changes.Notifications, Wib.Today(clock));
-        if (cache.TryGetValue(key, out (int, int, IReadOnlySet<int>) counts)) return counts;
+        var stamp = new Stamp(changes.Reports, changes.Notifications, Wib.Today(clock));
+        var key = (nameof(NavCounts), userId);
+        if (cache.TryGetValue(key, out Counts? cached) && cached!.Stamp == stamp) return cached;
         var actor = await actors.ForUserAsync(userId, ct);
-        if (actor is null) return (0, 0, new HashSet<int>());
+        if (actor is null) return new Counts(stamp, 0, 0, []);
         var inbox = await db.Reports.AwaitingActionBy(actor).CountAsync(ct);
         var unread = await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null)
             .Select(n => n.ReportId).ToListAsync(ct);
-        counts = (inbox, unread.Count, unread.OfType<int>().ToHashSet());
+        var reports = unread.OfType<int>().Distinct().ToArray();
+        Array.Sort(reports);
+        var counts = new Counts(stamp, inbox, unread.Count, reports);
         cache.Set(key, counts, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return counts;
     }

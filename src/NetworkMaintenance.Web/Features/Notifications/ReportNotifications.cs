@@ -13,7 +13,7 @@ public sealed class ReportNotifications(AppDbContext db, NavCounts counts, DataC
     /// </summary>
     public async Task MarkReadAsync(string userId, int reportId, CancellationToken ct = default)
     {
-        if (!(await counts.UnreadReportsAsync(userId, ct)).Contains(reportId)) return;
+        if (!await counts.HasUnreadAboutAsync(userId, reportId, ct)) return;
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.UserId == userId && n.ReportId == reportId && n.ReadAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
