@@ -267,7 +267,7 @@ public static partial class HttpBenchmark
             if (options.WritesOnly || options.Only is null || "Filing a report, Taking a step".Contains(options.Only, StringComparison.OrdinalIgnoreCase))
             {
                 results.AddRange(await WriteScenarios.MeasureAsync(bareUrl, password, options.Connections, options.Warmup, options.Seconds,
-                    () => PendingDocumentsAsync(env)));
+                    () => PendingDocumentsAsync(env), server0.Id));
             }
             if (peerRuns is not null && options.Peer is { } peer)
             {

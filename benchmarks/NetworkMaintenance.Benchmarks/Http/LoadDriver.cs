@@ -126,3 +126,49 @@ public static class ProcessMemory
         }
     }
 }
+
+/// <summary>
+/// CPU time of the app from /proc (Linux, 100 ticks a second): the whole process (<c>/proc/&lt;pid&gt;/stat</c>, exited
+/// threads included) and, apart, the background renderer's thread (named "Low-priority work", LowPriorityWorker), so a
+/// write's cost on the request path can be told from the rendering it defers.
+/// </summary>
+public static class ProcessCpu
+{
+    private const double TicksPerSecond = 100;
+
+    public readonly record struct Sample(double TotalMs, double BackgroundMs);
+
+    public static Sample? Read(int? pid)
+    {
+        if (pid is not { } id) return null;
+        try
+        {
+            var background = 0.0;
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{id}/task"))
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                if (stat.Contains("(Low-priority wo)", StringComparison.Ordinal)) background += Ms(stat);
+            }
+            return new Sample(Ms(File.ReadAllText($"/proc/{id}/stat")), background);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>utime + stime: fields 14 and 15, counted after the command name's closing parenthesis.</summary>
+    private static double Ms(string stat)
+    {
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (double.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+            + double.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 1000 / TicksPerSecond;
+    }
+
+    /// <summary>" app CPU 7.1 ms per request (+ 1.2 ms background)" over a timed window, or "" off Linux.</summary>
+    public static string PerRequest(Sample? before, Sample? after, long requests) =>
+        before is { } b && after is { } a && requests > 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $", app CPU {(a.TotalMs - b.TotalMs - (a.BackgroundMs - b.BackgroundMs)) / requests:F2} ms per request (+ {(a.BackgroundMs - b.BackgroundMs) / requests:F2} ms background)")
+            : "";
+}

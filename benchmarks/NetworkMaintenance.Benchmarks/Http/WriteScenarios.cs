@@ -45,7 +45,7 @@ public static partial class WriteScenarios
     }
 
     public static async Task<List<PageResult>> MeasureAsync(Uri baseUrl, string password, int connections, double warmup, double seconds,
-        Func<Task<long>>? pendingDocuments = null)
+        Func<Task<long>>? pendingDocuments = null, int? appPid = null)
     {
         var none = new Measurement(0, 0, 0, 0, 0, 0, 0, 0, 0);
         var results = new List<PageResult>();
@@ -53,9 +53,9 @@ public static partial class WriteScenarios
         var filers = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Filer.StartAsync(baseUrl, password)));
         try
         {
-            var filing = await MeasureAsync(filers.Select(f => (Func<Task<bool>>)f.FileAsync).ToList(), warmup, seconds);
+            var (filing, cpu) = await MeasureAsync(filers.Select(f => (Func<Task<bool>>)f.FileAsync).ToList(), warmup, seconds, appPid);
             results.Add(new PageResult("Filing a report (POST /laporan/baru)", filing, none));
-            Print("Filing a report", filing);
+            Print("Filing a report", filing, cpu);
         }
         finally
         {
@@ -72,9 +72,9 @@ public static partial class WriteScenarios
         var stepper = await Stepper.StartAsync(baseUrl, password, connections);
         try
         {
-            var stepping = await MeasureAsync(stepper.Workers, 0, seconds);
+            var (stepping, cpu) = await MeasureAsync(stepper.Workers, 0, seconds, appPid);
             results.Add(new PageResult("Taking a step (dispose, POST /laporan/{id}/langkah/dispose)", stepping, none));
-            Print("Taking a step", stepping);
+            Print("Taking a step", stepping, cpu);
         }
         finally
         {
@@ -105,15 +105,19 @@ public static partial class WriteScenarios
         return watch.Elapsed;
     }
 
-    private static void Print(string name, Measurement m) =>
+    private static void Print(string name, Measurement m, string cpu) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name}: {m.RequestsPerSecond:F0} req/s, p95 {m.P95:F1} ms, p99 {m.P99:F1} ms, {m.Errors} errors"));
+            $"  {name}: {m.RequestsPerSecond:F0} req/s, p95 {m.P95:F1} ms, p99 {m.P99:F1} ms, {m.Errors} errors{cpu}"));
 
     /// <summary>Closed loop, one worker per connection; each worker's call returns whether its timed request succeeded.</summary>
-    private static async Task<Measurement> MeasureAsync(IReadOnlyList<Func<Task<bool>>> workers, double warmup, double seconds)
+    /// <summary>The timed run after the warm-up, and the app's CPU per successful request in it (see ProcessCpu).</summary>
+    private static async Task<(Measurement Measured, string Cpu)> MeasureAsync(IReadOnlyList<Func<Task<bool>>> workers, double warmup,
+        double seconds, int? appPid)
     {
         if (warmup > 0) await RunAsync(workers, TimeSpan.FromSeconds(warmup));
-        return await RunAsync(workers, TimeSpan.FromSeconds(seconds));
+        var before = ProcessCpu.Read(appPid);
+        var measured = await RunAsync(workers, TimeSpan.FromSeconds(seconds));
+        return (measured, ProcessCpu.PerRequest(before, ProcessCpu.Read(appPid), measured.Requests));
     }
 
     private static async Task<Measurement> RunAsync(IReadOnlyList<Func<Task<bool>>> workers, TimeSpan duration)

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using NetworkMaintenance.Core.Domain;
 using NetworkMaintenance.Core.Domain.Audit;
+using NetworkMaintenance.Core.Domain.Integration;
 
 namespace NetworkMaintenance.Web.Infrastructure;
 
 /// <summary>
 /// Version counters of this instance's writes, for caches of derived figures (dashboard aggregates, option lists, the
 /// signed-in user's actor, the navigation badges): a cache key that includes the counter is never served after a change
-/// this instance made. A SaveChanges that touches users, roles, OPDs, units or Plh. appointments bumps
+/// this instance made. A SaveChanges that touches users, roles, OPDs, units, Plh. appointments or webhook receivers bumps
 /// <see cref="Reference"/> (and <see cref="Reports"/>); notifications bump <see cref="Notifications"/> only (the unread
 /// badge); any other data bumps <see cref="Reports"/> only; bookkeeping rows that no cached figure reads (audit entries,
 /// the mail outbox, Data Protection keys) bump nothing, so sign-ins and downloads do not empty the caches. The bump
@@ -60,7 +61,7 @@ public sealed class DataChanges
 
     private static Kind KindOf(object entity) => entity switch
     {
-        AppUser or Opd or OrgUnit or IdentityRole or IdentityUserRole<string> or ActingAppointment => Kind.Reference,
+        AppUser or Opd or OrgUnit or IdentityRole or IdentityUserRole<string> or ActingAppointment or WebhookReceiver => Kind.Reference,
         Notification => Kind.Notifications,
         AuditEntry or OutboxEmail or DataProtectionKey or Lease or StoredFile => Kind.None,
         _ => Kind.Reports,

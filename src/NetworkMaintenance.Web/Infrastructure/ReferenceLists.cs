@@ -2,14 +2,16 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Domain.Integration;
 using NetworkMaintenance.Web.Features.Reports;
 
 namespace NetworkMaintenance.Web.Infrastructure;
 
 /// <summary>
-/// Reference data read on many pages (OPD names, the people in a role) from an in-memory cache. Entries are keyed by
-/// <see cref="DataChanges.Reference"/>, so any change to users, roles, OPDs or units made by this instance is seen at
-/// once; changes made by another instance on the same database are seen within five minutes.
+/// Reference data read on many pages and by every step (OPD names, the people in a role, the webhook receivers) from an
+/// in-memory cache. Entries are keyed by <see cref="DataChanges.Reference"/>, so any change to users, roles, OPDs, units
+/// or webhook receivers made by this instance is seen at once; changes made by another instance on the same database are
+/// seen within five minutes.
 /// </summary>
 public sealed class ReferenceLists(AppDbContext db, IMemoryCache cache, DataChanges changes)
 {
@@ -32,7 +34,7 @@ public sealed class ReferenceLists(AppDbContext db, IMemoryCache cache, DataChan
                 o.ShortName is null ? o.Name : $"{o.Name} ({o.ShortName})"))
             .ToList());
 
-    /// <summary>Active users in a role, ordered by name (as <see cref="Features.Reports.StaffDirectory.UsersInRoleAsync"/>).</summary>
+    /// <summary>Active users in a role, ordered by name: the step forms' pickers and the hand-over's recipients.</summary>
     public Task<IReadOnlyList<(string Id, string Name, string? Position)>> UsersInRoleAsync(string role, CancellationToken ct = default) =>
         GetAsync("role-" + role, async () =>
         {
@@ -43,6 +45,16 @@ public sealed class ReferenceLists(AppDbContext db, IMemoryCache cache, DataChan
                 .ToListAsync(ct);
             return (IReadOnlyList<(string, string, string?)>)list.Select(u => (u.Id, u.FullName, u.Position)).ToList();
         });
+
+    /// <summary>Full name of every OPD by id (the name the documents print).</summary>
+    public Task<IReadOnlyDictionary<int, string>> OpdFullNamesAsync(CancellationToken ct = default) =>
+        GetAsync("opd-full-names", async () => (IReadOnlyDictionary<int, string>)await db.Opds.AsNoTracking()
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct));
+
+    /// <summary>The active webhook receivers and the events each subscribed to.</summary>
+    public Task<IReadOnlyList<(int Id, WebhookEvents Events)>> ActiveWebhookReceiversAsync(CancellationToken ct = default) =>
+        GetAsync("webhook-receivers", async () => (IReadOnlyList<(int, WebhookEvents)>)(await db.WebhookReceivers.AsNoTracking()
+            .Where(r => r.IsActive).Select(r => new { r.Id, r.Events }).ToListAsync(ct)).Select(r => (r.Id, r.Events)).ToList());
 
     private async Task<T> GetAsync<T>(string name, Func<Task<T>> load)
     {

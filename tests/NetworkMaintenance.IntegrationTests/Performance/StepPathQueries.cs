@@ -80,5 +80,33 @@ public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output
         Assert.True(await factory.QueryAsync(db => db.Notifications.AnyAsync(n => n.ReportId == id && n.UserId == kadis && n.ReadAtUtc == null)));
     }
 
+    /// <summary>
+    /// Inside the filing's write transaction only what a new report needs: the number takes one statement (the increment
+    /// returns the value), and the OPD's name, the Kepala Dinas to tell and the webhook receivers come from the reference
+    /// cache (changes to them bump <c>DataChanges.Reference</c>).
+    /// </summary>
+    [Fact]
+    public async Task AFilingReadsNoReferenceDataAndTakesItsNumberInOneStatement()
+    {
+        await _w.SubmitAsync();
+
+        using var counter = await SqlCommandCounter.StartAsync(factory.DataDirectory, () => factory.QueryAsync(db => db.Users.AnyAsync()));
+        counter.Reset();
+        var id = await _w.SubmitAsync();
+        var texts = counter.Texts;
+        foreach (var text in texts) output.WriteLine(text.ReplaceLineEndings(" "));
+
+        Assert.Single(texts, t => t.Contains("\"NumberSequences\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.StartsWith("SELECT \"o\".\"Name\" FROM \"Opds\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("FROM \"AspNetUserRoles\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("FROM \"WebhookReceivers\"", StringComparison.Ordinal));
+        // What the cache served is what the rows say: the receipt names the OPD, the Kepala Dinas is told.
+        var opd = await factory.QueryAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.Opd!.Name).SingleAsync());
+        var snapshot = await factory.QueryAsync(db => db.IssuedDocuments.Where(d => d.ReportId == id).Select(d => d.SnapshotJson).SingleAsync());
+        Assert.Contains(opd, snapshot, StringComparison.Ordinal);
+        var kadis = await _w.UserIdAsync("kadis");
+        Assert.True(await factory.QueryAsync(db => db.Notifications.AnyAsync(n => n.ReportId == id && n.UserId == kadis)));
+    }
+
     public void Dispose() => _w.Dispose();
 }

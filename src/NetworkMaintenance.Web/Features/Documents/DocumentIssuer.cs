@@ -21,7 +21,7 @@ namespace NetworkMaintenance.Web.Features.Documents;
 /// the write transaction (and the renderer's start-up pass picks up what a crash left).
 /// </summary>
 public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> options, IHostEnvironment environment,
-    ILogger<DocumentIssuer> logger)
+    Infrastructure.ReferenceLists lists, ILogger<DocumentIssuer> logger)
 {
     /// <summary>
     /// Why no document may be issued now (Indonesian, shown to whoever took the step), or null: a document issued with
@@ -160,7 +160,7 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
     }
 
     private async Task<string> OpdNameAsync(Report report, CancellationToken ct) =>
-        report.Opd?.Name ?? await db.Opds.Where(o => o.Id == report.OpdId).Select(o => o.Name).SingleAsync(ct);
+        report.Opd?.Name ?? (await lists.OpdFullNamesAsync(ct))[report.OpdId];
 
     private async Task<Dictionary<string, PersonInfo>> PeopleAsync(Report report, CancellationToken ct)
     {

@@ -11,12 +11,9 @@ namespace NetworkMaintenance.Web.Features.Webhooks;
 /// caller's own SaveChanges (the step's, the receipt's, the SLA monitor's), so they exist exactly when the event does.
 /// Nothing is sent here.
 /// </summary>
-public sealed class WebhookOutbox(AppDbContext db)
+public sealed class WebhookOutbox(AppDbContext db, Infrastructure.ReferenceLists lists)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    // Scoped: read once per request or monitor pass.
-    private List<(int Id, WebhookEvents Events)>? _receivers;
 
     /// <summary>A step (or the receipt, the first event): report.received or report.step, and report.closed on closing.</summary>
     public async Task StageStepAsync(Report report, ReportEvent ev, DateTime nowUtc, CancellationToken ct)
@@ -40,9 +37,7 @@ public sealed class WebhookOutbox(AppDbContext db)
 
     public async Task StageAsync(WebhookEvents kind, int? reportId, object data, DateTime nowUtc, CancellationToken ct)
     {
-        _receivers ??= (await db.WebhookReceivers.AsNoTracking().Where(r => r.IsActive)
-            .Select(r => new { r.Id, r.Events }).ToListAsync(ct)).Select(r => (r.Id, r.Events)).ToList();
-        var wanting = _receivers.Where(r => (r.Events & kind) != 0).ToList();
+        var wanting = (await lists.ActiveWebhookReceiversAsync(ct)).Where(r => (r.Events & kind) != 0).ToList();
         if (wanting.Count == 0) return;
         var eventId = Guid.NewGuid();
         var type = WebhookEventNames.Of(kind);
