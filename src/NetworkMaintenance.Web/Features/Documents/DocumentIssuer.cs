@@ -159,8 +159,14 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
         return db.IssuedDocuments.Local.SingleOrDefault(d => d.ReportId == reportId && d.Type == type && !d.IsSuperseded);
     }
 
+    /// <summary>
+    /// The OPD's full name: from the report when loaded, else from the reference cache, else (an OPD another instance
+    /// created in the last minutes) from its row.
+    /// </summary>
     private async Task<string> OpdNameAsync(Report report, CancellationToken ct) =>
-        report.Opd?.Name ?? (await lists.OpdFullNamesAsync(ct))[report.OpdId];
+        report.Opd?.Name
+        ?? ((await lists.OpdFullNamesAsync(ct)).TryGetValue(report.OpdId, out var cached) ? cached : null)
+        ?? await db.Opds.Where(o => o.Id == report.OpdId).Select(o => o.Name).SingleAsync(ct);
 
     private async Task<Dictionary<string, PersonInfo>> PeopleAsync(Report report, CancellationToken ct)
     {
