@@ -56,12 +56,19 @@ public sealed class ReferenceLists(AppDbContext db, IMemoryCache cache, DataChan
         GetAsync("webhook-receivers", async () => (IReadOnlyList<(int, WebhookEvents)>)(await db.WebhookReceivers.AsNoTracking()
             .Where(r => r.IsActive).Select(r => new { r.Id, r.Events }).ToListAsync(ct)).Select(r => (r.Id, r.Events)).ToList());
 
+    /// <summary>
+    /// One entry per list, stamped with the reference counter it was read at (taken before reading, see DataChanges) and
+    /// replaced when a change moved the counter: a change leaves no stale copy behind.
+    /// </summary>
     private async Task<T> GetAsync<T>(string name, Func<Task<T>> load)
     {
-        var key = (nameof(ReferenceLists), name, changes.Reference);
-        if (cache.TryGetValue(key, out T? value) && value is not null) return value;
-        value = await load();
-        cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        var version = changes.Reference;
+        var key = (nameof(ReferenceLists), name);
+        if (cache.TryGetValue(key, out Stamped<T>? cached) && cached!.Version == version) return cached.Value;
+        var value = await load();
+        cache.Set(key, new Stamped<T>(version, value), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return value;
     }
+
+    private sealed record Stamped<T>(long Version, T Value);
 }

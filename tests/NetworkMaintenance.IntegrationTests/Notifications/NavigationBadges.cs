@@ -67,6 +67,28 @@ public sealed partial class NavigationBadges(AppFactory factory) : IClassFixture
         Assert.Equal(1, entries);
     }
 
+    /// <summary>The same for the caches keyed by the reference counter: the signed-in user's actor and the lists.</summary>
+    [Fact]
+    public async Task ReferenceChangesLeaveOneActorAndOneListEntryBehind()
+    {
+        var kadis = await _w.UserIdAsync("kadis");
+        for (var i = 0; i < 30; i++)
+        {
+            await factory.WithScopeAsync(async services =>
+            {
+                services.GetRequiredService<DataChanges>().ReferenceChanged();
+                Assert.NotNull(await services.GetRequiredService<Web.Features.Reports.ActorFactory>().ForUserAsync(kadis));
+                Assert.Contains(await services.GetRequiredService<ReferenceLists>().UsersInRoleAsync(Core.Domain.Roles.KepalaDinas),
+                    u => u.Id == kadis);
+            });
+        }
+        var keys = await factory.WithScopeAsync(services =>
+            Task.FromResult(((MemoryCache)services.GetRequiredService<IMemoryCache>()).Keys.Select(k => k.ToString()!).ToList()));
+        Assert.Single(keys, k => k.Contains("ActorFactory", StringComparison.Ordinal) && k.Contains(kadis, StringComparison.Ordinal));
+        Assert.Single(keys, k => k.Contains("ReferenceLists", StringComparison.Ordinal)
+            && k.Contains("role-" + Core.Domain.Roles.KepalaDinas, StringComparison.Ordinal));
+    }
+
     private static (int Inbox, int Unread) Badges(string html) => (Badge(html, "tugas"), Badge(html, "notifikasi"));
 
     private static int Badge(string html, string name)

@@ -27,18 +27,20 @@ public sealed class ActorFactory(AppDbContext db, TimeProvider clock, IMemoryCac
     // Scoped: one request. The controller and the layout's badge counts both ask for the signed-in user's actor.
     private (string UserId, WorkflowActor? Actor)? _last;
 
-    // A deactivated or unknown user is cached too (as an entry without an actor).
-    private sealed record Entry(WorkflowActor? Actor);
+    // A deactivated or unknown user is cached too (as an entry without an actor). One entry per user, stamped with the
+    // reference counter and the WIB day it was read for, replaced when either moved: a change leaves no stale copies.
+    private sealed record Entry(long Reference, DateOnly Day, WorkflowActor? Actor);
 
     public async Task<WorkflowActor?> ForUserAsync(string userId, CancellationToken ct = default)
     {
         if (_last is { } last && last.UserId == userId) return last.Actor;
-        // The key is taken before reading: a change saved meanwhile moves the counter, so what was read is never
+        // The stamp is taken before reading: a change saved meanwhile moves the counter, so what was read is never
         // served under the new version.
-        var key = (nameof(ActorFactory), userId, changes.Reference, Wib.Today(clock));
-        if (!cache.TryGetValue(key, out Entry? entry) || entry is null)
+        var (reference, day) = (changes.Reference, Wib.Today(clock));
+        var key = (nameof(ActorFactory), userId);
+        if (!cache.TryGetValue(key, out Entry? entry) || entry is null || entry.Reference != reference || entry.Day != day)
         {
-            entry = new Entry(await LoadAsync(userId, ct));
+            entry = new Entry(reference, day, await LoadAsync(userId, ct));
             cache.Set(key, entry, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         }
         _last = (userId, entry.Actor);
