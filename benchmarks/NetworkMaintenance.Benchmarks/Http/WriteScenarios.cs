@@ -109,8 +109,10 @@ public static partial class WriteScenarios
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {name}: {m.RequestsPerSecond:F0} req/s, p95 {m.P95:F1} ms, p99 {m.P99:F1} ms, {m.Errors} errors{cpu}"));
 
-    /// <summary>Closed loop, one worker per connection; each worker's call returns whether its timed request succeeded.</summary>
-    /// <summary>The timed run after the warm-up, and the app's CPU per successful request in it (see ProcessCpu).</summary>
+    /// <summary>
+    /// Closed loop, one worker per connection; each worker's call returns whether its timed request succeeded. Returns
+    /// the timed run after the warm-up and the app's CPU per successful request in it (see ProcessCpu).
+    /// </summary>
     private static async Task<(Measurement Measured, string Cpu)> MeasureAsync(IReadOnlyList<Func<Task<bool>>> workers, double warmup,
         double seconds, int? appPid)
     {

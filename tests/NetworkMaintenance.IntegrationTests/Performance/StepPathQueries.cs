@@ -56,13 +56,7 @@ public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output
     [Fact]
     public async Task AFilingReadsNoDocumentsOrNotificationsOfTheReportItJustInserted()
     {
-        await _w.SubmitAsync();
-
-        using var counter = await SqlCommandCounter.StartAsync(factory.DataDirectory, () => factory.QueryAsync(db => db.Users.AnyAsync()));
-        counter.Reset();
-        var id = await _w.SubmitAsync();
-        var texts = counter.Texts;
-        foreach (var text in texts) output.WriteLine(text.ReplaceLineEndings(" "));
+        var (id, texts) = await SecondFilingAsync();
 
         // A report received in this transaction has no documents and nobody has been told of it: its receipt is issued
         // and the Kepala Dinas told without looking for earlier ones.
@@ -88,13 +82,7 @@ public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output
     [Fact]
     public async Task AFilingReadsNoReferenceDataAndTakesItsNumberInOneStatement()
     {
-        await _w.SubmitAsync();
-
-        using var counter = await SqlCommandCounter.StartAsync(factory.DataDirectory, () => factory.QueryAsync(db => db.Users.AnyAsync()));
-        counter.Reset();
-        var id = await _w.SubmitAsync();
-        var texts = counter.Texts;
-        foreach (var text in texts) output.WriteLine(text.ReplaceLineEndings(" "));
+        var (id, texts) = await SecondFilingAsync();
 
         Assert.Single(texts, t => t.Contains("\"NumberSequences\"", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.StartsWith("SELECT \"o\".\"Name\" FROM \"Opds\"", StringComparison.Ordinal));
@@ -106,6 +94,45 @@ public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output
         Assert.Contains(opd, snapshot, StringComparison.Ordinal);
         var kadis = await _w.UserIdAsync("kadis");
         Assert.True(await factory.QueryAsync(db => db.Notifications.AnyAsync(n => n.ReportId == id && n.UserId == kadis)));
+    }
+
+    /// <summary>
+    /// The cache is stamped by this instance's changes only: an OPD another instance added minutes ago is not in it yet,
+    /// and a report filed for it still gets its receipt with the OPD's name (read from its row).
+    /// </summary>
+    [Fact]
+    public async Task AReportForAnOpdTheCacheDoesNotKnowYetIsReceivedWithItsName()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var known = await factory.OpdIdAsync("Disdukcapil");
+        using (var first = await petugas.PostFormAsync("/laporan/baru", Intake.IntakeHelpers.FrontDeskReport(known, nameof(ReportChannel.Phone))))
+        {
+            await HttpAssert.RedirectsToAsync(first, "/laporan/");
+        }
+        // Written the way another instance's save reaches this one: in the database, not in this instance's counters.
+        const string name = "Badan Riset dan Inovasi Daerah Kota Tebing Tinggi";
+        var added = await factory.QueryAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"Opds\" (\"Name\", \"ShortName\", \"IsActive\") VALUES ({name}, {"BRIDA"}, TRUE)");
+            return await db.Opds.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
+        });
+
+        using var filed = await petugas.PostFormAsync("/laporan/baru", Intake.IntakeHelpers.FrontDeskReport(added, nameof(ReportChannel.Phone)));
+        var id = Intake.IntakeHelpers.IdFrom(await HttpAssert.RedirectsToAsync(filed, "/laporan/"));
+        var snapshot = await factory.QueryAsync(db => db.IssuedDocuments.Where(d => d.ReportId == id).Select(d => d.SnapshotJson).SingleAsync());
+        Assert.Contains(name, snapshot, StringComparison.Ordinal);
+    }
+
+    /// <summary>Files a report after a first one (caches warm) and returns it with the SQL the second filing sent.</summary>
+    private async Task<(int Id, IReadOnlyList<string> Texts)> SecondFilingAsync()
+    {
+        await _w.SubmitAsync();
+        using var counter = await SqlCommandCounter.StartAsync(factory.DataDirectory, () => factory.QueryAsync(db => db.Users.AnyAsync()));
+        counter.Reset();
+        var id = await _w.SubmitAsync();
+        var texts = counter.Texts;
+        foreach (var text in texts) output.WriteLine(text.ReplaceLineEndings(" "));
+        return (id, texts);
     }
 
     public void Dispose() => _w.Dispose();
