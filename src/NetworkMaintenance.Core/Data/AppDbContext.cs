@@ -12,9 +12,16 @@ using NetworkMaintenance.Core.Domain.Sla;
 
 namespace NetworkMaintenance.Core.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    /// <remarks>
+    /// No savepoint around each <c>SaveChanges</c> inside a transaction (EF's default): every transaction of the app is
+    /// rolled back whole when a save fails (or left to its disposal, which does the same), so a savepoint would be two
+    /// statements (SAVEPOINT, RELEASE) per save for nothing: four in every filing's serial part. A pooled context gets
+    /// this setting back when it is returned (EF restores what the constructor set).
+    /// </remarks>
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) => Database.AutoSavepointsEnabled = false;
+
     public DbSet<Opd> Opds => Set<Opd>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<ActingAppointment> ActingAppointments => Set<ActingAppointment>();

@@ -44,6 +44,16 @@ public sealed class DatabaseOptions
     /// run of issue #18 did not show a gain worth that and its memory (docs/performance.md).
     /// </summary>
     public int PreparedStatementConnections { get; set; }
+
+    /// <summary>
+    /// SQLite: the page cache of each open connection, in KiB (<c>PRAGMA cache_size</c>). The pool keeps one connection
+    /// per request that was running at once, so this times the busiest moment's requests is memory the process keeps; a
+    /// page not cached is read again from the operating system's file cache, which holds the hot file anyway.
+    /// </summary>
+    public int SqliteCacheKiB { get; set; } = DefaultSqliteCacheKiB;
+
+    /// <summary>The default of <see cref="SqliteCacheKiB"/> (SQLite's own is 2,000 KiB): docs/performance.md.</summary>
+    public const int DefaultSqliteCacheKiB = 512;
 }
 
 /// <summary>Timeouts that SQLite can use: a negative busy timeout or a zero command timeout would fail every write.</summary>
@@ -59,6 +69,8 @@ public sealed class DatabaseOptionsValidator : SettingsValidator<DatabaseOptions
             yield return Positive("Database:CommandTimeoutSeconds", options.CommandTimeoutSeconds);
         if (options.PreparedStatementConnections < 0)
             yield return $"Database:PreparedStatementConnections must be zero or more (it is {options.PreparedStatementConnections}).";
+        if (options.SqliteCacheKiB < 64)
+            yield return $"Database:SqliteCacheKiB must be at least 64 (it is {options.SqliteCacheKiB}).";
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
             yield return "Database:DataDirectory must name a folder.";
     }

@@ -35,7 +35,7 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(configuration, environment, options);
-                var interceptor = new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds);
+                var interceptor = new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds, options.SqliteCacheKiB);
                 // Kept open connections with the prepared statements of the tagged hot queries; disposed with the app.
                 var statements = new SqlitePreparedStatements(connectionString, interceptor.Pragmas, options.PreparedStatementConnections);
                 services.AddSingleton(_ => statements);
@@ -151,9 +151,10 @@ public static class DatabaseSetup
     /// around every query, and the pool hands back the same native handle, whose settings stay as they were set: running
     /// the PRAGMAs again on every open cost one more command per query.
     /// </summary>
-    private sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
+    private sealed class SqlitePragmaInterceptor(int busyTimeoutMs, int cacheKiB) : DbConnectionInterceptor
     {
-        private readonly string _pragmas = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+        private readonly string _pragmas =
+            $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-{cacheKiB};";
 
         public string Pragmas => _pragmas;
 

@@ -42,6 +42,8 @@ public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output
         var texts = counter.Texts;
         foreach (var text in texts) output.WriteLine(text.ReplaceLineEndings(" "));
         Assert.Equal(ReportStatus.DisposedToKasi, await _w.StatusAsync(id));
+        // Any failure rolls the whole step back: no savepoint (two statements) around its save.
+        Assert.Equal(0, counter.Savepoints);
 
         // The report's own row: selected with its columns (the tracking code is one only the report row has) once...
         var reportReads = texts.Count(t => t.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
@@ -56,7 +58,7 @@ public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output
     [Fact]
     public async Task AFilingReadsNoDocumentsOrNotificationsOfTheReportItJustInserted()
     {
-        var (id, texts) = await SecondFilingAsync();
+        var (id, texts, _) = await SecondFilingAsync();
 
         // A report received in this transaction has no documents and nobody has been told of it: its receipt is issued
         // and the Kepala Dinas told without looking for earlier ones.
@@ -82,9 +84,11 @@ public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output
     [Fact]
     public async Task AFilingReadsNoReferenceDataAndTakesItsNumberInOneStatement()
     {
-        var (id, texts) = await SecondFilingAsync();
+        var (id, texts, savepoints) = await SecondFilingAsync();
 
         Assert.Single(texts, t => t.Contains("\"NumberSequences\"", StringComparison.Ordinal));
+        // Any failure rolls the whole filing back: no savepoint (two statements) around each of its saves.
+        Assert.Equal(0, savepoints);
         Assert.DoesNotContain(texts, t => t.StartsWith("SELECT \"o\".\"Name\" FROM \"Opds\"", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains("FROM \"AspNetUserRoles\"", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains("FROM \"WebhookReceivers\"", StringComparison.Ordinal));
@@ -124,7 +128,7 @@ public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output
     }
 
     /// <summary>Files a report after a first one (caches warm) and returns it with the SQL the second filing sent.</summary>
-    private async Task<(int Id, IReadOnlyList<string> Texts)> SecondFilingAsync()
+    private async Task<(int Id, IReadOnlyList<string> Texts, int Savepoints)> SecondFilingAsync()
     {
         await _w.SubmitAsync();
         using var counter = await SqlCommandCounter.StartAsync(factory.DataDirectory, () => factory.QueryAsync(db => db.Users.AnyAsync()));
@@ -132,7 +136,7 @@ public sealed class StepPathQueries(AppFactory factory, ITestOutputHelper output
         var id = await _w.SubmitAsync();
         var texts = counter.Texts;
         foreach (var text in texts) output.WriteLine(text.ReplaceLineEndings(" "));
-        return (id, texts);
+        return (id, texts, counter.Savepoints);
     }
 
     public void Dispose() => _w.Dispose();

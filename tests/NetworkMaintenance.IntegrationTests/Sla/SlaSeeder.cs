@@ -133,6 +133,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     private readonly List<IDisposable> _inner = [];
     private readonly List<string> _texts = [];
     private int _count;
+    private int _savepoints;
 
     private SqlCommandCounter(string dataDirectory)
     {
@@ -203,10 +204,17 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
         get { lock (_texts) return [.. _texts]; }
     }
 
+    /// <summary>
+    /// Savepoints EF created since the last <see cref="Reset"/> (a statement each, and one more to release it, sent by
+    /// the transaction itself rather than as a command, so not in <see cref="Texts"/>).
+    /// </summary>
+    public int Savepoints => Volatile.Read(ref _savepoints);
+
     public void Reset()
     {
         lock (_texts) _texts.Clear();
         Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _savepoints, 0);
     }
 
     public void OnNext(DiagnosticListener value)
@@ -228,7 +236,16 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
             Interlocked.Increment(ref _count);
             lock (_texts) _texts.Add(data.Command.CommandText);
         }
+        else if (value.Key == RelationalEventId.CreatingTransactionSavepoint.Name && value.Value is TransactionEventData transaction
+            && Counted(transaction.Transaction.Connection))
+        {
+            Interlocked.Increment(ref _savepoints);
+        }
     }
+
+    private bool Counted(System.Data.Common.DbConnection? connection) =>
+        connection?.DataSource?.StartsWith(_dataDirectory, StringComparison.Ordinal) == true
+        || (_postgresDatabase is not null && connection?.Database == _postgresDatabase);
 
     public void OnCompleted() { }
     public void OnError(Exception error) { }

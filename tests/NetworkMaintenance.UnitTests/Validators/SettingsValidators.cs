@@ -67,6 +67,8 @@ public sealed class SettingsValidatorRules
         Assert.Equal(["Database:BusyTimeoutMilliseconds must be zero or more (it is -1).", "Database:CommandTimeoutSeconds must be a positive whole number (it is 0)."],
             validator.Check(new DatabaseOptions { BusyTimeoutMilliseconds = -1, CommandTimeoutSeconds = 0 }));
         Assert.Equal(["Database:DataDirectory must name a folder."], validator.Check(new DatabaseOptions { DataDirectory = " " }));
+        Assert.Equal(["Database:SqliteCacheKiB must be at least 64 (it is 16)."], validator.Check(new DatabaseOptions { SqliteCacheKiB = 16 }));
+        Assert.Empty(validator.Check(new DatabaseOptions()));
     }
 
     [Fact]
