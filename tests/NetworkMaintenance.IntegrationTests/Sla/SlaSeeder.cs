@@ -228,8 +228,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
-            && (data.Command.Connection?.DataSource?.StartsWith(_dataDirectory, StringComparison.Ordinal) == true
-                || (_postgresDatabase is not null && data.Command.Connection?.Database == _postgresDatabase))
+            && Counted(data.Command.Connection)
             // The background renderer's look at its outbox comes on its own schedule, not from the request counted.
             && !data.Command.CommandText.Contains(PendingDocuments.OutboxLookTag, StringComparison.Ordinal))
         {
