@@ -6,7 +6,11 @@ namespace NetworkMaintenance.Benchmarks.Http;
 
 /// <summary>Latency and throughput of one page: requests completed in the measured window and their percentiles (ms).</summary>
 public sealed record Measurement(long Requests, long Errors, double Seconds, double RequestsPerSecond, double P50, double P95, double P99,
-    double Max, long BytesPerResponse);
+    double Max, long BytesPerResponse)
+{
+    /// <summary>Requests answered with a success per second: a write that failed did no work, however fast it failed.</summary>
+    public double SucceededPerSecond => Seconds <= 0 ? 0 : (Requests - Errors) / Seconds;
+}
 
 /// <summary>
 /// A small closed-loop load driver: C concurrent workers, each sending its next request when the previous one has been
