@@ -46,9 +46,9 @@ public sealed class DatabaseOptions
     public int PreparedStatementConnections { get; set; }
 
     /// <summary>
-    /// SQLite: the page cache of each open connection, in KiB (<c>PRAGMA cache_size</c>). The pool keeps one connection
-    /// per request that was running at once, so this times the busiest moment's requests is memory the process keeps; a
-    /// page not cached is read again from the operating system's file cache, which holds the hot file anyway.
+    /// SQLite: the page cache of each open connection, in KiB (<c>PRAGMA cache_size</c>), kept for the connection's life.
+    /// The pool holds about one connection per request that ran at the same time (ten under the benchmark's load), each
+    /// with up to this much; a page not cached is read again from the operating system's file cache.
     /// </summary>
     public int SqliteCacheKiB { get; set; } = DefaultSqliteCacheKiB;
 
