@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Data;
 
@@ -9,7 +10,9 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// growing pauses (up to 100 ms), so under concurrent filings the waiting threads starved the pool and the writes ran
 /// in a convoy (docs/perf-round2/writepath.md). The hot write paths (filing, steps, storing rendered documents) enter
 /// this gate before their transaction; other writers still meet SQLite's busy timeout. On a server database the gate is
-/// open: the database's row locks order the writers.
+/// open: the database's row locks order the writers. How long each write path waited for its turn and held it is measured
+/// (<see cref="AppTelemetry.WriterWait"/>, <see cref="AppTelemetry.WriterHold"/>): the held time's share of the clock is
+/// how busy the one writer is (docs/operations.md).
 /// </summary>
 public sealed class SqliteWriteGate : IDisposable
 {
@@ -23,14 +26,23 @@ public sealed class SqliteWriteGate : IDisposable
         if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is not null) return default;
         // Never a deadlock: a writer that waited this long (a write path nested in another's transaction through a
         // unit of work of its own) goes on without the gate and meets SQLite's busy timeout like any other writer.
-        return await _gate.WaitAsync(MaxWait, ct) ? new Held(_gate) : default;
+        var waiting = Stopwatch.GetTimestamp();
+        var entered = await _gate.WaitAsync(MaxWait, ct);
+        var now = Stopwatch.GetTimestamp();
+        AppTelemetry.WriterWait.Record(Stopwatch.GetElapsedTime(waiting, now).TotalSeconds);
+        return entered ? new Held(_gate, now) : default;
     }
 
     public void Dispose() => _gate.Dispose();
 
     /// <summary>The gate while held; disposing it lets the next writer in.</summary>
-    public readonly struct Held(SemaphoreSlim? gate) : IDisposable
+    public readonly struct Held(SemaphoreSlim? gate, long enteredAt) : IDisposable
     {
-        public void Dispose() => gate?.Release();
+        public void Dispose()
+        {
+            if (gate is null) return;
+            AppTelemetry.WriterHold.Record(Stopwatch.GetElapsedTime(enteredAt).TotalSeconds);
+            gate.Release();
+        }
     }
 }

@@ -16,15 +16,17 @@ public static class AppTelemetry
 {
     public const string MailName = "NetworkMaintenance.Mail";
     public const string SlaName = "NetworkMaintenance.Sla";
+    public const string DatabaseName = "NetworkMaintenance.Database";
 
     /// <summary>The names registered with OpenTelemetry as activity sources and meters.</summary>
-    public static readonly string[] Names = [MailName, SlaName];
+    public static readonly string[] Names = [MailName, SlaName, DatabaseName];
 
     public static readonly ActivitySource MailSource = new(MailName);
     public static readonly ActivitySource SlaSource = new(SlaName);
 
     private static readonly Meter MailMeter = new(MailName);
     private static readonly Meter SlaMeter = new(SlaName);
+    private static readonly Meter DatabaseMeter = new(DatabaseName);
 
     /// <summary>Passes of the outbox sender (Prometheus: <c>nm_mail_outbox_passes_total</c>).</summary>
     public static readonly Counter<long> MailPasses = MailMeter.CreateCounter<long>("nm.mail.outbox.passes", "{pass}", "Passes of the mail outbox sender");
@@ -37,6 +39,20 @@ public static class AppTelemetry
 
     /// <summary>Escalations recorded, by kind (<c>Warning</c>, <c>Breach</c>).</summary>
     public static readonly Counter<long> SlaEscalations = SlaMeter.CreateCounter<long>("nm.sla.escalations", "{escalation}", "SLA escalations recorded, by kind");
+
+    /// <summary>
+    /// SQLite: how long a write path waited for the writer's turn (<see cref="SqliteWriteGate"/>), in seconds
+    /// (Prometheus: <c>nm_sqlite_writer_wait_seconds</c>).
+    /// </summary>
+    public static readonly Histogram<double> WriterWait = DatabaseMeter.CreateHistogram<double>("nm.sqlite.writer.wait", "s",
+        "Time a write path waited for the SQLite writer's turn");
+
+    /// <summary>
+    /// SQLite: how long a write path held the writer's turn, in seconds; the sum over an interval divided by the interval
+    /// is the share of time the one writer was busy (Prometheus: <c>nm_sqlite_writer_hold_seconds</c>).
+    /// </summary>
+    public static readonly Histogram<double> WriterHold = DatabaseMeter.CreateHistogram<double>("nm.sqlite.writer.hold", "s",
+        "Time a write path held the SQLite writer's turn");
 }
 
 /// <summary>

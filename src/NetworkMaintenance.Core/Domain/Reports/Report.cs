@@ -27,6 +27,18 @@ public class Report : IReportParties
     public static Report Receive(NewReport input, int year, long sequence, string trackingCode, WorkflowActor recordedBy,
         DateTime nowUtc)
     {
+        var report = Receive(input, year, trackingCode, recordedBy, nowUtc);
+        report.TakeNumber(sequence);
+        return report;
+    }
+
+    /// <summary>
+    /// Records a report as received (seed step 1), still without its number: the filing checks and builds the report
+    /// before it takes the writer's turn, and inside it only takes the next value of the year's sequence
+    /// (<see cref="TakeNumber"/>) and saves.
+    /// </summary>
+    public static Report Receive(NewReport input, int year, string trackingCode, WorkflowActor recordedBy, DateTime nowUtc)
+    {
         Require(input.ReporterName, ReportMessages.ReporterNameRequired);
         Require(input.Location, ReportMessages.FaultLocationRequired);
         Require(input.Description, ReportMessages.DescriptionRequired);
@@ -42,8 +54,6 @@ public class Report : IReportParties
         var report = new Report
         {
             Year = year,
-            Sequence = sequence,
-            Number = FormatNumber(year, sequence),
             TrackingCode = trackingCode,
             OpdId = input.OpdId,
             DeviceId = input.DeviceId,
@@ -79,6 +89,15 @@ public class Report : IReportParties
         ev.Describe($"Saluran: {Labels.Of(input.Channel)}. Diterima {IndonesianTime(input.ReceivedAtUtc)}.");
         report._events.Add(ev);
         return report;
+    }
+
+    /// <summary>Gives the received report its number: the next value of its year's sequence. Once.</summary>
+    public void TakeNumber(long sequence)
+    {
+        if (Sequence != 0) throw new InvalidOperationException($"Report {Number} already has its number.");
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        Sequence = sequence;
+        Number = FormatNumber(Year, sequence);
     }
 
     public static string FormatNumber(int year, long sequence) =>

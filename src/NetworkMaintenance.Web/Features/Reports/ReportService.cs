@@ -70,15 +70,17 @@ public sealed class ReportService(AppDbContext db, DocumentIssuer documents, Tim
                 var year = Wib.FromUtc(input.ReceivedAtUtc).Year;
                 // Read before the writer's turn (kept for the request): the kop surat and numbering the receipt uses.
                 await documents.SettingsAsync(ct);
+                // Checked, built and tracked before the writer's turn too: a filing the report's rules refuse never makes
+                // another writer wait, and EF's walk of the new graph is no part of the one serial section.
+                var report = Report.Receive(input, year, NewTrackingCode(), recordedBy, now);
+                if (formToken is not null) report.FiledWithForm(formToken);
+                var guest = input.Guest is null ? null : GuestBookEntry.Record(input.Guest, recordedBy.UserId, now);
+                db.Reports.Add(report);
                 using var writer = await writers.EnterAsync(db, ct);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 try
                 {
-                    var sequence = await db.NextAsync($"{Report.NumberPrefix}-{year}", ct);
-                    var report = Report.Receive(input, year, sequence, NewTrackingCode(), recordedBy, now);
-                    if (formToken is not null) report.FiledWithForm(formToken);
-                    var guest = input.Guest is null ? null : GuestBookEntry.Record(input.Guest, recordedBy.UserId, now);
-                    db.Reports.Add(report);
+                    report.TakeNumber(await db.NextAsync($"{Report.NumberPrefix}-{year}", ct));
                     await db.SaveChangesAsync(ct);
                     if (report.DeviceId is { } deviceId) await faults.RecordFaultAsync(deviceId, report, recordedBy.FullName, ct);
                     if (guest is not null)
