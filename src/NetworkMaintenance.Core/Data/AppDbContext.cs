@@ -93,11 +93,26 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>The audit log is append-only: the database refuses it too (triggers), this fails earlier and clearer.</summary>
+    /// <summary>
+    /// The audit log is append-only: the database refuses it too (triggers), this fails earlier and clearer. It reads the
+    /// entries' states without a change-detection pass of its own (enumerating the tracker would run one, over every
+    /// tracked entity, right before the one SaveChanges runs): removing or updating an entry sets its state at once, and
+    /// an entry's properties have no public setters, so only reflection could change one behind EF's back, which the
+    /// triggers refuse.
+    /// </summary>
     private void RefuseAuditChanges()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+                throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
