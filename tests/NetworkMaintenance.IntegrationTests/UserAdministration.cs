@@ -25,9 +25,13 @@ public sealed class UserAdministration(AppFactory factory) : IClassFixture<AppFa
         .Set("Password", InitialPassword)
         .Set("ConfirmPassword", InitialPassword);
 
-    // Each test's user gets its own NIP (NIPs are unique).
+    // Each test's user gets its own NIP (NIPs are unique): a serial handed out once per user name. (A hash of the name
+    // modulo 900 collided now and then: string hashes are randomised per process.)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Serials = new(StringComparer.Ordinal);
+    private static int _lastSerial = 99;
+
     private static string Serial(string userName) =>
-        ((uint)userName.GetHashCode(StringComparison.Ordinal) % 900 + 100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Serials.GetOrAdd(userName, _ => Interlocked.Increment(ref _lastSerial).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private async Task<(WebSession Admin, string Id)> CreateTechnicianAsync(string userName)
     {

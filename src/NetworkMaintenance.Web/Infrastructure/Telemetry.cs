@@ -9,8 +9,9 @@ namespace NetworkMaintenance.Web.Infrastructure;
 
 /// <summary>
 /// The app's own traces and metrics: one <see cref="ActivitySource"/> and one <see cref="Meter"/> per background
-/// service (the mail outbox, the SLA monitor). Requests, EF Core commands and outgoing HTTP calls are traced by the
-/// OpenTelemetry instrumentation packages (<see cref="TelemetrySetup"/>).
+/// service (the mail outbox, the SLA monitor), and a meter of the database's own figures (the SQLite writer's turn).
+/// Requests, EF Core commands and outgoing HTTP calls are traced by the OpenTelemetry instrumentation packages
+/// (<see cref="TelemetrySetup"/>).
 /// </summary>
 public static class AppTelemetry
 {
@@ -18,8 +19,11 @@ public static class AppTelemetry
     public const string SlaName = "NetworkMaintenance.Sla";
     public const string DatabaseName = "NetworkMaintenance.Database";
 
-    /// <summary>The names registered with OpenTelemetry as activity sources and meters.</summary>
-    public static readonly string[] Names = [MailName, SlaName, DatabaseName];
+    /// <summary>The names registered with OpenTelemetry as activity sources.</summary>
+    public static readonly string[] SourceNames = [MailName, SlaName];
+
+    /// <summary>The names registered with OpenTelemetry as meters.</summary>
+    public static readonly string[] MeterNames = [MailName, SlaName, DatabaseName];
 
     public static readonly ActivitySource MailSource = new(MailName);
     public static readonly ActivitySource SlaSource = new(SlaName);
@@ -137,7 +141,7 @@ public static class TelemetrySetup
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("NetworkMaintenance"));
         telemetry.WithTracing(tracing =>
         {
-            tracing.AddSource(AppTelemetry.Names);
+            tracing.AddSource(AppTelemetry.SourceNames);
             if (otlp is null) return;
             tracing.AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments(MetricsPath, StringComparison.Ordinal))
@@ -150,7 +154,7 @@ public static class TelemetrySetup
         {
             metrics.AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter(AppTelemetry.Names);
+                .AddMeter(AppTelemetry.MeterNames);
             if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
             if (settings.Prometheus.Enabled) metrics.AddPrometheusExporter();
         });
