@@ -13,7 +13,21 @@ namespace NetworkMaintenance.IntegrationTests.Operations;
 /// </summary>
 public sealed class TracesAndMetrics(AppFactory factory) : IClassFixture<AppFactory>
 {
-    private const string Token = "scrape-token-for-the-integration-tests-0123456789";
+    internal const string Token = "scrape-token-for-the-integration-tests-0123456789";
+
+    /// <summary>An app whose scrape endpoint is on, answering the scraper's <see cref="Token"/>.</summary>
+    internal static AppFactory WithScrapeEndpoint() => AppFactory.Configured("Development",
+        new("Telemetry:Prometheus:Enabled", "true"), new("Telemetry:Prometheus:Token", Token));
+
+    /// <summary>What the scraper reads at /metrics with its token (the endpoint must answer 200).</summary>
+    internal static async Task<string> ScrapeAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
 
     [Fact]
     public async Task MetricsAreNotServedByDefault()
@@ -28,8 +42,7 @@ public sealed class TracesAndMetrics(AppFactory factory) : IClassFixture<AppFact
     [Fact]
     public async Task WithTheSettingOnTheScraperSeesRequestDurationsAndTheAppsOwnMeters()
     {
-        using var app = AppFactory.Configured("Development",
-            new("Telemetry:Prometheus:Enabled", "true"), new("Telemetry:Prometheus:Token", Token));
+        using var app = WithScrapeEndpoint();
         using var client = app.CreateClient();
         using (var health = await client.GetAsync(new Uri("/health", UriKind.Relative)))
         {
@@ -39,11 +52,7 @@ public sealed class TracesAndMetrics(AppFactory factory) : IClassFixture<AppFact
         await app.WithScopeAsync(sp => sp.GetRequiredService<OutboxSender>().RunOnceAsync());
         await app.WithScopeAsync(sp => sp.GetRequiredService<SlaMonitor>().RunOnceAsync());
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        using var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await ScrapeAsync(client);
         Assert.Contains("http_server_request_duration_seconds", body, StringComparison.Ordinal);
         Assert.Contains("http_route=\"/health\"", body, StringComparison.Ordinal);
         Assert.Contains("nm_mail_outbox_passes", body, StringComparison.Ordinal);
@@ -56,8 +65,7 @@ public sealed class TracesAndMetrics(AppFactory factory) : IClassFixture<AppFact
     [InlineData("Basic c2NyYXBlcjpzZWNyZXQ=")]
     public async Task WithTheSettingOnAnyoneElseFindsNothing(string? authorization)
     {
-        using var app = AppFactory.Configured("Development",
-            new("Telemetry:Prometheus:Enabled", "true"), new("Telemetry:Prometheus:Token", Token));
+        using var app = WithScrapeEndpoint();
         await AssertNoMetricsForAnonymousAsync(app, authorization);
         // Being signed in gives no access either: only the scraper's token (or address) does.
         using var session = await WebSession.SignedInAsync(app, "kasi");

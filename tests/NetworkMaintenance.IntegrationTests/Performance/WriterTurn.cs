@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkMaintenance.Core.Domain;
@@ -19,8 +17,6 @@ namespace NetworkMaintenance.IntegrationTests.Performance;
 [Trait("Database", "SqliteOnly")]
 public sealed class WriterTurn(AppFactory factory) : IClassFixture<AppFactory>
 {
-    private const string Token = "uji-token-prometheus-0123456789abcdef0123";
-
     [Fact]
     public async Task AFilingTheReportRulesRefuseNeverTakesTheWritersTurnAndAValidOneTakesItOnce()
     {
@@ -47,8 +43,7 @@ public sealed class WriterTurn(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task TheScraperSeesHowLongTheWritersTurnWasWaitedForAndHeld()
     {
-        using var app = AppFactory.Configured("Development",
-            new("Telemetry:Prometheus:Enabled", "true"), new("Telemetry:Prometheus:Token", Token));
+        using var app = Operations.TracesAndMetrics.WithScrapeEndpoint();
         var reporterId = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "pelapor").Select(u => u.Id).SingleAsync());
         var actor = (await app.WithScopeAsync(sp => sp.GetRequiredService<ActorFactory>().ForUserAsync(reporterId)))!;
         await app.WithScopeAsync(sp => sp.GetRequiredService<ReportService>().ReceiveAsync(new NewReport(actor.OpdId!.Value, reporterId,
@@ -56,11 +51,7 @@ public sealed class WriterTurn(AppFactory factory) : IClassFixture<AppFactory>
             FaultCategory.NoInternet, "Internet mati sejak pagi"), actor));
 
         using var client = app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        using var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await Operations.TracesAndMetrics.ScrapeAsync(client);
         Assert.Contains("nm_sqlite_writer_wait_seconds_count", body, StringComparison.Ordinal);
         Assert.Contains("nm_sqlite_writer_hold_seconds_count", body, StringComparison.Ordinal);
         Assert.Contains("nm_sqlite_writer_hold_seconds_sum", body, StringComparison.Ordinal);
