@@ -83,36 +83,55 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseAuditChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>
-    /// The audit log is append-only: the database refuses it too (triggers), this fails earlier and clearer. It reads the
-    /// entries' states without a change-detection pass of its own (enumerating the tracker would run one, over every
-    /// tracked entity, right before the one SaveChanges runs): removing or updating an entry sets its state at once, and
-    /// an entry's properties have no public setters, so only reflection could change one behind EF's back, which the
-    /// triggers refuse.
-    /// </summary>
-    private void RefuseAuditChanges()
-    {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
+        var detect = DetectChangesOnce();
         try
         {
-            if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-                throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+            RefuseAuditChanges();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
         }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var detect = DetectChangesOnce();
+        try
+        {
+            RefuseAuditChanges();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// One change-detection pass per save, before anything reads the tracker's states, then none until the save is
+    /// done (the caller restores the returned setting). Left alone, the save interceptors that enumerate the tracker
+    /// (the caches' <c>DataChanges</c>, which run before EF's own pass) and EF each ran a pass over every tracked
+    /// entity: serial time inside the SQLite writer's turn (issue #18). Nothing changes an entity during a save: the
+    /// interceptors only read. A caller that turned automatic detection off keeps it off, and gets no pass.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detect;
+    }
+
+    /// <summary>
+    /// The audit log is append-only: the database refuses it too (triggers), this fails earlier and clearer. It reads
+    /// the entries' states after the save's one detection pass (<see cref="DetectChangesOnce"/>).
+    /// </summary>
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

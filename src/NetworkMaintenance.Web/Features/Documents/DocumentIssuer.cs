@@ -95,7 +95,10 @@ public sealed class DocumentIssuer(AppDbContext db, IOptions<DocumentOptions> op
         {
             People = await PeopleAsync(report, ct),
             TrackingUrl = baseUrl + "/lacak",
-            Related = db.IssuedDocuments.Local.Where(d => d.ReportId == report.Id && !d.IsSuperseded && d.Type != type)
+            // Reading the tracker's local view runs a change-detection pass over every tracked entity: skipped when
+            // there is nothing to find.
+            Related = firstEvent ? new Dictionary<DocumentType, string>() : db.IssuedDocuments.Local
+                .Where(d => d.ReportId == report.Id && !d.IsSuperseded && d.Type != type)
                 .GroupBy(d => d.Type).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Version).Last().Number),
         };
         var model = ReportDocumentMapper.Map(type, report, draft);
