@@ -853,7 +853,8 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("IssuedByUserId");
 
-                    b.HasIndex("SupersededById");
+                    b.HasIndex("SupersededById")
+                        .HasFilter("\"SupersededById\" IS NOT NULL");
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
@@ -2329,12 +2330,15 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeviceId");
+                    b.HasIndex("DeviceId")
+                        .HasFilter("\"DeviceId\" IS NOT NULL");
 
                     b.HasIndex("FormToken")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"FormToken\" IS NOT NULL");
 
-                    b.HasIndex("LaporNumber");
+                    b.HasIndex("LaporNumber")
+                        .HasFilter("\"LaporNumber\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2349,9 +2353,11 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ClosedAtUtc", "Status");
 
-                    b.HasIndex("KabidUserId", "Status");
+                    b.HasIndex("KabidUserId", "Status")
+                        .HasFilter("\"KabidUserId\" IS NOT NULL");
 
-                    b.HasIndex("KasiUserId", "Status");
+                    b.HasIndex("KasiUserId", "Status")
+                        .HasFilter("\"KasiUserId\" IS NOT NULL");
 
                     b.HasIndex("ReceivedAtUtc", "ClosedAtUtc");
 

@@ -856,7 +856,8 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("IssuedByUserId");
 
-                    b.HasIndex("SupersededById");
+                    b.HasIndex("SupersededById")
+                        .HasFilter("\"SupersededById\" IS NOT NULL");
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
@@ -2335,13 +2336,15 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeviceId");
+                    b.HasIndex("DeviceId")
+                        .HasFilter("\"DeviceId\" IS NOT NULL");
 
                     b.HasIndex("FormToken")
                         .IsUnique()
-                        .HasFilter("[FormToken] IS NOT NULL");
+                        .HasFilter("\"FormToken\" IS NOT NULL");
 
-                    b.HasIndex("LaporNumber");
+                    b.HasIndex("LaporNumber")
+                        .HasFilter("\"LaporNumber\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2356,9 +2359,11 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClosedAtUtc", "Status");
 
-                    b.HasIndex("KabidUserId", "Status");
+                    b.HasIndex("KabidUserId", "Status")
+                        .HasFilter("\"KabidUserId\" IS NOT NULL");
 
-                    b.HasIndex("KasiUserId", "Status");
+                    b.HasIndex("KasiUserId", "Status")
+                        .HasFilter("\"KasiUserId\" IS NOT NULL");
 
                     b.HasIndex("ReceivedAtUtc", "ClosedAtUtc");
 

@@ -826,7 +826,8 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IssuedByUserId");
 
-                    b.HasIndex("SupersededById");
+                    b.HasIndex("SupersededById")
+                        .HasFilter("\"SupersededById\" IS NOT NULL");
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
@@ -2262,12 +2263,15 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeviceId");
+                    b.HasIndex("DeviceId")
+                        .HasFilter("\"DeviceId\" IS NOT NULL");
 
                     b.HasIndex("FormToken")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"FormToken\" IS NOT NULL");
 
-                    b.HasIndex("LaporNumber");
+                    b.HasIndex("LaporNumber")
+                        .HasFilter("\"LaporNumber\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2282,9 +2286,11 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClosedAtUtc", "Status");
 
-                    b.HasIndex("KabidUserId", "Status");
+                    b.HasIndex("KabidUserId", "Status")
+                        .HasFilter("\"KabidUserId\" IS NOT NULL");
 
-                    b.HasIndex("KasiUserId", "Status");
+                    b.HasIndex("KasiUserId", "Status")
+                        .HasFilter("\"KasiUserId\" IS NOT NULL");
 
                     b.HasIndex("ReceivedAtUtc", "ClosedAtUtc");
 

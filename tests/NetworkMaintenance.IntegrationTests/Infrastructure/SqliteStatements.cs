@@ -1,4 +1,5 @@
 using SQLitePCL;
+using Microsoft.EntityFrameworkCore;
 
 namespace NetworkMaintenance.IntegrationTests.Infrastructure;
 
@@ -61,5 +62,21 @@ public static class SqliteStatements
     private static void Check(int rc, sqlite3? db)
     {
         if (rc != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite error {rc}: {(db is null ? "" : raw.sqlite3_errmsg(db).utf8_to_string())}");
+    }
+
+    /// <summary>
+    /// EXPLAIN QUERY PLAN of a statement from ToQueryString (its ".param set" lines inlined as the literals they give),
+    /// on the context's own connection, one line per step.
+    /// </summary>
+    public static async Task<string> PlanAsync(NetworkMaintenance.Core.Data.AppDbContext db, string queryString)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + Inline(queryString);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        return string.Join('\n', plan);
     }
 }

@@ -191,22 +191,8 @@ public sealed class ReportListCap(ITestOutputHelper output) : IDisposable
             var matching = filter.Where(db.Reports.AsNoTracking(), sla, search);
             var count = matching.Take(ReportCount.Cap + 1).Select(r => r.Id);
             var page = filter.Order(matching).Skip((filter.Page - 1) * 25).Take(26).Select(ReportListRow.Projection);
-            return (await PlanAsync(db, count.ToQueryString()), await PlanAsync(db, page.ToQueryString()));
+            return (await SqliteStatements.PlanAsync(db, count.ToQueryString()), await SqliteStatements.PlanAsync(db, page.ToQueryString()));
         });
-
-    /// <summary>EXPLAIN QUERY PLAN of a statement from ToQueryString (its ".param set" lines inlined as the literals they give).</summary>
-    private static async Task<string> PlanAsync(NetworkMaintenance.Core.Data.AppDbContext db, string queryString)
-    {
-        var sql = SqliteStatements.Inline(queryString);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
-        return string.Join('\n', plan);
-    }
 
     /// <summary>The report numbers of a page's table, in order.</summary>
     private static List<string> Numbers(string html) => NumberInRow.Matches(html).Select(m => m.Groups[1].Value).ToList();

@@ -28,6 +28,8 @@ public class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocume
         builder.HasOne<Report>().WithMany().HasForeignKey(d => d.ReportId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.IssuedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.SupersededBy).WithMany().HasForeignKey(d => d.SupersededById).OnDelete(DeleteBehavior.Restrict);
+        // A version is issued without a successor (IndexFilters).
+        builder.HasIndex(d => d.SupersededById).HasFilter(IndexFilters.NotNull(nameof(IssuedDocument.SupersededById)));
         builder.Ignore(d => d.Parties);
         builder.Ignore(d => d.IsPendingRendering);
         builder.HasMany(d => d.Signatures).WithOne().HasForeignKey(s => s.IssuedDocumentId).OnDelete(DeleteBehavior.Restrict);

@@ -16,11 +16,13 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.TrackingCode).HasMaxLength(12).IsRequired();
         // The one-time token of the form that filed the report: a second post of the same form finds the report.
         builder.Property(r => r.FormToken).HasMaxLength(32);
-        builder.HasIndex(r => r.FormToken).IsUnique();
+        builder.HasIndex(r => r.FormToken).IsUnique().HasFilter(IndexFilters.NotNull(nameof(Report.FormToken)));
         builder.Property(r => r.Version).IsConcurrencyToken();
 
         builder.HasOne(r => r.Opd).WithMany().HasForeignKey(r => r.OpdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Devices.Device>().WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        // Most reports name no device (IndexFilters).
+        builder.HasIndex(r => r.DeviceId).HasFilter(IndexFilters.NotNull(nameof(Report.DeviceId)));
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReporterUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.KabidUserId).OnDelete(DeleteBehavior.Restrict);
@@ -37,7 +39,7 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.LetterAgendaNumber).HasMaxLength(Report.LetterAgendaNumberMaxLength);
         builder.Property(r => r.RecordedByUserId).HasMaxLength(450);
         builder.Property(r => r.LaporNumber).HasMaxLength(Formatting.LaporNumber.MaxLength);
-        builder.HasIndex(r => r.LaporNumber);
+        builder.HasIndex(r => r.LaporNumber).HasFilter(IndexFilters.NotNull(nameof(Report.LaporNumber)));
         builder.Property(r => r.KabidName).HasMaxLength(150);
         builder.Property(r => r.KasiName).HasMaxLength(150);
         builder.Property(r => r.FaultType).HasMaxLength(200);
@@ -71,8 +73,8 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         // before the clock, so that SQLite prefers it to (Status, ReceivedAtUtc) even without statistics (migration
         // QueuesInClockOrder; QueueInClockOrder counts the steps).
         builder.HasIndex(r => new { r.Status, r.AwaitsIntakeConfirmation, r.SlaClockStartUtc });
-        builder.HasIndex(r => new { r.KabidUserId, r.Status });
-        builder.HasIndex(r => new { r.KasiUserId, r.Status });
+        builder.HasIndex(r => new { r.KabidUserId, r.Status }).HasFilter(IndexFilters.NotNull(nameof(Report.KabidUserId)));
+        builder.HasIndex(r => new { r.KasiUserId, r.Status }).HasFilter(IndexFilters.NotNull(nameof(Report.KasiUserId)));
         // Newest first across states; with the closing time, the monthly recap's counts of the reports open at a
         // month's start and end are read from the index alone (at a million reports they walked every older report's
         // row: 3 s each; migration RecapCountsFromIndexes).
