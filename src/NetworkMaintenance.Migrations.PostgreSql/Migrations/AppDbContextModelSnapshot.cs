@@ -1575,7 +1575,7 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ReportId");
 
-                    b.HasIndex("UserId", "ReadAtUtc");
+                    b.HasIndex("UserId", "ReadAtUtc", "ReportId");
 
                     b.ToTable("Notifications");
                 });

@@ -1580,7 +1580,7 @@ namespace NetworkMaintenance.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReportId");
 
-                    b.HasIndex("UserId", "ReadAtUtc");
+                    b.HasIndex("UserId", "ReadAtUtc", "ReportId");
 
                     b.ToTable("Notifications");
                 });

@@ -1526,7 +1526,7 @@ namespace NetworkMaintenance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReportId");
 
-                    b.HasIndex("UserId", "ReadAtUtc");
+                    b.HasIndex("UserId", "ReadAtUtc", "ReportId");
 
                     b.ToTable("Notifications");
                 });

@@ -165,7 +165,8 @@ public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
         builder.Property(n => n.Message).HasMaxLength(500).IsRequired();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Report>().WithMany().HasForeignKey(n => n.ReportId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        // The badge's count and the report page's "unread about this report?" read this index alone (NavCounts).
+        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc, n.ReportId });
     }
 }
 
