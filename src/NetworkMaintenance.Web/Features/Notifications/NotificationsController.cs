@@ -89,7 +89,7 @@ public sealed class NotificationsController(AppDbContext db, TimeProvider clock,
     {
         var userId = User.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null)
+        await NavCounts.Unread(db.Notifications, userId)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
         // A bulk update bypasses SaveChanges and its interceptors: the unread badge's cache must still see it.
         changes.NotificationsChanged();
