@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkMaintenance.Core.Data;
-using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
 using NetworkMaintenance.Web.Features.Reports;
 
