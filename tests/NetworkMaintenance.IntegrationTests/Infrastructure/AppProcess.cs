@@ -53,10 +53,7 @@ public sealed class AppProcess : IDisposable
         params (string Key, string Value)[] settings)
     {
         var webProject = Path.Combine(RepositoryRoot(), "src", "NetworkMaintenance.Web");
-        // The test runs from tests/<project>/bin/<Configuration>/<tfm>/: the web project was built next to it.
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(webProject, "bin", testBin.Parent!.Name, testBin.Name, "NetworkMaintenance.Web.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException($"The web app is not built at {dll}.", dll);
+        var dll = WebAppDll();
 
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -156,6 +153,14 @@ public sealed class AppProcess : IDisposable
             _output.AppendLine(line);
             if (_output.Length > 64_000) _output.Remove(0, _output.Length - 32_000);
         }
+    }
+
+    /// <summary>The web app's build output, built next to the tests (tests/&lt;project&gt;/bin/&lt;Configuration&gt;/&lt;tfm&gt;/).</summary>
+    public static string WebAppDll()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var dll = Path.Combine(RepositoryRoot(), "src", "NetworkMaintenance.Web", "bin", testBin.Parent!.Name, testBin.Name, "NetworkMaintenance.Web.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"The web app is not built at {dll}.", dll);
     }
 
     public static string RepositoryRoot()
