@@ -299,6 +299,65 @@ public sealed class BulkDataGeneration : IDisposable
         Assert.False(File.Exists(path + "-journal"), "A rollback journal was left behind.");
     }
 
+    /// <summary>
+    /// The generator checks what it wrote before committing: a generated row that names no existing parent, or a
+    /// verification code or stored file name given twice (their unique indexes are built after the load on a new
+    /// database), fails the whole load and leaves nothing behind — and the indexes as the migrations made them.
+    /// </summary>
+    [Theory]
+    [InlineData("UPDATE IssuedDocuments SET IssuedByUserId = 'no-such-user' WHERE Id = NEW.Id", "table IssuedDocuments")]
+    [InlineData("UPDATE IssuedDocuments SET ReportId = 987654 WHERE Id = NEW.Id", "table IssuedDocuments")]
+    [InlineData("UPDATE IssuedDocuments SET VerificationCode = (SELECT VerificationCode FROM IssuedDocuments WHERE Id = NEW.Id - 1) WHERE Id = NEW.Id",
+        "IssuedDocuments.VerificationCode")]
+    public async Task BrokenGeneratedRowsFailTheLoad(string corruption, string expected)
+    {
+        using var factory = new AppFactory();
+        var connectionString = await factory.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        var indexes = await IndexesAsync(connectionString);
+        Assert.Contains(indexes, i => i.Name == "IX_IssuedDocuments_VerificationCode");
+        Assert.Contains(indexes, i => i.Name == "IX_Attachments_StoredName");
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            // Foreign keys are off during the load, so the broken row is written and only the check can find it.
+            await connection.OpenAsync();
+            await using var trigger = connection.CreateCommand();
+            trigger.CommandText = $"CREATE TRIGGER BreakGeneration AFTER INSERT ON IssuedDocuments WHEN NEW.Id = 700 BEGIN {corruption}; END";
+            await trigger.ExecuteNonQueryAsync();
+        }
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => factory.WithScopeAsync(sp =>
+            ActivatorUtilities.CreateInstance<BulkDataGenerator>(sp).GenerateAsync(new GeneratorOptions(300, 3, 0, null))));
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+
+        SqlitePools.Release(connectionString);
+        Assert.Equal(0, await factory.QueryAsync(db => db.Reports.CountAsync()));
+        Assert.Equal(indexes, await IndexesAsync(connectionString));
+    }
+
+    [Fact]
+    public async Task TheIndexesBuiltAfterTheLoadAreTheMigrationsOwn()
+    {
+        using var factory = new AppFactory();
+        var connectionString = await factory.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        var before = await IndexesAsync(connectionString);
+        await factory.WithScopeAsync(sp =>
+            ActivatorUtilities.CreateInstance<BulkDataGenerator>(sp).GenerateAsync(new GeneratorOptions(200, 5, 0, null)));
+        SqlitePools.Release(connectionString);
+        Assert.Equal(before, await IndexesAsync(connectionString));
+    }
+
+    private static async Task<List<(string Name, string Sql)>> IndexesAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
+        await using var reader = await command.ExecuteReaderAsync();
+        var indexes = new List<(string, string)>();
+        while (await reader.ReadAsync()) indexes.Add((reader.GetString(0), reader.GetString(1)));
+        return indexes;
+    }
+
     [Fact]
     public async Task RefusesProductionAndADatabaseWithReportsUnlessToldTo()
     {
