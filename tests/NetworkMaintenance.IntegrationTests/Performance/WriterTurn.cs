@@ -1,9 +1,13 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain;
+using NetworkMaintenance.Core.Domain.Documents;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
+using NetworkMaintenance.Web.Features.Documents;
 using NetworkMaintenance.Web.Features.Reports;
 using NetworkMaintenance.Web.Infrastructure;
 
@@ -55,6 +59,105 @@ public sealed class WriterTurn(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("nm_sqlite_writer_wait_seconds_count", body, StringComparison.Ordinal);
         Assert.Contains("nm_sqlite_writer_hold_seconds_count", body, StringComparison.Ordinal);
         Assert.Contains("nm_sqlite_writer_hold_seconds_sum", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The background renderer stores what it rendered in batches: one writer's turn and one transaction for up to
+    /// <see cref="PendingDocuments.StoreBatch"/> documents, not one each (the turn's fixed cost, BEGIN and COMMIT, once
+    /// per batch). Every document is stored, once.
+    /// </summary>
+    [Fact]
+    public async Task TheRendererStoresWhatItRenderedInBatches()
+    {
+        using var app = WithoutBackgroundRenderer();
+        const int filings = PendingDocuments.StoreBatch + 4;
+        await FileAsync(app, filings);
+        Assert.Equal(filings, await PendingAsync(app));
+        using var turns = new Turns();
+
+        var stored = 0;
+        var counted = await turns.CountAsync(async () => stored = await app.Services.GetRequiredService<PendingDocuments>().RenderOldestAsync(50));
+
+        Assert.Equal(filings, stored);
+        Assert.Equal(2, counted.Holds);
+        Assert.Equal(0, await PendingAsync(app));
+        var documents = await app.QueryAsync(db => db.IssuedDocuments.AsNoTracking().ToListAsync());
+        Assert.Equal(filings, documents.Count);
+        Assert.All(documents, d =>
+        {
+            Assert.False(d.IsPendingRendering);
+            Assert.Equal(IssuedDocument.HashOf(d.Pdf), d.Sha256);
+        });
+    }
+
+    /// <summary>
+    /// A document whose store fails fails its batch's transaction; the batch is then stored one document at a time, so
+    /// that document stays pending (and is logged) and the others of its batch are stored all the same.
+    /// </summary>
+    [Fact]
+    public async Task ADocumentThatCannotBeStoredHoldsUpNoOtherOfItsBatch()
+    {
+        var failing = new FailStoringDocument();
+        using var app = WithoutBackgroundRenderer(failing);
+        await FileAsync(app, 5);
+        var ids = await app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().PendingDocumentRenders
+            .OrderBy(p => p.IssuedDocumentId).Select(p => p.IssuedDocumentId).ToListAsync());
+        failing.DocumentId = ids[2];
+
+        var stored = await app.Services.GetRequiredService<PendingDocuments>().RenderOldestAsync(50);
+
+        Assert.Equal(4, stored);
+        Assert.Equal([ids[2]], await app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().PendingDocumentRenders
+            .Select(p => p.IssuedDocumentId).ToListAsync()));
+        var logs = await app.ReadLogsAsync();
+        Assert.Contains("Storing 5 rendered documents together failed", logs, StringComparison.Ordinal);
+        Assert.Contains($"Storing document {ids[2]} failed", logs, StringComparison.Ordinal);
+    }
+
+    private static AppFactory WithoutBackgroundRenderer(IInterceptor? interceptor = null) => new()
+    {
+        TestServices = services =>
+        {
+            // The receipts stay pending until the test's own pass.
+            foreach (var renderer in services.Where(d => d.ImplementationType == typeof(PendingDocumentsService)).ToList())
+            {
+                services.Remove(renderer);
+            }
+            if (interceptor is not null) services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(interceptor));
+        },
+    };
+
+    private static async Task FileAsync(AppFactory app, int filings)
+    {
+        var reporterId = await app.QueryAsync(db => db.Users.Where(u => u.UserName == "pelapor").Select(u => u.Id).SingleAsync());
+        var actor = (await app.WithScopeAsync(sp => sp.GetRequiredService<ActorFactory>().ForUserAsync(reporterId)))!;
+        for (var i = 0; i < filings; i++)
+        {
+            await app.WithScopeAsync(sp => sp.GetRequiredService<ReportService>().ReceiveAsync(new NewReport(actor.OpdId!.Value, reporterId,
+                "Rina Marlina", null, null, "+6281260000100", null, ReportChannel.Web, DateTime.UtcNow, $"Ruang rapat {i}",
+                FaultCategory.NoInternet, "Internet mati sejak pagi"), actor));
+        }
+    }
+
+    /// <summary>The documents waiting for their file, counted without QueryAsync (which renders them first).</summary>
+    private static Task<int> PendingAsync(AppFactory app) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().PendingDocumentRenders.CountAsync());
+
+    /// <summary>Fails any save that stores the file of one document.</summary>
+    private sealed class FailStoringDocument : SaveChangesInterceptor
+    {
+        public int? DocumentId { get; set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (DocumentId is { } id && eventData.Context!.ChangeTracker.Entries<IssuedDocument>()
+                    .Any(e => e.Entity.Id == id && e.State == EntityState.Modified))
+            {
+                throw new DbUpdateException($"injected failure storing document {id}");
+            }
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
     }
 
     /// <summary>

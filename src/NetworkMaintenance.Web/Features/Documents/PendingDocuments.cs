@@ -111,9 +111,19 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
     }
 
     /// <summary>
-    /// Up to <paramref name="batch"/> pending documents, oldest first (the start-up and background pass). A document that
-    /// fails to render is logged and left pending, and the others are rendered: one bad snapshot never holds up the
-    /// documents issued after it (a download of it still fails in the open, <see cref="EnsureRenderedAsync"/>).
+    /// The most documents the background pass stores in one writer's turn and one transaction (its BEGIN and COMMIT, a
+    /// good part of a store's time in the turn, once for all of them). Under a burst of filings the renderer lags behind
+    /// and finds a full batch; otherwise it stores what it found. Small enough that a batch holds the turn for a few
+    /// milliseconds (a filing waits behind it).
+    /// </summary>
+    public const int StoreBatch = 16;
+
+    /// <summary>
+    /// Up to <paramref name="batch"/> pending documents, oldest first (the start-up and background pass), rendered one
+    /// by one and stored <see cref="StoreBatch"/> at a time. A document that fails to render is logged and left pending,
+    /// and the others are rendered: one bad snapshot never holds up the documents issued after it (a download of it
+    /// still fails in the open, <see cref="EnsureRenderedAsync"/>). A batch whose store fails is stored again one
+    /// document at a time, so a document that cannot be stored holds up no other either.
     /// </summary>
     public async Task<int> RenderOldestAsync(int batch, CancellationToken ct = default)
     {
@@ -123,24 +133,56 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
         var ids = await db.PendingDocumentRenders.AsNoTracking().TagWith(OutboxLookTag).OrderBy(p => p.IssuedDocumentId).Select(p => p.IssuedDocumentId)
             .Take(batch).ToListAsync(ct);
         var stored = 0;
-        foreach (var id in ids)
+        foreach (var chunk in ids.Chunk(StoreBatch))
         {
+            var rendered = new List<Rendered>(chunk.Length);
+            foreach (var id in chunk)
+            {
+                try
+                {
+                    rendered.Add(await RenderAsync(db, id, inBackground: true, ct));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Rendering document {DocumentId} failed; it stays pending and the others go on", id);
+                }
+            }
+            if (rendered.Count == 0) continue;
             try
             {
-                if (await RenderOneAsync(db, id, inBackground: true, ct)) stored++;
+                stored += await StoreAsync(db, rendered, ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException && rendered.Count > 1)
             {
                 db.ChangeTracker.Clear();
-                logger.LogError(e, "Rendering document {DocumentId} failed; it stays pending and the others go on", id);
+                logger.LogWarning(e, "Storing {Count} rendered documents together failed; storing them one by one", rendered.Count);
+                foreach (var one in rendered)
+                {
+                    try
+                    {
+                        stored += await StoreAsync(db, [one], ct);
+                    }
+                    catch (Exception single) when (single is not OperationCanceledException)
+                    {
+                        db.ChangeTracker.Clear();
+                        logger.LogError(single, "Storing document {DocumentId} failed; it stays pending and the others go on", one.Id);
+                    }
+                }
             }
         }
         return stored;
     }
 
+    /// <summary>A document's file, rendered from its snapshot (and sealed), not stored yet.</summary>
+    private sealed record Rendered(int Id, string Number, byte[] Pdf, (byte[] Pdf, string SignerName, string Subject, string Issuer)? Seal,
+        DateTime AtUtc);
+
     /// <param name="inBackground">Nobody waits for the file: the render and the seal (CPU only) run on the
     /// <see cref="LowPriorityWorker"/>, so under a burst of filings they take the cores the requests leave.</param>
-    private async Task<bool> RenderOneAsync(AppDbContext db, int id, bool inBackground, CancellationToken ct)
+    private async Task<bool> RenderOneAsync(AppDbContext db, int id, bool inBackground, CancellationToken ct) =>
+        await StoreAsync(db, [await RenderAsync(db, id, inBackground, ct)], ct) == 1;
+
+    private async Task<Rendered> RenderAsync(AppDbContext db, int id, bool inBackground, CancellationToken ct)
     {
         var source = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == id)
             .Select(d => new { d.Type, d.SnapshotJson, d.Number }).SingleAsync(ct);
@@ -152,30 +194,49 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
             return (rendered, sealer.Seal(rendered, now));
         }
         var (pdf, seal) = inBackground ? await lowPriority.RunAsync(RenderAndSeal, ct) : RenderAndSeal();
-        var done = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        return new Rendered(id, source.Number, pdf, seal, now);
+    }
+
+    /// <summary>
+    /// Stores the rendered files in one writer's turn and one transaction, each only when its outbox row is still there
+    /// to remove (the claim); returns how many were stored.
+    /// </summary>
+    private async Task<int> StoreAsync(AppDbContext db, IReadOnlyList<Rendered> rendered, CancellationToken ct)
+    {
+        var stored = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             using var writer = await gate.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // The claim: only the transaction that removes the outbox row stores the file.
-            if (await db.PendingDocumentRenders.Where(p => p.IssuedDocumentId == id).ExecuteDeleteAsync(ct) == 0)
+            var claimed = new List<Rendered>(rendered.Count);
+            foreach (var one in rendered)
+            {
+                // The claim: only the transaction that removes the outbox row stores the file.
+                if (await db.PendingDocumentRenders.Where(p => p.IssuedDocumentId == one.Id).ExecuteDeleteAsync(ct) == 1) claimed.Add(one);
+            }
+            if (claimed.Count == 0)
             {
                 await tx.RollbackAsync(ct);
-                return false;
+                return claimed;
             }
-            var document = await db.IssuedDocuments.Include(d => d.Signatures).SingleAsync(d => d.Id == id, ct);
-            document.CompleteRendering(pdf);
-            if (seal is { } s)
+            var ids = claimed.Select(c => c.Id).ToList();
+            var documents = await db.IssuedDocuments.Include(d => d.Signatures).Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+            foreach (var one in claimed)
             {
-                document.AddSignature(s.Pdf, SignatureKind.Seal, "LocalCertificate", null, s.SignerName, s.Subject, s.Issuer, now);
+                var document = documents[one.Id];
+                document.CompleteRendering(one.Pdf);
+                if (one.Seal is { } s)
+                {
+                    document.AddSignature(s.Pdf, SignatureKind.Seal, "LocalCertificate", null, s.SignerName, s.Subject, s.Issuer, one.AtUtc);
+                }
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return true;
+            return claimed;
         });
         db.ChangeTracker.Clear();
-        if (done) logger.LogDebug("Rendered document {DocumentId} ({DocumentNumber})", id, source.Number);
-        return done;
+        foreach (var one in stored) logger.LogDebug("Rendered document {DocumentId} ({DocumentNumber})", one.Id, one.Number);
+        return stored.Count;
     }
 }
 
