@@ -72,7 +72,7 @@ public static class ReportListPage
         var cap = ReportCount.CapFor(filter.HasText);
         var total = seesAll && filter.HasText && filter.OnlyText && await search.CountAsync(filter.Q!, cap + 1, ct) is { } matches
             ? ReportCount.Of(matches, cap)
-            : filter.HasText ? await search.CountMatchingAsync(matching, cap, ct) : await ReportCount.OfAsync(matching, cap, ct);
+            : await ReportCount.OfAsync(matching, cap, ct);
         // Past the cap the last page is not known: any page whose rows can be addressed (its offset and the row after
         // it fit in an int), and an empty one says so.
         var page = total.MoreThan

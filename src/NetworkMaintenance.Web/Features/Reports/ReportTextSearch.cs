@@ -75,29 +75,6 @@ public sealed class ReportTextSearch(AppDbContext db)
             .SingleAsync(ct);
     }
 
-    /// <summary>
-    /// Counts the reports of <paramref name="matching"/> (a text search, perhaps with other filters) up to
-    /// <paramref name="cap"/> + 1. On PostgreSQL the planner, given the row limit, prefers reading <c>Reports</c> in
-    /// order and testing the four ILIKEs on every row until the limit is reached to the trigram indexes' bitmap, which it
-    /// costs as reading the matches alone: for a common word at 100,000 reports 80 ms against 11 ms (ILIKE costs far more
-    /// per row than it assumes). The count is therefore planned without plain table or index scans (<c>SET LOCAL</c>, in
-    /// a read-only transaction of its own); where no index serves the term (shorter than a trigram) PostgreSQL still
-    /// scans the table. Elsewhere an ordinary capped count.
-    /// </summary>
-    public async Task<ReportCount> CountMatchingAsync(IQueryable<Report> matching, int cap, CancellationToken ct)
-    {
-        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null) return await ReportCount.OfAsync(matching, cap, ct);
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(
-                "SET TRANSACTION READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off;", ct);
-            var count = await ReportCount.OfAsync(matching, cap, ct);
-            await tx.CommitAsync(ct);
-            return count;
-        });
-    }
-
     /// <summary>An FTS5 phrase: the term in double quotes (its own doubled), so no character of it is query syntax.</summary>
     public static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
