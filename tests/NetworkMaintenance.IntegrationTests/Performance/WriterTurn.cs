@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,6 +113,11 @@ public sealed class WriterTurn(AppFactory factory) : IClassFixture<AppFactory>
         var logs = await app.ReadLogsAsync();
         Assert.Contains("Storing 5 rendered documents together failed", logs, StringComparison.Ordinal);
         Assert.Contains($"Storing document {ids[2]} failed", logs, StringComparison.Ordinal);
+
+        // The next pass finds that document alone: it fails again, is logged again, and the pass ends normally.
+        Assert.Equal(0, await app.Services.GetRequiredService<PendingDocuments>().RenderOldestAsync(50));
+        Assert.Equal(1, await PendingAsync(app));
+        Assert.Equal(2, Regex.Count(await app.ReadLogsAsync(), $"Storing document {ids[2]} failed"));
     }
 
     private static AppFactory WithoutBackgroundRenderer(IInterceptor? interceptor = null) => new()

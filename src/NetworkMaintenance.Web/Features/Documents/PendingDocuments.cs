@@ -147,30 +147,34 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
                     logger.LogError(e, "Rendering document {DocumentId} failed; it stays pending and the others go on", id);
                 }
             }
-            if (rendered.Count == 0) continue;
-            try
-            {
-                stored += await StoreAsync(db, rendered, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException && rendered.Count > 1)
-            {
-                db.ChangeTracker.Clear();
-                logger.LogWarning(e, "Storing {Count} rendered documents together failed; storing them one by one", rendered.Count);
-                foreach (var one in rendered)
-                {
-                    try
-                    {
-                        stored += await StoreAsync(db, [one], ct);
-                    }
-                    catch (Exception single) when (single is not OperationCanceledException)
-                    {
-                        db.ChangeTracker.Clear();
-                        logger.LogError(single, "Storing document {DocumentId} failed; it stays pending and the others go on", one.Id);
-                    }
-                }
-            }
+            if (rendered.Count > 0) stored += await StoreOrEachAsync(db, rendered, ct);
         }
         return stored;
+    }
+
+    /// <summary>
+    /// Stores the rendered files together; when that fails, one by one, so a file that cannot be stored is logged and
+    /// left pending without holding up the others.
+    /// </summary>
+    private async Task<int> StoreOrEachAsync(AppDbContext db, IReadOnlyList<Rendered> rendered, CancellationToken ct)
+    {
+        try
+        {
+            return await StoreAsync(db, rendered, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            if (rendered.Count == 1)
+            {
+                logger.LogError(e, "Storing document {DocumentId} failed; it stays pending and the others go on", rendered[0].Id);
+                return 0;
+            }
+            logger.LogWarning(e, "Storing {Count} rendered documents together failed; storing them one by one", rendered.Count);
+            var stored = 0;
+            foreach (var one in rendered) stored += await StoreOrEachAsync(db, [one], ct);
+            return stored;
+        }
     }
 
     /// <summary>A document's file, rendered from its snapshot (and sealed), not stored yet.</summary>
