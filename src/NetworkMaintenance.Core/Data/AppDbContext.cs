@@ -65,10 +65,18 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<Domain.Integration.WebhookReceiver> WebhookReceivers => Set<Domain.Integration.WebhookReceiver>();
     public DbSet<Domain.Integration.WebhookDelivery> WebhookDeliveries => Set<Domain.Integration.WebhookDelivery>();
 
+    /// <summary>The PostgreSQL provider's name (<see cref="Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade.ProviderName"/>); this project does not reference it.</summary>
+    public const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.ProviderName == PostgreSqlProvider)
+        {
+            builder.Entity<Report>().Property<string>(Configurations.ReportConfiguration.SearchTextColumn).IsRequired()
+                .HasComputedColumnSql(Configurations.ReportConfiguration.PostgreSqlSearchTextSql, stored: true);
+        }
 
         // SQL Server refuses multiple cascade paths, and nothing here is ever hard-deleted.
         foreach (var fk in builder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))

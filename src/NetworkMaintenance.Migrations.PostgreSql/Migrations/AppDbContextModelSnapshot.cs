@@ -2290,6 +2290,12 @@ namespace NetworkMaintenance.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("lower(\"Number\" || E'\\n' || \"Location\" || E'\\n' || \"Description\" || E'\\n' || coalesce(\"LaporNumber\", ''))", true);
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 

@@ -8,6 +8,18 @@ namespace NetworkMaintenance.Core.Data.Configurations;
 
 public class ReportConfiguration : IEntityTypeConfiguration<Report>
 {
+    /// <summary>
+    /// PostgreSQL only (<see cref="AppDbContext"/>): the report list's searched text, lower-cased once when a report is
+    /// written, for the text search (ReportTextSearch in the web project) and its single trigram index (migration
+    /// PostgreSqlSearchTextAndClockIndexes). ILIKE over the four columns lower-cased every one of them on every row it
+    /// tested: 1.7 µs a report, against 0.4 µs for LIKE on this column (docs/performance.md).
+    /// </summary>
+    public const string SearchTextColumn = "SearchText";
+
+    /// <summary>The expression of <see cref="SearchTextColumn"/>: the number, the location, the description and the LAPOR! number, one per line.</summary>
+    public const string PostgreSqlSearchTextSql =
+        "lower(\"Number\" || E'\\n' || \"Location\" || E'\\n' || \"Description\" || E'\\n' || coalesce(\"LaporNumber\", ''))";
+
     public void Configure(EntityTypeBuilder<Report> builder)
     {
         builder.Property(r => r.Number).HasMaxLength(20).IsRequired();

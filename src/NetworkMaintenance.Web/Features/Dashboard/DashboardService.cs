@@ -96,15 +96,12 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
         var now = sla.NowUtc;
         var visible = db.Reports.AsNoTracking().VisibleTo(actor);
         var final = FinalStates;
-        // Named open states rather than "not final": each is one range of the (WorkCompletedAtUtc, SlaPausedSinceUtc,
-        // Status, SlaClockStartUtc) index, so the rejected reports (never completed either) are not read at all.
-        var running = visible.Where(ReportQueries.StatusIn(OpenStates)).Where(r => r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null);
+        var running = Running(visible);
         var breachedBefore = sla.BreachedIfStartedBefore(now);
         var warningBefore = sla.WarningIfStartedBefore(now);
 
         var myQueue = await MyQueue(db.Reports.AsNoTracking(), actor).ToListAsync(ct);
-        var overdue = await running.Where(r => r.SlaClockStartUtc < breachedBefore).OrderBy(r => r.SlaClockStartUtc)
-            .Take(ListSize).Select(ReportListRow.Projection).ToListAsync(ct);
+        var overdue = await Overdue(running, breachedBefore).ToListAsync(ct);
         var atRisk = await running.Where(r => r.SlaClockStartUtc >= breachedBefore && r.SlaClockStartUtc < warningBefore)
             .OrderBy(r => r.SlaClockStartUtc).Take(ListSize).Select(ReportListRow.Projection).ToListAsync(ct);
 
@@ -119,6 +116,19 @@ public sealed class DashboardService(AppDbContext db, SlaClock sla, SharedDashbo
         var kpis = ComputeKpis(open, aggregates.Seconds, sla.Options.Target, openOverdue);
         return new DashboardModel(myQueue, aggregates.ByStatus, overdue, atRisk, kpis, aggregates.Charts, aggregates.Ikm);
     }
+
+    /// <summary>
+    /// The reports whose SLA clock runs: open, not completed, not paused. Named open states rather than "not final": on
+    /// SQLite each is one range of the (WorkCompletedAtUtc, SlaPausedSinceUtc, Status, SlaClockStartUtc) index, so the
+    /// rejected reports (never completed either) are not read at all; on PostgreSQL the list implies the predicate of
+    /// the partial index of running clocks (migration PostgreSqlSearchTextAndClockIndexes).
+    /// </summary>
+    public static IQueryable<Report> Running(IQueryable<Report> visible) =>
+        visible.Where(ReportQueries.StatusIn(OpenStates)).Where(r => r.WorkCompletedAtUtc == null && r.SlaPausedSinceUtc == null);
+
+    /// <summary>The <see cref="ListSize"/> <paramref name="running"/> reports whose clock started first, of those started before <paramref name="breachedBefore"/>.</summary>
+    public static IQueryable<ReportListRow> Overdue(IQueryable<Report> running, DateTime breachedBefore) =>
+        running.Where(r => r.SlaClockStartUtc < breachedBefore).OrderBy(r => r.SlaClockStartUtc).Take(ListSize).Select(ReportListRow.Projection);
 
     /// <summary>
     /// The <see cref="ListSize"/> reports waiting for <paramref name="actor"/> whose clock started first. The Kepala Dinas's

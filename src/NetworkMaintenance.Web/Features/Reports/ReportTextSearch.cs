@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using NetworkMaintenance.Core.Data;
+using NetworkMaintenance.Core.Data.Configurations;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.Web.Infrastructure;
 
@@ -13,8 +15,9 @@ namespace NetworkMaintenance.Web.Features.Reports;
 /// <item>SQLite: the FTS5 table <c>ReportSearch</c> (trigram tokenizer, external content over <c>Reports</c>, kept in
 /// step by triggers; migration <c>ReportTextSearch</c>). A trigram phrase query is a substring match served by the
 /// index; terms shorter than <see cref="MinimumIndexedLength"/> characters have no trigram and fall back to LIKE.</item>
-/// <item>PostgreSQL: LIKE, made ILIKE by <see cref="PostgreSqlCaseInsensitiveLike"/>, served by the pg_trgm GIN indexes
-/// of the same migration.</item>
+/// <item>PostgreSQL: LIKE on the lower-cased search column (<see cref="ReportConfiguration.SearchTextColumn"/>, generated
+/// from the four columns), served by its pg_trgm GIN index (migration PostgreSqlSearchTextAndClockIndexes); a LAPOR!
+/// number typed with its '#' is looked for in that column alone, by ILIKE (<see cref="PostgreSqlCaseInsensitiveLike"/>).</item>
 /// <item>SQL Server: LIKE (a scan). Full-text search there is word-based (no substring of a number) and needs the
 /// Full-Text feature installed; see docs/perf-round2/million.md.</item>
 /// </list>
@@ -48,6 +51,25 @@ public sealed class ReportTextSearch(AppDbContext db)
             return query.Where(r => ids.Contains(r.Id));
         }
         if (fromId is { } least) query = query.Where(r => r.Id >= least);
+
+        if (db.Database.ProviderName == AppDbContext.PostgreSqlProvider)
+        {
+            // The lower-cased search column: LIKE there (its trigram index) for the whole search; within a bounded id
+            // range strpos, which no index serves: the planner then filters that range's reports instead of building
+            // the bitmap of a common word's tens of thousands of matches (20 ms at a million reports).
+            var lowered = whole.ToLowerInvariant();
+            var lowerPattern = SearchPattern.Contains(lowered);
+            // IndexOf is strpos there; Contains would be LIKE, which the planner serves from the index.
+#pragma warning disable CA2249
+            Expression<Func<Report, bool>> inText = fromId is null
+                ? r => EF.Functions.Like(EF.Property<string>(r, ReportConfiguration.SearchTextColumn), lowerPattern, SearchPattern.Escape)
+                : r => EF.Property<string>(r, ReportConfiguration.SearchTextColumn).IndexOf(lowered) >= 0;
+#pragma warning restore CA2249
+            if (lapor == whole) return query.Where(inText);
+            var laporOnly = SearchPattern.Contains(lapor);
+            return query.Where(Predicates.AnyOf([inText,
+                r => r.LaporNumber != null && EF.Functions.Like(r.LaporNumber, laporOnly, SearchPattern.Escape)]));
+        }
 
         var pattern = SearchPattern.Contains(whole);
         var laporPattern = SearchPattern.Contains(lapor);
