@@ -21,13 +21,13 @@ namespace NetworkMaintenance.Benchmarks.Http;
 public static partial class HttpBenchmark
 {
     public const string Usage =
-        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--postgres-instances N] [--no-fresh-start] [--fresh-seconds S] [--fresh-only] [--only TEXT] [--writes-only] " + PeerOptions.Usage;
+        "Usage: http [--reports N] [--seconds S] [--warmup S] [--connections C] [--seed S] [--app PUBLISH_DIR] [--db FILE] [--reuse-db] [--out FILE] [--postgres CONNECTION] [--reuse-postgres] [--postgres-instances N] [--no-fresh-start] [--fresh-seconds S] [--fresh-only] [--only TEXT] [--writes-only] " + PeerOptions.Usage;
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private sealed record Options(int Reports, double Seconds, double Warmup, int Connections, int Seed, string? App, string? Db,
         bool ReuseDb, string Out, string? Postgres, int PostgresInstances = 1, bool FreshStart = true, double FreshSeconds = 5, bool FreshOnly = false,
-        PeerOptions? Peer = null, string? Only = null, bool WritesOnly = false);
+        PeerOptions? Peer = null, string? Only = null, bool WritesOnly = false, bool ReusePostgres = false);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -95,8 +95,10 @@ public static partial class HttpBenchmark
         runs.Add(("SQLite", sqlite.Report, sqlite.Errors));
         if (options.Postgres is { } postgres)
         {
-            // The same rows on PostgreSQL: the app's migrations make the schema, then the SQLite rows are copied over.
-            await RecreateDatabaseAsync(postgres);
+            // The same rows on PostgreSQL: the app's migrations make the schema, then the SQLite rows are copied over
+            // (with --reuse-postgres, a database that holds reports already is kept: migrated, its accounts' passwords set).
+            var reuse = options.ReusePostgres && await PostgresCopy.HoldsReportsAsync(postgres);
+            if (!reuse) await RecreateDatabaseAsync(postgres);
             var pgEnv = new Dictionary<string, string>(env)
             {
                 ["Database__Provider"] = "PostgreSql",
@@ -106,9 +108,17 @@ public static partial class HttpBenchmark
             Console.WriteLine("Creating the PostgreSQL schema with the app's migrations …");
             // Any command of the app prepares the database first (migrations, reference data); a dry purge changes nothing.
             await RunToEndAsync("dotnet", [Path.Combine(app, "NetworkMaintenance.Web.dll"), "personal-data", "purge", "--dry-run"], app, pgEnv);
-            var copy = Stopwatch.StartNew();
-            var rows = await PostgresCopy.CopyAsync(db, postgres);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Copied {rows} rows from {db} to PostgreSQL in {copy.Elapsed.TotalSeconds:F1} s."));
+            if (reuse)
+            {
+                var accounts = await PostgresCopy.CopyPasswordsAsync(db, postgres);
+                Console.WriteLine($"Reusing the PostgreSQL database: {accounts} accounts' passwords copied from {db}.");
+            }
+            else
+            {
+                var copy = Stopwatch.StartNew();
+                var rows = await PostgresCopy.CopyAsync(db, postgres);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Copied {rows} rows from {db} to PostgreSQL in {copy.Elapsed.TotalSeconds:F1} s."));
+            }
             if (options.FreshStart) fresh.Add(await FreshStartAsync(app, work, pgEnv, password, options.Connections, options.FreshSeconds, "PostgreSQL"));
             var pg = await MeasureAsync(app, work, pgEnv, password, options, "PostgreSQL", () => PostgresSizeMb(postgres), null);
             runs.Add(("PostgreSQL", pg.Report, pg.Errors));
@@ -354,7 +364,7 @@ public static partial class HttpBenchmark
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
             if (a is not ("--reports" or "--seconds" or "--warmup" or "--connections" or "--seed" or "--app" or "--db" or "--reuse-db" or "--out" or "--postgres"
-                or "--postgres-instances" or "--no-fresh-start" or "--fresh-seconds" or "--fresh-only" or "--only" or "--writes-only")
+                or "--postgres-instances" or "--reuse-postgres" or "--no-fresh-start" or "--fresh-seconds" or "--fresh-only" or "--only" or "--writes-only")
                 && !PeerOptions.OptionNames.Contains(a))
                 throw new FormatException($"Unknown option {a}.");
         }
@@ -363,7 +373,8 @@ public static partial class HttpBenchmark
             args.Contains("--reuse-db"), Value("--out") ?? Path.Combine("artifacts", "benchmark.json"),
             Value("--postgres") ?? (Environment.GetEnvironmentVariable("NM_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null),
             (int)Number("--postgres-instances", 1, 1), !args.Contains("--no-fresh-start") || args.Contains("--fresh-only"), Number("--fresh-seconds", 5, 0.2),
-            args.Contains("--fresh-only"), PeerOptions.From(Value), Value("--only"), args.Contains("--writes-only"));
+            args.Contains("--fresh-only"), PeerOptions.From(Value), Value("--only"), args.Contains("--writes-only"),
+            args.Contains("--reuse-postgres"));
     }
 
     private static string RepositoryRoot()

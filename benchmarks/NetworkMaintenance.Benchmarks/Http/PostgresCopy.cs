@@ -14,6 +14,48 @@ namespace NetworkMaintenance.Benchmarks.Http;
 /// </summary>
 public static class PostgresCopy
 {
+    /// <summary>Whether the database exists and holds reports (<c>--reuse-postgres</c> keeps it then).</summary>
+    public static async Task<bool> HoldsReportsAsync(string postgres)
+    {
+        try
+        {
+            await using var target = new NpgsqlConnection(postgres);
+            await target.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM \"Reports\")", target);
+            return (bool)(await command.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.UndefinedTable)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Sets each account's password hash and security stamp on PostgreSQL to the SQLite file's (the run sets a new password
+    /// there), for a reused database; returns how many accounts were updated.
+    /// </summary>
+    public static async Task<int> CopyPasswordsAsync(string sqlitePath, string postgres)
+    {
+        await using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        await source.OpenAsync();
+        await using var target = new NpgsqlConnection(postgres);
+        await target.OpenAsync();
+        await using var select = source.CreateCommand();
+        select.CommandText = "SELECT \"UserName\", \"PasswordHash\", \"SecurityStamp\" FROM \"AspNetUsers\" WHERE \"PasswordHash\" IS NOT NULL";
+        await using var reader = await select.ExecuteReaderAsync();
+        var updated = 0;
+        while (await reader.ReadAsync())
+        {
+            await using var update = new NpgsqlCommand(
+                "UPDATE \"AspNetUsers\" SET \"PasswordHash\" = $1, \"SecurityStamp\" = $2, \"LockoutEnd\" = NULL, \"AccessFailedCount\" = 0 WHERE \"UserName\" = $3", target);
+            update.Parameters.Add(new NpgsqlParameter { Value = reader.GetString(1) });
+            update.Parameters.Add(new NpgsqlParameter { Value = reader.IsDBNull(2) ? DBNull.Value : reader.GetString(2) });
+            update.Parameters.Add(new NpgsqlParameter { Value = reader.GetString(0) });
+            updated += await update.ExecuteNonQueryAsync();
+        }
+        return updated;
+    }
+
     public static async Task<long> CopyAsync(string sqlitePath, string postgres)
     {
         await using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Mode = SqliteOpenMode.ReadOnly }.ToString());

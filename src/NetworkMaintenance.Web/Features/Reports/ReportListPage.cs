@@ -85,12 +85,32 @@ public static class ReportListPage
         // looked up in Reports) and sorting them cost ~20 ms for 4,000 matches at 100,000 reports.
         if (filter.HasText && total.MoreThan && filter.NewestFirst)
         {
-            rows = await NewestMatchesAsync(filtered, filter, search, offset, pageSize + 1, ct);
+            rows = search.SearchesWindowInPlace
+                ? await NewestWindowAsync(filtered, filter, search, offset, pageSize + 1, ct)
+                : await NewestMatchesAsync(filtered, filter, search, offset, pageSize + 1, ct);
         }
         rows ??= await filter.Order(matching).Skip(offset).Take(pageSize + 1).Select(ReportListRow.Projection).ToListAsync(ct);
         var hasNext = rows.Count > pageSize;
         if (hasNext) rows.RemoveAt(rows.Count - 1);
         return new ReportListPageResult(rows, total, page, hasNext);
+    }
+
+    /// <summary>
+    /// PostgreSQL (<see cref="ReportTextSearch.SearchesWindowInPlace"/>): the page among the newest
+    /// <c>WindowPerRow × WindowGrowth × (offset + rows)</c> reports of the other filters, searched in one statement: the
+    /// window is a subquery in the list's order whose reports are tested as they are read, so the statement stops at the
+    /// page's last match (5,000 reports read for a word in 3 % of them, 6 ms at a million reports) and never reads more than
+    /// the window. When the window holds every match of the page, it is the page (every match outside it is older); otherwise
+    /// the caller reads the page in full (null).
+    /// </summary>
+    private static async Task<List<ReportListRow>?> NewestWindowAsync(IQueryable<Report> filtered, ReportFilter filter,
+        ReportTextSearch search, int offset, int take, CancellationToken ct)
+    {
+        var window = (long)WindowPerRow * WindowGrowth * (offset + take);
+        if (window > int.MaxValue) return null;
+        var newest = search.WhereInWindow(filter.Order(filtered).Take((int)window), filter.Q!);
+        var rows = await filter.Order(newest).Skip(offset).Take(take).Select(ReportListRow.Projection).ToListAsync(ct);
+        return rows.Count == take ? rows : null;
     }
 
     /// <summary>
@@ -108,7 +128,10 @@ public static class ReportListPage
         var window = (long)WindowPerRow * (offset + take);
         for (var attempt = 0; attempt < 2 && window <= int.MaxValue; attempt++, window *= WindowGrowth)
         {
-            var bound = await filter.Order(filtered).Take((int)window)
+            // Newest first by the received time alone: ties at the window's edge do not matter to the bound (every report
+            // received after it is in the window whichever of them is cut), and SQLite reads the received-time index
+            // backwards instead of sorting each second's reports by id (11 ms for 20,800 reports at a million).
+            var bound = await filtered.OrderByDescending(r => r.ReceivedAtUtc).Take((int)window)
                 .GroupBy(r => 1)
                 .Select(g => new { FromId = g.Min(r => r.Id), Since = g.Min(r => r.ReceivedAtUtc), Reports = g.Count() })
                 .FirstOrDefaultAsync(ct);
