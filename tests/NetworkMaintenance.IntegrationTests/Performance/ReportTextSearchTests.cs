@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NetworkMaintenance.Core.Domain.Reports;
 using NetworkMaintenance.IntegrationTests.Infrastructure;
 using NetworkMaintenance.IntegrationTests.Intake;
+using NetworkMaintenance.IntegrationTests.Sla;
 using NetworkMaintenance.Web.Features.Reports;
 
 namespace NetworkMaintenance.IntegrationTests.Performance;
@@ -73,6 +74,31 @@ public sealed class ReportTextSearchTests(AppFactory factory) : IClassFixture<Ap
             // FTS5 compares its index with the content table (Reports): any row the triggers missed fails here.
             await factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
                 $"INSERT INTO \"{ReportTextSearch.SqliteTable}\"(\"{ReportTextSearch.SqliteTable}\", rank) VALUES ('integrity-check', 1)"));
+        }
+    }
+
+    [Fact]
+    public async Task PartOfANumberIsLookedForOncePerPage()
+    {
+        using var petugas = await WebSession.SignedInAsync(factory, "petugas");
+        var id = await FileAsync(petugas, await factory.OpdIdAsync("Dinkes"), "Kantor Lurah Bandar Utama", "Switch di ruang staf mati total");
+        var number = await NumberAsync(id);
+        await AssertFindsAsync(petugas, number[^6..], [number], []);
+
+        using var counter = await SqlCommandCounter.StartAsync(factory.DataDirectory, () => factory.QueryAsync(db => db.Users.AnyAsync()));
+        await AssertFindsAsync(petugas, number[^6..], [number], []);
+        var texts = counter.Texts;
+        if (AppFactory.PostgresServer is null)
+        {
+            // SQLite counts the matches from the FTS5 index alone, then reads the page through it.
+            Assert.Equal(2, texts.Count(t => t.Contains("MATCH", StringComparison.Ordinal)));
+        }
+        else
+        {
+            // PostgreSQL has no index to count from: the matching ids (fewer than the cap) are the count, and the page is
+            // read by id, so the trigram index is searched once.
+            var search = Assert.Single(texts, t => t.Contains("\"SearchText\"", StringComparison.Ordinal));
+            Assert.Contains("LIKE", search, StringComparison.Ordinal);
         }
     }
 

@@ -71,9 +71,23 @@ public static class ReportListPage
         var matching = filter.HasText ? search.Where(filtered, filter.Q!) : filtered;
         // The text search alone over every report: its index counts the matches without reading the reports.
         var cap = ReportCount.CapFor(filter.HasText);
-        var total = seesAll && filter.HasText && filter.OnlyText && await search.CountAsync(filter.Q!, cap + 1, ct) is { } matches
-            ? ReportCount.Of(matches, cap)
-            : await ReportCount.OfAsync(matching, cap, ct);
+        ReportCount total;
+        List<int>? matched = null;
+        if (filter.HasText && search.SearchesWindowInPlace)
+        {
+            // PostgreSQL has no index to count from: the matching ids themselves, up to the cap. Fewer are the count,
+            // and the page is read by id: one trigram search instead of two (each ~9 ms for part of a number at a
+            // million reports, the common trigrams of its year being in every report's number).
+            var ids = await matching.Select(r => r.Id).Take(cap + 1).ToListAsync(ct);
+            total = ReportCount.Of(ids.Count, cap);
+            if (!total.MoreThan) matched = ids;
+        }
+        else
+        {
+            total = seesAll && filter.HasText && filter.OnlyText && await search.CountAsync(filter.Q!, cap + 1, ct) is { } matches
+                ? ReportCount.Of(matches, cap)
+                : await ReportCount.OfAsync(matching, cap, ct);
+        }
         // Past the cap the last page is not known: any page whose rows can be addressed (its offset and the row after
         // it fit in an int), and an empty one says so.
         var page = total.MoreThan
@@ -90,7 +104,8 @@ public static class ReportListPage
                 ? await NewestWindowAsync(filtered, filter, search, offset, pageSize + 1, ct)
                 : await NewestMatchesAsync(filtered, filter, search, offset, pageSize + 1, ct);
         }
-        rows ??= await filter.Order(matching).Skip(offset).Take(pageSize + 1).Select(ReportListRow.Projection).ToListAsync(ct);
+        var paged = matched is null ? matching : filtered.Where(r => matched.Contains(r.Id));
+        rows ??= await filter.Order(paged).Skip(offset).Take(pageSize + 1).Select(ReportListRow.Projection).ToListAsync(ct);
         var hasNext = rows.Count > pageSize;
         if (hasNext) rows.RemoveAt(rows.Count - 1);
         return new ReportListPageResult(rows, total, page, hasNext);
