@@ -69,6 +69,13 @@ public sealed class ReportTextSearch(AppDbContext db)
     public bool SearchesWindowInPlace => IsPostgreSql;
 
     /// <summary>
+    /// PostgreSQL has no index to count the matches from (SQLite's FTS5 table, <see cref="CountAsync"/>): the list reads
+    /// the matching ids up to its cap instead, which are the count and, under the cap, the page's reports
+    /// (<see cref="ReportListPage"/>).
+    /// </summary>
+    public bool CountsByReadingIds => IsPostgreSql;
+
+    /// <summary>
     /// <see cref="Where"/> over <paramref name="window"/>, a bounded query of the newest reports (PostgreSQL): each report
     /// of it is tested with strpos on the search column, which no index serves, so the planner reads the window in order
     /// and stops at the page's last row instead of building the bitmap of a common word's tens of thousands of matches
