@@ -177,6 +177,54 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
     });
 
     [Fact]
+    public Task AResendTappedWhileASendIsStillUnderWayIsSentOnceThatSendEnds() => RunAsync(async () =>
+    {
+        var id = await SeedReports.FileAsync(Fixture.App.Services, "pelapor", "Ruang server Dinkes lantai 1",
+            "Router ruang server mati, seluruh gedung tanpa jaringan.");
+        await SeedReports.ToRepairingAsync(Fixture.App.Services, id);
+        await SignInAsync("teknisi");
+        await OpenOfflineAppAsync(id);
+
+        await Page.Context.SetOfflineAsync(true);
+        await Card(id).Locator("[data-step=CompleteWork]").ClickAsync();
+        await Page.GetByLabel("Tindakan yang dilakukan").FillAsync("Mengganti router ruang server");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Simpan di ponsel" }).ClickAsync();
+        await Expect(Page.GetByTestId("outbox-count")).ToHaveTextAsync("1");
+        await SeedReports.StepAsync(Fixture.App.Services, id, "pelapor", (_, actor) => Task.FromResult<Func<Report, DateTime, ReportEvent>>(
+            (r, now) => r.AddNote(actor, "Balasan email: router masih mati", now)));
+        await Page.Context.SetOfflineAsync(false);
+        var conflict = Page.GetByTestId("outbox").Locator("[data-status=conflict]");
+        await Expect(conflict).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(Page.Locator("#message")).ToContainTextAsync("1 langkah belum terkirim", new() { Timeout = 30_000 });
+
+        // Another send is under way (as when the service worker's sync finishes first and shows the conflict while
+        // the page's own send still runs): it has read the outbox and waits for the assignments it reloads at the end.
+        var assignmentLoads = 0;
+        var secondLoadHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.Context.RouteAsync("**/teknisi/penugasan", async route =>
+        {
+            if (Interlocked.Increment(ref assignmentLoads) == 2)
+            {
+                secondLoadHeld.TrySetResult();
+                await release.Task;
+            }
+            await route.ContinueAsync();
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Kirim sekarang" }).ClickAsync();
+        await secondLoadHeld.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The technician resends meanwhile: the step waits for that send to end, then goes on its own.
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Kirim ulang pada versi terbaru" }).ClickAsync();
+        await Expect(Page.GetByTestId("outbox").Locator("[data-status=pending]")).ToHaveCountAsync(1);
+        release.SetResult();
+        await Expect(Page.GetByTestId("outbox-count")).ToHaveTextAsync("0", new() { Timeout = 30_000 });
+        var report = await QueryAsync(db => db.Reports.Include(r => r.Events).SingleAsync(r => r.Id == id));
+        Assert.Equal(ReportStatus.AwaitingAcknowledgement, report.Status);
+        Assert.Single(report.Events, e => e.Action == WorkflowAction.CompleteWork);
+    });
+
+    [Fact]
     public Task SigningOutWarnsAboutUnsentStepsAndClearsTheCachesSoNothingIsServedOfflineAfterwards() => RunAsync(async () =>
     {
         var id = await OnSiteInspectionAsync("Ruang keuangan BKD lantai 3");

@@ -280,13 +280,26 @@
         }).catch(function () { });
     }
 
+    // One send at a time from this page. A send asked for while one runs (a resend tapped while the service worker's
+    // sync showed the conflict and this page's send was still finishing) runs again once that one ends: the running
+    // send may already have passed over the step.
     var sending = null;
+    var again = false;
     function send() {
-        if (sending) return sending;
+        if (sending) {
+            again = true;
+            return sending;
+        }
         sending = store.sendAll().then(load).then(function () {
             var left = state.items.length;
             say(left ? left + ' langkah belum terkirim.' : 'Semua langkah sudah terkirim.');
-        }).finally(function () { sending = null; });
+        }).finally(function () {
+            sending = null;
+            if (again) {
+                again = false;
+                return send();
+            }
+        });
         return sending;
     }
 
