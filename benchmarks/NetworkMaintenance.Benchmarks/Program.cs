@@ -13,6 +13,7 @@ using NetworkMaintenance.Core.Documents.Templates;
 if (args is ["soak", ..]) return await NetworkMaintenance.Benchmarks.Soak.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "storm") return await NetworkMaintenance.Benchmarks.Http.HttpBenchmark.StormAsync(args[1..]);
 if (args.FirstOrDefault() == "exports") return await NetworkMaintenance.Benchmarks.Http.HttpBenchmark.ExportsAsync(args[1..]);
+if (args.FirstOrDefault() == "report-load") return await NetworkMaintenance.Benchmarks.ReportLoad.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "http") return await NetworkMaintenance.Benchmarks.Http.HttpBenchmark.RunAsync(args[1..]);
 
 var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(200);

@@ -263,15 +263,17 @@ public static partial class HttpBenchmark
             for (var p = 0; p < instancePages[0].Count; p++)
             {
                 var page = instancePages[0][p];
-                var measured = await LoadDriver.MeasureAsync(instancePages.Select(pages => (pages[p].Client, pages[p].Request)).ToList(),
-                    options.Connections, options.Warmup, options.Seconds);
+                // The app's CPU per request is the first instance's (one instance: the whole app).
+                var (measured, cpu) = await LoadDriver.MeasureWithCpuAsync(instancePages.Select(pages => (pages[p].Client, pages[p].Request)).ToList(),
+                    options.Connections, options.Warmup, options.Seconds, servers.Count == 1 ? server0.Id : null);
                 // The baseline endpoints read the SQLite file directly; on PostgreSQL there is none (shown as 0).
-                var baseline = database == "SQLite"
-                    ? await LoadDriver.MeasureAsync(bare, page.BaselineRequest ?? (() => Get(page.Baseline)), options.Connections, options.Warmup, options.Seconds)
-                    : new Measurement(0, 0, 0, 0, 0, 0, 0, 0, 0);
+                var (baseline, baselineCpu) = database == "SQLite"
+                    ? await LoadDriver.MeasureWithCpuAsync([(bare, page.BaselineRequest ?? (() => Get(page.Baseline)))], options.Connections,
+                        options.Warmup, options.Seconds, server0.Id)
+                    : (new Measurement(0, 0, 0, 0, 0, 0, 0, 0, 0), "");
                 results.Add(new PageResult(page.Name, measured, baseline));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {page.Name}: {measured.RequestsPerSecond:F0} req/s, p95 {measured.P95:F1} ms (baseline {baseline.RequestsPerSecond:F0} req/s)"));
+                    $"  {page.Name}: {measured.RequestsPerSecond:F0} req/s, p95 {measured.P95:F1} ms{cpu} (baseline {baseline.RequestsPerSecond:F0} req/s{baselineCpu})"));
             }
 
             if (options.WritesOnly || options.Only is null || "Filing a report, Taking a step".Contains(options.Only, StringComparison.OrdinalIgnoreCase))

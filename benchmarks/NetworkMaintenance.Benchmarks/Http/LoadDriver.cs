@@ -62,10 +62,22 @@ public static partial class LoadDriver
     /// so the connections are spread evenly over the instances.
     /// </summary>
     public static async Task<Measurement> MeasureAsync(IReadOnlyList<(HttpClient Client, Func<HttpRequestMessage> Request)> targets,
-        int connections, double warmupSeconds, double seconds)
+        int connections, double warmupSeconds, double seconds) =>
+        (await MeasureWithCpuAsync(targets, connections, warmupSeconds, seconds, null)).Measured;
+
+    /// <summary>
+    /// <see cref="MeasureAsync(IReadOnlyList{ValueTuple{HttpClient, Func{HttpRequestMessage}}}, int, double, double)"/>
+    /// and the app's CPU per request over the timed run (after the warm-up; see <see cref="ProcessCpu"/>): less noisy
+    /// than the throughput on a machine shared with the load driver.
+    /// </summary>
+    public static async Task<(Measurement Measured, string Cpu)> MeasureWithCpuAsync(
+        IReadOnlyList<(HttpClient Client, Func<HttpRequestMessage> Request)> targets, int connections, double warmupSeconds,
+        double seconds, int? appPid)
     {
         if (warmupSeconds > 0) await RunAsync(targets, connections, TimeSpan.FromSeconds(warmupSeconds));
-        return await RunAsync(targets, connections, TimeSpan.FromSeconds(seconds));
+        var before = ProcessCpu.Read(appPid);
+        var measured = await RunAsync(targets, connections, TimeSpan.FromSeconds(seconds));
+        return (measured, ProcessCpu.PerRequest(before, ProcessCpu.Read(appPid), measured.Requests));
     }
 
     private static async Task<Measurement> RunAsync(IReadOnlyList<(HttpClient Client, Func<HttpRequestMessage> Request)> targets,

@@ -19,7 +19,7 @@ namespace NetworkMaintenance.IntegrationTests.Performance;
 public sealed class FirstSightQueries(ITestOutputHelper output) : IDisposable
 {
     /// <summary>
-    /// The report with its OPD, technicians, devices, pauses and timeline (5, split), attachments, survey flag, documents.
+    /// The report with its OPD, then its technicians, devices, pauses and timeline (5), attachments, survey flag, documents.
     /// No version lookup: with no kept copy there is nothing to compare it with.
     /// </summary>
     public const int MaxStatementsOnFirstSight = 8;
@@ -59,6 +59,9 @@ public sealed class FirstSightQueries(ITestOutputHelper output) : IDisposable
             var page = texts.Where(t => t.Contains("@id", StringComparison.Ordinal) || t.Contains("@reportId", StringComparison.Ordinal)).ToList();
             Assert.InRange(page.Count, 1, MaxStatementsOnFirstSight);
             Assert.All(page, text => Assert.StartsWith("-- " + SqlitePreparedStatements.Tag, text, StringComparison.Ordinal));
+            // Each reads its table by the report's id: no split include, which repeats the report's lookup, join and
+            // order as a subquery in every collection's statement (more for SQLite to compile and run on each page).
+            Assert.All(page, text => Assert.DoesNotContain("FROM (", text, StringComparison.Ordinal));
         }
 
         // Ten reports never seen before, eight statements each, and not one of them compiled again.
@@ -88,6 +91,31 @@ public sealed class FirstSightQueries(ITestOutputHelper output) : IDisposable
             Assert.Equal(before, statements.Executions);
             await transaction.RollbackAsync();
         });
+    }
+
+    [Fact]
+    public async Task TheReportReadInPartsHoldsWhatTheWholeAggregateHolds()
+    {
+        await GenerateAsync(100);
+        var ids = await _factory.QueryAsync(db => db.Reports.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
+        var (technicians, devices, pauses, events) = (0, 0, 0, 0);
+        foreach (var id in ids)
+        {
+            // The page's read copy on first sight (ReportSnapshots: the report row, then each collection by report id)
+            // against the copy of the aggregate loaded whole and tracked, as a step loads it.
+            var read = await _factory.WithScopeAsync(sp => sp.GetRequiredService<Web.Features.Reports.ReportSnapshots>().FindAsync(id));
+            var whole = await _factory.QueryAsync(async db => Web.Features.Reports.ReportView.From(await db.Reports.Include(r => r.Opd)
+                .Include(r => r.Technicians).Include(r => r.Devices).Include(r => r.Pauses).Include(r => r.Events).SingleAsync(r => r.Id == id)));
+            Assert.NotNull(read);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(whole), System.Text.Json.JsonSerializer.Serialize(read));
+            Assert.Equal(whole.PendingReturn()?.Id, read.PendingReturn()?.Id);
+            (technicians, devices, pauses, events) = (technicians + read.Technicians.Count, devices + read.Devices.Count,
+                pauses + read.Pauses.Count, events + read.Events.Count);
+        }
+        output.WriteLine($"{ids.Count} reports: {technicians} technicians, {devices} devices, {pauses} pauses, {events} events");
+        // The generated reports hold every kind of part, so each collection was compared.
+        Assert.All(new[] { technicians, devices, pauses, events }, count => Assert.True(count > 0));
+        Assert.Null(await _factory.WithScopeAsync(sp => sp.GetRequiredService<Web.Features.Reports.ReportSnapshots>().FindAsync(ids.Max() + 1)));
     }
 
     private async Task GenerateAsync(int reports)

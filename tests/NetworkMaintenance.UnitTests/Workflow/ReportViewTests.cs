@@ -55,4 +55,13 @@ public class ReportViewTests
         Assert.Equal("Lengkapi nomor seri", view.PendingReturn()!.Note);
         Assert.Same(view.Events.Single(e => e.Action == WorkflowAction.Return), view.PendingReturn());
     }
+
+    [Fact]
+    public void AReportWhoseCollectionsAreLoadedIsNeverCompletedAgain()
+    {
+        var report = InState(ReportStatus.Repairing);
+        var events = report.Events.Count;
+        Assert.Throws<InvalidOperationException>(() => report.CompleteReadCopy([], [], [], []));
+        Assert.Equal(events, report.Events.Count);
+    }
 }

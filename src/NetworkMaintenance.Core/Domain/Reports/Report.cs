@@ -233,6 +233,22 @@ public class Report : IReportParties
 
     IReadOnlyCollection<string> IReportParties.TechnicianUserIds => _technicians.Select(t => t.UserId).ToList();
 
+    /// <summary>
+    /// Completes a report read untracked without its collections, each of which was read with a query of its own (a
+    /// read copy: the report page reads the report row and then each collection by its report id, simpler statements
+    /// than a split include). Never for a tracked report, nor for one whose collections are already loaded.
+    /// </summary>
+    public void CompleteReadCopy(IEnumerable<ReportEvent> events, IEnumerable<ReportAssignment> technicians,
+        IEnumerable<ReportDevice> devices, IEnumerable<ReportPause> pauses)
+    {
+        if (_events.Count + _technicians.Count + _devices.Count + _pauses.Count > 0)
+            throw new InvalidOperationException($"Report {Id} already has its collections loaded.");
+        _events.AddRange(events.Where(e => e.ReportId == Id));
+        _technicians.AddRange(technicians.Where(t => t.ReportId == Id));
+        _devices.AddRange(devices.Where(d => d.ReportId == Id));
+        _pauses.AddRange(pauses.Where(p => p.ReportId == Id));
+    }
+
     public bool IsFinal => WorkflowTable.FinalStates.Contains(Status);
 
     public IEnumerable<ReportDevice> CurrentDevices(DevicePurpose purpose) =>

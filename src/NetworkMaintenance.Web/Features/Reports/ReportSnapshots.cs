@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using NetworkMaintenance.Core.Data;
 using NetworkMaintenance.Core.Domain.Reports;
+using NetworkMaintenance.Core.Domain.Sla;
 using NetworkMaintenance.Web.Infrastructure;
 
 namespace NetworkMaintenance.Web.Features.Reports;
@@ -56,14 +57,42 @@ public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store
             db.Reports.TagWith(SqlitePreparedStatements.Tag).Where(r => r.Id == id).Select(r => (Guid?)r.Version).SingleOrDefault());
 
     /// <summary>
-    /// One query per collection (split), not one row per combination; compiled, as it runs on every miss; tagged, so
-    /// that its prepared statements are reused (<see cref="SqlitePreparedStatements"/>), as are the version lookup's.
+    /// The report row with its OPD, then each collection by its report id: five plain statements, cheaper for SQLite to
+    /// compile and run than a split include's (which repeats the report's lookup, join and order in each), and read without
+    /// EF's split-include machinery. Compiled, as they run on every miss; tagged, so that their prepared statements can be
+    /// reused (<see cref="SqlitePreparedStatements"/>), as can the version lookup's.
     /// </summary>
-    private static readonly Func<AppDbContext, int, CancellationToken, Task<Report?>> Load =
+    private static readonly Func<AppDbContext, int, CancellationToken, Task<Report?>> LoadReport =
         EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
-            db.Reports.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Include(r => r.Opd).Include(r => r.Technicians).Include(r => r.Devices)
-                .Include(r => r.Pauses).Include(r => r.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
-                .AsSplitQuery().SingleOrDefault(r => r.Id == id));
+            db.Reports.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Include(r => r.Opd).FirstOrDefault(r => r.Id == id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<ReportEvent>> EventsOf =
+        EF.CompileAsyncQuery((AppDbContext db, int id) => db.ReportEvents.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Where(e => e.ReportId == id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<ReportAssignment>> TechniciansOf =
+        EF.CompileAsyncQuery((AppDbContext db, int id) => db.ReportAssignments.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Where(t => t.ReportId == id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<ReportDevice>> DevicesOf =
+        EF.CompileAsyncQuery((AppDbContext db, int id) => db.ReportDevices.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Where(d => d.ReportId == id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<ReportPause>> PausesOf =
+        EF.CompileAsyncQuery((AppDbContext db, int id) => db.ReportPauses.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Where(p => p.ReportId == id));
+
+    private static async Task<Report?> Load(AppDbContext db, int id, CancellationToken ct)
+    {
+        var report = await LoadReport(db, id, ct);
+        if (report is null) return null;
+        report.CompleteReadCopy(await ListAsync(EventsOf(db, id), ct), await ListAsync(TechniciansOf(db, id), ct),
+            await ListAsync(DevicesOf(db, id), ct), await ListAsync(PausesOf(db, id), ct));
+        return report;
+    }
+
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
+        return list;
+    }
 
     /// <summary>A kept report and the reference change count it was read under.</summary>
     private sealed record Kept(ReportView View, long Reference);

@@ -56,7 +56,8 @@ public sealed record ReportView : IReportParties
     public DateTime? WorkFinishedAtUtc { get; init; }
     public DateTime? AcknowledgedAtUtc { get; init; }
     public string? AcknowledgedByName { get; init; }
-    public ReadOnlyMemory<byte>? AcknowledgementSignaturePng { get; init; }
+    /// <summary>Whether the reporter signed the acknowledgement on the technician's screen (the image stays in the report).</summary>
+    public bool AcknowledgementSigned { get; init; }
     public DateTime? ClosedAtUtc { get; init; }
     public string? RejectionReason { get; init; }
     public DateTime? SlaPausedSinceUtc { get; init; }
@@ -120,7 +121,7 @@ public sealed record ReportView : IReportParties
             ActionsTaken = r.ActionsTaken, RootCause = r.RootCause, WorkCompletedAtUtc = r.WorkCompletedAtUtc,
             WorkStartedAtUtc = r.WorkStartedAtUtc, WorkFinishedAtUtc = r.WorkFinishedAtUtc,
             AcknowledgedAtUtc = r.AcknowledgedAtUtc, AcknowledgedByName = r.AcknowledgedByName,
-            AcknowledgementSignaturePng = r.AcknowledgementSignaturePng is { } png ? new ReadOnlyMemory<byte>(png.ToArray()) : null,
+            AcknowledgementSigned = r.AcknowledgementSignaturePng is not null,
             ClosedAtUtc = r.ClosedAtUtc, RejectionReason = r.RejectionReason, SlaPausedSinceUtc = r.SlaPausedSinceUtc,
             LaporNumber = r.LaporNumber, DeviceId = r.DeviceId, AlertResolvedAtUtc = r.AlertResolvedAtUtc,
             AwaitsIntakeConfirmation = r.AwaitsIntakeConfirmation,
