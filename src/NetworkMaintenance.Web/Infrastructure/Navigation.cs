@@ -63,12 +63,16 @@ public static class Navigation
         System.Security.Claims.ClaimsPrincipal user)
     {
         var visible = new List<Item>();
+        // Each policy is asked once (eight policies guard the table's entries; the layout asks on every page).
+        var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var item in Items)
         {
-            if (item.Policy is null || (await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
+            if (item.Policy is { } policy && !allowed.TryGetValue(policy, out var may))
             {
-                visible.Add(item);
+                may = (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+                allowed[policy] = may;
             }
+            if (item.Policy is null || allowed[item.Policy]) visible.Add(item);
         }
         return visible;
     }
