@@ -73,6 +73,7 @@ public static class FeatureServices
         // Certified electronic signatures: BSrE, a regional gateway or a local certificate, and the e-seal (docs/signatures.md).
         Signatures.SignatureServices.Add(services, configuration);
         services.AddScoped<NavCounts>();
+        services.AddSingleton<Infrastructure.LayoutLinks>();
         services.AddScoped<Notifications.ReportNotifications>();
 
         // The 24-hour clock, its monitor and the dashboard.

@@ -5,9 +5,9 @@ using NetworkMaintenance.IntegrationTests.Infrastructure;
 namespace NetworkMaintenance.IntegrationTests.DailyUse;
 
 /// <summary>
-/// The layout writes its own links (the brand, the user menu, the footer, the sign-out form) as paths instead of
-/// generating them on every page: every one of them must still lead to its page, for a signed-in official and for a
-/// visitor, and the sign-out form must still sign out.
+/// The layout's own links (the brand, the user menu, the footer, the sign-out form) are made once per app instead of on
+/// every page (<c>Infrastructure.LayoutLinks</c>): every one of them must still lead to its page, for a signed-in official
+/// and for a visitor, and the sign-out form must still sign out.
 /// </summary>
 public sealed partial class LayoutLinks : IDisposable
 {
