@@ -66,8 +66,10 @@ public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store
         EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
             db.Reports.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Include(r => r.Opd).FirstOrDefault(r => r.Id == id));
 
+    // The timeline in its order, as the aggregate holds it when loaded whole (a rule may read its events in order).
     private static readonly Func<AppDbContext, int, IAsyncEnumerable<ReportEvent>> EventsOf =
-        EF.CompileAsyncQuery((AppDbContext db, int id) => db.ReportEvents.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Where(e => e.ReportId == id));
+        EF.CompileAsyncQuery<AppDbContext, int, ReportEvent>((db, id) => db.ReportEvents.TagWith(SqlitePreparedStatements.Tag)
+            .AsNoTracking().Where(e => e.ReportId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id));
 
     private static readonly Func<AppDbContext, int, IAsyncEnumerable<ReportAssignment>> TechniciansOf =
         EF.CompileAsyncQuery((AppDbContext db, int id) => db.ReportAssignments.TagWith(SqlitePreparedStatements.Tag).AsNoTracking().Where(t => t.ReportId == id));
