@@ -103,17 +103,8 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
     [Fact]
     public Task AReportTheKasiReturnedWhileThePhoneWasOfflineIsAConflictTheTechnicianSeesAndDiscards() => RunAsync(async () =>
     {
-        var id = await SeedReports.FileAsync(Fixture.App.Services, "pelapor", "Ruang rapat BKD lantai 2",
-            "Wifi ruang rapat tidak tersambung, rapat pimpinan terganggu.");
-        await SeedReports.ToRepairingAsync(Fixture.App.Services, id);
-        await SignInAsync("teknisi");
-        await OpenOfflineAppAsync(id);
-
-        await Page.Context.SetOfflineAsync(true);
-        await Card(id).Locator("[data-step=CompleteWork]").ClickAsync();
-        await Page.GetByLabel("Tindakan yang dilakukan").FillAsync("Mengganti access point ruang rapat");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Simpan di ponsel" }).ClickAsync();
-        await Expect(Page.GetByTestId("outbox-count")).ToHaveTextAsync("1");
+        var id = await CompletedOfflineAsync("Ruang rapat BKD lantai 2", "Wifi ruang rapat tidak tersambung, rapat pimpinan terganggu.",
+            "Mengganti access point ruang rapat");
 
         // Meanwhile: the other technician completes on the web, the reporter acknowledges, the Kasi returns it.
         await SeedReports.StepAsync(Fixture.App.Services, id, "teknisi2", (_, actor) => Task.FromResult<Func<Report, DateTime, ReportEvent>>(
@@ -141,17 +132,8 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
     [Fact]
     public Task AReportThatOnlyGainedANoteIsAConflictTheTechnicianResendsOnTheLatestVersionWithTheOriginalTime() => RunAsync(async () =>
     {
-        var id = await SeedReports.FileAsync(Fixture.App.Services, "pelapor", "Ruang server BKD lantai 1",
-            "Switch ruang server mati, seluruh lantai 1 tanpa jaringan.");
-        await SeedReports.ToRepairingAsync(Fixture.App.Services, id);
-        await SignInAsync("teknisi");
-        await OpenOfflineAppAsync(id);
-
-        await Page.Context.SetOfflineAsync(true);
-        await Card(id).Locator("[data-step=CompleteWork]").ClickAsync();
-        await Page.GetByLabel("Tindakan yang dilakukan").FillAsync("Mengganti adaptor daya switch ruang server");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Simpan di ponsel" }).ClickAsync();
-        await Expect(Page.GetByTestId("outbox-count")).ToHaveTextAsync("1");
+        var id = await CompletedOfflineAsync("Ruang server BKD lantai 1", "Switch ruang server mati, seluruh lantai 1 tanpa jaringan.",
+            "Mengganti adaptor daya switch ruang server");
         var doneAt = DateTimeOffset.Parse((await Page.EvaluateAsync<string[]>("() => NmOffline.outbox().then(items => items.map(i => i.doneAt))"))[0],
             System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
 
@@ -179,17 +161,8 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
     [Fact]
     public Task AResendTappedWhileASendIsStillUnderWayIsSentOnceThatSendEnds() => RunAsync(async () =>
     {
-        var id = await SeedReports.FileAsync(Fixture.App.Services, "pelapor", "Ruang server Dinkes lantai 1",
-            "Router ruang server mati, seluruh gedung tanpa jaringan.");
-        await SeedReports.ToRepairingAsync(Fixture.App.Services, id);
-        await SignInAsync("teknisi");
-        await OpenOfflineAppAsync(id);
-
-        await Page.Context.SetOfflineAsync(true);
-        await Card(id).Locator("[data-step=CompleteWork]").ClickAsync();
-        await Page.GetByLabel("Tindakan yang dilakukan").FillAsync("Mengganti router ruang server");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Simpan di ponsel" }).ClickAsync();
-        await Expect(Page.GetByTestId("outbox-count")).ToHaveTextAsync("1");
+        var id = await CompletedOfflineAsync("Ruang server Dinkes lantai 1", "Router ruang server mati, seluruh gedung tanpa jaringan.",
+            "Mengganti router ruang server");
         await SeedReports.StepAsync(Fixture.App.Services, id, "pelapor", (_, actor) => Task.FromResult<Func<Report, DateTime, ReportEvent>>(
             (r, now) => r.AddNote(actor, "Balasan email: router masih mati", now)));
         await Page.Context.SetOfflineAsync(false);
@@ -302,6 +275,24 @@ public sealed class OfflineTechnicianApp(BrowserFixture fixture, ITestOutputHelp
     private ILocator Card(int id) => Page.Locator($"[data-report='{id}']");
 
     /// <summary>Opens the offline page online: the assignments are loaded and the page is kept for offline use.</summary>
+    /// <summary>
+    /// A report filed and brought to repair on the server; the technician opens the app, goes offline and records the
+    /// completed work on the phone: one step in the outbox.
+    /// </summary>
+    private async Task<int> CompletedOfflineAsync(string location, string description, string actionsTaken)
+    {
+        var id = await SeedReports.FileAsync(Fixture.App.Services, "pelapor", location, description);
+        await SeedReports.ToRepairingAsync(Fixture.App.Services, id);
+        await SignInAsync("teknisi");
+        await OpenOfflineAppAsync(id);
+        await Page.Context.SetOfflineAsync(true);
+        await Card(id).Locator("[data-step=CompleteWork]").ClickAsync();
+        await Page.GetByLabel("Tindakan yang dilakukan").FillAsync(actionsTaken);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Simpan di ponsel" }).ClickAsync();
+        await Expect(Page.GetByTestId("outbox-count")).ToHaveTextAsync("1");
+        return id;
+    }
+
     private async Task OpenOfflineAppAsync(int id)
     {
         await Page.GotoAsync("/teknisi/luring");
