@@ -27,8 +27,11 @@ public static class ReportLoad
             return 2;
         }
         var loads = int.Parse(Value("--loads") ?? "4000", CultureInfo.InvariantCulture);
+        var kept = int.Parse(Value("--kept") ?? "0", CultureInfo.InvariantCulture);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options;
+        // The app's kept connections with their prepared statements (Database:PreparedStatementConnections), when asked.
+        using var statements = new SqlitePreparedStatements(connectionString, "PRAGMA cache_size=-512;", kept);
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).AddInterceptors(statements).Options;
         int maxId;
         await using (var probe = new AppDbContext(options)) maxId = await probe.Reports.MaxAsync(r => r.Id);
         using var store = new ReportSnapshots.Store(Options.Create(new CacheOptions { ReportPages = 0 }));
@@ -63,6 +66,8 @@ public static class ReportLoad
             $"Report loads on first sight ({loads} random reports of {maxId}, one thread, load average {File.ReadAllText("/proc/loadavg").Trim()}):"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  median {times[loads / 2] * 1000:F0} µs, p95 {times[(int)(loads * 0.95)] * 1000:F0} µs, CPU {cpuMs * 1000:F0} µs and {allocatedKb:F1} KB allocated per load"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  SQLite memory in use {SQLitePCL.raw.sqlite3_memory_used() / 1024.0:F0} KB (high-water {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1024.0:F0} KB); {kept} kept connections, {statements.Prepared} statements prepared, {statements.Executions} executions"));
         return 0;
     }
 }

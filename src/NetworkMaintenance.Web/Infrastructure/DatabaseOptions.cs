@@ -37,13 +37,17 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// SQLite: how many idle connections <see cref="SqlitePreparedStatements"/> keeps open with the prepared statements
-    /// of the hottest fixed queries (the report page's); each holds its own page cache (up to about 2 MB). 0 switches
-    /// the reuse off (those queries are then prepared on every execution, as all others are). Off by default: a kept
-    /// connection holds the database file it opened, so when the file is replaced under a running app (a restore, or the
-    /// disk fault of the DatabaseUnavailable test) it would go on serving the old file until restarted; and the quiet
-    /// run of issue #18 did not show a gain worth that and its memory (docs/performance.md).
+    /// of the hottest fixed queries (the report page's); each holds its own page cache (<see cref="SqliteCacheKiB"/>),
+    /// about 1 MB of SQLite's memory in all with the default. 0 switches the reuse off (those queries are then prepared
+    /// on every execution, as all others are). A report read on first sight cost 16 % less CPU with one kept connection
+    /// (docs/performance.md, fifteenth session); four cover two cores' concurrent readers, beyond which a query takes a
+    /// connection from the pool as before. A kept connection whose database file has been replaced under the running
+    /// app is closed before its next use.
     /// </summary>
-    public int PreparedStatementConnections { get; set; }
+    public int PreparedStatementConnections { get; set; } = DefaultPreparedStatementConnections;
+
+    /// <summary>The default of <see cref="PreparedStatementConnections"/>: docs/performance.md.</summary>
+    public const int DefaultPreparedStatementConnections = 4;
 
     /// <summary>
     /// SQLite: the page cache of each open connection, in KiB (<c>PRAGMA cache_size</c>), kept for the connection's life.

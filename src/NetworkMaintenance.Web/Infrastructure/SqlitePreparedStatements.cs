@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -27,6 +28,11 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// the reader is disposed), and idle connections hold no read transaction (a disposed reader resets its statements),
 /// so they never hold back a checkpoint. At most <see cref="DatabaseOptions.PreparedStatementConnections"/> idle
 /// connections are kept (each with its own page cache); beyond that a connection is closed after use.
+/// </para>
+/// <para>
+/// A kept connection reads the file it opened for as long as it stays open. Before each use it asks SQLite whether that
+/// file is still the one at the database's path (<see cref="CanTellMovedFiles"/>); when another file has taken the path
+/// (a restored volume, a copy put back), the connection is closed and the query runs on a connection to the file there.
 /// </para>
 /// </remarks>
 public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
@@ -76,7 +82,7 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
     }
 
     private bool Applies(DbCommand command, InterceptionResult<DbDataReader> result) =>
-        _maxIdle > 0 && !_disposed && !result.HasResult && command is SqliteCommand && command.Transaction is null
+        _maxIdle > 0 && CanTellMovedFiles && !_disposed && !result.HasResult && command is SqliteCommand && command.Transaction is null
         && command.CommandText.StartsWith(Marker, StringComparison.Ordinal);
 
     private LeasedReader Execute(DbCommand command)
@@ -102,10 +108,13 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
 
     private Lease Rent()
     {
-        if (_idle.TryPop(out var lease))
+        while (_idle.TryPop(out var lease))
         {
             Interlocked.Decrement(ref _idleCount);
-            return lease;
+            // A connection keeps reading the file it opened: when another file has taken the path since (a volume
+            // restored, a copy put back), it is closed and the query runs on a connection to the file there now.
+            if (!lease.FileMoved()) return lease;
+            lease.Dispose();
         }
         var connection = new SqliteConnection(_connectionString);
         try
@@ -151,10 +160,45 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
         DrainIdle();
     }
 
+    // SQLite's own answer to "is the file this connection opened still the one at its path?" (SQLITE_FCNTL_HAS_MOVED:
+    // the Unix VFS compares the open file's inode with the path's, one stat call). SQLitePCL does not wrap
+    // sqlite3_file_control, so it is called in the library Microsoft.Data.Sqlite loaded. Without it, nothing is kept.
+    private const string SqliteLibrary = "e_sqlite3";
+    private const int SqliteOk = 0;
+    private const int SqliteNotFound = 12;
+    private const int FileControlHasMoved = 20;
+
+    /// <summary>Whether the bundled SQLite library can say that a database file was moved (else the reuse stays off).</summary>
+    public static bool CanTellMovedFiles { get; } =
+        NativeLibrary.TryLoad(SqliteLibrary, typeof(SqlitePreparedStatements).Assembly, null, out var library)
+        && NativeLibrary.TryGetExport(library, "sqlite3_file_control", out _);
+
+    // Blittable arguments: DllImport needs no unsafe code in the project. A null database name means "main".
+    [DllImport(SqliteLibrary, EntryPoint = "sqlite3_file_control")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int FileControl(IntPtr database, IntPtr name, int operation, ref int value);
+
     /// <summary>A kept open connection and its prepared commands, used by one reader at a time.</summary>
     private sealed class Lease(SqliteConnection connection) : IDisposable
     {
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether the database file this connection opened has been unlinked or renamed since (another file may hold
+        /// its path now). A file system that cannot tell (SQLITE_NOTFOUND) cannot replace an open file either.
+        /// </summary>
+        public bool FileMoved()
+        {
+            if (connection.Handle is not { IsInvalid: false } handle) return true;
+            var moved = 0;
+            var result = FileControl(handle.DangerousGetHandle(), IntPtr.Zero, FileControlHasMoved, ref moved);
+            return result switch
+            {
+                SqliteOk => moved != 0,
+                SqliteNotFound => false,
+                _ => true,
+            };
+        }
 
         public SqliteCommand CommandFor(string sql, ref long prepared)
         {

@@ -25,8 +25,8 @@ public sealed class FirstSightQueries(ITestOutputHelper output) : IDisposable
     public const int MaxStatementsOnFirstSight = 8;
 
     private const string Password = "Uji#Generator2026";
-    // The reuse is off by default (DatabaseOptions.PreparedStatementConnections); these tests prove it when it is on.
-    private readonly AppFactory _factory = new AppFactory().WithSetting("Database:PreparedStatementConnections", "8");
+    // The reuse is on by default (DatabaseOptions.PreparedStatementConnections): these tests run the shipped setting.
+    private readonly AppFactory _factory = new();
 
     [Fact]
     public async Task AReportSeenForTheFirstTimeSendsAtMostEightStatementsAllOnReusedPreparedStatements()
@@ -116,6 +116,46 @@ public sealed class FirstSightQueries(ITestOutputHelper output) : IDisposable
         // The generated reports hold every kind of part, so each collection was compared.
         Assert.All(new[] { technicians, devices, pauses, events }, count => Assert.True(count > 0));
         Assert.Null(await _factory.WithScopeAsync(sp => sp.GetRequiredService<Web.Features.Reports.ReportSnapshots>().FindAsync(ids.Max() + 1)));
+    }
+
+    [Fact]
+    public async Task AKeptConnectionWhoseDatabaseFileWasReplacedIsNotUsedAgain()
+    {
+        await GenerateAsync(5);
+        var id = await _factory.QueryAsync(db => db.Reports.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        var statements = _factory.Services.GetRequiredService<SqlitePreparedStatements>();
+        Task<string> LocationAsync() => _factory.QueryAsync(db => db.Reports.TagWith(SqlitePreparedStatements.Tag).AsNoTracking()
+            .Where(r => r.Id == id).Select(r => r.Location).SingleAsync());
+        var before = await LocationAsync();
+        var executions = statements.Executions;
+        Assert.Equal(before, await LocationAsync());
+        Assert.True(statements.Executions > executions, "the tagged query ran on a kept connection");
+
+        // The file is replaced under the running app (a volume restored, a copy put back): a copy of it in which the
+        // report's location differs takes its path, and the old file is moved aside with its log.
+        var connectionString = await _factory.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        var database = Path.Combine(_factory.DataDirectory, "networkmaintenance.db");
+        var copy = Path.Combine(_factory.DataDirectory, "copy.db");
+        var aside = Directory.CreateDirectory(Path.Combine(_factory.DataDirectory, "aside")).FullName;
+        await using (var live = new Microsoft.Data.Sqlite.SqliteConnection(connectionString))
+        {
+            await live.OpenAsync();
+            await using var backup = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False");
+            await backup.OpenAsync();
+            live.BackupDatabase(backup);
+            await using var change = backup.CreateCommand();
+            change.CommandText = "UPDATE Reports SET Location = 'Ruang server lantai 3 (dipulihkan)' WHERE Id = $id";
+            change.Parameters.AddWithValue("$id", id);
+            Assert.Equal(1, await change.ExecuteNonQueryAsync());
+        }
+        Tests.Shared.SqlitePools.Release(connectionString);
+        foreach (var file in Directory.GetFiles(_factory.DataDirectory, "networkmaintenance.db*")) File.Move(file, Path.Combine(aside, Path.GetFileName(file)));
+        File.Move(copy, database);
+
+        // What the path holds now is what every query reads, the kept connections' included.
+        Assert.Equal("Ruang server lantai 3 (dipulihkan)", await LocationAsync());
+        Assert.Equal("Ruang server lantai 3 (dipulihkan)", await _factory.QueryAsync(db => db.Reports.AsNoTracking()
+            .Where(r => r.Id == id).Select(r => r.Location).SingleAsync()));
     }
 
     private async Task GenerateAsync(int reports)
