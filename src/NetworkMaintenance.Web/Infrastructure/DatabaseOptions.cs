@@ -39,10 +39,10 @@ public sealed class DatabaseOptions
     /// SQLite: how many idle connections <see cref="SqlitePreparedStatements"/> keeps open with the prepared statements
     /// of the hottest fixed queries (the report page's); each holds its own page cache (<see cref="SqliteCacheKiB"/>),
     /// about 1 MB of SQLite's memory in all with the default. 0 switches the reuse off (those queries are then prepared
-    /// on every execution, as all others are). A report read on first sight cost 16 % less CPU with one kept connection
-    /// (docs/performance.md, fifteenth session); four cover two cores' concurrent readers, beyond which a query takes a
-    /// connection from the pool as before. A kept connection whose database file has been replaced under the running
-    /// app is closed before its next use.
+    /// on every execution, as all others are). Reading a report on first sight took 2–17 % less CPU with them in each
+    /// of five alternating pairs (docs/performance.md, fifteenth session). Four cover two cores' concurrent readers;
+    /// beyond them a query takes a connection from the pool as before. A kept connection whose database file has been
+    /// replaced under the running app is closed before its next use.
     /// </summary>
     public int PreparedStatementConnections { get; set; } = DefaultPreparedStatementConnections;
 
