@@ -54,6 +54,57 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
         FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true,
     });
 
+    /// <summary>
+    /// The longest the background renderer waits at a time for SQLite's writers to stop queuing (<see cref="YieldToWritersAsync"/>);
+    /// then it renders one batch all the same and looks again.
+    /// </summary>
+    public static readonly TimeSpan MaxYield = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a renderer that waits for the writers looks at their queue again.</summary>
+    public static readonly TimeSpan YieldPoll = TimeSpan.FromMilliseconds(100);
+
+    private int _yielding;
+
+    /// <summary>Whether the background renderer is waiting for queued writers right now (<see cref="YieldToWritersAsync"/>).</summary>
+    public bool Yielding => Volatile.Read(ref _yielding) == 1;
+
+    /// <summary>
+    /// Before each batch, the background renderer lets queued writers go first: while a writer waits for SQLite's one
+    /// writer's turn (<see cref="SqliteWriteGate.Queued"/>), that turn is the bottleneck of every filing and step, and a
+    /// render would only add its store to the turn and its CPU and garbage to the cores the turn's holder needs. It waits
+    /// until no writer queues, at most <see cref="MaxYield"/>; it returns at once when none does (any quiet moment, and
+    /// always on a server database, whose gate is open). Nothing is lost meanwhile: the documents stay in the outbox,
+    /// and whoever needs one renders it at once (<see cref="EnsureRenderedAsync"/>).
+    /// </summary>
+    public async Task YieldToWritersAsync(CancellationToken ct)
+    {
+        if (!gate.Queued) return;
+        Volatile.Write(ref _yielding, 1);
+        TimeSpan waited;
+        try
+        {
+            // Real time, not the app's clock (tests run the app on a fake one).
+            waited = await WaitWhileAsync(() => gate.Queued, MaxYield, YieldPoll, TimeProvider.System, ct);
+        }
+        finally
+        {
+            Volatile.Write(ref _yielding, 0);
+        }
+        logger.LogDebug("The renderer let queued writers go first for {Waited} ms", (long)waited.TotalMilliseconds);
+    }
+
+    /// <summary>Waits while <paramref name="condition"/> holds, looking again every <paramref name="poll"/>, at most
+    /// <paramref name="max"/>; returns how long it waited.</summary>
+    public static async Task<TimeSpan> WaitWhileAsync(Func<bool> condition, TimeSpan max, TimeSpan poll, TimeProvider time,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(time);
+        var start = time.GetTimestamp();
+        while (condition() && time.GetElapsedTime(start) < max) await Task.Delay(poll, time, ct).ConfigureAwait(false);
+        return time.GetElapsedTime(start);
+    }
+
     /// <summary>Tells the background renderer that documents were issued (after the issuing transaction's commit).</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
@@ -247,8 +298,9 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
 /// <summary>
 /// The background renderer of <see cref="PendingDocuments"/>: one pass at start-up (what a crash left), then one each
 /// time a request issued documents (<see cref="PendingDocuments.Wake"/>) and at the latest every <see cref="Interval"/>
-/// as a safety net. One document at a time, oldest first: under a burst of filings the renders queue here instead of
-/// taking the requests' CPU, and are done shortly after.
+/// as a safety net. One document at a time, oldest first, one store batch at a time, each after letting queued writers
+/// go first (<see cref="PendingDocuments.YieldToWritersAsync"/>): under a burst of filings the renders wait here instead
+/// of taking the writer's turn and the requests' CPU, and are done as soon as the burst is over.
 /// </summary>
 public sealed class PendingDocumentsService(PendingDocuments pending, ILogger<PendingDocumentsService> logger) : BackgroundService
 {
@@ -258,13 +310,15 @@ public sealed class PendingDocumentsService(PendingDocuments pending, ILogger<Pe
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var total = 0;
             try
             {
                 int rendered;
                 do
                 {
-                    rendered = await pending.RenderOldestAsync(50, stoppingToken);
-                    if (rendered > 0) logger.LogInformation("Rendered {Count} pending documents", rendered);
+                    await pending.YieldToWritersAsync(stoppingToken);
+                    rendered = await pending.RenderOldestAsync(PendingDocuments.StoreBatch, stoppingToken);
+                    total += rendered;
                 }
                 while (rendered > 0);
             }
@@ -272,6 +326,7 @@ public sealed class PendingDocumentsService(PendingDocuments pending, ILogger<Pe
             {
                 logger.LogError(ex, "Rendering pending documents failed; retrying in {Interval}", Interval);
             }
+            if (total > 0) logger.LogInformation("Rendered {Count} pending documents", total);
             try
             {
                 await pending.WaitForWorkAsync(Interval, stoppingToken);
