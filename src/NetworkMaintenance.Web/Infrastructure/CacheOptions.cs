@@ -20,6 +20,12 @@ public sealed class CacheOptions
     /// <summary>Decoded images (letterhead logos, signatures) kept across PDF renders.</summary>
     public int DocumentImages { get; set; } = 32;
 
+    /// <summary>
+    /// Every how many seconds the memory the C library's allocator holds free is handed back to the operating system
+    /// (<c>NativeMemoryTrim</c>, Linux with glibc); 0 never.
+    /// </summary>
+    public int NativeMemoryTrimSeconds { get; set; } = 2;
+
     /// <summary>Compute the officials' dashboard figures in the background right after start, before anyone asks.</summary>
     public bool WarmDashboardAtStart { get; set; } = true;
 
@@ -38,6 +44,8 @@ public sealed class CacheOptionsValidator : SettingsValidator<CacheOptions>
         if (options.RenderedFragmentsMegabytes < 1) yield return Positive("Caches:RenderedFragmentsMegabytes", options.RenderedFragmentsMegabytes);
         if (options.SharedEntries < 100) yield return $"Caches:SharedEntries must be at least 100 (it is {options.SharedEntries}).";
         if (options.DocumentImages < 1) yield return Positive("Caches:DocumentImages", options.DocumentImages);
+        if (options.NativeMemoryTrimSeconds is < 0 or > 3600)
+            yield return $"Caches:NativeMemoryTrimSeconds must be between 0 and 3600 (it is {options.NativeMemoryTrimSeconds}).";
         if (options.DashboardWarmUpRounds is < 1 or > 1000)
             yield return $"Caches:DashboardWarmUpRounds must be between 1 and 1000 (it is {options.DashboardWarmUpRounds}).";
     }
