@@ -122,9 +122,9 @@ public sealed class WriterTurn(AppFactory factory) : IClassFixture<AppFactory>
 
     /// <summary>
     /// While writers queue for the turn, the background renderer waits instead of adding its store to the turn and its
-    /// CPU to the cores the turn's holder needs (the writes-only benchmark filed 296 and 333 reports a second with the
-    /// renderer held back, against 177 and 241 with it rendering alongside); the documents stay in the outbox meanwhile,
-    /// and are rendered as soon as the queue is gone.
+    /// CPU and garbage to the cores the turn's holder needs (three alternating pairs of writes-only runs filed 265-277
+    /// reports a second against 190-230 with it rendering alongside: docs/performance.md, sixteenth session); the
+    /// documents stay in the outbox meanwhile, and are rendered as soon as the queue is gone.
     /// </summary>
     [Fact]
     public async Task TheBackgroundRendererLetsQueuedWritersGoFirstAndRendersOnceTheyAreThrough()
