@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NetworkMaintenance.Core.Domain.Reports;
 using WorkflowTable = NetworkMaintenance.Core.Domain.Workflow.Workflow;
 using NetworkMaintenance.Core.Domain.Workflow;
@@ -27,6 +28,30 @@ public sealed class ReportPageCache : IDisposable
         _second = AppFactory.OnDirectory(_first.DataDirectory);
         _onFirst = new WorkflowDriver(_first);
         _onSecond = new WorkflowDriver(_second);
+    }
+
+    /// <summary>
+    /// The timeline is rendered into the fragment cache from a report's second sight on: an official going through the
+    /// inbox sees most reports once, and rendering their timelines into the cache only pushed out the ones seen again.
+    /// </summary>
+    [Fact]
+    public async Task TheTimelineIsKeptFromTheReportsSecondSightOn()
+    {
+        var id = await _onFirst.SubmitAsync();
+        var kadis = await _onFirst.As("kadis");
+        var fragments = (Microsoft.Extensions.Caching.Memory.MemoryCache)_first.Services
+            .GetRequiredService<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperMemoryCacheFactory>().Cache;
+        var url = $"/laporan/{id}";
+
+        var first = await kadis.GetPageAsync(url);
+        Assert.Equal(0, fragments.Count);
+
+        var second = await kadis.GetPageAsync(url); // served from the kept copy: the timeline is kept now
+        Assert.Equal(1, fragments.Count);
+        var third = await kadis.GetPageAsync(url);
+        Assert.Equal(1, fragments.Count);
+        Assert.Equal(Timeline(first), Timeline(second));
+        Assert.Equal(Timeline(first), Timeline(third));
     }
 
     [Fact]

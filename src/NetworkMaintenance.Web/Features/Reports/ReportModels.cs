@@ -62,7 +62,7 @@ public sealed record NewReportModel(NewReportInput Input, IReadOnlyList<OptionIt
 public sealed record ReportDetailsModel(ReportView Report, IReadOnlyList<Transition> Available, string NextActor,
     IReadOnlyList<Documents.IssuedDocumentRow> Documents,
     IReadOnlyList<NetworkMaintenance.Core.Domain.Intake.Attachment> Attachments, string TrackingUrl, string? WhatsAppShareLink,
-    bool SurveyInvited = false, bool SurveyDone = false, bool MayKeepClock = false);
+    bool SurveyInvited = false, bool SurveyDone = false, bool MayKeepClock = false, bool SeenAgain = false);
 
 public sealed record StepModel(ReportView Report, Transition Transition, StepInputForm Form,
     IReadOnlyList<(string Id, string Name, string? Position)> People);

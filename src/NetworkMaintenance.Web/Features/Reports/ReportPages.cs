@@ -33,7 +33,7 @@ public sealed class ReportPages(AppDbContext db, ReportSnapshots snapshots, Docu
         var surveyDone = await ReportQueries.SurveyDone(db, id, ct);
         var invited = report.Status == ReportStatus.Closed && actor.Roles.Contains(Roles.Pelapor) && actor.OpdId == report.OpdId;
         return new ReportDetailsModel(report, available, NextActorText(report), await documents.ListForReportAsync(id, ct),
-            files, trackingUrl, share, invited, surveyDone, report.MayKeepClock(actor));
+            files, trackingUrl, share, invited, surveyDone, report.MayKeepClock(actor), snapshots.SeenAgain(id));
     }
 
     public async Task<ReceiptModel?> ReceiptAsync(ClaimsPrincipal user, WorkflowActor actor, int id, string baseUrl,

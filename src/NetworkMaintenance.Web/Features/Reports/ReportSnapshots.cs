@@ -96,6 +96,17 @@ public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store
         return list;
     }
 
+    // The reports this request was given from a kept copy.
+    private HashSet<int>? _seenAgain;
+
+    /// <summary>
+    /// Whether this request was given report <paramref name="id"/> from a kept copy (<see cref="FindAsync"/>): someone saw
+    /// it within <see cref="Idle"/>, so it is likely to be seen again, and what a page renders from it is worth keeping
+    /// too (the timeline's <c>&lt;cache&gt;</c>). A report on first sight, as an official going through the inbox or a
+    /// crawl over many reports sees most, is rendered without filling that cache.
+    /// </summary>
+    public bool SeenAgain(int id) => _seenAgain?.Contains(id) == true;
+
     /// <summary>A kept report and the reference change count it was read under.</summary>
     private sealed record Kept(ReportView View, long Reference);
 
@@ -113,7 +124,11 @@ public sealed class ReportSnapshots(AppDbContext db, ReportSnapshots.Store store
                 store.Cache.Remove(id);
                 return null;
             }
-            if (current == kept.View.Version) return kept.View;
+            if (current == kept.View.Version)
+            {
+                (_seenAgain ??= []).Add(id);
+                return kept.View;
+            }
         }
 
         var loaded = await Load(db, id, ct);
