@@ -100,13 +100,15 @@ public sealed partial class ReportWorkflow(BrowserFixture fixture, ITestOutputHe
         await Page.GetByTestId("actions").GetByRole(AriaRole.Link, new() { Name = "Tanda tangan pelapor di lokasi", Exact = true }).ClickAsync();
         var pad = Page.Locator("canvas[data-signature-pad]");
         await Expect(pad).ToBeVisibleAsync();
+        // The pad is painted before site.js (at the end of the body) has run and listens to the pointer: drawn only then.
+        await Page.WaitForLoadStateAsync(LoadState.Load);
         var box = (await pad.BoundingBoxAsync())!;
         await Page.Mouse.MoveAsync(box.X + 20, box.Y + 40);
         await Page.Mouse.DownAsync();
         await Page.Mouse.MoveAsync(box.X + 120, box.Y + 90, new() { Steps = 5 });
         await Page.Mouse.MoveAsync(box.X + 220, box.Y + 50, new() { Steps = 5 });
         await Page.Mouse.UpAsync();
-        Assert.StartsWith("data:image/png;base64,", await Page.Locator("input[data-signature-value]").InputValueAsync());
+        await Expect(Page.Locator("input[data-signature-value]")).ToHaveValueAsync(new Regex("^data:image/png;base64,"));
         await Page.GotoAsync(_reportUrl);
 
         // Step 11: the reporter acknowledges the work.
