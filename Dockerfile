@@ -21,9 +21,13 @@ RUN dotnet publish src/NetworkMaintenance.Web -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
+# DOTNET_GCgen0size: generation 0 collected every 16 MB of allocations instead of a budget sized from the processor's
+# cache (80 MB on a server reporting a large one): ~70 MB less resident memory under load. Only an environment variable
+# sets it (docs/operations.md, "Runtime settings of the published app").
 ENV ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_HTTP_PORTS=8080 \
-    Database__DataDirectory=/app/data
+    Database__DataDirectory=/app/data \
+    DOTNET_GCgen0size=0x1000000
 
 # The application files stay owned by root (read-only to the app); only the data folder is writable:
 # the SQLite database and the log files live there.

@@ -600,6 +600,7 @@ internal static partial class Soak
             // Many simulated people sign in from the one loopback address within a minute.
             start.Environment["RateLimiting__LoginPermitLimitPerIp"] = "100000";
             start.Environment["RateLimiting__LoginPermitLimitPerUser"] = "100000";
+            Http.ShippedEnvironment.Apply(root, start.Environment!);
             var process = Process.Start(start)!;
             var app = new AppUnderTest(process, baseAddress, dataDirectory);
             process.OutputDataReceived += (_, e) => app.Keep(e.Data);

@@ -65,6 +65,7 @@ public static class AppHost
         services.AddSingleton<InstanceIdentity>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<NativeMemoryTrim>();
+        services.AddHostedService<GarbageCollectorBudget>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

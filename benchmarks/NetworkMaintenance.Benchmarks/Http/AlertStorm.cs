@@ -64,6 +64,7 @@ public static partial class HttpBenchmark
             ["ConnectionStrings__Sqlite"] = $"Data Source={db}",
             ["NM_GENERATE_PASSWORD"] = password,
         };
+        ShippedEnvironment.Apply(root, env);
         Console.WriteLine($"Generating {o.Reports} reports into {db} …");
         await RunToEndAsync("dotnet", [Path.Combine(app, "NetworkMaintenance.Web.dll"), "database", "generate", "--reports",
             o.Reports.ToString(CultureInfo.InvariantCulture), "--seed", o.Seed.ToString(CultureInfo.InvariantCulture), "--allow-production"], app, env);

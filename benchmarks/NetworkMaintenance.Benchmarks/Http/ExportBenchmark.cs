@@ -49,6 +49,7 @@ public static partial class HttpBenchmark
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Webhooks__SenderEnabled"] = "false",
         };
+        ShippedEnvironment.Apply(root, env);
         using var server = StartServer(app, baseUrl, env, Path.Combine(work, "app-exports.log"));
         try
         {

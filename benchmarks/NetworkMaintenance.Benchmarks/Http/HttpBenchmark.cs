@@ -61,6 +61,7 @@ public static partial class HttpBenchmark
             ["ConnectionStrings__Sqlite"] = $"Data Source={db}",
             ["NM_GENERATE_PASSWORD"] = password,
         };
+        ShippedEnvironment.Apply(root, env);
 
         double? generateSeconds = null;
         if (!options.ReuseDb || !File.Exists(db))

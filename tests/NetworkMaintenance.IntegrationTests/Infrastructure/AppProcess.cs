@@ -41,6 +41,15 @@ public sealed class AppProcess : IDisposable
         }
     }
 
+    /// <summary>The app's console output kept so far (the last 32-64 KB).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
     /// <summary>Starts the app on <paramref name="dataDirectory"/> and waits until <c>/health</c> answers 200.</summary>
     public static Task<AppProcess> StartAsync(string dataDirectory, params (string Key, string Value)[] settings) =>
         StartAsync(dataDirectory, new Dictionary<string, string>(), settings);
