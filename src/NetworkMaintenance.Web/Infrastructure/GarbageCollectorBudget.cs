@@ -7,7 +7,7 @@ namespace NetworkMaintenance.Web.Infrastructure;
 /// the runtime that only an environment variable sets (<see cref="Variable"/>; <c>runtimeconfig.json</c> cannot).
 /// Left alone, workstation GC sizes generation 0 from the processor's cache; on a server whose processor reports a large
 /// last-level cache (260 MB on the benchmark's machine) it grew to 80 MB between collections, and the peak resident
-/// memory under the benchmark's mixed load was 350 MB against 275-282 MB with 4, 8 or 16 MB (docs/performance.md,
+/// memory under the benchmark's mixed load was 350 MB against 280-286 MB with 4, 8 or 16 MB (docs/performance.md,
 /// seventeenth session). The container image and <c>dotnet run</c>'s launch profile set <see cref="ShippedBytes"/>; a
 /// service started another way is warned when its budget is above <see cref="WarnAboveBytes"/>.
 /// </summary>
