@@ -4,9 +4,10 @@ using NetworkMaintenance.Web.Features.Documents;
 namespace NetworkMaintenance.UnitTests.Operations;
 
 /// <summary>
-/// How long the background renderer lets queued writers go first (<see cref="PendingDocuments.WaitWhileAsync"/>): until
-/// they are through, and never longer than its bound, so that a queue that never empties cannot hold the documents back
-/// for good.
+/// How long the background renderer lets queued writers go first (<see cref="PendingDocuments.WaitWhileAsync(Func{bool}, TimeSpan, TimeSpan, TimeProvider, CancellationToken)"/>):
+/// until they are through, and never longer than its bound, so that a queue that never empties cannot hold the
+/// documents back for good. Each pause moves a fake clock at once, on the test's thread: the waiter never runs behind the
+/// clock (with timers on a fake clock its continuation ran on another thread, and CI saw it lag).
 /// </summary>
 public sealed class RendererYield
 {
@@ -15,19 +16,11 @@ public sealed class RendererYield
     {
         var time = new FakeTimeProvider();
         var looks = 0;
-        var wait = PendingDocuments.WaitWhileAsync(() => ++looks < 4, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100), time,
-            CancellationToken.None);
 
-        while (!wait.IsCompleted)
-        {
-            Assert.True(time.GetUtcNow() < time.Start.AddSeconds(1), "the wait went on after the queue was gone");
-            time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Yield();
-        }
+        var waited = await PendingDocuments.WaitWhileAsync(() => ++looks < 4, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100),
+            time, Pause(time), CancellationToken.None);
 
-        // Three polls at least; the clock may have moved once more before the waiter's continuation ran on another
-        // thread (CI saw 400 ms), which the loop above already bounds.
-        Assert.InRange(await wait, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(300), waited);
         Assert.Equal(4, looks);
     }
 
@@ -35,19 +28,13 @@ public sealed class RendererYield
     public async Task AQueueThatNeverEmptiesHoldsTheRendererBackForItsBoundOnly()
     {
         var time = new FakeTimeProvider();
-        var wait = PendingDocuments.WaitWhileAsync(() => true, PendingDocuments.MaxYield, PendingDocuments.YieldPoll, time,
-            CancellationToken.None);
+        var looks = 0;
 
-        while (!wait.IsCompleted)
-        {
-            // One poll of slack: the clock may move once before the waiter's continuation has looked at it.
-            Assert.True(time.GetUtcNow() <= time.Start + PendingDocuments.MaxYield + PendingDocuments.YieldPoll,
-                "the renderer waited past its bound");
-            time.Advance(PendingDocuments.YieldPoll);
-            await Task.Yield();
-        }
+        var waited = await PendingDocuments.WaitWhileAsync(() => ++looks > 0, PendingDocuments.MaxYield, PendingDocuments.YieldPoll,
+            time, Pause(time), CancellationToken.None);
 
-        Assert.InRange(await wait, PendingDocuments.MaxYield, PendingDocuments.MaxYield + 2 * PendingDocuments.YieldPoll);
+        Assert.Equal(PendingDocuments.MaxYield, waited);
+        Assert.Equal((int)(PendingDocuments.MaxYield / PendingDocuments.YieldPoll) + 1, looks);
     }
 
     [Fact]
@@ -58,4 +45,10 @@ public sealed class RendererYield
 
         Assert.Equal(TimeSpan.Zero, waited);
     }
+
+    private static Func<TimeSpan, CancellationToken, Task> Pause(FakeTimeProvider time) => (delay, _) =>
+    {
+        time.Advance(delay);
+        return Task.CompletedTask;
+    };
 }

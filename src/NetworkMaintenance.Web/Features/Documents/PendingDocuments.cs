@@ -95,13 +95,23 @@ public sealed class PendingDocuments(IServiceScopeFactory scopes, Signatures.Doc
 
     /// <summary>Waits while <paramref name="condition"/> holds, looking again every <paramref name="poll"/>, at most
     /// <paramref name="max"/>; returns how long it waited.</summary>
-    public static async Task<TimeSpan> WaitWhileAsync(Func<bool> condition, TimeSpan max, TimeSpan poll, TimeProvider time,
+    public static Task<TimeSpan> WaitWhileAsync(Func<bool> condition, TimeSpan max, TimeSpan poll, TimeProvider time,
         CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return WaitWhileAsync(condition, max, poll, time, (delay, token) => Task.Delay(delay, time, token), ct);
+    }
+
+    /// <summary>The same, each pause taken by <paramref name="delay"/> (a test passes one that moves a fake clock at
+    /// once, so that no continuation runs behind the clock on another thread).</summary>
+    public static async Task<TimeSpan> WaitWhileAsync(Func<bool> condition, TimeSpan max, TimeSpan poll, TimeProvider time,
+        Func<TimeSpan, CancellationToken, Task> delay, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(condition);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(delay);
         var start = time.GetTimestamp();
-        while (condition() && time.GetElapsedTime(start) < max) await Task.Delay(poll, time, ct).ConfigureAwait(false);
+        while (condition() && time.GetElapsedTime(start) < max) await delay(poll, ct).ConfigureAwait(false);
         return time.GetElapsedTime(start);
     }
 
