@@ -100,8 +100,9 @@ public sealed partial class ReportWorkflow(BrowserFixture fixture, ITestOutputHe
         await Page.GetByTestId("actions").GetByRole(AriaRole.Link, new() { Name = "Tanda tangan pelapor di lokasi", Exact = true }).ClickAsync();
         var pad = Page.Locator("canvas[data-signature-pad]");
         await Expect(pad).ToBeVisibleAsync();
-        // The pad is painted before site.js (at the end of the body) has run and listens to the pointer: drawn only then.
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        // The pad is painted before site.js (at the end of the body) has run and listens to the pointer: drawn only once
+        // site.js has marked it ready (the load event could wait on any other resource of the page).
+        await Expect(Page.Locator("canvas[data-signature-pad][data-signature-ready]")).ToBeAttachedAsync();
         var box = (await pad.BoundingBoxAsync())!;
         await Page.Mouse.MoveAsync(box.X + 20, box.Y + 40);
         await Page.Mouse.DownAsync();

@@ -170,6 +170,7 @@
         form.querySelector('[data-signature-clear]').addEventListener('click', function () {
             ctx.clearRect(0, 0, canvas.width, canvas.height); value.value = ''; drawn = false;
         });
+        canvas.setAttribute('data-signature-ready', ''); // listening to the pointer (a browser test waits for it)
     });
 
     // Exports of the report list (CSV, Excel) download through fetch() so the page can show their progress: first
