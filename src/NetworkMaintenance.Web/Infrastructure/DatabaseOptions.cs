@@ -36,6 +36,16 @@ public sealed class DatabaseOptions
     public bool RetryingStrategy { get; set; }
 
     /// <summary>
+    /// EF Core's check that no two queries run on one context at once (<c>EnableThreadSafetyChecks</c>). Every query
+    /// enters and leaves it, and each time it sets an async-local value, which copies the request's execution context:
+    /// 8 % of a report page's allocations (docs/performance.md, eighteenth session). A context is never shared between
+    /// threads here (one per request or background pass, pooled), so the check only ever guards against a programming
+    /// error. Off by default; Development's settings switch it on (and with them most of the test suites), so that such
+    /// an error still fails loudly before it ships.
+    /// </summary>
+    public bool ThreadSafetyChecks { get; set; }
+
+    /// <summary>
     /// SQLite: how many idle connections <see cref="SqlitePreparedStatements"/> keeps open with the prepared statements
     /// of the hottest fixed queries (the report page's); each holds its own page cache (<see cref="SqliteCacheKiB"/>),
     /// about 1 MB of SQLite's memory in all with the default. 0 switches the reuse off (those queries are then prepared

@@ -47,7 +47,8 @@ public static class DatabaseSetup
                     })
                     .AddInterceptors(interceptor, statements)
                     .AddInterceptors(trackers)
-                    .ConfigureWarnings(Warnings));
+                    .ConfigureWarnings(Warnings)
+                    .EnableThreadSafetyChecks(options.ThreadSafetyChecks));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = configuration.GetConnectionString("SqlServer");
@@ -59,7 +60,8 @@ public static class DatabaseSetup
                     .MigrationsAssembly(SqlServerMigrationsAssembly)
                     .EnableRetryOnFailure())
                     .AddInterceptors(trackers)
-                    .ConfigureWarnings(Warnings));
+                    .ConfigureWarnings(Warnings)
+                    .EnableThreadSafetyChecks(options.ThreadSafetyChecks));
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgreSql = configuration.GetConnectionString("PostgreSql");
@@ -74,7 +76,8 @@ public static class DatabaseSetup
                     .EnableRetryOnFailure())
                     .AddInterceptors(PostgreSqlCaseInsensitiveLike.Instance)
                     .AddInterceptors(trackers)
-                    .ConfigureWarnings(Warnings));
+                    .ConfigureWarnings(Warnings)
+                    .EnableThreadSafetyChecks(options.ThreadSafetyChecks));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
