@@ -249,6 +249,11 @@ public static partial class HttpBenchmark
                 // A different report on every request (ids 1..N of the generated data): the page's kept reports
                 // (ReportSnapshots) and rendered timelines hardly ever help, so this is its cost on first sight.
                 new("Report pages, random reports", staff, () => Get($"/laporan/{RandomReport()}"), "/_baseline/laporan/", () => Get($"/_baseline/laporan/{RandomReport()}")),
+                // The floor under every signed-in page: the layout (navigation, badges, the sign-out form's antiforgery token)
+                // around one small form, against the random reports' baseline. No report page can cost less than this, so
+                // its ratio bounds what the report page can reach against that baseline (docs/performance.md).
+                new("Layout alone (/akun/kata-sandi), against the report baseline", staff, () => Get("/akun/kata-sandi"), "/_baseline/laporan/",
+                    () => Get($"/_baseline/laporan/{RandomReport()}")),
                 new("Public tracking (POST /lacak)", visitor, () => targets.TrackRequest(), $"/_baseline/lacak?nomor={targets.Number}&kode={targets.TrackingCode}"),
                 new("Berita Acara PDF", staff, () => Get($"/laporan/{targets.ReportId}/dokumen/{targets.DocumentId}"), $"/_baseline/dokumen/{targets.DocumentId}"),
             };
