@@ -10,8 +10,8 @@ namespace NetworkMaintenance.IntegrationTests.Operations;
 /// <summary>
 /// EF Core's check against two queries at once on one context (<c>Database:ThreadSafetyChecks</c>): off as shipped, where
 /// it cost 8 % of a report page's allocations for a guard against a programming error (docs/performance.md, eighteenth
-/// session); on in Development and in the test suites, where such an error must still fail loudly. The check is read
-/// from the context the app hands out, on the configured provider.
+/// session); on in Development, and so in most of the test suites, where such an error must still fail loudly. The check
+/// is read from the context the app hands out, on the configured provider.
 /// </summary>
 public sealed class ThreadSafetyChecks
 {
