@@ -40,8 +40,9 @@ public sealed class DatabaseOptions
     /// enters and leaves it, and each time it sets an async-local value, which copies the request's execution context:
     /// 8 % of a report page's allocations (docs/performance.md, eighteenth session). A context is never shared between
     /// threads here (one per request or background pass, pooled), so the check only ever guards against a programming
-    /// error. Off by default; Development's settings switch it on (and with them most of the test suites), so that such
-    /// an error still fails loudly before it ships.
+    /// error. Off by default; Development's settings and the test suites switch it on, so that such an error still fails
+    /// loudly before it ships. One process keeps one value: the setting gives EF Core another model, and the app's
+    /// compiled queries are bound to the first model they meet.
     /// </summary>
     public bool ThreadSafetyChecks { get; set; }
 

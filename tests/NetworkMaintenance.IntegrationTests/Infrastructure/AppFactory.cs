@@ -175,6 +175,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         // transaction opened outside the strategy fails here as it would on SQL Server or PostgreSQL.
         if (RetryingStrategyRequested) builder.UseSetting("Database:RetryingStrategy", "true");
         builder.UseSetting("Demo:Enabled", "true");
+        // EF Core's thread-safety check on, as in Development (docs/operations.md), in every environment a test picks: the
+        // setting gives EF Core another model, and the app's compiled queries are bound to the first model they meet, so
+        // one test process keeps one value.
+        builder.UseSetting("Database:ThreadSafetyChecks", "true");
         // One round of the dashboard's warm-up, not the shipped 100 (hundreds of apps start in a run); DashboardWarmUpAtStart
         // puts the shipped number back.
         builder.UseSetting("Caches:DashboardWarmUpRounds", "1");
