@@ -80,8 +80,7 @@ public sealed class DeviceScanToReport(BrowserFixture fixture, ITestOutputHelper
         var link = panel.GetByRole(AriaRole.Link, new() { Name = $"Switch Cisco Catalyst 1000-24T (SN {serial})" });
         await Expect(link).ToHaveAttributeAsync("href", $"/perangkat/{id}");
         await Expect(panel).ToContainTextAsync("Perangkat yang dilaporkan");
-        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            "The report page scrolls sideways.");
+        await AssertNoSidewaysScrollAsync("The report page");
 
         await link.ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, $"/perangkat/{id}").ToString());
@@ -102,8 +101,7 @@ public sealed class DeviceScanToReport(BrowserFixture fixture, ITestOutputHelper
         await Expect(data).ToContainTextAsync(serial);
         await Expect(data).ToContainTextAsync("Gedung Utama, Lobi");
         await Expect(Page.GetByTestId("device-history")).ToContainTextAsync("Didaftarkan");
-        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            "The device page scrolls sideways on a phone.");
+        await AssertNoSidewaysScrollAsync("The device page on a phone");
         await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);
     });
 

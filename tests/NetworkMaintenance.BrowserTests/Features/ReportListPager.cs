@@ -52,11 +52,10 @@ public sealed class ReportListPager(BrowserFixture fixture, ITestOutputHelper ou
     /// <summary>The page is no wider than the window and the pager is wholly on screen.</summary>
     private async Task AssertWithinWindowAsync(int width)
     {
-        var sizes = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(sizes[0] <= sizes[1], $"The list at {width}px is {sizes[0]}px wide ({await OverflowingElementsAsync()}).");
+        await AssertNoSidewaysScrollAsync($"The list at {width}px");
         var pager = await Page.GetByTestId("pager").BoundingBoxAsync();
         Assert.NotNull(pager);
-        Assert.True(pager.X >= 0 && pager.X + pager.Width <= sizes[1], $"The pager at {width}px is not wholly on screen ({pager.X}+{pager.Width}).");
+        Assert.True(pager.X >= 0 && pager.X + pager.Width <= width, $"The pager at {width}px is not wholly on screen ({pager.X}+{pager.Width}).");
     }
 
     /// <summary>More reports than the cap, with one SQL statement (closed reports of one OPD, received a minute apart).</summary>

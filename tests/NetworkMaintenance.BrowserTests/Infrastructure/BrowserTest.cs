@@ -117,6 +117,18 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         text.StartsWith("CSP violation:", StringComparison.Ordinal)
         || text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Asserts that the page does not scroll sideways, measured once its load event has fired. After a click the page's
+    /// text can be there before its stylesheets are applied (a click, unlike <c>GotoAsync</c>, does not wait for the load
+    /// event), and the unstyled page is wider than a phone.
+    /// </summary>
+    protected async Task AssertNoSidewaysScrollAsync(string what)
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        var sizes = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(sizes[0] <= sizes[1], $"{what} is {sizes[0]}px wide in a {sizes[1]}px window ({await OverflowingElementsAsync()}).");
+    }
+
     /// <summary>The elements that reach past the window's right edge (the outermost few), to say what overflows.</summary>
     protected Task<string> OverflowingElementsAsync() => Page.EvaluateAsync<string>("""
         () => Array.from(document.querySelectorAll('body *'))
