@@ -98,8 +98,7 @@ public sealed class CertifiedSigningPage(SigningBrowserFixture fixture, ITestOut
     /// <summary>No horizontal scrolling, every button can be brought on screen, and axe finds nothing serious.</summary>
     private async Task AssertReadableAsync(string what)
     {
-        if (!await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"))
-            Assert.Fail($"The {what} is wider than the window ({await OverflowingElementsAsync()}).");
+        await AssertNoSidewaysScrollAsync($"The {what}");
         foreach (var button in await Page.Locator("main button:visible, main .btn:visible").AllAsync())
         {
             await button.ScrollIntoViewIfNeededAsync();

@@ -34,9 +34,5 @@ public sealed class ServiceEvaluationPages(BrowserFixture fixture, ITestOutputHe
         await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);
     }, $"{width}x{height}");
 
-    private async Task AssertNoHorizontalScrollAsync()
-    {
-        var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow} px.");
-    }
+    private Task AssertNoHorizontalScrollAsync() => AssertNoSidewaysScrollAsync("The page");
 }

@@ -51,8 +51,7 @@ public sealed class TechnicianPhone(BrowserFixture fixture, ITestOutputHelper ou
         // Big enough to tap with a thumb.
         Assert.True((await open.BoundingBoxAsync())!.Height >= 44, "The open button is too small to tap.");
         Assert.True((await call.BoundingBoxAsync())!.Height >= 44, "The call link is too small to tap.");
-        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            "The technician's home scrolls sideways on a phone.");
+        await AssertNoSidewaysScrollAsync("The technician's home on a phone");
         await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);
 
         await open.TapAsync();

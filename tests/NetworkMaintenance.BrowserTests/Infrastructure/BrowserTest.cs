@@ -181,6 +181,8 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         {
             await EnrollAuthenticatorAsync();
         }
+        // The page after signing in came from a click: what a test measures on it needs its stylesheets.
+        await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>Fills and submits the login form only.</summary>
