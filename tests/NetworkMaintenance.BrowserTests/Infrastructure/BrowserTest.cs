@@ -125,8 +125,9 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     protected async Task AssertNoSidewaysScrollAsync(string what)
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
-        var sizes = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(sizes[0] <= sizes[1], $"{what} is {sizes[0]}px wide in a {sizes[1]}px window ({await OverflowingElementsAsync()}).");
+        // Against the viewport without its scrollbar (clientWidth), the strictest of the widths.
+        var sizes = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(sizes[0] <= sizes[1], $"{what} is {sizes[0]}px wide in a {sizes[1]}px viewport ({await OverflowingElementsAsync()}).");
     }
 
     /// <summary>The elements that reach past the window's right edge (the outermost few), to say what overflows.</summary>
