@@ -25,14 +25,12 @@ public sealed class ServiceEvaluationPages(BrowserFixture fixture, ITestOutputHe
         await Expect(Page.GetByTestId("section-dasar-hukum")).ToContainTextAsync("Undang-Undang Nomor 25 Tahun 2009");
         await Expect(Page.GetByTestId("section-evaluasi-kinerja")).ToContainTextAsync("Survei Kepuasan Masyarakat");
         await Expect(Page.GetByTestId("standard-pdf")).ToHaveAttributeAsync("href", "/standar-pelayanan/cetak");
-        await AssertNoHorizontalScrollAsync();
+        await AssertNoSidewaysScrollAsync("The service standard page");
         await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);
 
         await Page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Hasil SKM" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Hasil Survei Kepuasan Masyarakat" })).ToBeVisibleAsync();
-        await AssertNoHorizontalScrollAsync();
+        await AssertNoSidewaysScrollAsync("The SKM results page");
         await AxeScan.AssertNoSeriousViolationsAsync(Page, Output);
     }, $"{width}x{height}");
-
-    private Task AssertNoHorizontalScrollAsync() => AssertNoSidewaysScrollAsync("The page");
 }
