@@ -48,10 +48,13 @@ public static class FloorData
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FloorDb>();
-        if (!await db.Database.EnsureCreatedAsync()) return;
+        var created = await db.Database.EnsureCreatedAsync();
+        // Write-ahead logging, as the product's database (kept in the file).
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (!created) return;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var created = await users.CreateAsync(new IdentityUser(UserName), Password);
-        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        var account = await users.CreateAsync(new IdentityUser(UserName), Password);
+        if (!account.Succeeded) throw new InvalidOperationException(string.Join("; ", account.Errors.Select(e => e.Description)));
 
         var random = new Random(1);
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -12,7 +12,7 @@ if (args.Length > 0 && args[0] == "measure")
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
 var connectionString = builder.Configuration["Db"] ?? throw new InvalidOperationException("--Db \"Data Source=FILE\" is required.");
-builder.Services.AddDbContextPool<FloorDb>(o => o.UseSqlite(connectionString));
+builder.Services.AddDbContextPool<FloorDb>(o => o.UseSqlite(connectionString).AddInterceptors(new FloorPragmas()));
 builder.Services.AddIdentity<IdentityUser, IdentityRole>().AddEntityFrameworkStores<FloorDb>().AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o => o.LoginPath = "/masuk");
 builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
